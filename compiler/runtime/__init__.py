@@ -1,0 +1,1 @@
+"""Runtime shared by the generated contract modules; standard library only."""
