@@ -1,0 +1,995 @@
+"""Syntax tree (ast.Module) → checked contract model (model.Contract) plus every diagnostic found."""
+
+from __future__ import annotations
+
+import difflib
+import keyword
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+from . import ast, model
+from .diagnostics import Diagnostic
+
+GREGORIAN_YEAR_SECONDS = Decimal("365.2425") * 86400
+PER_SECONDS = {"day": Decimal(86400), "week": Decimal(604800),
+               "month": GREGORIAN_YEAR_SECONDS / 12, "year": GREGORIAN_YEAR_SECONDS}
+RESERVED_IDS = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                *(f"lpt{i}" for i in range(10)), "runtime", "init"}
+HEADER_EXAMPLES = {
+    "title": 'title "…"', "provider": 'provider "…"', "client": 'client "…"',
+    "source": 'source "…" dated 2024-03-19', "time_zone": 'time zone "Europe/Paris"',
+    "languages": "languages fr, en", "currency": "currency EUR",
+}
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+FIXED = ("second", "minute", "hour")
+CALENDAR = ("day", "week", "month", "year")
+
+
+class Checker:
+    """Checks one module; collects diagnostics instead of stopping at the first problem."""
+
+    def __init__(self, module: ast.Module) -> None:
+        self.module = module
+        self.diagnostics: list[Diagnostic] = []
+        self.unspecified: list[model.Unspecified] = []
+        self.blocks: dict[str, ast.Block] = {}
+
+    # ------------------------------------------------------------------ reporting
+    def report(self, code: str, span: ast.Span, **args: object) -> None:
+        self.diagnostics.append(Diagnostic(code, span, dict(args)))
+
+    def undecided(self, span: ast.Span, what: str) -> model.Unspecified:
+        item = model.Unspecified(what)
+        self.unspecified.append(item)
+        self.report("unspecified", span, what=what)
+        return item
+
+    # ------------------------------------------------------------------ values
+    def percent(self, node: ast.Node, *, allow_zero: bool = True) -> Decimal:
+        assert isinstance(node, ast.Percent)
+        if not Decimal(0) <= node.value <= Decimal(100):
+            self.report("percent-range", node.span, value=node.value)
+        return node.value
+
+    def duration(self, node: ast.Node, allowed: tuple[str, ...], expected: str, *,
+                 fraction_ok: bool = False) -> model.Duration:
+        """One duration in one of the `allowed` dimensions (fixed, calendar, business)."""
+        assert isinstance(node, ast.DurationLit)
+        units = [u for _, u in node.parts]
+        dims = {_dimension(u) for u in units}
+        text = " ".join(f"{a} {u}" for a, u in node.parts)
+        if len(node.parts) > 1 and (dims != {"fixed"} or len(set(units)) != len(units)):
+            self.report("mixed-duration", node.span, units=", ".join(units))
+        dim = _dimension(units[0])
+        if dim not in allowed:
+            self.report("unit-mismatch", node.span, found=f"{text} ({dim} time)", expected=expected,
+                        hint=_unit_hint(allowed))
+        if len(node.parts) > 1 and dims == {"fixed"}:
+            seconds = sum((a * {"second": 1, "minute": 60, "hour": 3600}[u] for a, u in node.parts),
+                          Decimal(0))
+            if not fraction_ok and seconds != seconds.to_integral_value():
+                self.report("fractional-duration", node.span, text=text)
+            return model.Duration(seconds, "second")
+        amount, unit = node.parts[0]
+        if not fraction_ok and amount != amount.to_integral_value():
+            self.report("fractional-duration", node.span, text=text)
+        return model.Duration(amount, unit)  # type: ignore[arg-type]
+
+    def time(self, node: ast.Node) -> int:
+        assert isinstance(node, ast.Time)
+        hours, minutes = int(node.text[:2]), int(node.text[3:])
+        if minutes > 59 or hours > 24 or (hours == 24 and minutes):
+            self.report("bad-time", node.span, text=node.text)
+        return node.minute
+
+    def date(self, node: ast.Node) -> date:
+        assert isinstance(node, ast.DateLit)
+        if node.value is None:
+            self.report("bad-date", node.span, text=node.text)
+            return date(2000, 1, 1)
+        return node.value
+
+    def instant(self, node: ast.Node, zone: ZoneInfo | None) -> datetime:
+        assert isinstance(node, ast.Stmt)
+        day, time = node.args
+        minute = self.time(time)
+        d = self.date(day)
+        return datetime(d.year, d.month, d.day, min(minute, 1439) // 60, min(minute, 1439) % 60,
+                        tzinfo=zone)
+
+    def money(self, node: ast.Node, currency: str) -> model.Money:
+        assert isinstance(node, ast.MoneyLit)
+        if node.currency != currency:
+            self.report("unit-mismatch", node.span, found=f"an amount in {node.currency}",
+                        expected=f"an amount in {currency}",
+                        hint=f"the contract's currency is {currency}")
+        return model.Money(node.amount, node.currency, node.tax)  # type: ignore[arg-type]
+
+    def whole(self, node: ast.Node, why: str, minimum: int = 0) -> int:
+        assert isinstance(node, ast.Number)
+        if node.value != node.value.to_integral_value() or node.value < minimum:
+            self.report("bad-number", node.span, text=node.text, why=why)
+        return int(node.value)
+
+    def reference(self, node: ast.Node, kind: str) -> str:
+        """A name that must refer to a block of the given kind."""
+        assert isinstance(node, ast.Name)
+        block = self.blocks.get(node.value)
+        if block is None:
+            candidates = [n for n, b in self.blocks.items() if b.kind == kind]
+            close = difflib.get_close_matches(node.value, candidates, n=1)
+            suggestion = (f"did you mean '{close[0]}'?" if close else
+                          f"known: {', '.join(sorted(candidates))}" if candidates else
+                          f"define a {kind} block first")
+            self.report("unknown-name", node.span, kind=kind, name=node.value, suggestion=suggestion)
+        elif block.kind != kind:
+            self.report("wrong-kind", node.span, name=node.value, actual=block.kind, expected=kind)
+        return node.value
+
+    # ------------------------------------------------------------------ contract
+    def run(self) -> model.Contract:
+        header = self.header()
+        for block in self.module.blocks:
+            if block.name.value in self.blocks:
+                first = self.blocks[block.name.value]
+                self.report("duplicate-name", block.name.span, name=block.name.value,
+                            line=first.span.line)
+            else:
+                self.blocks[block.name.value] = block
+        zone = _zone(header["zone"])
+        items = [self.item(block, zone, header["currency"]) for block in self.module.blocks]
+        return model.Contract(items=tuple(items), unspecified=tuple(self.unspecified), **header)
+
+    def header(self) -> dict[str, Any]:
+        cid = self.module.contract_id
+        seen: dict[str, ast.Stmt] = {}
+        for stmt in self.module.header:
+            if stmt.kind in seen:
+                self.report("duplicate-statement", stmt.span, what=stmt.kind.replace("_", " "))
+            seen[stmt.kind] = stmt
+        for field in HEADER_EXAMPLES:
+            if field not in seen:
+                self.report("missing-header", cid.span, field=field.replace("_", " "),
+                            example=HEADER_EXAMPLES[field])
+        if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", cid.value) or len(cid.value) > 64 \
+                or cid.value in RESERVED_IDS or keyword.iskeyword(cid.value.replace("-", "_")):
+            self.report("bad-contract-id", cid.span, id=cid.value[:80])
+
+        def text(kind: str) -> str:
+            stmt = seen.get(kind)
+            return stmt.args[0].value if stmt else ""  # type: ignore[union-attr]
+
+        zone = text("time_zone") or "Europe/Paris"
+        if "time_zone" in seen and zone not in _zones():
+            self.report("unknown-time-zone", seen["time_zone"].args[0].span, zone=zone)
+            zone = "Europe/Paris"
+        languages: list[str] = []
+        for name in seen["languages"].args if "languages" in seen else ():
+            assert isinstance(name, ast.Name)
+            if name.value not in ("fr", "en"):
+                self.report("unknown-language", name.span, lang=name.value)
+            languages.append(name.value)
+        dated = self.date(seen["source"].args[1]) if "source" in seen else date(2000, 1, 1)
+        currency = seen["currency"].args[0].value if "currency" in seen else "EUR"  # type: ignore[union-attr]
+        return {
+            "id": cid.value, "module": re.sub(r"[^a-z0-9_]", "_", cid.value.replace("-", "_")),
+            "source_file": self.module.file, "title": text("title"), "provider": text("provider"),
+            "client": text("client"), "document": text("source"), "dated": dated, "zone": zone,
+            "languages": tuple(languages), "currency": currency,
+        }
+
+    def item(self, block: ast.Block, zone: ZoneInfo, currency: str) -> model.Item:
+        clauses = tuple(model.ClauseRef(s.args[0].value, s.args[1].value, s.span.line)  # type: ignore[union-attr]
+                        for s in block.body if s.kind == "clause_ref")
+        labels = [s for s in block.body if s.kind == "label"]
+        for extra in labels[1:]:
+            self.report("duplicate-statement", extra.span, what="label")
+        label = _text(labels[0]) if labels else None
+        notes = tuple(_text(s) for s in block.body if s.kind == "note")
+        if not clauses and block.kind != "calendar":
+            self.report("missing-clause", block.name.span, kind=block.kind, name=block.name.value)
+        base = {"name": block.name.value, "line": block.span.line, "clauses": clauses,
+                "label": label, "notes": notes}
+        body = [s for s in block.body if s.kind not in ("clause_ref", "label", "note")]
+        checker: Callable[..., model.Item] = getattr(self, f"check_{block.kind}")
+        return checker(block, body, base, zone=zone, currency=currency)
+
+    def _single(self, block: ast.Block, body: list[ast.Stmt], *kinds: str) -> ast.Stmt | None:
+        found = [s for s in body if s.kind in kinds]
+        for extra in found[1:]:
+            self.report("duplicate-statement", extra.span, what=extra.kind.replace("_", " "))
+        return found[0] if found else None
+
+    def _require(self, block: ast.Block, stmt: ast.Stmt | None, what: str, example: str) -> None:
+        if stmt is None:
+            self.report("missing-statement", block.name.span, kind=block.kind,
+                        name=block.name.value, what=what, example=example)
+
+    # ------------------------------------------------------------------ calendar
+    def check_calendar(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
+                       **_: Any) -> model.Calendar:
+        workdays_stmt = self._single(block, body, "workdays")
+        self._require(block, workdays_stmt, "workdays", "workdays monday to friday")
+        workdays = _days(workdays_stmt.args[0]) if workdays_stmt else (0, 1, 2, 3, 4)
+        holidays_stmt = self._single(block, body, "public_holidays")
+        country = subdivision = None
+        if holidays_stmt is not None:
+            country = holidays_stmt.args[0].value  # type: ignore[union-attr]
+            subdivision = holidays_stmt.args[1].value if len(holidays_stmt.args) > 1 else None  # type: ignore[union-attr]
+            if not _known_holidays(country, subdivision):
+                self.report("unknown-holidays", holidays_stmt.span,
+                            country=f"{country}/{subdivision}" if subdivision else country)
+        closed = tuple(sorted(self.date(d) for s in body if s.kind == "closed_days" for d in s.args))
+        return model.Calendar(workdays=workdays, holiday_country=country,
+                              holiday_subdivision=subdivision, closed=closed, **base)
+
+    # ------------------------------------------------------------------ window
+    def check_window(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
+                     zone: ZoneInfo, **_: Any) -> model.Window:
+        ranges: list[model.WeeklyRange] = []
+        for stmt in body:
+            if stmt.kind == "weekly":
+                days = _days(stmt.args[0])
+                for time_range in stmt.args[1:]:
+                    assert isinstance(time_range, ast.Stmt)
+                    start, end = (self.time(t) for t in time_range.args)
+                    if start == end or start >= 1440:
+                        self.report("empty-range", time_range.span,
+                                    text=" to ".join(t.text for t in time_range.args))  # type: ignore[union-attr]
+                        continue
+                    length = end - start if end > start else end + 1440 - start
+                    ranges.extend(model.WeeklyRange(d, start, length) for d in days)
+            elif stmt.kind == "span":
+                d1, t1, d2, t2 = stmt.args
+                start, end = self.time(t1), self.time(t2)
+                days_between = (d2.index - d1.index) % 7  # type: ignore[union-attr]
+                length = days_between * 1440 + end - start
+                if length <= 0:
+                    length += 7 * 1440
+                if start >= 1440 or length <= 0:
+                    self.report("empty-range", stmt.span, text="span")
+                    continue
+                ranges.append(model.WeeklyRange(d1.index, start, length))  # type: ignore[union-attr]
+        always = any(s.kind == "always" for s in body)
+        business = self._single(block, body, "business_days_only")
+        business_of = self.reference(business.args[0], "calendar") if business else None
+        limit_stmt = self._single(block, body, "per_month_limit")
+        limit = self.whole(limit_stmt.args[0], "a limit is a whole number ≥ 1", 1) if limit_stmt else None
+        notice_stmt = self._single(block, body, "notice")
+        notice: model.Duration | model.Unspecified | None = None
+        exception = None
+        if notice_stmt is not None:
+            value = notice_stmt.args[0]
+            notice = (self.undecided(value.span, f"the notice for window {block.name.value}")
+                      if isinstance(value, ast.Word) else
+                      self.duration(value, ("fixed", "calendar"), "a notice period"))
+            exception = next((a.args[0].value for a in notice_stmt.args[1:]  # type: ignore[union-attr]
+                              if isinstance(a, ast.Stmt)), None)
+        if not ranges and not always:
+            self.report("missing-statement", block.name.span, kind="window", name=block.name.value,
+                        what="time ranges", example="monday to friday 09:00 to 18:00")
+        examples = tuple(
+            model.WindowExample(self.instant(s.args[0], zone), s.args[1].kind == "is_inside",  # type: ignore[union-attr]
+                                s.span.line)
+            for s in body if s.kind == "window_example")
+        return model.Window(ranges=tuple(ranges), always=always, business_days_of=business_of,
+                            per_month_limit=limit, notice=notice, notice_exception=exception,
+                            examples=examples, **base)
+
+    # ------------------------------------------------------------------ availability
+    def check_availability(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
+                           zone: ZoneInfo, **_: Any) -> model.Availability:
+        name = block.name.value
+        target_stmt = self._single(block, body, "target", "target_strict")
+        self._require(block, target_stmt, "target", "target at least 99.5 %")
+        target = self.percent(target_stmt.args[0]) if target_stmt else Decimal(100)
+        if target_stmt and target < 50:
+            self.report("target-unusual", target_stmt.args[0].span, value=target)
+        self._require(block, self._single(block, body, "period_month"), "period",
+                      "period calendar month")
+        measured_stmt = self._single(block, body, "measured_window", "measured_always")
+        self._require(block, measured_stmt, "measured", "measured during <window> | measured all time")
+        measured = (self.reference(measured_stmt.args[0], "window")
+                    if measured_stmt and measured_stmt.kind == "measured_window" else None)
+        excluded_windows = tuple(self.reference(s.args[0], "window") for s in body
+                                 if s.kind == "exclude_window")
+        maintenance_in = tuple(self.reference(s.args[0], "window") if s.args else None
+                               for s in body if s.kind == "exclude_maintenance")
+        causes = tuple(s.args[0].value for s in body if s.kind == "exclude_cause")  # type: ignore[union-attr]
+        if measured:
+            for stmt in (s for s in body if s.kind == "exclude_window"):
+                self._check_disjoint(measured, stmt.args[0])  # type: ignore[arg-type]
+        mode_stmt = self._single(block, body, "exclusion_mode_stmt")
+        mode: Any
+        if mode_stmt is None:
+            if excluded_windows or maintenance_in or causes:
+                mode = self.undecided(block.name.span,
+                                      f"whether excluded time is removed from the measured time of {name}")
+            else:
+                mode = "removed"
+        else:
+            word = mode_stmt.args[0]
+            if isinstance(word, ast.Word):
+                mode = self.undecided(word.span, f"whether excluded time is removed from the measured time of {name}")
+            else:
+                mode = "removed" if word.kind == "removed" else "available"  # type: ignore[union-attr]
+        method_stmt = self._single(block, body, "method_outages", "method_probes", "method_error_rate")
+        self._require(block, method_stmt, "method", "method outages")
+        method = self.method(method_stmt, name) if method_stmt else model.OutageMethod()
+        restatements: list[model.Restatement] = []
+        for stmt in (s for s in body if s.kind == "restates"):
+            for part in stmt.args:
+                assert isinstance(part, ast.Stmt)
+                allowance = self.duration(part.args[0], ("fixed",), "a fixed duration",
+                                          fraction_ok=True)
+                per = str(part.args[1].value)  # type: ignore[union-attr]
+                restatements.append(model.Restatement(allowance, per))  # type: ignore[arg-type]
+                self._check_restatement(part, allowance, per, target)
+        examples = []
+        for stmt in (s for s in body if s.kind == "availability_example"):
+            month_word = stmt.args[0]
+            year, month = (int(x) for x in month_word.value.split("-"))  # type: ignore[union-attr]
+            if not 1 <= month <= 12:
+                self.report("bad-date", month_word.span, text=month_word.value)  # type: ignore[union-attr]
+                month = 1
+            outages = tuple(model.OutageExample(self.instant(o.args[0], zone), self.instant(o.args[1], zone))  # type: ignore[union-attr]
+                            for o in stmt.args[1:-1])
+            examples.append(model.AvailabilityExample(year, month, outages,
+                                                      self.percent(stmt.args[-1]), stmt.span.line))
+        return model.Availability(
+            target=target, strict=bool(target_stmt and target_stmt.kind == "target_strict"),
+            measured_during=measured, excluded_windows=excluded_windows,
+            maintenance_in=maintenance_in, excluded_causes=causes, exclusion_mode=mode,
+            method=method, restatements=tuple(restatements), examples=tuple(examples), **base)
+
+    def _check_disjoint(self, measured: str, excluded: ast.Name) -> None:
+        a, b = self.blocks.get(measured), self.blocks.get(excluded.value)
+        if a is None or b is None or a.kind != "window" or b.kind != "window":
+            return
+        wa, wb = _week_minutes(self, a), _week_minutes(self, b)
+        common = wa & wb
+        if common:
+            first = min(common)
+            day = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[first // 1440]
+            when = f"{day} {first % 1440 // 60:02d}:{first % 60:02d}"
+            self.report("measured-and-excluded", excluded.span, excluded=excluded.value,
+                        measured=measured, when=when)
+
+    def _check_restatement(self, part: ast.Stmt, allowance: model.Duration, per: str,
+                           target: Decimal) -> None:
+        computed = (100 - target) / 100 * PER_SECONDS[per]
+        stated = allowance.seconds()
+        exponent = stated.as_tuple().exponent
+        precision = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+        if abs(computed - stated) > precision / 2:
+            self.report("restatement-mismatch", part.span, stated=f"{stated} s", per=per,
+                        target=target, computed=f"{computed.quantize(precision)} s")
+
+    def method(self, stmt: ast.Stmt, name: str) -> model.Method:
+        if stmt.kind == "method_outages":
+            return model.OutageMethod()
+        body = [s for s in stmt.args if isinstance(s, ast.Stmt)]
+        if stmt.kind == "method_error_rate":
+            threshold = next((self.percent(s.args[0]) for s in body if s.kind == "rate_threshold"), None)
+            if threshold is None:
+                self.report("missing-statement", stmt.span, kind="method", name="error rate",
+                            what="interrupted above", example="interrupted above 5 %")
+            missing = self._choice(body, "missing", f"how minutes without data count in {name}",
+                                   {"m_available": "available", "m_interrupted": "interrupted",
+                                    "m_excluded": "excluded"}, stmt.span)
+            return model.ErrorRateMethod(threshold or Decimal(0), missing)
+        probes = []
+        for s in body:
+            if s.kind == "probe":
+                probe_name, description, every, below = s.args
+                probes.append(model.Probe(
+                    probe_name.value, description.value,  # type: ignore[union-attr]
+                    self.duration(every, ("fixed",), "a probe interval"),
+                    self.duration(below, ("fixed",), "a latency")))
+        if not probes:
+            self.report("missing-statement", stmt.span, kind="method", name="probes", what="probe",
+                        example='probe ui "static asset" every 3 minutes good below 1 second')
+        slice_stmt = next((s for s in body if s.kind == "slice"), None)
+        slice_ = (self.duration(slice_stmt.args[0], ("fixed",), "a slice length")
+                  if slice_stmt else model.Duration(Decimal(60), "minute"))
+        if slice_stmt is None:
+            self.report("missing-statement", stmt.span, kind="method", name="probes", what="slice",
+                        example="slice 1 hour")
+        good = next((self.percent(s.args[0]) for s in body if s.kind == "slice_good"), None)
+        if good is None:
+            self.report("missing-statement", stmt.span, kind="method", name="probes",
+                        what="slice good at least", example="slice good at least 50 %")
+        combine = self._choice(body, "combine", f"how the probes of {name} combine into one verdict",
+                               {"each": "each", "any": "any", "pooled": "pooled"}, stmt.span)
+        no_data = self._choice(body, "no_data", f"how a slice without data counts in {name}",
+                               {"nd_good": "good", "nd_bad": "bad", "nd_excluded": "excluded"},
+                               stmt.span)
+        return model.ProbeMethod(tuple(probes), slice_, good or Decimal(50), combine, no_data)
+
+    def _choice(self, body: list[ast.Stmt], kind: str, what: str, words: dict[str, str],
+                span: ast.Span) -> Any:
+        stmt = next((s for s in body if s.kind == kind), None)
+        if stmt is None:
+            return self.undecided(span, what)
+        value = stmt.args[0]
+        if isinstance(value, ast.Word):
+            return self.undecided(value.span, what)
+        return words[value.kind]  # type: ignore[union-attr]
+
+    # ------------------------------------------------------------------ tiers
+    def check_tiers(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
+                    currency: str, **_: Any) -> model.Tiers:
+        name = block.name.value
+        measure_stmt = self._single(block, body, "measure")
+        self._require(block, measure_stmt, "on", "on unavailability of <availability>")
+        measure, source = "unavailability", ""
+        if measure_stmt is not None:
+            target = measure_stmt.args[0]
+            assert isinstance(target, ast.Stmt)
+            measure = {"on_availability": "availability", "on_unavailability": "unavailability",
+                       "on_notice": "notice"}[target.kind]
+            source = (target.args[0].value if measure == "notice"  # type: ignore[union-attr]
+                      else self.reference(target.args[0], "availability"))
+        tiers = [self.tier(s, measure, currency, name) for s in body if s.kind == "tier"]
+        if not tiers:
+            self.report("missing-statement", block.name.span, kind="tiers", name=name, what="tier",
+                        example="from 0 % included to 0.2 % included: none")
+        gaps = self._check_coverage(tiers, measure)
+        cap_stmt = self._single(block, body, "cap")
+        cap = self.outcome(cap_stmt.args[0], currency, name) if cap_stmt else None
+        claim_stmt = self._single(block, body, "claim", "claim_unspecified")
+        claim_within: Any = None
+        claim_after = None
+        credit = measure != "notice"   # a credit for a breach: how it is claimed and paid matters
+        if claim_stmt is None and not credit:
+            pass
+        elif claim_stmt is None or claim_stmt.kind == "claim_unspecified":
+            claim_within = self.undecided(claim_stmt.span if claim_stmt else block.name.span,
+                                          f"how and by when {name} is claimed")
+        else:
+            claim_within = self.duration(claim_stmt.args[0], ("fixed", "calendar", "business"),
+                                         "a claim delay")
+            claim_after = {"after_period": "period", "after_incident": "incident",
+                           "after_breach": "breach"}[claim_stmt.args[1].kind]  # type: ignore[union-attr]
+        paid_stmt = self._single(block, body, "paid")
+        payment: Any = None
+        never_cash = False
+        if paid_stmt is None and not credit:
+            pass
+        elif paid_stmt is None or isinstance(paid_stmt.args[0], ast.Word):
+            payment = self.undecided(paid_stmt.span if paid_stmt else block.name.span,
+                                     f"how {name} is paid")
+        else:
+            kind = paid_stmt.args[0].kind  # type: ignore[union-attr]
+            payment = kind
+            never_cash = kind == "service_credit" and len(paid_stmt.args[0].args) > 0  # type: ignore[union-attr]
+        examples = []
+        for stmt in (s for s in body if s.kind == "tier_example"):
+            value_node = stmt.args[0].args[0]  # type: ignore[union-attr]
+            value: Any = (self.percent(value_node) if isinstance(value_node, ast.Percent)
+                          else self.duration(value_node, ("calendar", "fixed"), "a notice"))
+            examples.append(model.TierExample(value, self.outcome(stmt.args[1], currency, name),
+                                              stmt.span.line))
+        return model.Tiers(
+            measure=measure, source=source, tiers=tuple(t for t, _ in tiers), gaps=gaps, cap=cap,  # type: ignore[arg-type]
+            cap_per_month=bool(cap_stmt and len(cap_stmt.args) > 1), claim_within=claim_within,
+            claim_after=claim_after, payment=payment, never_cash=never_cash,  # type: ignore[arg-type]
+            examples=tuple(examples), **base)
+
+    def tier(self, stmt: ast.Stmt, measure: str, currency: str,
+             name: str) -> tuple[model.Tier, ast.Stmt]:
+        range_stmt = stmt.args[0]
+        assert isinstance(range_stmt, ast.Stmt)
+        lower = upper = None
+        if range_stmt.kind == "range_both":
+            lower = self.bound(range_stmt.args[0].args[0], measure)  # type: ignore[union-attr]
+            upper = self.bound(range_stmt.args[1].args[0], measure)  # type: ignore[union-attr]
+        elif range_stmt.kind == "range_from":
+            lower = self.bound(range_stmt.args[0], measure)
+        else:
+            upper = self.bound(range_stmt.args[0], measure)
+        if len(stmt.args) < 2:
+            self.report("missing-outcome", range_stmt.span)
+            outcome = model.Outcome("unspecified")
+        else:
+            outcome = self.outcome(stmt.args[1], currency, name)
+        tier = model.Tier(lower, upper, outcome, stmt.span.line)
+        if lower and upper and (_key(lower.value) > _key(upper.value) or (
+                _key(lower.value) == _key(upper.value) and not (lower.inclusive and upper.inclusive))):
+            self.report("tier-order", range_stmt.span, range=_range_text(lower, upper))
+        return tier, stmt
+
+    def bound(self, node: ast.Node, measure: str) -> model.Bound:
+        assert isinstance(node, ast.Stmt)
+        value_node, inclusion = node.args
+        value: Any
+        if measure == "notice":
+            if isinstance(value_node, ast.Percent):
+                self.report("unit-mismatch", value_node.span, found="a percentage",
+                            expected="a notice duration", hint="write e.g. 8 days")
+                value = model.Duration(Decimal(0), "day")
+            else:
+                value = self.duration(value_node, ("calendar",), "a notice in days, weeks or months")
+        else:
+            if not isinstance(value_node, ast.Percent):
+                self.report("unit-mismatch", value_node.span, found="a duration",
+                            expected=f"a percentage of {measure}", hint="write e.g. 99.5 %")
+                value = Decimal(0)
+            else:
+                value = self.percent(value_node)
+        return model.Bound(value, inclusion.kind == "included")  # type: ignore[union-attr]
+
+    def outcome(self, node: ast.Node, currency: str, name: str) -> model.Outcome:
+        assert isinstance(node, ast.Stmt)
+        if node.kind == "no_outcome":
+            return model.Outcome("none")
+        if node.kind == "invoice_share":
+            return model.Outcome("invoice_share", self.percent(node.args[0]))
+        if node.kind == "service_days":
+            return model.Outcome("service_days", node.args[0].value)  # type: ignore[union-attr]
+        if node.kind == "money_outcome":
+            money = self.money(node.args[0], currency)
+            return model.Outcome("money", money.amount, money.currency, money.tax)
+        self.undecided(node.span, f"the outcome of a tier of {name}")
+        return model.Outcome("unspecified")
+
+    def _check_coverage(self, tiers: list[tuple[model.Tier, ast.Stmt]],
+                        measure: str) -> tuple[tuple[model.Bound | None, model.Bound | None], ...]:
+        """Overlaps are errors; uncovered ranges of the domain are warnings, returned as gaps."""
+        if not tiers:
+            return ()
+        ordered = sorted(tiers, key=lambda t: _lower_key(t[0]))
+        for (a, _), (b, stmt) in zip(ordered, ordered[1:]):
+            if _overlaps(a, b):
+                self.report("tier-overlap", stmt.span, other=a.line,
+                            range=_range_text(b.lower, a.upper))
+        gaps: list[tuple[model.Bound | None, model.Bound | None]] = []
+        domain_low = model.Bound(Decimal(0), True) if measure != "notice" else model.Bound(
+            model.Duration(Decimal(0), "day"), True)
+        domain_high = model.Bound(Decimal(100), True) if measure != "notice" else None
+        cursor: model.Bound | None = domain_low   # the lowest value not yet covered
+        for tier, stmt in ordered:
+            if cursor is not None and _starts_after(tier.lower, cursor, measure):
+                gap = (cursor, model.Bound(tier.lower.value, not tier.lower.inclusive))  # type: ignore[union-attr]
+                gaps.append(gap)
+                self.report("tier-gap", stmt.span, range=_range_text(*gap))
+            cursor = _after(tier.upper, cursor)
+            if cursor is None:
+                break
+        if cursor is not None and (domain_high is None or _key(cursor.value) < _key(domain_high.value)
+                                   or (cursor.inclusive and domain_high.inclusive
+                                       and _key(cursor.value) == _key(domain_high.value))):
+            gap = (cursor, domain_high)
+            gaps.append(gap)
+            self.report("tier-gap", ordered[-1][1].span, range=_range_text(*gap))
+        return tuple(gaps)
+
+    # ------------------------------------------------------------------ severities
+    def check_severities(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
+                         **_: Any) -> model.Severities:
+        levels: dict[str, model.Level] = {}
+        for stmt in (s for s in body if s.kind == "level"):
+            level_name = stmt.args[0]
+            assert isinstance(level_name, ast.Name)
+            if level_name.value in levels:
+                self.report("duplicate-name", level_name.span, name=level_name.value, line=stmt.span.line)
+            levels[level_name.value] = model.Level(
+                level_name.value, model.Text(stmt.args[1].value, stmt.args[2].value))  # type: ignore[union-attr]
+        if not levels:
+            self.report("missing-statement", block.name.span, kind="severities",
+                        name=block.name.value, what="level", example='level critical fr "…" en "…"')
+        return model.Severities(levels=tuple(levels.values()), **base)
+
+    # ------------------------------------------------------------------ deadlines
+    def check_deadlines(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
+                        zone: ZoneInfo, **_: Any) -> model.Deadlines:
+        name = block.name.value
+        sev_stmt = self._single(block, body, "uses_severities")
+        severities = self.reference(sev_stmt.args[0], "severities") if sev_stmt else None
+        hours_stmt = self._single(block, body, "uses_hours")
+        hours: Any = None
+        if hours_stmt is not None:
+            value = hours_stmt.args[0]
+            hours = (self.undecided(value.span, f"the business hours of {name}")
+                     if isinstance(value, ast.Word) else self.reference(value, "window"))
+        days_stmt = self._single(block, body, "uses_calendar")
+        days = self.reference(days_stmt.args[0], "calendar") if days_stmt else None
+        actions: dict[str, model.Action] = {}
+        for stmt in (s for s in body if s.kind == "action"):
+            action_name = stmt.args[0]
+            assert isinstance(action_name, ast.Name)
+            if action_name.value in actions:
+                self.report("duplicate-name", action_name.span, name=action_name.value, line=stmt.span.line)
+            actions[action_name.value] = model.Action(
+                action_name.value, model.Text(stmt.args[1].value, stmt.args[2].value))  # type: ignore[union-attr]
+        levels = self._levels(severities)
+        rules: list[model.Rule] = []
+        seen: dict[tuple[str, str | None, str | None], int] = {}
+        for stmt in (s for s in body if s.kind == "rule"):
+            rule = self.rule(stmt, name, actions, levels, severities, hours, days)
+            key = (rule.action, rule.level, rule.regime)
+            if key in seen:
+                self.report("duplicate-rule", stmt.span, line=seen[key],
+                            what=" ".join(x for x in key if x))
+            seen[key] = stmt.span.line
+            rules.append(rule)
+        if levels:
+            for action in actions:
+                mentioned = {r.level for r in rules if r.action == action}
+                if mentioned - {None}:
+                    for level in levels:
+                        if level not in mentioned:
+                            self.report("missing-level", block.name.span, action=action, level=level)
+        examples = []
+        for stmt in (s for s in body if s.kind == "deadline_example"):
+            action_node = stmt.args[0]
+            level = None
+            rest = list(stmt.args[1:])
+            if isinstance(rest[0], ast.Stmt) and rest[0].kind == "level_ref":
+                level = self._level(rest.pop(0).args[0], levels, severities)  # type: ignore[union-attr]
+            self._action(action_node, actions)
+            examples.append(model.DeadlineExample(
+                action_node.value, level, self.instant(rest[0], zone),  # type: ignore[union-attr]
+                self.instant(rest[-1], zone), stmt.span.line))
+        return model.Deadlines(severities=severities, business_hours=hours, business_days=days,
+                               actions=tuple(actions.values()), rules=tuple(rules),
+                               examples=tuple(examples), **base)
+
+    def _levels(self, severities: str | None) -> list[str]:
+        block = self.blocks.get(severities or "")
+        if block is None or block.kind != "severities":
+            return []
+        return [s.args[0].value for s in block.body if s.kind == "level"]  # type: ignore[union-attr]
+
+    def _level(self, node: ast.Node, levels: list[str], severities: str | None) -> str:
+        assert isinstance(node, ast.Name)
+        if severities is None:
+            self.report("needs-severities", node.span, level=node.value)
+        elif levels and node.value not in levels:
+            close = difflib.get_close_matches(node.value, levels, n=1)
+            self.report("unknown-name", node.span, kind="severity level", name=node.value,
+                        suggestion=f"did you mean '{close[0]}'?" if close else f"known: {', '.join(levels)}")
+        return node.value
+
+    def _action(self, node: ast.Node, actions: dict[str, model.Action]) -> str:
+        assert isinstance(node, ast.Name)
+        if node.value not in actions:
+            close = difflib.get_close_matches(node.value, list(actions), n=1)
+            self.report("unknown-name", node.span, kind="action", name=node.value,
+                        suggestion=(f"did you mean '{close[0]}'?" if close else
+                                    f'declare it: action {node.value} fr "…" en "…"'))
+        return node.value
+
+    def rule(self, stmt: ast.Stmt, name: str, actions: dict[str, model.Action], levels: list[str],
+             severities: str | None, hours: Any, days: str | None) -> model.Rule:
+        args = list(stmt.args)
+        action = self._action(args.pop(0), actions)
+        level = None
+        if isinstance(args[0], ast.Stmt) and args[0].kind == "level_ref":
+            level = self._level(args.pop(0).args[0], levels, severities)  # type: ignore[union-attr]
+        body = args.pop(0)
+        assert isinstance(body, ast.Stmt)
+        regime = None
+        if args:
+            regime = "during" if args[0].kind == "during_hours" else "outside"  # type: ignore[union-attr]
+            if hours is None:
+                self.report("needs-business-hours", args[0].span, what="'during/outside business hours'")
+        fields: dict[str, Any] = {"action": action, "level": level, "kind": body.kind,
+                                  "regime": regime, "line": stmt.span.line}
+        after = [a.args[0].value for a in body.args if isinstance(a, ast.Stmt) and a.kind == "after"]  # type: ignore[union-attr]
+        fields["after"] = after[0] if after else None
+        durations = [a for a in body.args if isinstance(a, ast.DurationLit)]
+        if durations:
+            fields["amount"] = self.duration(durations[0], ("fixed", "calendar", "business"), "a delay")
+            if len(durations) > 1:
+                fields["upper"] = self.duration(durations[1], ("fixed", "calendar", "business"), "a delay")
+            for d, node in zip([fields["amount"], fields.get("upper")], durations):
+                if d is not None and d.unit == "business_hour" and hours is None:
+                    self.report("needs-business-hours", node.span, what="a delay in business hours")
+                if d is not None and d.unit == "business_day" and days is None:
+                    self.report("needs-business-days", node.span, what="a delay in business days")
+        if body.kind == "at_most":
+            fields["count"] = self.whole(body.args[0], "a count is a whole number ≥ 1", 1)
+            fields["per"] = str(body.args[1].value)  # type: ignore[union-attr]
+        if body.kind == "monthly_day":
+            fields["day"] = self.whole(body.args[0], "a day of the month is 1 to 28", 1)
+            if days is None:
+                self.report("needs-business-days", body.span, what="'previous business day'")
+        if body.kind == "rule_unspecified":
+            fields["kind"] = "unspecified"
+            self.undecided(body.span, f"the deadline for {action}" + (f" ({level})" if level else "")
+                           + (f" {regime} business hours" if regime else ""))
+        return model.Rule(**fields)
+
+    # ------------------------------------------------------------------ retention
+    def check_retention(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
+                        **_: Any) -> model.Retention:
+        copies = []
+        for stmt in (s for s in body if s.kind == "copy"):
+            args = list(stmt.args)
+            copy_name = args.pop(0).value  # type: ignore[union-attr]
+            every = str(args.pop(0).value)  # type: ignore[union-attr]
+            weekday: Any = None
+            day: Any = None
+            month = None
+            at = None
+            kept: Any = None
+            for arg in args:
+                if isinstance(arg, ast.Stmt) and arg.kind == "on_weekday":
+                    weekday = arg.args[0].index  # type: ignore[union-attr]
+                elif isinstance(arg, ast.Stmt) and arg.kind == "on_month_day":
+                    day = self.whole(arg.args[0], "a day of the month is 1 to 31", 1)
+                elif isinstance(arg, ast.Stmt) and arg.kind == "on_date":
+                    day = self.whole(arg.args[0], "a day of the month is 1 to 31", 1)
+                    month = MONTHS.index(str(arg.args[1].value)) + 1  # type: ignore[union-attr]
+                elif isinstance(arg, ast.Stmt) and arg.kind == "on_unspecified":
+                    what = f"on which day copy {copy_name} is taken"
+                    if every == "week":
+                        weekday = self.undecided(arg.span, what)
+                    else:
+                        day = self.undecided(arg.span, what)
+                elif isinstance(arg, ast.Time):
+                    at = self.time(arg)
+                elif isinstance(arg, ast.DurationLit):
+                    kept = self.duration(arg, ("calendar",), "a retention period")
+                elif isinstance(arg, ast.Word) and arg.value == "unspecified":
+                    kept = self.undecided(arg.span, f"how long copy {copy_name} is kept")
+            if every == "week" and weekday is None:
+                weekday = self.undecided(stmt.span, f"on which day copy {copy_name} is taken")
+            if every in ("month", "year") and day is None:
+                day = self.undecided(stmt.span, f"on which day copy {copy_name} is taken")
+            if at is None:
+                self.undecided(stmt.span, f"at what time copy {copy_name} is taken")
+            copies.append(model.Copy(copy_name, every, weekday, day, month, at, kept))  # type: ignore[arg-type]
+        rpo_stmt = self._single(block, body, "rpo")
+        rpo = self.duration(rpo_stmt.args[0], ("fixed",), "a recovery point objective") if rpo_stmt else None
+        history = tuple(model.History(s.args[0].value,  # type: ignore[union-attr]
+                                      self.whole(s.args[1], "a number of years", 0))
+                        for s in body if s.kind == "history")
+        after_stmt = self._single(block, body, "after_termination")
+        after = (self.duration(after_stmt.args[0], ("calendar",), "a retention period")
+                 if after_stmt else None)
+        if not copies and not history and rpo is None and after is None:
+            self.report("missing-statement", block.name.span, kind="retention", name=block.name.value,
+                        what="copy", example="copy daily every day at 01:00 kept 1 week")
+        return model.Retention(copies=tuple(copies), rpo=rpo, history=history,
+                               after_termination=after, **base)
+
+    # ------------------------------------------------------------------ term
+    def check_term(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
+                   **_: Any) -> model.Term:
+        def period(kind: str, index: int = 0) -> model.Duration | None:
+            stmt = self._single(block, body, kind)
+            if stmt is None:
+                return None
+            return self.duration(stmt.args[index], ("calendar",), "a calendar period (months, years)")
+
+        initial_stmt = self._single(block, body, "initial")
+        notice_stmt = self._single(block, body, "notice_before_end")
+        tenure_stmt = self._single(block, body, "tenure_notice")
+        examples = tuple(model.TermExample(self.date(s.args[0]), self.date(s.args[1]),
+                                           self.date(s.args[2]), s.span.line)
+                         for s in body if s.kind == "term_example")
+        term = model.Term(
+            initial=period("initial"),
+            initial_from=(initial_stmt.args[1].value if initial_stmt and len(initial_stmt.args) > 1  # type: ignore[union-attr]
+                          else None),
+            renewal=period("renewal"),
+            notice_before_end=period("notice_before_end"),
+            notice_by=(notice_stmt.args[1].value if notice_stmt and len(notice_stmt.args) > 1  # type: ignore[union-attr]
+                       else None),
+            short_tenure=period("short_tenure"),
+            tenure_base=period("tenure_notice", 0),
+            tenure_per_year=(self.duration(tenure_stmt.args[1], ("calendar",), "a calendar period")
+                             if tenure_stmt else None),
+            engagement_prevails=any(s.kind == "engagement_prevails" for s in body),
+            survives=period("survives"), examples=examples, **base)
+        if not any((term.initial, term.tenure_base, term.survives, term.short_tenure)):
+            self.report("missing-statement", block.name.span, kind="term", name=block.name.value,
+                        what="initial / notice / survives", example="initial 12 months")
+        if examples and term.tenure_base is None and term.short_tenure is None:
+            self.report("example-error", block.name.span,
+                        reason="examples need a tenure notice rule")
+        return term
+
+    # ------------------------------------------------------------------ money
+    def check_money(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
+                    currency: str, **_: Any) -> model.MoneyClause:
+        fees: dict[str, model.Fee] = {}
+        for stmt in (s for s in body if s.kind == "fee"):
+            args = list(stmt.args)
+            fee_name = args.pop(0)
+            assert isinstance(fee_name, ast.Name)
+            amount = self.money(args.pop(0), currency)
+            per = None
+            minimum = minimum_per = None
+            for arg in args:
+                if isinstance(arg, ast.Stmt) and arg.kind == "fee_per":
+                    unit = arg.args[0] if arg.args else None
+                    per = unit.value if unit is not None else "hour"  # type: ignore[union-attr]
+                elif isinstance(arg, ast.MoneyLit):
+                    minimum = self.money(arg, currency)
+                elif isinstance(arg, ast.Str):
+                    minimum_per = arg.value
+            if fee_name.value in fees:
+                self.report("duplicate-name", fee_name.span, name=fee_name.value, line=stmt.span.line)
+            fees[fee_name.value] = model.Fee(fee_name.value, amount, per, minimum, minimum_per)
+        minimum_stmt = self._single(block, body, "minimum_invoice")
+        surcharge_stmt = self._single(block, body, "surcharge")
+        index_stmt = self._single(block, body, "indexation")
+        cap_stmt = self._single(block, body, "liability_cap")
+        interest_stmt = self._single(block, body, "interest")
+        billing_stmt = self._single(block, body, "billing")
+        examples = []
+        for stmt in (s for s in body if s.kind == "money_example"):
+            fee_node = stmt.args[0]
+            assert isinstance(fee_node, ast.Name)
+            if fee_node.value not in fees:
+                self.report("unknown-name", fee_node.span, kind="fee", name=fee_node.value,
+                            suggestion=f"known: {', '.join(sorted(fees)) or 'none'}")
+            inputs = tuple((str(i.args[0].value), i.args[1].value)  # type: ignore[union-attr]
+                           for i in stmt.args[1:-1])
+            examples.append(model.MoneyExample(fee_node.value, inputs,
+                                               self.money(stmt.args[-1], currency), stmt.span.line))
+        return model.MoneyClause(
+            fees=tuple(fees.values()),
+            minimum_invoice=self.money(minimum_stmt.args[0], currency) if minimum_stmt else None,
+            surcharge=self.percent(surcharge_stmt.args[0]) if surcharge_stmt else None,
+            surcharge_on=surcharge_stmt.args[1].value if surcharge_stmt else None,  # type: ignore[union-attr]
+            indexation=index_stmt.args[0].value if index_stmt else None,  # type: ignore[union-attr]
+            indexation_cap=self.percent(index_stmt.args[1]) if index_stmt else None,
+            liability_cap=self.money(cap_stmt.args[0], currency) if cap_stmt else None,
+            interest_points=interest_stmt.args[0].value if interest_stmt else None,  # type: ignore[union-attr]
+            billing=("advance" if "advance" in _words(billing_stmt) else "arrears") if billing_stmt else None,
+            examples=tuple(examples), **base)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def check(module: ast.Module) -> tuple[model.Contract, list[Diagnostic]]:
+    """Check a parsed module: the contract model and all diagnostics, sorted by position."""
+    checker = Checker(module)
+    contract = checker.run()
+    unique = {(d.code, d.span, tuple(sorted(d.args.items(), key=str))): d for d in checker.diagnostics}
+    return contract, sorted(unique.values(), key=Diagnostic.sort_key)
+
+
+def _dimension(unit: str) -> str:
+    if unit.startswith("business"):
+        return "business"
+    return "fixed" if unit in FIXED else "calendar"
+
+
+def _unit_hint(allowed: tuple[str, ...]) -> str:
+    examples = {"fixed": "minutes, hours", "calendar": "days, weeks, months, years",
+                "business": "business hours, business days"}
+    return "use " + " or ".join(examples[a] for a in allowed)
+
+
+def _text(stmt: ast.Stmt) -> model.Text:
+    return model.Text(stmt.args[0].value, stmt.args[1].value)  # type: ignore[union-attr]
+
+
+def _words(stmt: ast.Stmt | None) -> set[str]:
+    return {a.value for a in stmt.args if isinstance(a, ast.Word)} if stmt else set()
+
+
+def _days(node: ast.Node) -> tuple[int, ...]:
+    assert isinstance(node, ast.Stmt)
+    if node.kind == "every_day":
+        return tuple(range(7))
+    indexes = [d.index for d in node.args]  # type: ignore[union-attr]
+    if node.kind == "day_span":
+        first, last = indexes
+        return tuple((first + i) % 7 for i in range((last - first) % 7 + 1))
+    return tuple(dict.fromkeys(indexes))
+
+
+def _week_minutes(checker: Checker, block: ast.Block) -> set[int]:
+    """Minutes of a plain week (0 = Monday 00:00) that a window covers; for overlap checks."""
+    minutes: set[int] = set()
+    for stmt in block.body:
+        if stmt.kind == "always":
+            return set(range(7 * 1440))
+        if stmt.kind == "weekly":
+            for time_range in stmt.args[1:]:
+                start, end = (t.minute for t in time_range.args)  # type: ignore[union-attr]
+                length = (end - start) % 1440 or 0
+                for day in _days(stmt.args[0]):
+                    minutes.update((day * 1440 + start + i) % (7 * 1440) for i in range(length))
+        elif stmt.kind == "span":
+            d1, t1, d2, t2 = stmt.args
+            start = d1.index * 1440 + t1.minute  # type: ignore[union-attr]
+            end = d2.index * 1440 + t2.minute  # type: ignore[union-attr]
+            length = (end - start) % (7 * 1440)
+            minutes.update((start + i) % (7 * 1440) for i in range(length))
+    return minutes
+
+
+def _key(value: Decimal | model.Duration) -> Decimal:
+    """Ordering key of a bound value; months count as 30.44 days only for ordering."""
+    if isinstance(value, Decimal):
+        return value
+    days = {"day": 1, "week": 7, "month": Decimal("30.436875"), "year": Decimal("365.2425")}
+    return value.amount * Decimal(days.get(value.unit, 1))
+
+
+def _lower_key(tier: model.Tier) -> tuple[Decimal, int]:
+    if tier.lower is None:
+        return (Decimal("-Infinity"), 0)
+    return (_key(tier.lower.value), 0 if tier.lower.inclusive else 1)
+
+
+def _overlaps(a: model.Tier, b: model.Tier) -> bool:
+    """b starts (in sorted order) before a ends."""
+    if a.upper is None or b.lower is None:
+        return True
+    ka, kb = _key(a.upper.value), _key(b.lower.value)
+    return kb < ka or (kb == ka and a.upper.inclusive and b.lower.inclusive)
+
+
+def _starts_after(lower: model.Bound | None, cursor: model.Bound, measure: str) -> bool:
+    """Whether a tier starting at `lower` leaves a gap after the covered prefix ending at cursor."""
+    if lower is None:
+        return False
+    kl, kc = _key(lower.value), _key(cursor.value)
+    if measure == "notice" and isinstance(lower.value, model.Duration) \
+            and isinstance(cursor.value, model.Duration) and lower.value.unit == cursor.value.unit == "day":
+        # Notice is counted in whole days: 15 days included, then 16 days included leaves no gap.
+        first_l = lower.value.amount + (0 if lower.inclusive else 1)
+        first_c = cursor.value.amount + (0 if cursor.inclusive else 1)
+        return first_l > first_c
+    return kl > kc or (kl == kc and cursor.inclusive and not lower.inclusive)
+
+
+def _after(upper: model.Bound | None, cursor: model.Bound | None) -> model.Bound | None:
+    """The first uncovered point after a tier ending at `upper`."""
+    if upper is None:
+        return None
+    return model.Bound(upper.value, not upper.inclusive)
+
+
+def _format_bound_value(value: Decimal | model.Duration) -> str:
+    if isinstance(value, Decimal):
+        return f"{value} %"
+    return f"{value.amount} {value.unit}{'s' if value.amount != 1 else ''}"
+
+
+def _range_text(low: model.Bound | None, high: model.Bound | None) -> str:
+    parts = []
+    if low is not None:
+        parts.append(f"{_format_bound_value(low.value)} {'≤' if low.inclusive else '<'} ")
+    parts.append("x")
+    if high is not None:
+        parts.append(f" {'≤' if high.inclusive else '<'} {_format_bound_value(high.value)}")
+    return "".join(parts)
+
+
+def _zones() -> set[str]:
+    global _ZONES
+    if _ZONES is None:
+        _ZONES = available_timezones()
+    return _ZONES
+
+
+_ZONES: set[str] | None = None
+
+
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def _known_holidays(country: str, subdivision: str | None) -> bool:
+    import holidays
+
+    try:
+        holidays.country_holidays(country, subdiv=subdivision, years=2024)
+    except (NotImplementedError, ValueError, KeyError, AttributeError):
+        return False
+    return True
+

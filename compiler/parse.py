@@ -1,0 +1,256 @@
+"""Source bytes → syntax tree (ast.Module), or a located syntax diagnostic in the author's terms."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from . import ast
+from .diagnostics import Diagnostic
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=1)
+def parser() -> Lark:
+    """The LALR parser, built once from grammar/sla.lark."""
+    text = resources.files("slac.grammar").joinpath("sla.lark").read_text(encoding="utf-8")
+    return Lark(text, parser="lalr", propagate_positions=True, strict=True, maybe_placeholders=False)
+
+
+class ParseFailure(Exception):
+    """Raised with the diagnostic when a file cannot be parsed."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.code)
+        self.diagnostic = diagnostic
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 text of a file; invalid bytes and NUL characters become located diagnostics."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        span = ast.Span(file, line, column, line, column + 1)
+        raise ParseFailure(Diagnostic("bad-encoding", span, {"byte": f"0x{data[exc.start]:02x}"}))
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise ParseFailure(Diagnostic("bad-character", ast.Span(file, line, column, line, column + 1),
+                                      {"char": "NUL"}))
+    return text
+
+
+def parse(text: str, file: str) -> ast.Module:
+    """Parse one file's text; raise ParseFailure carrying a syntax diagnostic."""
+    try:
+        tree = parser().parse(text)
+    except UnexpectedInput as exc:
+        raise ParseFailure(explain(exc, text, file)) from None
+    return ToAst(file).transform(tree)  # type: ignore[no-any-return]
+
+
+# --------------------------------------------------------------------------- syntax errors
+
+def _describe(token: str) -> str:
+    names = {
+        "NUMBER": "a number", "STRING": 'a "quoted text"', "NAME": "a name", "TIME": "a time like 09:30",
+        "DATE": "a date like 2024-03-19", "DAY": "a weekday", "UNIT": "a unit (hours, days…)",
+        "CLAUSE_ID": "a clause id like T4", "LBRACE": "'{'", "RBRACE": "'}'", "COLON": "':'",
+        "PERCENT": "'%'", "COMMA": "','", "MONTH": "a month like 2024-05", "$END": "the end of file",
+    }
+    if token in names:
+        return names[token]
+    return "'" + token.lower().replace("_", " ") + "'" if token.isupper() else repr(token)
+
+
+def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
+    """Turn a Lark error into a diagnostic, recognising the authors' common mistakes."""
+    line = max(1, getattr(exc, "line", 1) or 1)
+    column = max(1, getattr(exc, "column", 1) or 1)
+    source_line = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+    rest = source_line[column - 1:]
+    width = 1
+    if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        width = max(1, len(str(exc.token)))
+    elif isinstance(exc, UnexpectedCharacters):
+        match = re.match(r"\S+", rest)
+        width = len(match.group(0)) if match else 1
+    span = ast.Span(file, line, column, line, column + width)
+
+    if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+        depth = _open_braces(text)
+        if depth > 0:
+            last = text.rstrip().splitlines() or [""]
+            end_line = len(last)
+            span = ast.Span(file, end_line, len(last[-1]) + 1, end_line, len(last[-1]) + 2)
+            return Diagnostic("unclosed-block", span, {"count": depth})
+        return Diagnostic("unexpected-end", span)
+    previous = source_line[: column - 1].rstrip()
+    if re.match(r"\d{1,2}h\d{0,2}\b", rest):
+        hours, _, minutes = re.match(r"(\d{1,2})h(\d{0,2})", rest).groups()  # type: ignore[union-attr]
+        return Diagnostic("time-format", span, {"text": re.match(r"\S+", rest).group(0),  # type: ignore[union-attr]
+                                                "fixed": f"{int(hours):02d}:{minutes or '00'}"})
+    if rest.startswith(",") and re.search(r"\d$", previous) and re.match(r",\d", rest):
+        number = re.search(r"\d+$", previous).group(0) + rest[:1] + re.match(r",(\d+)", rest).group(1)  # type: ignore[union-attr]
+        return Diagnostic("comma-decimal", span, {"text": number, "fixed": number.replace(",", ".")})
+    if rest.startswith("€"):
+        return Diagnostic("euro-sign", span)
+    if isinstance(exc, UnexpectedToken):
+        expected = sorted(exc.accepts or exc.expected)
+        if re.search(r"\d$", previous) and ("UNIT" in expected or "PERCENT" in expected or "BUSINESS" in expected):
+            return Diagnostic("missing-unit", span, {"found": str(exc.token)})
+        if "COLON" in expected and exc.token.type != "COLON":
+            return Diagnostic("expected-colon", span, {"found": str(exc.token)})
+        if exc.token.type == "COLON" or (previous.endswith(":") and exc.token.type in ("RBRACE", "EXAMPLE", "CLAUSE", "FROM", "TO", "CAP", "CLAIM", "PAID")):
+            return Diagnostic("missing-outcome", span)
+        wanted = ", ".join(_describe(t) for t in expected[:8]) + (", …" if len(expected) > 8 else "")
+        return Diagnostic("unexpected-token", span, {"found": str(exc.token), "expected": wanted})
+    assert isinstance(exc, UnexpectedCharacters)
+    char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else "?"
+    if char == '"':
+        return Diagnostic("unclosed-string", span)
+    if re.match(r"\d", char) and re.search(r"\d$", previous):
+        return Diagnostic("missing-unit", span, {"found": rest.split(" ")[0]})
+    wanted = ", ".join(_describe(t) for t in sorted(exc.allowed or [])[:8])
+    return Diagnostic("unexpected-character", span, {"char": char, "expected": wanted or "?"})
+
+
+def _open_braces(text: str) -> int:
+    depth = 0
+    for line in text.splitlines():
+        code = re.sub(r'"([^"\\\n]|\\.)*"', "", line).split("#", 1)[0]
+        depth += code.count("{") - code.count("}")
+    return depth
+
+
+# --------------------------------------------------------------------------- tree → AST
+
+def _unquote(token: str) -> str:
+    return re.sub(r"\\(.)", r"\1", token[1:-1])
+
+
+@v_args(meta=True)
+class ToAst(Transformer[Token, Any]):
+    """Lark tree → ast nodes. Statements become ast.Stmt named after their grammar alias."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__()
+        self.file = file
+
+    def _span(self, meta: Any) -> ast.Span:
+        if getattr(meta, "empty", True):
+            return ast.Span(self.file, 1, 1, 1, 2)
+        return ast.Span(self.file, meta.line, meta.column, meta.end_line, meta.end_column)
+
+    def _tok_span(self, tok: Token) -> ast.Span:
+        return ast.Span(self.file, tok.line or 1, tok.column or 1, tok.end_line or 1, tok.end_column or 2)
+
+    def _value(self, child: Any) -> Any:
+        if not isinstance(child, Token):
+            return child
+        span = self._tok_span(child)
+        kind, text = child.type, str(child)
+        if kind == "STRING":
+            return ast.Str(_unquote(text), span)
+        if kind == "NUMBER":
+            return ast.Number(Decimal(text), text, span)
+        if kind == "TIME":
+            hours, minutes = int(text[:2]), int(text[3:])
+            return ast.Time(hours * 60 + minutes, text, span)
+        if kind == "DAY":
+            return ast.Day(DAYS.index(text), span)
+        if kind == "DATE":
+            try:
+                value: date | None = date.fromisoformat(text)
+            except ValueError:
+                value = None
+            return ast.DateLit(value, text, span)
+        if kind in ("NAME", "CLAUSE_ID"):
+            return ast.Name(text, span)
+        return ast.Word(text, span)
+
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
+        kind = data.value if isinstance(data, Token) else str(data)
+        args = tuple(self._value(c) for c in children)
+        return ast.Stmt(kind, args, self._span(meta))
+
+    # values ---------------------------------------------------------------
+    def percent(self, meta: Any, children: list[Token]) -> ast.Percent:
+        return ast.Percent(Decimal(str(children[0])), self._span(meta))
+
+    def duration(self, meta: Any, children: list[ast.DurationLit]) -> ast.DurationLit:
+        parts = tuple(p for child in children for p in child.parts)
+        return ast.DurationLit(parts, self._span(meta))
+
+    def duration_part(self, meta: Any, children: list[Token]) -> ast.DurationLit:
+        unit = str(children[1]).rstrip("s")
+        return ast.DurationLit(((Decimal(str(children[0])), unit),), self._span(meta))
+
+    def business_part(self, meta: Any, children: list[Token]) -> ast.DurationLit:
+        unit = "business_" + str(children[1]).rstrip("s")
+        return ast.DurationLit(((Decimal(str(children[0])), unit),), self._span(meta))
+
+    def money_value(self, meta: Any, children: list[Any]) -> ast.MoneyLit:
+        tax = children[2].kind.split("_")[0] if len(children) > 2 else None
+        return ast.MoneyLit(Decimal(str(children[0])), str(children[1]), tax, self._span(meta))
+
+    def unspecified(self, meta: Any, children: list[Any]) -> ast.Word:
+        return ast.Word("unspecified", self._span(meta))
+
+    def date_time(self, meta: Any, children: list[Token]) -> ast.Stmt:
+        return ast.Stmt("date_time", (self._value(children[0]), self._value(children[1])),
+                        self._span(meta))
+
+    # blocks ---------------------------------------------------------------
+    def start(self, meta: Any, children: list[Any]) -> ast.Module:
+        header: ast.Stmt = children[0]
+        contract_id = header.args[0]
+        assert isinstance(contract_id, ast.Str)
+        stmts = tuple(a for a in header.args[1:] if isinstance(a, ast.Stmt))
+        return ast.Module(self.file, contract_id, stmts, tuple(children[1:]), self._span(meta))
+
+    def _block(self, kind: str, meta: Any, children: list[Any]) -> ast.Block:
+        name = self._value(children[0])
+        body = tuple(self._value(c) for c in children[1:])
+        return ast.Block(kind, name, body, self._span(meta))
+
+    def calendar(self, meta: Any, c: list[Any]) -> ast.Block:
+        return self._block("calendar", meta, c)
+
+    def window(self, meta: Any, c: list[Any]) -> ast.Block:
+        return self._block("window", meta, c)
+
+    def availability(self, meta: Any, c: list[Any]) -> ast.Block:
+        return self._block("availability", meta, c)
+
+    def tiers(self, meta: Any, c: list[Any]) -> ast.Block:
+        return self._block("tiers", meta, c)
+
+    def deadlines(self, meta: Any, c: list[Any]) -> ast.Block:
+        return self._block("deadlines", meta, c)
+
+    def retention(self, meta: Any, c: list[Any]) -> ast.Block:
+        return self._block("retention", meta, c)
+
+    def term(self, meta: Any, c: list[Any]) -> ast.Block:
+        return self._block("term", meta, c)
+
+    def money(self, meta: Any, c: list[Any]) -> ast.Block:
+        return self._block("money", meta, c)
+
+    def severities(self, meta: Any, c: list[Any]) -> ast.Block:
+        return self._block("severities", meta, c)
+

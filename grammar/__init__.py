@@ -1,0 +1,1 @@
+"""The .sla grammar, shipped as package data (slac.grammar)."""
