@@ -60,6 +60,11 @@ CATALOG: dict[str, Entry] = {
         "une tranche doit être suivie de « : » et de son effet (trouvé « {found} »)",
         "write e.g. from 0.21 % included to 0.5 % included: 3 % of invoice",
         "écrivez par ex. from 0.21 % included to 0.5 % included: 3 % of invoice"),
+    "missing-inclusion": Entry(
+        E, "a tier bound must say whether it is included (found '{found}')",
+        "une borne de tranche doit dire si elle est incluse (trouvé « {found} »)",
+        "write 'included' or 'excluded' after the value, e.g. to 0.5 % included",
+        "écrivez « included » ou « excluded » après la valeur, par ex. to 0.5 % included"),
     "missing-outcome": Entry(
         E, "this tier has no outcome", "cette tranche n'a pas d'effet",
         "write the outcome after ':', or 'unspecified' if the contract leaves it blank",

@@ -100,7 +100,7 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
         return Diagnostic("unexpected-end", span)
     previous = source_line[: column - 1].rstrip()
     if re.match(r"\d{1,2}h\d{0,2}\b", rest):
-        hours, _, minutes = re.match(r"(\d{1,2})h(\d{0,2})", rest).groups()  # type: ignore[union-attr]
+        hours, minutes = re.match(r"(\d{1,2})h(\d{0,2})", rest).groups()  # type: ignore[union-attr]
         return Diagnostic("time-format", span, {"text": re.match(r"\S+", rest).group(0),  # type: ignore[union-attr]
                                                 "fixed": f"{int(hours):02d}:{minutes or '00'}"})
     if rest.startswith(",") and re.search(r"\d$", previous) and re.match(r",\d", rest):
@@ -112,10 +112,10 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
         expected = sorted(exc.accepts or exc.expected)
         if re.search(r"\d$", previous) and ("UNIT" in expected or "PERCENT" in expected or "BUSINESS" in expected):
             return Diagnostic("missing-unit", span, {"found": str(exc.token)})
+        if "INCLUDED" in expected:
+            return Diagnostic("missing-inclusion", span, {"found": str(exc.token)})
         if "COLON" in expected and exc.token.type != "COLON":
             return Diagnostic("expected-colon", span, {"found": str(exc.token)})
-        if exc.token.type == "COLON" or (previous.endswith(":") and exc.token.type in ("RBRACE", "EXAMPLE", "CLAUSE", "FROM", "TO", "CAP", "CLAIM", "PAID")):
-            return Diagnostic("missing-outcome", span)
         wanted = ", ".join(_describe(t) for t in expected[:8]) + (", …" if len(expected) > 8 else "")
         return Diagnostic("unexpected-token", span, {"found": str(exc.token), "expected": wanted})
     assert isinstance(exc, UnexpectedCharacters)

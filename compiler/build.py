@@ -1,0 +1,150 @@
+"""Checked contracts → files of every backend, examples verified, written atomically into one folder."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, ast, model
+from .backends import python, summary
+from .diagnostics import Diagnostic
+from .examples import load_generated, run_examples
+from .pipeline import Compiled
+
+STAMP = ".slac-stamp"
+
+
+@dataclass
+class Output:
+    """The files of a build, by path relative to the output folder, and the examples' verdicts."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def render_all(contracts: list[model.Contract], inputs: str) -> dict[str, str]:
+    """Every generated file, by relative path; deterministic. `inputs` is the sources' hash."""
+    files: dict[str, str] = {}
+    files.update(python.package_files(contracts))
+    files.update(python.runtime_files())
+    for contract in contracts:
+        files.update(python.render(contract, python.HOLIDAY_YEARS))
+        files.update(summary.render(contract))
+    files[STAMP] = f"{inputs}\n{stamp(files)}\n"
+    return dict(sorted(files.items()))
+
+
+def input_hash(sources: dict[str, bytes]) -> str:
+    """Hash of the compiler version and every source file: equal hashes give equal outputs."""
+    digest = hashlib.sha256(__version__.encode())
+    for name in sorted(sources):
+        digest.update(name.encode() + b"\0" + sources[name] + b"\0")
+    return f"inputs sha256:{digest.hexdigest()}"
+
+
+def cached(out: Path, inputs: str) -> bool:
+    """No-op rebuild: the stamp names these inputs and the files on disk still match it."""
+    try:
+        recorded_inputs, recorded_outputs = (out / STAMP).read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return False
+    if recorded_inputs != inputs:
+        return False
+    on_disk = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+               for p in out.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    return stamp(on_disk) == recorded_outputs
+
+
+def stamp(files: dict[str, str]) -> str:
+    """A content hash of the output, so a stale or hand-edited generated/ is detected."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        if name != STAMP:
+            digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
+    return f"slac {__version__} sha256:{digest.hexdigest()}"
+
+
+def verify_examples(compiled: Compiled, files: dict[str, str]) -> list[Diagnostic]:
+    """Run every worked example against the freshly generated modules."""
+    diagnostics: list[Diagnostic] = []
+    with tempfile.TemporaryDirectory(prefix="slac-examples-") as folder:
+        root = Path(folder) / "generated"
+        write_tree(root, files)
+        for contract in compiled.contracts:
+            module = load_generated(root, contract.module)
+            for failure in run_examples(contract, module):
+                span = ast.Span(contract.source_file, failure.line, 5, failure.line, 6)
+                if failure.reason:
+                    diagnostics.append(Diagnostic("example-error", span, {"reason": failure.reason}))
+                else:
+                    diagnostics.append(Diagnostic("example-failed", span, {
+                        "expected": failure.expected, "actual": failure.actual}))
+    return diagnostics
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def is_up_to_date(out: Path, files: dict[str, str]) -> bool:
+    """Whether `out` holds exactly these files (no more, no fewer, same bytes)."""
+    if not out.is_dir():
+        return False
+    present = {p.relative_to(out).as_posix() for p in out.rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts}
+    if present != set(files):
+        return False
+    return all((out / name).read_text(encoding="utf-8") == text for name, text in files.items())
+
+
+def replace_atomically(out: Path, files: dict[str, str]) -> None:
+    """Write into a sibling temporary folder, then swap it in: a killed build leaves the old one."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(out.parent / f".{out.name}.lock"):
+        _swap(out, files)
+
+
+@contextmanager
+def _lock(path: Path) -> Iterator[None]:
+    """An exclusive lock, so two builds at once swap one after the other."""
+    with open(path, "w") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _swap(out: Path, files: dict[str, str]) -> None:
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        write_tree(staging, files)
+        if out.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+            os.rename(out, retired / "tree")
+            try:
+                os.rename(staging, out)
+            except OSError:
+                os.rename(retired / "tree", out)
+                raise
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            os.rename(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

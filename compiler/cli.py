@@ -1,0 +1,161 @@
+"""The `slac` command: check, build, summary and eval, over the pipeline; exit 0, 1 (contract errors) or 2."""
+
+from __future__ import annotations
+
+import locale
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from . import __version__
+from .diagnostics import Diagnostic, render_json, render_text
+from .pipeline import Compiled, compile_paths, source_files
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+SUMMARY_WORDS = {
+    "en": ("{errors} error(s), {warnings} warning(s), {notes} note(s) in {files} file(s)",),
+    "fr": ("{errors} erreur(s), {warnings} avertissement(s), {notes} note(s) dans {files} fichier(s)",),
+}
+
+
+def default_language() -> str:
+    """French when the environment's locale is French, English otherwise."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    current = locale.getlocale()[0] or ""
+    return "fr" if current.lower().startswith("fr") else "en"
+
+
+lang_option = click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+                           help="Language of messages (default: from the locale).")
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                             show_default=True, help="Diagnostics as text or as JSON.")
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+
+
+def existing(paths: tuple[Path, ...]) -> list[Path]:
+    chosen = list(paths) or [Path("contracts")]
+    for path in chosen:
+        if not path.exists():
+            fail(f"no such file or folder: {path}")
+    return chosen
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"slac: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def report(compiled: Compiled, diagnostics: list[Diagnostic], fmt: str, lang: str) -> int:
+    """Print the diagnostics; return the exit code they imply."""
+    if fmt == "json":
+        click.echo(render_json(diagnostics, lang))
+    else:
+        for diagnostic in diagnostics:
+            click.echo(render_text(diagnostic, compiled.sources.get(diagnostic.span.file), lang),
+                       err=True)
+        counts = {s: sum(d.severity == s for d in diagnostics) for s in ("error", "warning", "note")}
+        click.echo(SUMMARY_WORDS[lang][0].format(errors=counts["error"], warnings=counts["warning"],
+                                                 notes=counts["note"], files=len(compiled.sources)),
+                   err=True)
+    return EXIT_ERRORS if any(d.severity == "error" for d in diagnostics) else EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="slac")
+def cli() -> None:
+    """slac compiles service-level agreements written in .sla files into Python evaluators and
+    French and English summaries."""
+
+
+@cli.command()
+@paths_argument
+@format_option
+@lang_option
+def check(paths: tuple[Path, ...], fmt: str, lang: str | None) -> None:
+    """Check .sla files (default: contracts/) and report every problem found."""
+    compiled = compile_paths(existing(paths))
+    sys.exit(report(compiled, compiled.diagnostics, fmt, lang or default_language()))
+
+
+@cli.command()
+@paths_argument
+@click.option("--out", type=click.Path(path_type=Path), default=Path("generated"), show_default=True,
+              help="Folder to write the generated package into.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; fail when the output folder is not up to date.")
+@format_option
+@lang_option
+def build(paths: tuple[Path, ...], out: Path, check_only: bool, fmt: str, lang: str | None) -> None:
+    """Check, then generate Python evaluators and summaries; writes nothing if anything fails."""
+    from . import build as builder
+
+    lang = lang or default_language()
+    sources = existing(paths)
+    files = {p.as_posix(): p.read_bytes() for p in source_files(sources)}
+    inputs = builder.input_hash(files)
+    if not check_only and builder.cached(out, inputs):
+        click.echo(f"slac: {out} is up to date", err=True)
+        sys.exit(EXIT_OK)
+    compiled = compile_paths(sources)
+    if compiled.has_errors:
+        sys.exit(report(compiled, compiled.diagnostics, fmt, lang))
+    rendered = builder.render_all(compiled.contracts, inputs)
+    failures = builder.verify_examples(compiled, rendered)
+    code = report(compiled, compiled.diagnostics + failures, fmt, lang)
+    if code != EXIT_OK:
+        sys.exit(code)
+    if check_only:
+        if not builder.is_up_to_date(out, rendered):
+            click.echo(f"slac: {out} is stale; run `slac build` and commit the result", err=True)
+            sys.exit(EXIT_ERRORS)
+        click.echo(f"slac: {out} is up to date", err=True)
+        sys.exit(EXIT_OK)
+    builder.replace_atomically(out, rendered)
+    click.echo(f"slac: wrote {len(rendered)} files for {len(compiled.contracts)} contract(s) "
+               f"into {out}", err=True)
+
+
+@cli.command()
+@click.argument("contract")
+@lang_option
+def summary(contract: str, lang: str | None) -> None:
+    """Print a contract's summary (CONTRACT: a .sla file or a contract id under contracts/)."""
+    from .backends import summary as summary_backend
+
+    compiled = compile_paths([_contract_path(contract)])
+    if compiled.has_errors or not compiled.contracts:
+        sys.exit(report(compiled, compiled.diagnostics, "text", lang or default_language()))
+    click.echo(summary_backend.summary_text(compiled.contracts[0], lang or default_language()))
+
+
+def _contract_path(contract: str) -> Path:
+    path = Path(contract)
+    if path.suffix == ".sla" or path.exists():
+        if not path.exists():
+            fail(f"no such file: {path}")
+        return path
+    candidate = Path("contracts") / f"{contract}.sla"
+    if not candidate.exists():
+        fail(f"no contract '{contract}': give a .sla file, or an id with contracts/{contract}.sla")
+    return candidate
+
+
+def main() -> None:
+    """Entry point: never lets a Python traceback reach the user."""
+    try:
+        cli.main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("slac: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - last line of defence, reported plainly
+        click.echo(f"slac: internal error ({type(exc).__name__}: {exc}); please report it with the "
+                   "input that caused it", err=True)
+        sys.exit(EXIT_INTERNAL)
