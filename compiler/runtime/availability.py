@@ -124,7 +124,9 @@ class MinuteRate:
     def __post_init__(self) -> None:
         require_aware("error-rate minute", self.minute)
         if (self.minute - _EPOCH) % _MINUTE:
-            raise SlaInputError(f"error-rate minute {self.minute.isoformat()} is not a whole minute")
+            raise SlaInputError(
+                f"error-rate minute {self.minute.isoformat()} is not a whole minute"
+            )
         _percent(f"error rate at {self.minute.isoformat()}", self.error_rate)
 
 
@@ -151,7 +153,12 @@ class Slice:
 
 @dataclass(frozen=True)
 class AvailabilityReport:
-    """Availability of a period, with the spans and figures that justify it (spans in UTC)."""
+    """Availability of a period, with the spans and figures that justify it (spans in UTC).
+
+    `exact` is the exact availability in percent; `availability` is it rounded to
+    PERCENT_PLACES; `met` compares `exact` with `target`. `no_data` lists the measured spans
+    that had no data; `slices` the probe slices.
+    """
 
     period: Interval
     method: Method
@@ -259,8 +266,6 @@ def _frame(
     bounds = _utc("period", period)
     assert period.start.tzinfo is not None  # checked by Interval
     zone = period.start.tzinfo
-    if bounds.empty:
-        raise SlaInputError(f"nothing to measure: the period {_show(period, zone)} is empty")
     windows = intersect((_utc(f"scope item {s!r}", s) for s in scope), [bounds])
     cut = intersect((_utc(f"excluded item {e!r}", e) for e in excluded), windows)
     live = subtract(windows, cut)
@@ -278,18 +283,17 @@ def _report(
     frame: _Frame,
     measured: list[Interval],
     downtime: list[Interval],
-    target: Decimal,
+    goal: Decimal,
     strict: bool,
     no_data: Sequence[Interval] = (),
     slices: Sequence[Slice] = (),
 ) -> AvailabilityReport:
-    """Turn measured and downtime spans into figures and a verdict."""
-    goal = _percent("target", target)
+    """Turn measured and downtime spans into figures and a verdict (goal already checked)."""
     measured_time = total(measured)
     if not measured_time:
         raise SlaInputError(
             f"nothing to measure in {_show(period, frame.zone)}: no time is left "
-            "once slices without data are excluded"
+            "once the spans without data are excluded"
         )
     downtime_time = total(downtime)
     exact = Fraction(_micros(measured_time - downtime_time) * 100, _micros(measured_time))
@@ -332,8 +336,9 @@ def from_outages(
     excluded time never counts as downtime; an outage whose cause is in `excluded_causes`
     (e.g. force majeure) never counts. `met` is availability >= target (> when strict).
     """
-    if not isinstance(excluded_causes, frozenset):
-        raise SlaInputError(f"excluded_causes must be a frozenset, got {excluded_causes!r}")
+    goal = _percent("target", target)
+    if not isinstance(excluded_causes, set | frozenset):
+        raise SlaInputError(f"excluded_causes must be a set of causes, got {excluded_causes!r}")
     frame = _frame(period, scope, excluded, mode)
     counted: list[Interval] = []
     for outage in outages:
@@ -342,7 +347,7 @@ def from_outages(
         if outage.cause not in excluded_causes:
             counted.append(_utc("outage", Interval(outage.start, outage.end)))
     downtime = intersect(counted, frame.live)
-    return _report(period, "outages", frame, frame.measured, downtime, target, strict)
+    return _report(period, "outages", frame, frame.measured, downtime, goal, strict)
 
 
 def _grid(frame: _Frame, minutes: int) -> list[datetime]:
@@ -426,6 +431,7 @@ def from_probes(
         raise SlaInputError(f"slice_minutes must be an int, got {slice_minutes!r}")
     if slice_minutes <= 0 or 1440 % slice_minutes:
         raise SlaInputError(f"slice_minutes must divide a day (1440), got {slice_minutes}")
+    goal = _percent("target", target)
     share = Fraction(_percent("good_share", good_share))
     _choice("combine", combine, ("each", "any", "pooled", None))
     _choice("no_data", no_data, ("good", "bad", "excluded", None))
@@ -453,7 +459,9 @@ def from_probes(
             )
         key = (at, sample.probe)
         if key in seen and seen[key] != sample.latency:
-            raise SlaInputError(f"conflicting samples of probe {sample.probe!r} at {at.isoformat()}")
+            raise SlaInputError(
+                f"conflicting samples of probe {sample.probe!r} at {at.isoformat()}"
+            )
         seen[key] = sample.latency
 
     counts: dict[int, dict[str, list[int]]] = {}
@@ -472,7 +480,9 @@ def from_probes(
     for index, (cell, parts) in enumerate(zip(cells, live_parts)):
         if not parts:
             continue
-        per_probe = tuple(ProbeCount(n, g, t) for n, (g, t) in sorted(counts.get(index, {}).items()))
+        per_probe = tuple(
+            ProbeCount(n, g, t) for n, (g, t) in sorted(counts.get(index, {}).items())
+        )
         good = sum(p.good for p in per_probe)
         count = sum(p.total for p in per_probe)
         verdict = _verdict(cell, frame.zone, per_probe, share, combine, no_data)
@@ -485,7 +495,7 @@ def from_probes(
         slices.append(Slice(cell, total(parts), good, count, verdict, per_probe))
     measured = subtract(frame.measured, dropped)
     return _report(
-        period, "probes", frame, measured, merge(downtime), target, strict, merge(empty), slices
+        period, "probes", frame, measured, merge(downtime), goal, strict, merge(empty), slices
     )
 
 
@@ -558,6 +568,7 @@ def from_error_rates(
     inside the period; rates outside the scope are ignored. A minute given twice with different
     rates raises SlaInputError.
     """
+    goal = _percent("target", target)
     limit = _percent("threshold", threshold)
     _choice("missing", missing, ("available", "interrupted", "excluded", None))
     frame = _frame(period, scope, excluded, mode)
@@ -594,6 +605,4 @@ def from_error_rates(
             downtime = merge([*downtime, *no_data])
         elif missing == "excluded":
             measured = subtract(measured, no_data)
-    return _report(
-        period, "error rates", frame, measured, downtime, target, strict, no_data=no_data
-    )
+    return _report(period, "error rates", frame, measured, downtime, goal, strict, no_data=no_data)
