@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Union
+from typing import Any, Union
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,25 @@ class Stmt:
     """A statement: its kind (grammar alias) and its arguments in source order."""
 
     kind: str
-    args: tuple[Node, ...]
+    args: tuple[Any, ...]      # Node values; their types follow the grammar alias `kind`
     span: Span
+
+    def text(self, index: int) -> str:
+        """The text of a string, name or keyword argument."""
+        node = self.args[index]
+        assert isinstance(node, (Str, Name, Word)), node
+        return node.value
+
+    def number(self, index: int) -> Decimal:
+        node = self.args[index]
+        assert isinstance(node, Number), node
+        return node.value
+
+    def sub(self, index: int) -> Stmt:
+        """A nested statement argument (a range, a bound, a date-time…)."""
+        node = self.args[index]
+        assert isinstance(node, Stmt), node
+        return node
 
 
 Node = Union[Number, Percent, DurationLit, MoneyLit, Str, Name, Word, Time, Day, DateLit, Stmt]

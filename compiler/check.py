@@ -78,7 +78,7 @@ class Checker:
         amount, unit = node.parts[0]
         if not fraction_ok and amount != amount.to_integral_value():
             self.report("fractional-duration", node.span, text=text)
-        return model.Duration(amount, unit)  # type: ignore[arg-type]
+        return model.Duration(amount, unit)
 
     def time(self, node: ast.Node) -> int:
         assert isinstance(node, ast.Time)
@@ -108,7 +108,7 @@ class Checker:
             self.report("unit-mismatch", node.span, found=f"an amount in {node.currency}",
                         expected=f"an amount in {currency}",
                         hint=f"the contract's currency is {currency}")
-        return model.Money(node.amount, node.currency, node.tax)  # type: ignore[arg-type]
+        return model.Money(node.amount, node.currency, node.tax)
 
     def whole(self, node: ast.Node, why: str, minimum: int = 0) -> int:
         assert isinstance(node, ast.Number)
@@ -162,7 +162,7 @@ class Checker:
 
         def text(kind: str) -> str:
             stmt = seen.get(kind)
-            return stmt.args[0].value if stmt else ""  # type: ignore[union-attr]
+            return stmt.text(0) if stmt else ""
 
         zone = text("time_zone") or "Europe/Paris"
         if "time_zone" in seen and zone not in _zones():
@@ -175,7 +175,7 @@ class Checker:
                 self.report("unknown-language", name.span, lang=name.value)
             languages.append(name.value)
         dated = self.date(seen["source"].args[1]) if "source" in seen else date(2000, 1, 1)
-        currency = seen["currency"].args[0].value if "currency" in seen else "EUR"  # type: ignore[union-attr]
+        currency = seen["currency"].args[0].value if "currency" in seen else "EUR"
         return {
             "id": cid.value, "module": re.sub(r"[^a-z0-9_]", "_", cid.value.replace("-", "_")),
             "source_file": self.module.file, "title": text("title"), "provider": text("provider"),
@@ -184,7 +184,7 @@ class Checker:
         }
 
     def item(self, block: ast.Block, zone: ZoneInfo, currency: str) -> model.Item:
-        clauses = tuple(model.ClauseRef(s.args[0].value, s.args[1].value, s.span.line)  # type: ignore[union-attr]
+        clauses = tuple(model.ClauseRef(s.text(0), s.text(1), s.span.line)
                         for s in block.body if s.kind == "clause_ref")
         labels = [s for s in block.body if s.kind == "label"]
         for extra in labels[1:]:
@@ -219,8 +219,8 @@ class Checker:
         holidays_stmt = self._single(block, body, "public_holidays")
         country = subdivision = None
         if holidays_stmt is not None:
-            country = holidays_stmt.args[0].value  # type: ignore[union-attr]
-            subdivision = holidays_stmt.args[1].value if len(holidays_stmt.args) > 1 else None  # type: ignore[union-attr]
+            country = holidays_stmt.text(0)
+            subdivision = holidays_stmt.text(1) if len(holidays_stmt.args) > 1 else None
             if not _known_holidays(country, subdivision):
                 self.report("unknown-holidays", holidays_stmt.span,
                             country=f"{country}/{subdivision}" if subdivision else country)
@@ -240,21 +240,21 @@ class Checker:
                     start, end = (self.time(t) for t in time_range.args)
                     if start == end or start >= 1440:
                         self.report("empty-range", time_range.span,
-                                    text=" to ".join(t.text for t in time_range.args))  # type: ignore[union-attr]
+                                    text=" to ".join(t.text for t in time_range.args))
                         continue
                     length = end - start if end > start else end + 1440 - start
                     ranges.extend(model.WeeklyRange(d, start, length) for d in days)
             elif stmt.kind == "span":
                 d1, t1, d2, t2 = stmt.args
                 start, end = self.time(t1), self.time(t2)
-                days_between = (d2.index - d1.index) % 7  # type: ignore[union-attr]
+                days_between = (d2.index - d1.index) % 7
                 length = days_between * 1440 + end - start
                 if length <= 0:
                     length += 7 * 1440
                 if start >= 1440 or length <= 0:
                     self.report("empty-range", stmt.span, text="span")
                     continue
-                ranges.append(model.WeeklyRange(d1.index, start, length))  # type: ignore[union-attr]
+                ranges.append(model.WeeklyRange(d1.index, start, length))
         always = any(s.kind == "always" for s in body)
         business = self._single(block, body, "business_days_only")
         business_of = self.reference(business.args[0], "calendar") if business else None
@@ -268,13 +268,13 @@ class Checker:
             notice = (self.undecided(value.span, f"the notice for window {block.name.value}")
                       if isinstance(value, ast.Word) else
                       self.duration(value, ("fixed", "calendar"), "a notice period"))
-            exception = next((a.args[0].value for a in notice_stmt.args[1:]  # type: ignore[union-attr]
+            exception = next((a.text(0) for a in notice_stmt.args[1:]
                               if isinstance(a, ast.Stmt)), None)
         if not ranges and not always:
             self.report("missing-statement", block.name.span, kind="window", name=block.name.value,
                         what="time ranges", example="monday to friday 09:00 to 18:00")
         examples = tuple(
-            model.WindowExample(self.instant(s.args[0], zone), s.args[1].kind == "is_inside",  # type: ignore[union-attr]
+            model.WindowExample(self.instant(s.args[0], zone), s.args[1].kind == "is_inside",
                                 s.span.line)
             for s in body if s.kind == "window_example")
         return model.Window(ranges=tuple(ranges), always=always, business_days_of=business_of,
@@ -300,10 +300,10 @@ class Checker:
                                  if s.kind == "exclude_window")
         maintenance_in = tuple(self.reference(s.args[0], "window") if s.args else None
                                for s in body if s.kind == "exclude_maintenance")
-        causes = tuple(s.args[0].value for s in body if s.kind == "exclude_cause")  # type: ignore[union-attr]
+        causes = tuple(s.text(0) for s in body if s.kind == "exclude_cause")
         if measured:
             for stmt in (s for s in body if s.kind == "exclude_window"):
-                self._check_disjoint(measured, stmt.args[0])  # type: ignore[arg-type]
+                self._check_disjoint(measured, stmt.args[0])
         mode_stmt = self._single(block, body, "exclusion_mode_stmt")
         mode: Any
         if mode_stmt is None:
@@ -317,7 +317,7 @@ class Checker:
             if isinstance(word, ast.Word):
                 mode = self.undecided(word.span, f"whether excluded time is removed from the measured time of {name}")
             else:
-                mode = "removed" if word.kind == "removed" else "available"  # type: ignore[union-attr]
+                mode = "removed" if word.kind == "removed" else "available"
         method_stmt = self._single(block, body, "method_outages", "method_probes", "method_error_rate")
         self._require(block, method_stmt, "method", "method outages")
         method = self.method(method_stmt, name) if method_stmt else model.OutageMethod()
@@ -327,17 +327,17 @@ class Checker:
                 assert isinstance(part, ast.Stmt)
                 allowance = self.duration(part.args[0], ("fixed",), "a fixed duration",
                                           fraction_ok=True)
-                per = str(part.args[1].value)  # type: ignore[union-attr]
-                restatements.append(model.Restatement(allowance, per))  # type: ignore[arg-type]
+                per = part.text(1)
+                restatements.append(model.Restatement(allowance, per))
                 self._check_restatement(part, allowance, per, target)
         examples = []
         for stmt in (s for s in body if s.kind == "availability_example"):
             month_word = stmt.args[0]
-            year, month = (int(x) for x in month_word.value.split("-"))  # type: ignore[union-attr]
+            year, month = (int(x) for x in month_word.value.split("-"))
             if not 1 <= month <= 12:
-                self.report("bad-date", month_word.span, text=month_word.value)  # type: ignore[union-attr]
+                self.report("bad-date", month_word.span, text=month_word.value)
                 month = 1
-            outages = tuple(model.OutageExample(self.instant(o.args[0], zone), self.instant(o.args[1], zone))  # type: ignore[union-attr]
+            outages = tuple(model.OutageExample(self.instant(o.args[0], zone), self.instant(o.args[1], zone))
                             for o in stmt.args[1:-1])
             examples.append(model.AvailabilityExample(year, month, outages,
                                                       self.percent(stmt.args[-1]), stmt.span.line))
@@ -388,7 +388,7 @@ class Checker:
             if s.kind == "probe":
                 probe_name, description, every, below = s.args
                 probes.append(model.Probe(
-                    probe_name.value, description.value,  # type: ignore[union-attr]
+                    probe_name.value, description.value,
                     self.duration(every, ("fixed",), "a probe interval"),
                     self.duration(below, ("fixed",), "a latency")))
         if not probes:
@@ -419,7 +419,7 @@ class Checker:
         value = stmt.args[0]
         if isinstance(value, ast.Word):
             return self.undecided(value.span, what)
-        return words[value.kind]  # type: ignore[union-attr]
+        return words[value.kind]
 
     # ------------------------------------------------------------------ tiers
     def check_tiers(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
@@ -433,7 +433,7 @@ class Checker:
             assert isinstance(target, ast.Stmt)
             measure = {"on_availability": "availability", "on_unavailability": "unavailability",
                        "on_notice": "notice"}[target.kind]
-            source = (target.args[0].value if measure == "notice"  # type: ignore[union-attr]
+            source = (target.text(0) if measure == "notice"
                       else self.reference(target.args[0], "availability"))
         tiers = [self.tier(s, measure, currency, name) for s in body if s.kind == "tier"]
         if not tiers:
@@ -455,7 +455,7 @@ class Checker:
             claim_within = self.duration(claim_stmt.args[0], ("fixed", "calendar", "business"),
                                          "a claim delay")
             claim_after = {"after_period": "period", "after_incident": "incident",
-                           "after_breach": "breach"}[claim_stmt.args[1].kind]  # type: ignore[union-attr]
+                           "after_breach": "breach"}[claim_stmt.args[1].kind]
         paid_stmt = self._single(block, body, "paid")
         payment: Any = None
         never_cash = False
@@ -465,20 +465,20 @@ class Checker:
             payment = self.undecided(paid_stmt.span if paid_stmt else block.name.span,
                                      f"how {name} is paid")
         else:
-            kind = paid_stmt.args[0].kind  # type: ignore[union-attr]
+            kind = paid_stmt.args[0].kind
             payment = kind
-            never_cash = kind == "service_credit" and len(paid_stmt.args[0].args) > 0  # type: ignore[union-attr]
+            never_cash = kind == "service_credit" and len(paid_stmt.args[0].args) > 0
         examples = []
         for stmt in (s for s in body if s.kind == "tier_example"):
-            value_node = stmt.args[0].args[0]  # type: ignore[union-attr]
+            value_node = stmt.args[0].args[0]
             value: Any = (self.percent(value_node) if isinstance(value_node, ast.Percent)
                           else self.duration(value_node, ("calendar", "fixed"), "a notice"))
             examples.append(model.TierExample(value, self.outcome(stmt.args[1], currency, name),
                                               stmt.span.line))
         return model.Tiers(
-            measure=measure, source=source, tiers=tuple(t for t, _ in tiers), gaps=gaps, cap=cap,  # type: ignore[arg-type]
+            measure=measure, source=source, tiers=tuple(t for t, _ in tiers), gaps=gaps, cap=cap,
             cap_per_month=bool(cap_stmt and len(cap_stmt.args) > 1), claim_within=claim_within,
-            claim_after=claim_after, payment=payment, never_cash=never_cash,  # type: ignore[arg-type]
+            claim_after=claim_after, payment=payment, never_cash=never_cash,
             examples=tuple(examples), **base)
 
     def tier(self, stmt: ast.Stmt, measure: str, currency: str,
@@ -487,8 +487,8 @@ class Checker:
         assert isinstance(range_stmt, ast.Stmt)
         lower = upper = None
         if range_stmt.kind == "range_both":
-            lower = self.bound(range_stmt.args[0].args[0], measure)  # type: ignore[union-attr]
-            upper = self.bound(range_stmt.args[1].args[0], measure)  # type: ignore[union-attr]
+            lower = self.bound(range_stmt.args[0].args[0], measure)
+            upper = self.bound(range_stmt.args[1].args[0], measure)
         elif range_stmt.kind == "range_from":
             lower = self.bound(range_stmt.args[0], measure)
         else:
@@ -522,7 +522,7 @@ class Checker:
                 value = Decimal(0)
             else:
                 value = self.percent(value_node)
-        return model.Bound(value, inclusion.kind == "included")  # type: ignore[union-attr]
+        return model.Bound(value, inclusion.kind == "included")
 
     def outcome(self, node: ast.Node, currency: str, name: str) -> model.Outcome:
         assert isinstance(node, ast.Stmt)
@@ -531,7 +531,7 @@ class Checker:
         if node.kind == "invoice_share":
             return model.Outcome("invoice_share", self.percent(node.args[0]))
         if node.kind == "service_days":
-            return model.Outcome("service_days", node.args[0].value)  # type: ignore[union-attr]
+            return model.Outcome("service_days", node.number(0))
         if node.kind == "money_outcome":
             money = self.money(node.args[0], currency)
             return model.Outcome("money", money.amount, money.currency, money.tax)
@@ -555,7 +555,7 @@ class Checker:
         cursor: model.Bound | None = domain_low   # the lowest value not yet covered
         for tier, stmt in ordered:
             if cursor is not None and _starts_after(tier.lower, cursor, measure):
-                gap = (cursor, model.Bound(tier.lower.value, not tier.lower.inclusive))  # type: ignore[union-attr]
+                gap = (cursor, model.Bound(tier.lower.value, not tier.lower.inclusive))
                 gaps.append(gap)
                 self.report("tier-gap", stmt.span, range=_range_text(*gap))
             cursor = _after(tier.upper, cursor)
@@ -579,7 +579,7 @@ class Checker:
             if level_name.value in levels:
                 self.report("duplicate-name", level_name.span, name=level_name.value, line=stmt.span.line)
             levels[level_name.value] = model.Level(
-                level_name.value, model.Text(stmt.args[1].value, stmt.args[2].value))  # type: ignore[union-attr]
+                level_name.value, model.Text(stmt.text(1), stmt.text(2)))
         if not levels:
             self.report("missing-statement", block.name.span, kind="severities",
                         name=block.name.value, what="level", example='level critical fr "…" en "…"')
@@ -606,7 +606,7 @@ class Checker:
             if action_name.value in actions:
                 self.report("duplicate-name", action_name.span, name=action_name.value, line=stmt.span.line)
             actions[action_name.value] = model.Action(
-                action_name.value, model.Text(stmt.args[1].value, stmt.args[2].value))  # type: ignore[union-attr]
+                action_name.value, model.Text(stmt.text(1), stmt.text(2)))
         levels = self._levels(severities)
         rules: list[model.Rule] = []
         seen: dict[tuple[str, str | None, str | None], int] = {}
@@ -631,10 +631,10 @@ class Checker:
             level = None
             rest = list(stmt.args[1:])
             if isinstance(rest[0], ast.Stmt) and rest[0].kind == "level_ref":
-                level = self._level(rest.pop(0).args[0], levels, severities)  # type: ignore[union-attr]
+                level = self._level(rest.pop(0).args[0], levels, severities)
             self._action(action_node, actions)
             examples.append(model.DeadlineExample(
-                action_node.value, level, self.instant(rest[0], zone),  # type: ignore[union-attr]
+                action_node.value, level, self.instant(rest[0], zone),
                 self.instant(rest[-1], zone), stmt.span.line))
         return model.Deadlines(severities=severities, business_hours=hours, business_days=days,
                                actions=tuple(actions.values()), rules=tuple(rules),
@@ -644,7 +644,7 @@ class Checker:
         block = self.blocks.get(severities or "")
         if block is None or block.kind != "severities":
             return []
-        return [s.args[0].value for s in block.body if s.kind == "level"]  # type: ignore[union-attr]
+        return [s.text(0) for s in block.body if s.kind == "level"]
 
     def _level(self, node: ast.Node, levels: list[str], severities: str | None) -> str:
         assert isinstance(node, ast.Name)
@@ -671,17 +671,17 @@ class Checker:
         action = self._action(args.pop(0), actions)
         level = None
         if isinstance(args[0], ast.Stmt) and args[0].kind == "level_ref":
-            level = self._level(args.pop(0).args[0], levels, severities)  # type: ignore[union-attr]
+            level = self._level(args.pop(0).args[0], levels, severities)
         body = args.pop(0)
         assert isinstance(body, ast.Stmt)
         regime = None
         if args:
-            regime = "during" if args[0].kind == "during_hours" else "outside"  # type: ignore[union-attr]
+            regime = "during" if args[0].kind == "during_hours" else "outside"
             if hours is None:
                 self.report("needs-business-hours", args[0].span, what="'during/outside business hours'")
         fields: dict[str, Any] = {"action": action, "level": level, "kind": body.kind,
                                   "regime": regime, "line": stmt.span.line}
-        after = [a.args[0].value for a in body.args if isinstance(a, ast.Stmt) and a.kind == "after"]  # type: ignore[union-attr]
+        after = [a.text(0) for a in body.args if isinstance(a, ast.Stmt) and a.kind == "after"]
         fields["after"] = after[0] if after else None
         durations = [a for a in body.args if isinstance(a, ast.DurationLit)]
         if durations:
@@ -695,7 +695,7 @@ class Checker:
                     self.report("needs-business-days", node.span, what="a delay in business days")
         if body.kind == "at_most":
             fields["count"] = self.whole(body.args[0], "a count is a whole number ≥ 1", 1)
-            fields["per"] = str(body.args[1].value)  # type: ignore[union-attr]
+            fields["per"] = body.text(1)
         if body.kind == "monthly_day":
             fields["day"] = self.whole(body.args[0], "a day of the month is 1 to 28", 1)
             if days is None:
@@ -712,8 +712,8 @@ class Checker:
         copies = []
         for stmt in (s for s in body if s.kind == "copy"):
             args = list(stmt.args)
-            copy_name = args.pop(0).value  # type: ignore[union-attr]
-            every = str(args.pop(0).value)  # type: ignore[union-attr]
+            copy_name = args.pop(0).value
+            every = str(args.pop(0).value)
             weekday: Any = None
             day: Any = None
             month = None
@@ -721,12 +721,12 @@ class Checker:
             kept: Any = None
             for arg in args:
                 if isinstance(arg, ast.Stmt) and arg.kind == "on_weekday":
-                    weekday = arg.args[0].index  # type: ignore[union-attr]
+                    weekday = arg.args[0].index
                 elif isinstance(arg, ast.Stmt) and arg.kind == "on_month_day":
                     day = self.whole(arg.args[0], "a day of the month is 1 to 31", 1)
                 elif isinstance(arg, ast.Stmt) and arg.kind == "on_date":
                     day = self.whole(arg.args[0], "a day of the month is 1 to 31", 1)
-                    month = MONTHS.index(str(arg.args[1].value)) + 1  # type: ignore[union-attr]
+                    month = MONTHS.index(arg.text(1)) + 1
                 elif isinstance(arg, ast.Stmt) and arg.kind == "on_unspecified":
                     what = f"on which day copy {copy_name} is taken"
                     if every == "week":
@@ -745,10 +745,10 @@ class Checker:
                 day = self.undecided(stmt.span, f"on which day copy {copy_name} is taken")
             if at is None:
                 self.undecided(stmt.span, f"at what time copy {copy_name} is taken")
-            copies.append(model.Copy(copy_name, every, weekday, day, month, at, kept))  # type: ignore[arg-type]
+            copies.append(model.Copy(copy_name, every, weekday, day, month, at, kept))
         rpo_stmt = self._single(block, body, "rpo")
         rpo = self.duration(rpo_stmt.args[0], ("fixed",), "a recovery point objective") if rpo_stmt else None
-        history = tuple(model.History(s.args[0].value,  # type: ignore[union-attr]
+        history = tuple(model.History(s.text(0),
                                       self.whole(s.args[1], "a number of years", 0))
                         for s in body if s.kind == "history")
         after_stmt = self._single(block, body, "after_termination")
@@ -777,11 +777,11 @@ class Checker:
                          for s in body if s.kind == "term_example")
         term = model.Term(
             initial=period("initial"),
-            initial_from=(initial_stmt.args[1].value if initial_stmt and len(initial_stmt.args) > 1  # type: ignore[union-attr]
+            initial_from=(initial_stmt.text(1) if initial_stmt and len(initial_stmt.args) > 1
                           else None),
             renewal=period("renewal"),
             notice_before_end=period("notice_before_end"),
-            notice_by=(notice_stmt.args[1].value if notice_stmt and len(notice_stmt.args) > 1  # type: ignore[union-attr]
+            notice_by=(notice_stmt.text(1) if notice_stmt and len(notice_stmt.args) > 1
                        else None),
             short_tenure=period("short_tenure"),
             tenure_base=period("tenure_notice", 0),
@@ -811,7 +811,7 @@ class Checker:
             for arg in args:
                 if isinstance(arg, ast.Stmt) and arg.kind == "fee_per":
                     unit = arg.args[0] if arg.args else None
-                    per = unit.value if unit is not None else "hour"  # type: ignore[union-attr]
+                    per = unit.value if unit is not None else "hour"
                 elif isinstance(arg, ast.MoneyLit):
                     minimum = self.money(arg, currency)
                 elif isinstance(arg, ast.Str):
@@ -832,7 +832,7 @@ class Checker:
             if fee_node.value not in fees:
                 self.report("unknown-name", fee_node.span, kind="fee", name=fee_node.value,
                             suggestion=f"known: {', '.join(sorted(fees)) or 'none'}")
-            inputs = tuple((str(i.args[0].value), i.args[1].value)  # type: ignore[union-attr]
+            inputs = tuple((i.text(0), i.number(1))
                            for i in stmt.args[1:-1])
             examples.append(model.MoneyExample(fee_node.value, inputs,
                                                self.money(stmt.args[-1], currency), stmt.span.line))
@@ -840,11 +840,11 @@ class Checker:
             fees=tuple(fees.values()),
             minimum_invoice=self.money(minimum_stmt.args[0], currency) if minimum_stmt else None,
             surcharge=self.percent(surcharge_stmt.args[0]) if surcharge_stmt else None,
-            surcharge_on=surcharge_stmt.args[1].value if surcharge_stmt else None,  # type: ignore[union-attr]
-            indexation=index_stmt.args[0].value if index_stmt else None,  # type: ignore[union-attr]
+            surcharge_on=surcharge_stmt.text(1) if surcharge_stmt else None,
+            indexation=index_stmt.text(0) if index_stmt else None,
             indexation_cap=self.percent(index_stmt.args[1]) if index_stmt else None,
             liability_cap=self.money(cap_stmt.args[0], currency) if cap_stmt else None,
-            interest_points=interest_stmt.args[0].value if interest_stmt else None,  # type: ignore[union-attr]
+            interest_points=interest_stmt.number(0) if interest_stmt else None,
             billing=("advance" if "advance" in _words(billing_stmt) else "arrears") if billing_stmt else None,
             examples=tuple(examples), **base)
 
@@ -872,7 +872,7 @@ def _unit_hint(allowed: tuple[str, ...]) -> str:
 
 
 def _text(stmt: ast.Stmt) -> model.Text:
-    return model.Text(stmt.args[0].value, stmt.args[1].value)  # type: ignore[union-attr]
+    return model.Text(stmt.text(0), stmt.text(1))
 
 
 def _words(stmt: ast.Stmt | None) -> set[str]:
@@ -883,7 +883,7 @@ def _days(node: ast.Node) -> tuple[int, ...]:
     assert isinstance(node, ast.Stmt)
     if node.kind == "every_day":
         return tuple(range(7))
-    indexes = [d.index for d in node.args]  # type: ignore[union-attr]
+    indexes = [d.index for d in node.args]
     if node.kind == "day_span":
         first, last = indexes
         return tuple((first + i) % 7 for i in range((last - first) % 7 + 1))
@@ -898,14 +898,14 @@ def _week_minutes(checker: Checker, block: ast.Block) -> set[int]:
             return set(range(7 * 1440))
         if stmt.kind == "weekly":
             for time_range in stmt.args[1:]:
-                start, end = (t.minute for t in time_range.args)  # type: ignore[union-attr]
+                start, end = (t.minute for t in time_range.args)
                 length = (end - start) % 1440 or 0
                 for day in _days(stmt.args[0]):
                     minutes.update((day * 1440 + start + i) % (7 * 1440) for i in range(length))
         elif stmt.kind == "span":
             d1, t1, d2, t2 = stmt.args
-            start = d1.index * 1440 + t1.minute  # type: ignore[union-attr]
-            end = d2.index * 1440 + t2.minute  # type: ignore[union-attr]
+            start = d1.index * 1440 + t1.minute
+            end = d2.index * 1440 + t2.minute
             length = (end - start) % (7 * 1440)
             minutes.update((start + i) % (7 * 1440) for i in range(length))
     return minutes
