@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class Stmt:
         return node
 
 
-Node = Union[Number, Percent, DurationLit, MoneyLit, Str, Name, Word, Time, Day, DateLit, Stmt]
+Node = Number | Percent | DurationLit | MoneyLit | Str | Name | Word | Time | Day | DateLit | Stmt
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import keyword
 import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, available_timezones
 
 from . import ast, model
@@ -78,7 +79,7 @@ class Checker:
         amount, unit = node.parts[0]
         if not fraction_ok and amount != amount.to_integral_value():
             self.report("fractional-duration", node.span, text=text)
-        return model.Duration(amount, unit)
+        return model.Duration(amount, cast(model.DurationUnit, unit))
 
     def time(self, node: ast.Node) -> int:
         assert isinstance(node, ast.Time)
@@ -108,7 +109,7 @@ class Checker:
             self.report("unit-mismatch", node.span, found=f"an amount in {node.currency}",
                         expected=f"an amount in {currency}",
                         hint=f"the contract's currency is {currency}")
-        return model.Money(node.amount, node.currency, node.tax)
+        return model.Money(node.amount, node.currency, cast(Any, node.tax))
 
     def whole(self, node: ast.Node, why: str, minimum: int = 0) -> int:
         assert isinstance(node, ast.Number)
@@ -152,10 +153,10 @@ class Checker:
             if stmt.kind in seen:
                 self.report("duplicate-statement", stmt.span, what=stmt.kind.replace("_", " "))
             seen[stmt.kind] = stmt
-        for field in HEADER_EXAMPLES:
+        for field, example in HEADER_EXAMPLES.items():
             if field not in seen:
                 self.report("missing-header", cid.span, field=field.replace("_", " "),
-                            example=HEADER_EXAMPLES[field])
+                            example=example)
         if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", cid.value) or len(cid.value) > 64 \
                 or cid.value in RESERVED_IDS or keyword.iskeyword(cid.value.replace("-", "_")):
             self.report("bad-contract-id", cid.span, id=cid.value[:80])
@@ -328,7 +329,7 @@ class Checker:
                 allowance = self.duration(part.args[0], ("fixed",), "a fixed duration",
                                           fraction_ok=True)
                 per = part.text(1)
-                restatements.append(model.Restatement(allowance, per))
+                restatements.append(model.Restatement(allowance, cast(Any, per)))
                 self._check_restatement(part, allowance, per, target)
         examples = []
         for stmt in (s for s in body if s.kind == "availability_example"):
@@ -476,9 +477,9 @@ class Checker:
             examples.append(model.TierExample(value, self.outcome(stmt.args[1], currency, name),
                                               stmt.span.line))
         return model.Tiers(
-            measure=measure, source=source, tiers=tuple(t for t, _ in tiers), gaps=gaps, cap=cap,
+            measure=cast(Any, measure), source=source, tiers=tuple(t for t, _ in tiers), gaps=gaps, cap=cap,
             cap_per_month=bool(cap_stmt and len(cap_stmt.args) > 1), claim_within=claim_within,
-            claim_after=claim_after, payment=payment, never_cash=never_cash,
+            claim_after=cast(Any, claim_after), payment=payment, never_cash=never_cash,
             examples=tuple(examples), **base)
 
     def tier(self, stmt: ast.Stmt, measure: str, currency: str,
@@ -544,7 +545,7 @@ class Checker:
         if not tiers:
             return ()
         ordered = sorted(tiers, key=lambda t: _lower_key(t[0]))
-        for (a, _), (b, stmt) in zip(ordered, ordered[1:]):
+        for (a, _), (b, stmt) in itertools.pairwise(ordered):
             if _overlaps(a, b):
                 self.report("tier-overlap", stmt.span, other=a.line,
                             range=_range_text(b.lower, a.upper))
@@ -555,7 +556,9 @@ class Checker:
         cursor: model.Bound | None = domain_low   # the lowest value not yet covered
         for tier, stmt in ordered:
             if cursor is not None and _starts_after(tier.lower, cursor, measure):
-                gap = (cursor, model.Bound(tier.lower.value, not tier.lower.inclusive))
+                assert tier.lower is not None
+                gap: tuple[model.Bound | None, model.Bound | None] = (
+                    cursor, model.Bound(tier.lower.value, not tier.lower.inclusive))
                 gaps.append(gap)
                 self.report("tier-gap", stmt.span, range=_range_text(*gap))
             cursor = _after(tier.upper, cursor)
@@ -564,9 +567,8 @@ class Checker:
         if cursor is not None and (domain_high is None or _key(cursor.value) < _key(domain_high.value)
                                    or (cursor.inclusive and domain_high.inclusive
                                        and _key(cursor.value) == _key(domain_high.value))):
-            gap = (cursor, domain_high)
-            gaps.append(gap)
-            self.report("tier-gap", ordered[-1][1].span, range=_range_text(*gap))
+            gaps.append((cursor, domain_high))
+            self.report("tier-gap", ordered[-1][1].span, range=_range_text(cursor, domain_high))
         return tuple(gaps)
 
     # ------------------------------------------------------------------ severities
@@ -622,10 +624,12 @@ class Checker:
             for action in actions:
                 mentioned = {r.level for r in rules if r.action == action}
                 if mentioned - {None}:
-                    for level in levels:
-                        if level not in mentioned:
-                            self.report("missing-level", block.name.span, action=action, level=level)
+                    for missing in levels:
+                        if missing not in mentioned:
+                            self.report("missing-level", block.name.span, action=action,
+                                        level=missing)
         examples = []
+        level: str | None
         for stmt in (s for s in body if s.kind == "deadline_example"):
             action_node = stmt.args[0]
             level = None
@@ -745,7 +749,7 @@ class Checker:
                 day = self.undecided(stmt.span, f"on which day copy {copy_name} is taken")
             if at is None:
                 self.undecided(stmt.span, f"at what time copy {copy_name} is taken")
-            copies.append(model.Copy(copy_name, every, weekday, day, month, at, kept))
+            copies.append(model.Copy(copy_name, cast(Any, every), weekday, day, month, at, kept))
         rpo_stmt = self._single(block, body, "rpo")
         rpo = self.duration(rpo_stmt.args[0], ("fixed",), "a recovery point objective") if rpo_stmt else None
         history = tuple(model.History(s.text(0),
@@ -915,8 +919,9 @@ def _key(value: Decimal | model.Duration) -> Decimal:
     """Ordering key of a bound value; months count as 30.44 days only for ordering."""
     if isinstance(value, Decimal):
         return value
-    days = {"day": 1, "week": 7, "month": Decimal("30.436875"), "year": Decimal("365.2425")}
-    return value.amount * Decimal(days.get(value.unit, 1))
+    days = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.436875"),
+            "year": Decimal("365.2425")}
+    return value.amount * days.get(value.unit, Decimal(1))
 
 
 def _lower_key(tier: model.Tier) -> tuple[Decimal, int]:

@@ -46,8 +46,8 @@ def render_text(diag: Diagnostic, source: str | None, lang: str) -> str:
     """`file:line:col: severity: message [code]`, the source line with a caret, and a help line."""
     words = SEVERITY_WORDS[lang]
     span = diag.span
-    lines = [f"{span.file}:{span.line}:{span.column}: {words[diag.severity]}: "
-             f"{diag.message(lang)}  [{diag.code}]"]
+    lines = [(f"{span.file}:{span.line}:{span.column}: {words[diag.severity]}: "
+             f"{diag.message(lang)}  [{diag.code}]")]
     if source is not None:
         source_lines = source.splitlines()
         if 1 <= span.line <= len(source_lines):

@@ -18,7 +18,9 @@ class Entry:
         return str(getattr(self, f"{part}_{'fr' if lang == 'fr' else 'en'}"))
 
 
-E, W, N = "error", "warning", "note"
+E: Literal["error"] = "error"
+W: Literal["warning"] = "warning"
+N: Literal["note"] = "note"
 
 CATALOG: dict[str, Entry] = {
     # ------------------------------------------------------------------ reading and syntax

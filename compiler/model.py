@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal, Union
+from typing import Literal
 
 # --------------------------------------------------------------------------- values
 
@@ -145,7 +145,7 @@ class OutageMethod:
     kind: Literal["outages"] = "outages"
 
 
-Method = Union[OutageMethod, ProbeMethod, ErrorRateMethod]
+Method = OutageMethod | ProbeMethod | ErrorRateMethod
 
 
 @dataclass(frozen=True)
@@ -364,8 +364,7 @@ class MoneyClause(ItemBase):
     examples: tuple[MoneyExample, ...]
 
 
-Item = Union[Calendar, Window, Availability, Tiers, Severities, Deadlines, Retention, Term,
-             MoneyClause]
+Item = Calendar | Window | Availability | Tiers | Severities | Deadlines | Retention | Term | MoneyClause
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,7 @@ def decode(data: bytes, file: str) -> str:
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         span = ast.Span(file, line, column, line, column + 1)
         raise ParseFailure(Diagnostic("bad-encoding", span, {"byte": f"0x{data[exc.start]:02x}"}))
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
@@ -119,7 +118,8 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
         wanted = ", ".join(_describe(t) for t in expected[:8]) + (", …" if len(expected) > 8 else "")
         return Diagnostic("unexpected-token", span, {"found": str(exc.token), "expected": wanted})
     assert isinstance(exc, UnexpectedCharacters)
-    char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else "?"
+    position = exc.pos_in_stream or 0
+    char = text[position] if position < len(text) else "?"
     if char == '"':
         return Diagnostic("unclosed-string", span)
     if re.match(r"\d", char) and re.search(r"\d$", previous):
