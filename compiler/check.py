@@ -238,7 +238,10 @@ class Checker:
                 days = _days(stmt.args[0])
                 for time_range in stmt.args[1:]:
                     assert isinstance(time_range, ast.Stmt)
+                    reported = len(self.diagnostics)
                     start, end = (self.time(t) for t in time_range.args)
+                    if len(self.diagnostics) > reported:   # bad-time said it; no empty-range on top
+                        continue
                     if start == end or start >= 1440:
                         self.report("empty-range", time_range.span,
                                     text=" to ".join(t.text for t in time_range.args))
@@ -247,7 +250,10 @@ class Checker:
                     ranges.extend(model.WeeklyRange(d, start, length) for d in days)
             elif stmt.kind == "span":
                 d1, t1, d2, t2 = stmt.args
+                reported = len(self.diagnostics)
                 start, end = self.time(t1), self.time(t2)
+                if len(self.diagnostics) > reported:
+                    continue
                 days_between = (d2.index - d1.index) % 7
                 length = days_between * 1440 + end - start
                 if length <= 0:
@@ -271,7 +277,7 @@ class Checker:
                       self.duration(value, ("fixed", "calendar"), "a notice period"))
             exception = next((a.text(0) for a in notice_stmt.args[1:]
                               if isinstance(a, ast.Stmt)), None)
-        if not ranges and not always:
+        if not always and not any(s.kind in ("weekly", "span") for s in body):
             self.report("missing-statement", block.name.span, kind="window", name=block.name.value,
                         what="time ranges", example="monday to friday 09:00 to 18:00")
         examples = tuple(
