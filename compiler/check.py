@@ -587,7 +587,8 @@ class Checker:
             level_name = stmt.args[0]
             assert isinstance(level_name, ast.Name)
             if level_name.value in levels:
-                self.report("duplicate-name", level_name.span, name=level_name.value, line=stmt.span.line)
+                self.report("duplicate-name", level_name.span, name=level_name.value,
+                            line=_first_line(body, "level", level_name.value))
             levels[level_name.value] = model.Level(
                 level_name.value, model.Text(stmt.text(1), stmt.text(2)))
         if not levels:
@@ -614,7 +615,8 @@ class Checker:
             action_name = stmt.args[0]
             assert isinstance(action_name, ast.Name)
             if action_name.value in actions:
-                self.report("duplicate-name", action_name.span, name=action_name.value, line=stmt.span.line)
+                self.report("duplicate-name", action_name.span, name=action_name.value,
+                            line=_first_line(body, "action", action_name.value))
             actions[action_name.value] = model.Action(
                 action_name.value, model.Text(stmt.text(1), stmt.text(2)))
         levels = self._levels(severities)
@@ -829,7 +831,8 @@ class Checker:
                 elif isinstance(arg, ast.Str):
                     minimum_per = arg.value
             if fee_name.value in fees:
-                self.report("duplicate-name", fee_name.span, name=fee_name.value, line=stmt.span.line)
+                self.report("duplicate-name", fee_name.span, name=fee_name.value,
+                            line=_first_line(body, "fee", fee_name.value))
             fees[fee_name.value] = model.Fee(fee_name.value, amount, per, minimum, minimum_per)
         minimum_stmt = self._single(block, body, "minimum_invoice")
         surcharge_stmt = self._single(block, body, "surcharge")
@@ -869,6 +872,11 @@ def check(module: ast.Module) -> tuple[model.Contract, list[Diagnostic]]:
     contract = checker.run()
     unique = {(d.code, d.span, tuple(sorted(d.args.items(), key=str))): d for d in checker.diagnostics}
     return contract, sorted(unique.values(), key=Diagnostic.sort_key)
+
+
+def _first_line(body: list[ast.Stmt], kind: str, name: str) -> int:
+    """Line of the first `kind` statement defining `name`: where a duplicate-name points back to."""
+    return next(s.span.line for s in body if s.kind == kind and s.text(0) == name)
 
 
 def _dimension(unit: str) -> str:
