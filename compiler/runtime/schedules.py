@@ -172,8 +172,9 @@ class Schedule:
         day, last = self._local_date(low), self._local_date(high)
         while day <= last:
             for start, end in self._day(day).segments:
-                if start < high and end > low:
-                    yield max(start, low), min(end, high)
+                clipped = max(start, low), min(end, high)
+                if clipped[0] < clipped[1]:
+                    yield clipped
             day += _DAY
 
     def occurrences(self, within: Interval) -> list[Interval]:
