@@ -448,7 +448,8 @@ class Checker:
         if not tiers:
             self.report("missing-statement", block.name.span, kind="tiers", name=name, what="tier",
                         example="from 0 % included to 0.2 % included: none")
-        gaps = self._check_coverage(tiers, measure)
+        # A reversed tier is reported by tier(); in coverage it would only add phantom gaps.
+        gaps = self._check_coverage([t for t in tiers if not _reversed(t[0])], measure)
         cap_stmt = self._single(block, body, "cap")
         cap = self.outcome(cap_stmt.args[0], currency, name) if cap_stmt else None
         claim_stmt = self._single(block, body, "claim", "claim_unspecified")
@@ -508,8 +509,7 @@ class Checker:
         else:
             outcome = self.outcome(stmt.args[1], currency, name)
         tier = model.Tier(lower, upper, outcome, stmt.span.line)
-        if lower and upper and (_key(lower.value) > _key(upper.value) or (
-                _key(lower.value) == _key(upper.value) and not (lower.inclusive and upper.inclusive))):
+        if _reversed(tier):
             self.report("tier-order", range_stmt.span, range=_range_text(lower, upper))
         return tier, stmt
 
@@ -938,6 +938,13 @@ def _key(value: Decimal | model.Duration) -> Decimal:
     days = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.436875"),
             "year": Decimal("365.2425")}
     return value.amount * days.get(value.unit, Decimal(1))
+
+
+def _reversed(tier: model.Tier) -> bool:
+    """Whether a tier's range is empty or reversed (lower bound above its upper bound)."""
+    lower, upper = tier.lower, tier.upper
+    return bool(lower and upper and (_key(lower.value) > _key(upper.value) or (
+        _key(lower.value) == _key(upper.value) and not (lower.inclusive and upper.inclusive))))
 
 
 def _lower_key(tier: model.Tier) -> tuple[Decimal, int]:
