@@ -63,7 +63,7 @@ class Checker:
         assert isinstance(node, ast.DurationLit)
         units = [u for _, u in node.parts]
         dims = {_dimension(u) for u in units}
-        text = " ".join(f"{a} {u}" for a, u in node.parts)
+        text = " ".join(f"{a} {u.replace('_', ' ')}{'' if a == 1 else 's'}" for a, u in node.parts)
         if len(node.parts) > 1 and (dims != {"fixed"} or len(set(units)) != len(units)):
             self.report("mixed-duration", node.span, units=", ".join(units))
         dim = _dimension(units[0])
