@@ -126,7 +126,7 @@ class Checker:
             close = difflib.get_close_matches(node.value, candidates, n=1)
             suggestion = (f"did you mean '{close[0]}'?" if close else
                           f"known: {', '.join(sorted(candidates))}" if candidates else
-                          f"define a {kind} block first")
+                          f"define {'an' if kind[0] in 'aeiou' else 'a'} {kind} block first")
             self.report("unknown-name", node.span, kind=kind, name=node.value, suggestion=suggestion)
         elif block.kind != kind:
             self.report("wrong-kind", node.span, name=node.value, actual=block.kind, expected=kind)
