@@ -105,7 +105,9 @@ def indexed_price(price: Decimal, old_index: Decimal, new_index: Decimal, cap: D
     return to_cents(base * ratio)
 
 
-def late_interest(amount: Decimal, annual_rate: Decimal, days: int, year_days: int = 365) -> Decimal:
+def late_interest(
+    amount: Decimal, annual_rate: Decimal, days: int, year_days: int = 365
+) -> Decimal:
     """Simple interest on a late amount: amount × rate % × days / year_days.
 
     Teogest T11 (Art. 14.6): interest at the legal rate plus 3 points from the first day of
