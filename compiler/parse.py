@@ -79,7 +79,8 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
     """Turn a Lark error into a diagnostic, recognising the authors' common mistakes."""
     line = max(1, getattr(exc, "line", 1) or 1)
     column = max(1, getattr(exc, "column", 1) or 1)
-    source_line = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+    lines = text.split("\n")   # Lark counts lines by "\n" only; splitlines() also cuts at \r, \f…
+    source_line = lines[line - 1] if line <= len(lines) else ""
     rest = source_line[column - 1:]
     width = 1
     if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
@@ -92,15 +93,17 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
     if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
         depth = _open_braces(text)
         if depth > 0:
-            last = text.rstrip().splitlines() or [""]
+            last = text.rstrip().split("\n")
             end_line = len(last)
             span = ast.Span(file, end_line, len(last[-1]) + 1, end_line, len(last[-1]) + 2)
             return Diagnostic("unclosed-block", span, {"count": depth})
         return Diagnostic("unexpected-end", span)
     previous = source_line[: column - 1].rstrip()
-    if re.match(r"\d{1,2}h\d{0,2}\b", rest):
-        hours, minutes = re.match(r"(\d{1,2})h(\d{0,2})", rest).groups()  # type: ignore[union-attr]
-        return Diagnostic("time-format", span, {"text": re.match(r"\S+", rest).group(0),  # type: ignore[union-attr]
+    clock = re.match(r"(\d{1,2})h(\d{0,2})\b|(\d):(\d\d)\b", rest)   # 9h30, 9h, 18h30, 9:30
+    if clock:
+        hours, minutes = (clock.group(1), clock.group(2)) if clock.group(1) else clock.group(3, 4)
+        span = ast.Span(file, line, column, line, column + len(clock.group(0)))
+        return Diagnostic("time-format", span, {"text": clock.group(0),
                                                 "fixed": f"{int(hours):02d}:{minutes or '00'}"})
     if rest.startswith(",") and re.search(r"\d$", previous) and re.match(r",\d", rest):
         number = re.search(r"\d+$", previous).group(0) + rest[:1] + re.match(r",(\d+)", rest).group(1)  # type: ignore[union-attr]
@@ -130,7 +133,7 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
 
 def _open_braces(text: str) -> int:
     depth = 0
-    for line in text.splitlines():
+    for line in text.split("\n"):
         code = re.sub(r'"([^"\\\n]|\\.)*"', "", line).split("#", 1)[0]
         depth += code.count("{") - code.count("}")
     return depth
