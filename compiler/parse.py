@@ -112,8 +112,10 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
         return Diagnostic("euro-sign", span)
     if isinstance(exc, UnexpectedToken):
         expected = sorted(exc.accepts or exc.expected)
-        if re.search(r"\d$", previous) and ("UNIT" in expected or "PERCENT" in expected or "BUSINESS" in expected):
-            return Diagnostic("missing-unit", span, {"found": str(exc.token)})
+        number = _number_before(text, exc.token.start_pos or 0)
+        if number and ("UNIT" in expected or "PERCENT" in expected or "BUSINESS" in expected):
+            # Point at the number, which may end the previous line: `target at least 99`.
+            return Diagnostic("missing-unit", ast.Span(file, *number), {"found": str(exc.token)})
         if "INCLUDED" in expected:
             return Diagnostic("missing-inclusion", span, {"found": str(exc.token)})
         if "COLON" in expected and exc.token.type != "COLON":
@@ -129,6 +131,20 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
         return Diagnostic("missing-unit", span, {"found": rest.split(" ")[0]})
     wanted = ", ".join(_describe(t) for t in sorted(exc.allowed or [])[:8])
     return Diagnostic("unexpected-character", span, {"char": char, "expected": wanted or "?"})
+
+
+_CODE = re.compile(r'(?:"(?:[^"\\\n]|\\.)*"|[^"#\n])*')   # a line up to its comment
+
+
+def _number_before(text: str, position: int) -> tuple[int, int, int, int] | None:
+    """Span (line, column, line, end) of a number ending the code before `position`, if any."""
+    lines = text[:position].split("\n")
+    for index in range(len(lines) - 1, -1, -1):
+        code = _CODE.match(lines[index]).group(0).rstrip()  # type: ignore[union-attr]
+        if code:
+            match = re.search(r"\d+(\.\d+)?$", code)
+            return (index + 1, match.start() + 1, index + 1, match.end() + 1) if match else None
+    return None
 
 
 def _open_braces(text: str) -> int:
