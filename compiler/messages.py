@@ -33,6 +33,10 @@ CATALOG: dict[str, Entry] = {
         "remove it; .sla files are plain text", "supprimez-le ; un fichier .sla est du texte brut"),
     "unreadable-file": Entry(
         E, "cannot read the file: {reason}", "impossible de lire le fichier : {reason}"),
+    "empty-file": Entry(
+        E, "the file contains no contract", "le fichier ne contient aucun contrat",
+        'start it with: contract "my-contract" {{ title "…" … }}',
+        'commencez-le par : contract "mon-contrat" {{ title "…" … }}'),
     "unclosed-block": Entry(
         E, "{count} block(s) opened with '{{' are not closed",
         "{count} bloc(s) ouvert(s) par « {{ » ne sont pas fermés",

@@ -91,6 +91,8 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
     span = ast.Span(file, line, column, line, column + width)
 
     if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+        if not re.sub(r"#[^\n]*", "", text).strip():
+            return Diagnostic("empty-file", ast.Span(file, 1, 1, 1, 2))
         depth = _open_braces(text)
         if depth > 0:
             last = text.rstrip().split("\n")
