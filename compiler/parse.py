@@ -39,7 +39,8 @@ def decode(data: bytes, file: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = data[data.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8")
+        column = len(before.removeprefix("\ufeff") if line == 1 else before) + 1   # in characters
         span = ast.Span(file, line, column, line, column + 1)
         raise ParseFailure(Diagnostic("bad-encoding", span, {"byte": f"0x{data[exc.start]:02x}"}))
     text = text.removeprefix("\ufeff")
