@@ -206,8 +206,9 @@ class Schedule:
 
         Counting begins at `start` if it is inside a window, else at the next window. The result
         is the earliest such instant (the end of a window, not the start of the next one, when
-        the amount runs out exactly there); a zero amount returns `start`. Whole weeks are
-        skipped at once when the amount left exceeds them. Result in the schedule's zone.
+        the amount runs out exactly there); a zero amount returns the instant `start`. Whole
+        weeks are skipped at once when the amount left exceeds them. Result in the schedule's
+        zone.
         """
         cursor = require_aware("start", start).astimezone(timezone.utc)
         remaining = _require_duration("amount", amount)

@@ -133,7 +133,7 @@ def test_add_business_days() -> None:
 T12_DEBITS_2024 = [19, 20, 20, 19, 17, 20, 19, 20, 20, 18, 20, 20]
 
 
-@pytest.mark.parametrize(("month", "debit_day"), enumerate(T12_DEBITS_2024, start=1))
+@pytest.mark.parametrize(("month", "debit_day"), list(enumerate(T12_DEBITS_2024, start=1)))
 def test_t12_debit_dates_2024(month: int, debit_day: int) -> None:
     debit = FRANCE.previous_business_day(date(2024, month, 20), inclusive=True)
     assert debit == date(2024, month, debit_day)
