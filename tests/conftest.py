@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from slac.diagnostics import Diagnostic
 
 ERRORS = Path(__file__).parent / "fixtures" / "errors"

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
-
 from slac.cli import cli
 from slac.diagnostics import Diagnostic
 from slac.pipeline import Compiled, compile_paths, compile_text

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-
 from slac.ast import Span
 from slac.diagnostics import Diagnostic, render_text
 from slac.messages import CATALOG
