@@ -1,0 +1,1307 @@
+"""Python backend: one importable, typed, standard-library-only evaluator module per contract.
+
+`render` turns a checked contract into `<module>.py`; `runtime_files` and `package_files` give the
+rest of the generated package (`runtime/*.py` copied from `slac.runtime`, and the `__init__.py`
+files). The generated modules import only the standard library and the generated package.
+
+Functions generated per item (names from the item's name `x`, see `evaluator_names`):
+
+* calendar: `x_is_business_day(d)`, `x_add_business_days(d, n)`, `x_holiday_name(d)`; `X`
+* window: `x_contains(instant)`, `x_occurrences(start, end)`, `x_check_uses(uses, announced)`; `X`
+* severities: `XLevel` (Literal), `X_LEVELS` (name -> (fr, en)), `Level`/`LEVELS` when alone
+* availability: `x_report(year, month, ...)`; `X_TARGET`, `X_EXCLUDED_CAUSES`
+* tiers: `x(value, invoice)` or `x(notice_given_on, event_on, invoice)`, `x_from_report`,
+  `x_claim_deadline`, `x_month_total`; `X`
+* deadlines: `x_due`, `x_earliest`, `x_limit`, `x_debit_date`; `X_ACTIONS`
+* retention: `x_restore_points`, `x_expires_at`, `x_rpo_holds`, `x_oldest_year_kept`,
+  `x_kept_after_termination_until`
+* term: `x_effective_termination`, `x_notice_months`, `x_last_notice_day`, `x_term_end`,
+  `x_renewal_dates`, `x_survival_end`
+* money: `<fee>_fee`, `x_minimum_top_up`, `x_surcharged_overage`, `x_indexed_price`,
+  `x_late_interest`, `x_capped_liability`
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import keyword
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+import holidays
+import jinja2
+
+from .. import model
+
+HOLIDAY_YEARS = range(2020, 2041)
+"""Years whose public holidays are written into the generated calendars."""
+
+WIDTH = 100
+DUE_KINDS = ("within", "between", "immediately", "no_deadline", "unspecified")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Every name the generated code may import, and where from; only the names used are imported.
+IMPORTS: dict[str, str] = {
+    **dict.fromkeys(("Iterable", "Mapping", "Sequence"), "collections.abc"),
+    **dict.fromkeys(("date", "datetime", "time", "timedelta"), "datetime"),
+    "Decimal": "decimal",
+    "MappingProxyType": "types",
+    **dict.fromkeys(("Literal", "TypeVar"), "typing"),
+    **dict.fromkeys(("SlaInputError", "UnspecifiedError"), ".runtime.errors"),
+    **dict.fromkeys(("Interval", "intersect", "require_aware", "require_decimal"),
+                    ".runtime.intervals"),
+    **dict.fromkeys(("Period", "add_period", "add_period_dt", "end_of_month", "month_bounds",
+                     "require_date", "require_int", "subtract_period", "zone_info"),
+                    ".runtime.periods"),
+    "BusinessCalendar": ".runtime.calendars",
+    **dict.fromkeys(("Schedule", "WeeklyRange"), ".runtime.schedules"),
+    **dict.fromkeys(("AvailabilityReport", "Combine", "ExclusionMode", "MinuteRate", "Missing",
+                     "NoData", "Outage", "Probe", "Sample", "from_error_rates", "from_outages",
+                     "from_probes"), ".runtime.availability"),
+    **dict.fromkeys(("Bound", "Outcome", "Tier", "TierResult", "TierTable", "cumulate",
+                     "evaluate"), ".runtime.tiers"),
+    **dict.fromkeys(("due_business_days", "due_business_time", "due_elapsed", "due_period"),
+                    ".runtime.deadlines"),
+    **dict.fromkeys(("BackupLadder", "BackupTier", "RestorePoint"), ".runtime.retention"),
+    **dict.fromkeys(("FixedTerm", "TenureNotice", "survival_end"), ".runtime.terms"),
+    **dict.fromkeys(("indexed_price", "late_interest", "minimum_top_up", "surcharged_overage",
+                     "time_fee", "to_cents"), ".runtime.money"),
+}
+# Runtime types re-exported by every module that uses them (they appear in public signatures).
+EXPORTED_TYPES = frozenset(name for name, where in IMPORTS.items()
+                           if where.startswith(".runtime") and name[0].isupper()
+                           and name not in ("Bound", "Tier", "Probe", "WeeklyRange", "BackupTier"))
+ALWAYS_IMPORTED = ("SlaInputError", "UnspecifiedError")
+RESERVED = frozenset(IMPORTS) | frozenset({
+    "abs", "all", "any", "bool", "dict", "float", "id", "int", "len", "list", "max", "min",
+    "object", "print", "range", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip",
+    "annotations", "credits", "copyright", "license", "exit", "quit", "help", "input", "open",
+    "format", "hash", "iter", "next", "vars", "map", "filter", "slice", "super",
+})
+
+
+class RenderError(ValueError):
+    """The contract model holds something this backend cannot express (a compiler bug)."""
+
+
+# --------------------------------------------------------------------------- names
+
+def ident(name: str) -> str:
+    """A valid, non-clashing lower-case Python identifier for `name` (deterministic)."""
+    result = "".join(c if c.isalnum() or c == "_" else "_" for c in name.lower())
+    if not result or result[0].isdigit():
+        result = f"_{result}"
+    if keyword.iskeyword(result) or keyword.issoftkeyword(result) or result in RESERVED \
+            or result.startswith("_"):
+        result = f"{result.lstrip('_')}_" if result.lstrip("_") else "item_"
+        if keyword.iskeyword(result) or result in RESERVED:
+            result += "_"
+    return result
+
+
+def const(name: str) -> str:
+    """The module constant of an item: its name in upper case."""
+    return ident(name).rstrip("_").upper() or "ITEM"
+
+
+def camel(name: str) -> str:
+    return "".join(part.capitalize() for part in ident(name).split("_") if part) or "Item"
+
+
+def fn(item: str, suffix: str = "") -> str:
+    """Name of an item's evaluator: `<item>_<suffix>` (or the item's name alone)."""
+    return ident(f"{item}_{suffix}" if suffix else item)
+
+
+def fee_fn(fee: str) -> str:
+    return ident(f"{fee}_fee")
+
+
+def evaluator_names(contract: model.Contract) -> dict[str, list[str]]:
+    """Public functions of the generated module, by item name, in order (for docs)."""
+    return {item.name: [n for u in _units(contract, item) for n in _defined(u.code, functions=True)
+                        if not n.startswith("_")]
+            for item in contract.items}
+
+
+# --------------------------------------------------------------------------- literals
+
+def py_str(text: str) -> str:
+    """A double-quoted Python string literal (valid Python; deterministic)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def py_long_str(text: str, indent: str) -> str:
+    """A string literal that fits in WIDTH from `indent` (with a trailing comma): parenthesized
+    implicit concatenation of pieces split at spaces when too long."""
+    literal = py_str(text)
+    if len(indent) + len(literal) + 1 <= WIDTH:
+        return f"{indent}{literal},"
+    room = WIDTH - len(indent) - 6
+    pieces: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and len(py_str(candidate + " ")) > room:
+            pieces.append(current + " ")
+            current = word
+        else:
+            current = candidate
+    pieces.append(current)
+    inner = "".join(f"{indent}    {py_str(piece)}\n" for piece in pieces)
+    return f"{indent}(\n{inner}{indent}),"
+
+
+def py_set(values: Sequence[str], indent: str = "") -> str:
+    """A frozenset literal of sorted strings, one a line when long."""
+    items = [py_str(v) for v in sorted(values)]
+    if not items:
+        return "frozenset()"
+    line = "frozenset({" + ", ".join(items) + "})"
+    if len(indent) + len(line) + 40 <= WIDTH:
+        return line
+    return "frozenset({\n" + "".join(f"{indent}    {item},\n" for item in items) + indent + "})"
+
+
+def py_dec(value: Decimal) -> str:
+    """A Decimal literal: `Decimal(98)` for whole numbers written so, else `Decimal("99.90")`."""
+    text = format(value, "f")
+    return f"Decimal({text})" if text.lstrip("-").isdigit() else f'Decimal("{text}")'
+
+
+def py_date(d: date) -> str:
+    return f"date({d.year}, {d.month}, {d.day})"
+
+
+def num(value: Decimal) -> str:
+    """A Decimal as the author wrote it, without exponent."""
+    return format(value, "f")
+
+
+def whole(duration: model.Duration) -> int:
+    if duration.amount != duration.amount.to_integral_value():
+        raise RenderError(f"a duration of {num(duration.amount)} {duration.unit} is not whole")
+    return int(duration.amount)
+
+
+def duration_text(d: model.Duration) -> str:
+    unit = d.unit.replace("business_", "business ")
+    return f"{num(d.amount)} {unit}{'' if d.amount == 1 else 's'}"
+
+
+def timedelta_expr(d: model.Duration) -> str:
+    """`timedelta(...)` for fixed durations and days/weeks (24-hour days)."""
+    if d.unit in ("second", "minute", "hour", "day", "week"):
+        return f"timedelta({d.unit}s={whole(d)})"
+    if d.unit == "business_hour":
+        return f"timedelta(hours={whole(d)})"
+    raise RenderError(f"{duration_text(d)} is not an exact length of time")
+
+
+def period_expr(d: model.Duration) -> str:
+    if d.unit not in ("day", "week", "month", "year"):
+        raise RenderError(f"{duration_text(d)} is not a calendar period")
+    return f'Period({whole(d)}, "{d.unit}")'
+
+
+def seconds_text(seconds: Decimal) -> str:
+    """`5259.5` seconds as `1 h 27 min 39.5 s`."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, rest = divmod(rest, 60)
+    parts = [f"{int(hours)} h" if hours else "", f"{int(minutes)} min" if minutes else "",
+             f"{num(rest.normalize())} s" if rest else ""]
+    return " ".join(p for p in parts if p) or "0 s"
+
+
+def money_text(m: model.Money) -> str:
+    tax = {"excl": " excl. tax", "incl": " incl. tax", None: ""}[m.tax]
+    return f"{num(m.amount)} {m.currency}{tax}"
+
+
+def outcome_text(o: model.Outcome) -> str:
+    if o.kind == "none":
+        return "none"
+    if o.kind == "unspecified":
+        return "unspecified"
+    assert o.amount is not None
+    if o.kind == "invoice_share":
+        return f"{num(o.amount)} % of invoice"
+    if o.kind == "service_days":
+        return f"{num(o.amount)} days of service"
+    return money_text(model.Money(o.amount, o.currency or "", o.tax))
+
+
+def outcome_expr(o: model.Outcome) -> str:
+    if o.kind in ("none", "unspecified"):
+        return f'Outcome("{o.kind}")'
+    assert o.amount is not None
+    if o.kind == "money":
+        return f'Outcome("money", {py_dec(o.amount)}, {py_str(o.currency or "")})'
+    return f'Outcome("{o.kind}", {py_dec(o.amount)})'
+
+
+def bound_text(bound: model.Bound) -> str:
+    value = bound.value
+    shown = duration_text(value) if isinstance(value, model.Duration) else f"{num(value)} %"
+    return f"{shown} {'included' if bound.inclusive else 'excluded'}"
+
+
+def clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+# --------------------------------------------------------------------------- docstrings
+
+def wrap_call(func: str, args: Sequence[str], indent: str, end: str = "",
+              comment: str = "") -> str:
+    """`func(args)` on one line when it fits, else one argument a line (with a magic comma)."""
+    note = f"  # {comment}" if comment else ""
+    line = f"{indent}{func}({', '.join(args)}){end}"
+    if len(line + note) <= WIDTH:
+        return line + note
+    inner = "".join(f"{indent}    {arg},\n" for arg in args)
+    return f"{indent}{func}({note}\n{inner}{indent}){end}"
+
+
+def docstring(summary: str, paragraphs: Sequence[str | Sequence[str]], indent: str = "    ") -> str:
+    """A docstring: summary, then paragraphs (a string is wrapped; a list keeps its lines)."""
+    width = WIDTH - len(indent)
+    if not any(paragraphs) and len(indent) + len(_escape(summary)) + 6 <= WIDTH:
+        return f'{indent}"""{_escape(summary)}"""'
+    lines = textwrap.wrap(_escape(summary), width - 3) or [""]
+    lines[0] = '"""' + lines[0]
+    for paragraph in paragraphs:
+        if not paragraph:
+            continue
+        lines.append("")
+        if isinstance(paragraph, str):
+            lines += textwrap.wrap(_escape(paragraph), width, break_on_hyphens=False)
+        else:
+            for line in paragraph:
+                lines += textwrap.wrap(_escape(line), width, subsequent_indent="    ",
+                                       break_on_hyphens=False) or [""]
+    lines.append('"""')
+    return "\n".join((indent + line) if line else "" for line in lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+@dataclass
+class Ctx:
+    """What every item's code needs to know about its contract."""
+
+    contract: model.Contract
+    years: range
+
+    def source(self, line: int) -> str:
+        return f"Source: {self.contract.source_file}:{line}"
+
+    def about(self, item: model.ItemBase, *, notes: bool = True) -> list[str]:
+        """Clause ids and articles, bilingual label and notes of an item, as paragraphs."""
+        result: list[str] = []
+        if item.clauses:
+            refs = ", ".join(f"{c.id} ({c.article})" for c in item.clauses)
+            result.append(f"Clause{'s' if len(item.clauses) > 1 else ''} {refs}.")
+        if item.label is not None:
+            result.append(f"Label: « {item.label.fr} » (fr); “{item.label.en}” (en).")
+        if notes:
+            for note in item.notes:
+                result.append(f"Note (fr): {note.fr}")
+                result.append(f"Note (en): {note.en}")
+        return result
+
+    def doc(self, item: model.ItemBase, summary: str, *paragraphs: str | Sequence[str],
+            indent: str = "    ", line: int | None = None) -> str:
+        body = [*self.about(item), *paragraphs, self.source(line or item.line)]
+        return docstring(summary, body, indent)
+
+
+# --------------------------------------------------------------------------- code units
+
+@dataclass
+class Unit:
+    """One top-level definition of the generated module."""
+
+    name: str
+    code: str
+    public: bool = True
+
+
+@dataclass
+class Env:
+    """Jinja environment over the package's templates."""
+
+    env: jinja2.Environment = field(default_factory=lambda: jinja2.Environment(
+        loader=jinja2.FunctionLoader(_template), undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False))
+
+    def render(self, template: str, /, **values: Any) -> str:
+        return self.env.get_template(template).render(**values).strip("\n")
+
+
+def _template(name: str) -> str:
+    return resources.files("slac.templates").joinpath(name).read_text(encoding="utf-8")
+
+
+_ENV = Env()
+
+
+def _units(contract: model.Contract, item: model.Item, years: range = HOLIDAY_YEARS) -> list[Unit]:
+    ctx = Ctx(contract, years)
+    if isinstance(item, model.Calendar):
+        return _calendar(ctx, item)
+    if isinstance(item, model.Window):
+        return _window(ctx, item)
+    if isinstance(item, model.Severities):
+        return _severities(ctx, item)
+    if isinstance(item, model.Availability):
+        return _availability(ctx, item)
+    if isinstance(item, model.Tiers):
+        return _tiers(ctx, item)
+    if isinstance(item, model.Deadlines):
+        return _deadlines(ctx, item)
+    if isinstance(item, model.Retention):
+        return _retention(ctx, item)
+    if isinstance(item, model.Term):
+        return _term(ctx, item)
+    return _money(ctx, item)
+
+
+def _unit(template: str, unit_name: str, /, **values: Any) -> Unit:
+    return Unit(unit_name, _ENV.render(template, **values))
+
+
+# --------------------------------------------------------------------------- calendars
+
+def holiday_data(calendar: model.Calendar, years: range) -> list[tuple[date, str]]:
+    """Public holidays of the calendar's country for `years`, from `holidays`, sorted by date.
+
+    Names are in the country's own default language (not the build machine's locale).
+    """
+    if calendar.holiday_country is None:
+        return []
+    probe = holidays.country_holidays(calendar.holiday_country,
+                                      subdiv=calendar.holiday_subdivision, years=years.start)
+    data = holidays.country_holidays(calendar.holiday_country,
+                                     subdiv=calendar.holiday_subdivision,
+                                     years=list(years), language=probe.default_language)
+    return sorted((day, str(name)) for day, name in data.items() if day.year in years)
+
+
+def _calendar(ctx: Ctx, item: model.Calendar) -> list[Unit]:
+    c = const(item.name)
+    first, last = ctx.years[0], ctx.years[-1]
+    where = (f"public holidays of {item.holiday_country}"
+             + (f" ({item.holiday_subdivision})" if item.holiday_subdivision else "")
+             if item.holiday_country else "no public holidays")
+    days = ", ".join(DAY_NAMES[d] for d in item.workdays) or "no day"
+    closed = [d for d in item.closed if first <= d.year <= last]
+    kept = [py_date(d) for d in sorted(closed)]
+    holidays_ = [(py_date(d), py_str(name)) for d, name in holiday_data(item, ctx.years)]
+    const_doc = docstring(
+        f"Business days of `{item.name}`: {days}, except {where} and closed days.",
+        [(f"Holiday data from the `holidays` library at build time, for {first}-{last} only; "
+          "other years raise SlaInputError.")], indent="")
+    what = f"`{item.name}`"
+    units = [_unit("py_calendar.j2", c, c=c, const_doc=const_doc,
+                   workdays=", ".join(str(d) for d in item.workdays), holidays=holidays_,
+                   closed=kept, first=first, last=last)]
+    units.append(_unit(
+        "py_calendar_fns.j2", fn(item.name, "is_business_day"), c=c,
+        is_business_day=fn(item.name, "is_business_day"),
+        add_business_days=fn(item.name, "add_business_days"),
+        holiday_name=fn(item.name, "holiday_name"),
+        doc_is=ctx.doc(item, f"Whether `d` is a business day of {what} ({days}, not a holiday)."),
+        doc_add=ctx.doc(item, f"The `n`-th business day of {what} after `d` (before when n < 0).",
+                        "`d` itself is never counted; n == 0 gives `d`."),
+        doc_name=ctx.doc(item, f"The name of the public holiday on `d` in {what}, or None.")))
+    return units
+
+
+# --------------------------------------------------------------------------- windows
+
+def schedule_ranges(item: model.Window) -> list[tuple[int, int, int]]:
+    if item.always:
+        return [(day, 0, 1440) for day in range(7)]
+    return [(r.weekday, r.start_minute, r.length_minutes) for r in item.ranges]
+
+
+def range_comment(weekday: int, start: int, length: int) -> str:
+    end = start + length
+    end_day = (weekday + end // 1440) % 7
+    end_clock = clock(end % 1440)
+    if end % 1440 == 0 and end > 0:
+        end_day, end_clock = (weekday + end // 1440 - 1) % 7, "24:00"
+    return f"{WEEKDAYS[weekday]} {clock(start)} to {WEEKDAYS[end_day]} {end_clock}"
+
+
+def _window(ctx: Ctx, item: model.Window) -> list[Unit]:
+    c = const(item.name)
+    ranges = [(f"WeeklyRange({d}, {s}, {n})", range_comment(d, s, n))
+              for d, s, n in schedule_ranges(item)]
+    calendar = const(item.business_days_of) if item.business_days_of else None
+    shape = ("always (24 hours a day, 7 days a week)" if item.always
+             else "; ".join(comment for _, comment in ranges))
+    if calendar:
+        shape += f", on business days of `{item.business_days_of}` only"
+    const_doc = docstring(f"Window `{item.name}`: {shape}.", [
+        "Occurrences starting on a day that is not a business day are dropped." if calendar else "",
+        f"Times are wall-clock times in {ctx.contract.zone}."], indent="")
+    units = [_unit("py_window.j2", c, c=c, const_doc=const_doc, ranges=ranges, calendar=calendar)]
+    check_uses = None
+    notice_expr = None
+    if item.per_month_limit is not None or item.notice is not None:
+        check_uses = fn(item.name, "check_uses")
+        rules = []
+        if item.notice is not None:
+            if isinstance(item.notice, model.Unspecified):
+                rules.append(f"Notice: the contract does not say ({item.notice.what}); pass "
+                             "`notice` to check announcements.")
+            else:
+                notice_expr = timedelta_expr(item.notice)
+                rules.append(f"Notice: each use must be announced at least "
+                             f"{duration_text(item.notice)} before it starts (24-hour days)"
+                             + (f", except for « {item.notice_exception} »: leave such uses out"
+                                if item.notice_exception else "") + ".")
+        if item.per_month_limit is not None:
+            rules.append(f"At most {item.per_month_limit} occurrence(s) of the window used per "
+                         "calendar month (counted in the month the occurrence starts).")
+        check_doc = ctx.doc(
+            item, f"Problems with planned uses of window `{item.name}`; empty when all is fine.",
+            "Each use must lie inside the window's occurrences.", *rules,
+            "`announced` gives, when known, the instant each use was announced (one per use).")
+    else:
+        check_doc = ""
+    units.append(_unit(
+        "py_window_fns.j2", fn(item.name, "contains"), c=c,
+        contains=fn(item.name, "contains"), occurrences=fn(item.name, "occurrences"),
+        check_uses=check_uses,
+        notice_unspecified=isinstance(item.notice, model.Unspecified),
+        notice_expr=notice_expr, limit=item.per_month_limit,
+        doc_contains=ctx.doc(item, f"Whether `instant` lies inside window `{item.name}`."),
+        doc_occurrences=ctx.doc(
+            item, f"The occurrences of window `{item.name}` clipped to [start, end), in UTC.",
+            "Occurrences begun before `start` are included for their part inside the span."),
+        doc_check=check_doc))
+    return units
+
+
+# --------------------------------------------------------------------------- severities
+
+def _severities(ctx: Ctx, item: model.Severities) -> list[Unit]:
+    c = const(item.name)
+    alone = len(ctx.contract.of_type(model.Severities)) == 1
+    doc = docstring(f"Severity levels `{item.name}`: name -> (French, English) description.",
+                    [*ctx.about(item), ctx.source(item.line)], indent="")
+    levels = [(py_str(level.name), py_long_str(level.text.fr, " " * 8),
+               py_long_str(level.text.en, " " * 8)) for level in item.levels]
+    alias = f"{camel(item.name)}Level"
+    literal = f"Literal[{', '.join(py_str(level.name) for level in item.levels)}]"
+    if len(alias) + len(literal) + 3 > WIDTH:
+        literal = "Literal[\n" + "".join(f"    {py_str(level.name)},\n"
+                                          for level in item.levels) + "]"
+    units = [_unit("py_severities.j2", alias, alias=alias, literal=literal, c=c, doc=doc,
+                   levels=levels, alone=alone)]
+    return units
+
+
+# --------------------------------------------------------------------------- availability
+
+def _availability(ctx: Ctx, item: model.Availability) -> list[Unit]:
+    c = const(item.name)
+    method = item.method
+    scope = (f"{const(item.measured_during)}.occurrences(period)" if item.measured_during
+             else "[period]")
+    excluded = [f"{const(w)}.occurrences(period)" for w in item.excluded_windows]
+    windows: str | None = None
+    if item.maintenance_in:
+        if None in item.maintenance_in:
+            windows = "None"
+        else:
+            names = [const(w) for w in item.maintenance_in if w is not None]
+            windows = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+    mode_unspecified = isinstance(item.exclusion_mode, model.Unspecified)
+    mode = "exclusion_mode" if mode_unspecified else f'"{item.exclusion_mode}"'
+    causes = sorted(item.excluded_causes)
+    measured = (f"the occurrences of window `{item.measured_during}` in the month"
+                if item.measured_during else "the whole month")
+    comparison = "above" if item.strict else "at least"
+    lines = [f"Measured time: {measured} (local calendar month in {ctx.contract.zone}).",
+             f"Target: availability {comparison} {num(item.target)} %."]
+    excl: list[str] = [f"the occurrences of window `{w}`" for w in item.excluded_windows]
+    if item.maintenance_in:
+        if None in item.maintenance_in:
+            excl.append("the declared maintenance given in `maintenance`")
+        else:
+            excl.append("the declared maintenance given in `maintenance`, clipped to the "
+                        "occurrences of " + ", ".join(f"`{w}`" for w in item.maintenance_in))
+    if excl:
+        effect = ("is removed from the measured time" if item.exclusion_mode == "removed" else
+                  "counts as available" if item.exclusion_mode == "available" else
+                  "is treated as `exclusion_mode` says (the contract does not say)")
+        lines.append("Excluded: " + "; ".join(excl) + f". Excluded time {effect}.")
+    if causes:
+        lines.append("Excluded causes: " + "; ".join(f"« {c_} »" for c_ in causes) + ".")
+    params: list[str] = []
+    args: dict[str, Any] = {}
+    if isinstance(method, model.OutageMethod):
+        summary = f"Monthly availability of `{item.name}` from a list of outages."
+        lines.append("Outages whose cause is an excluded cause never count as downtime.")
+    elif isinstance(method, model.ProbeMethod):
+        summary = f"Monthly availability of `{item.name}` from probe samples, slice by slice."
+        probes = [(py_str(p.name), py_dec(p.max_latency.seconds())) for p in method.probes]
+        seconds = method.slice.seconds()
+        if seconds % 60:
+            raise RenderError(f"slice of {duration_text(method.slice)} is not whole minutes")
+        args.update(probes=probes, slice_minutes=int(seconds // 60),
+                    good_share=py_dec(method.good_share))
+        for p in method.probes:
+            lines.append(f"Probe `{p.name}` ({p.description}), every {duration_text(p.every)}: "
+                         f"good when it answers in less than {duration_text(p.max_latency)}.")
+        lines.append(f"A slice of {duration_text(method.slice)} is good when at least "
+                     f"{num(method.good_share)} % of its measurements are good.")
+        for key, unspecified in (("combine", method.combine), ("no_data", method.no_data)):
+            if isinstance(unspecified, model.Unspecified):
+                lines.append(f"The contract does not say {unspecified.what}: pass `{key}` "
+                             "(UnspecifiedError when the situation arises and it is None).")
+                args[key] = key
+            else:
+                args[key] = f'"{unspecified}"'
+    else:
+        summary = f"Monthly availability of `{item.name}` from per-minute error rates."
+        args.update(threshold=py_dec(method.threshold))
+        lines.append(f"A minute is an interruption when its error rate is above "
+                     f"{num(method.threshold)} %.")
+        if isinstance(method.missing, model.Unspecified):
+            lines.append(f"The contract does not say {method.missing.what}: pass `missing` "
+                         "(UnspecifiedError when a minute has no data and it is None).")
+            args["missing"] = "missing"
+        else:
+            args["missing"] = f'"{method.missing}"'
+    if mode_unspecified:
+        assert isinstance(item.exclusion_mode, model.Unspecified)
+        lines.append(f"The contract does not say {item.exclusion_mode.what}: pass "
+                     "`exclusion_mode` ('removed' or 'available').")
+    if causes and not isinstance(method, model.OutageMethod):
+        lines.append("`excluded_events`: spans due to an excluded cause, as Outage(start, end, "
+                     "cause); they are excluded like maintenance; any other cause is refused.")
+    for restatement in item.restatements:
+        params.append(f"{seconds_text(restatement.allowance.seconds())} per {restatement.per}")
+    if params:
+        lines.append("The contract restates the target as at most " + ", ".join(params)
+                     + " of unavailability.")
+    units = [_unit(
+        "py_availability.j2", fn(item.name, "report"), c=c, item=item, kind=method.kind,
+        report=fn(item.name, "report"), target=py_dec(item.target),
+        causes=causes, causes_expr=py_set(causes), scope=scope, excluded=excluded, windows=windows,
+        mode=mode, mode_unspecified=mode_unspecified, strict=item.strict, args=args,
+        doc=ctx.doc(item, summary, lines),
+        target_doc=docstring(f"Target of `{item.name}`, in percent.", [], indent=""),
+        causes_doc=docstring(f"Causes whose downtime does not count in `{item.name}`.", [],
+                             indent=""))]
+    return units
+
+
+# --------------------------------------------------------------------------- tiers
+
+def _tiers(ctx: Ctx, item: model.Tiers) -> list[Unit]:
+    c = const(item.name)
+    name = fn(item.name)
+    rows = []
+    for tier in item.tiers:
+        low = tier.lower
+        high = tier.upper
+        shown = " to ".join(x for x in (f"from {bound_text(low)}" if low else "",
+                                        bound_text(high) if high else "") if x)
+        rows.append(f"{shown.replace('to ', 'up to ', 1) if not low else shown}: "
+                    f"{outcome_text(tier.outcome)} (line {tier.line})")
+    gaps = [f"{bound_text(a) if a else '-inf'} .. {bound_text(b) if b else '+inf'}"
+            for a, b in item.gaps]
+    lines: list[str | list[str]] = [["Tiers:", *[f"- {row}" for row in rows]]]
+    if item.cap is not None:
+        lines.append(f"Cap: {outcome_text(item.cap)}"
+                     + (" per month, over all results of the month" if item.cap_per_month else "")
+                     + ".")
+    if gaps:
+        lines.append("Values the contract does not cover (" + "; ".join(gaps) + ") and tiers "
+                     "whose outcome is unspecified give outcome kind 'unspecified', never "
+                     "'nothing owed'.")
+    elif any(t.outcome.kind == "unspecified" for t in item.tiers):
+        lines.append("Tiers whose outcome is unspecified give outcome kind 'unspecified'.")
+    if item.payment is not None:
+        paid = (item.payment.what if isinstance(item.payment, model.Unspecified)
+                else item.payment.replace("_", " "))
+        lines.append(f"Paid as: {paid}" + (", never in cash" if item.never_cash else "") + ".")
+    lines.append("With `invoice`, shares of the invoice are turned into money (rounded to cents).")
+
+    def tier_expr(tier: model.Tier, notice: bool) -> list[str]:
+        def bound(b: model.Bound | None) -> str:
+            if b is None:
+                return "None"
+            if notice:
+                assert isinstance(b.value, model.Duration)
+                return f"_notice_bound(event_on, {period_expr(b.value)}, {b.inclusive})"
+            assert isinstance(b.value, Decimal)
+            return f"Bound({py_dec(b.value)}, {b.inclusive})"
+        return [bound(tier.lower), bound(tier.upper), outcome_expr(tier.outcome)]
+
+    notice = item.measure == "notice"
+    indent = " " * (12 if notice else 8)
+    tiers = [wrap_call("Tier", tier_expr(t, notice), indent, ",", f"line {t.line}")
+             for t in item.tiers]
+    cap = outcome_expr(item.cap) if item.cap is not None else "None"
+    units: list[Unit] = []
+    if notice:
+        summary = (f"What cancelling costs under `{item.name}`, by the notice given before "
+                   f"« {item.source} ».")
+        doc = ctx.doc(item, summary, "A bound of N days (or months) means the notice was given "
+                      "at least that period before the event: `notice_given_on` on or before "
+                      "`event_on` minus the period. The result's value is the days of notice.",
+                      *lines)
+        units.append(_unit("py_tiers_notice.j2", name, name=name, tiers=tiers, cap=cap, doc=doc))
+    else:
+        measure = "availability" if item.measure == "availability" else "unavailability"
+        summary = (f"The tier of a monthly {measure} rate (percent) of `{item.source}` "
+                   f"under `{item.name}`, and what it gives.")
+        units.append(_unit(
+            "py_tiers.j2", c, c=c, name=name, tiers=tiers, cap=cap,
+            doc=ctx.doc(item, summary, *lines),
+            const_doc=docstring(f"Tier table of `{item.name}` ({measure} of `{item.source}`).",
+                                [], indent=""),
+            from_report=fn(item.name, "from_report"), measure=measure,
+            report_doc=ctx.doc(item, f"`{name}` applied to the {measure} of an availability "
+                               f"report of `{item.source}`.")))
+    claim = item.claim_within
+    if claim is not None:
+        after = item.claim_after or "period"
+        units.append(_unit(
+            "py_tiers_claim.j2", fn(item.name, "claim_deadline"),
+            claim=fn(item.name, "claim_deadline"), after=after,
+            unspecified=isinstance(claim, model.Unspecified),
+            period=None if isinstance(claim, model.Unspecified) else period_expr(claim),
+            doc=ctx.doc(item, (
+                f"Last day to claim under `{item.name}` for the month `year`-`month`."
+                if after == "period" else
+                f"Last day to claim under `{item.name}` after the {after} on `occurred_on`."),
+                ("The contract does not say how long a claim may wait: pass `claim_within`."
+                 if isinstance(claim, model.Unspecified) else
+                 f"Claims are made within {duration_text(claim)} after "
+                 + ("the last day of the month." if after == "period" else f"the {after}.")))))
+    if item.cap_per_month and item.cap is not None:
+        units.append(_unit(
+            "py_tiers_total.j2", fn(item.name, "month_total"), total=fn(item.name, "month_total"),
+            cap=outcome_expr(item.cap),
+            doc=ctx.doc(item, f"Total of a month's `{name}` results, capped at "
+                        f"{outcome_text(item.cap)}.",
+                        "An unspecified result raises UnspecifiedError.")))
+    return units
+
+
+# --------------------------------------------------------------------------- deadlines
+
+@dataclass
+class Needs:
+    """What a dispatch body turned out to need from the function's parameters."""
+
+    hours_param: bool = False
+    delay_param: bool = False
+    none: bool = False
+
+
+def _deadlines(ctx: Ctx, item: model.Deadlines) -> list[Unit]:
+    c = const(item.name)
+    actions = [(py_str(a.name), py_long_str(a.text.fr, " " * 8), py_long_str(a.text.en, " " * 8))
+               for a in item.actions]
+    units = [_unit("py_actions.j2", f"{c}_ACTIONS", c=c, actions=actions,
+                   doc=docstring(f"Actions of `{item.name}`: name -> (French, English).", [],
+                                 indent=""))]
+    groups = [
+        ("due", [r for r in item.rules if r.kind in DUE_KINDS],
+         "When `action` is due, for a delay running from `start`."),
+        ("earliest", [r for r in item.rules if r.kind == "not_before"],
+         "The earliest instant `action` may happen, for a delay running from `start`."),
+        ("limit", [r for r in item.rules if r.kind == "at_most"],
+         "How often `action` may happen at most: (count, per period)."),
+    ]
+    for suffix, rules, summary in groups:
+        if rules:
+            units.append(_dispatch(ctx, item, suffix, rules, summary))
+    monthly = [r for r in item.rules if r.kind == "monthly_day"]
+    if monthly:
+        if item.business_days is None:
+            raise RenderError(f"{item.name}: a monthly day needs a business-day calendar")
+        days = [(py_str(r.action), r.day, r.line) for r in monthly]
+        text = [f"- {r.action}: day {r.day} of each month, or the business day before it when it "
+                f"is not a business day of `{item.business_days}` (line {r.line})" for r in monthly]
+        units.append(_unit(
+            "py_monthly.j2", fn(item.name, "debit_date"), name=fn(item.name, "debit_date"),
+            days=days, calendar=const(item.business_days), single=len(monthly) == 1,
+            doc=ctx.doc(item, f"The date of a monthly debit under `{item.name}` in "
+                        "`year`-`month`.", ["Rules:", *text])))
+    return units
+
+
+def _rule_text(rule: model.Rule) -> str:
+    def after() -> str:
+        return f" after « {rule.after} »" if rule.after else ""
+    if rule.kind == "within":
+        assert rule.amount is not None
+        text = f"within {duration_text(rule.amount)}{after()}"
+    elif rule.kind == "between":
+        assert rule.amount is not None and rule.upper is not None
+        text = (f"between {duration_text(rule.amount)} and {duration_text(rule.upper)}{after()}"
+                " (due at the upper bound)")
+    elif rule.kind == "not_before":
+        assert rule.amount is not None
+        text = f"not before {duration_text(rule.amount)}{after()}"
+    elif rule.kind == "at_most":
+        text = f"at most {rule.count} per {rule.per}"
+    elif rule.kind == "no_deadline":
+        text = "no deadline (None)"
+    elif rule.kind == "unspecified":
+        text = "not said by the contract (pass delay_if_unspecified)"
+    else:
+        text = rule.kind
+    who = rule.action + (f" ({rule.level})" if rule.level else "")
+    regime = f" {rule.regime} business hours" if rule.regime else ""
+    return f"- {who}{regime}: {text} (line {rule.line})"
+
+
+def _dispatch(ctx: Ctx, item: model.Deadlines, suffix: str, rules: list[model.Rule],
+              summary: str) -> Unit:
+    """A function choosing the rule by action, level and regime, then computing its value."""
+    name = fn(item.name, suffix)
+    needs = Needs()
+    hours_unspecified = isinstance(item.business_hours, model.Unspecified)
+    hours_what = (item.business_hours.what if isinstance(item.business_hours, model.Unspecified)
+                  else "the business hours")
+    hours = (f"_hours(business_hours, {py_str(hours_what)})" if hours_unspecified
+             else const(item.business_hours) if isinstance(item.business_hours, str) else None)
+
+    def need_hours(line: int) -> str:
+        if hours is None:
+            raise RenderError(f"{item.name}: business hours are needed at line {line}")
+        needs.hours_param |= hours_unspecified
+        return hours
+
+    def value(rule: model.Rule) -> tuple[str, str, list[str] | None]:
+        """(wrapper, function, arguments) of the rule's value; arguments None for an atom."""
+        if rule.kind == "at_most":
+            return "", f"({rule.count}, {py_str(rule.per or '')})", None
+        if rule.kind == "immediately":
+            return "", "_local(start)", None
+        if rule.kind == "no_deadline":
+            needs.none = True
+            return "", "None", None
+        if rule.kind == "unspecified":
+            needs.delay_param = True
+            what = (f"the deadline for {rule.action}" + (f" ({rule.level})" if rule.level else "")
+                    + (f" {rule.regime} business hours" if rule.regime else ""))
+            where = f"{ctx.contract.source_file}:{rule.line}"
+            return "", "_undecided_delay", ["start", "delay_if_unspecified", py_str(what),
+                                             py_str(where)]
+        amount = rule.upper if rule.kind == "between" else rule.amount
+        assert amount is not None
+        if amount.dimension == "fixed":
+            return "_local", "due_elapsed", ["start", timedelta_expr(amount)]
+        if amount.dimension == "calendar":
+            return "_local", "due_period", ["start.astimezone(_TZ)", period_expr(amount)]
+        if amount.unit == "business_hour":
+            return "_local", "due_business_time", ["start", timedelta_expr(amount),
+                                                   need_hours(rule.line)]
+        if item.business_days is None:
+            raise RenderError(f"{item.name}: business days are needed at line {rule.line}")
+        return "_local", "due_business_days", ["start", str(whole(amount)),
+                                               const(item.business_days), "ZONE"]
+
+    def returning(rule: model.Rule, indent: str) -> list[str]:
+        text = _rule_text(rule)[2:].rsplit(" (line", 1)[0]
+        out = textwrap.wrap(f"line {rule.line}: {text}", WIDTH - len(indent) - 2,
+                            break_on_hyphens=False)
+        out = [f"{indent}# {line}" for line in out]
+        wrapper, func, args = value(rule)
+        if args is None:
+            return [*out, f"{indent}return {func}"]
+        call = f"{func}({', '.join(args)})"
+        line = f"{indent}return {wrapper}({call})" if wrapper else f"{indent}return {call}"
+        if len(line) <= WIDTH:
+            return [*out, line]
+        if not wrapper:
+            return [*out, wrap_call(f"return {func}", args, indent).replace(
+                f"{indent}return {func}(", f"{indent}return {func}(", 1)]
+        return [*out, wrap_call(f"due = {func}", args, indent), f"{indent}return {wrapper}(due)"]
+
+    def regimes(group: list[model.Rule], indent: str) -> list[str]:
+        by: dict[str | None, model.Rule] = {r.regime: r for r in group}
+        if set(by) == {None}:
+            return returning(by[None], indent)
+        out = [f"{indent}if {need_hours(group[0].line)}.contains(start):"]
+        for regime, inner in (("during", indent + "    "), ("outside", indent)):
+            rule = by.get(regime) or by.get(None)
+            if rule is None:
+                what = f"the contract gives no deadline for {group[0].action} {regime} business hours"
+                out.append(f"{inner}raise UnspecifiedError({py_str(what)})")
+            else:
+                out += returning(rule, inner)
+        return out
+
+    actions = list(dict.fromkeys(r.action for r in rules))
+    leveled = [a for a in actions if any(r.level for r in rules if r.action == a)]
+    body: list[str] = []
+    if suffix != "limit":
+        body.append('    require_aware("start", start)')
+    choices = ", ".join(py_str(a) for a in actions) + ("," if len(actions) == 1 else "")
+    body.append(wrap_call("_choice", [f'"action of {name}"', "action", f"({choices})"], "    "))
+    for action in actions:
+        group = [r for r in rules if r.action == action]
+        body.append(f"    if action == {py_str(action)}:")
+        if action in leveled:
+            body.append(f"        chosen = _level(level, {const(item.severities or '')}_LEVELS, "
+                        f"{py_str(action)})")
+            for level in dict.fromkeys(r.level for r in group if r.level):
+                body.append(f"        if chosen == {py_str(level)}:")
+                body += regimes([r for r in group if r.level == level], "            ")
+            fallback = [r for r in group if r.level is None]
+            declared = next((s for s in ctx.contract.of_type(model.Severities)
+                             if s.name == item.severities), None)
+            every = declared is not None and {lv.name for lv in declared.levels} <= {
+                r.level for r in group}
+            if fallback:
+                body += regimes(fallback, "        ")
+            elif not every:
+                body.append(f'        raise UnspecifiedError(f"the contract gives no rule for '
+                            f'{action} at level {{chosen!r}}")')
+        else:
+            if leveled:
+                body.append(f"        _no_level(level, {py_str(action)})")
+            body += regimes(group, "        ")
+    body.append('    raise AssertionError(f"unhandled action {action!r}")')
+    returns = {"due": "datetime", "earliest": "datetime", "limit": "tuple[int, str]"}[suffix]
+    if needs.none:
+        returns += " | None"
+    params = ["action: str"] if suffix == "limit" else ["action: str", "start: datetime"]
+    if leveled:
+        params.append("level: str | None = None")
+    keywords = []
+    if needs.hours_param:
+        keywords.append("business_hours: Schedule | None = None")
+    if needs.delay_param:
+        keywords.append("delay_if_unspecified: timedelta | None = None")
+    if keywords:
+        params += ["*", *keywords]
+    paragraphs: list[str | list[str]] = [["Rules:", *[_rule_text(r) for r in rules]]]
+    if suffix in ("due", "earliest"):
+        paragraphs.append(
+            "`start` is the event the delay runs from. Delays in hours and minutes are elapsed "
+            "time; days, weeks and months are calendar periods on the wall clock of "
+            f"{ctx.contract.zone}"
+            + (f"; business hours are counted in window `{item.business_hours}`"
+               if isinstance(item.business_hours, str) else "")
+            + (f"; business days are those of `{item.business_days}`" if item.business_days
+               else "") + ". The result is in the contract's zone.")
+    if any(r.regime for r in rules):
+        paragraphs.append("During or outside business hours is decided by whether `start` lies "
+                          "inside the business hours.")
+    if needs.hours_param:
+        paragraphs.append(f"The contract does not give {hours_what}: pass `business_hours` (a "
+                          "Schedule) when a rule needs them, else UnspecifiedError.")
+    if needs.delay_param:
+        paragraphs.append("Where the contract gives no deadline, pass `delay_if_unspecified` "
+                          "(elapsed time) to decide one; otherwise UnspecifiedError.")
+    if leveled:
+        paragraphs.append(f"`level` is a severity level of `{item.severities}`, needed by the "
+                          "actions whose rules depend on it.")
+    doc = ctx.doc(item, summary.replace("`action`", f"an action of `{item.name}`"), *paragraphs)
+    signature = f"def {name}({', '.join(params)}) -> {returns}:"
+    if len(signature) > WIDTH:
+        signature = f"def {name}(\n" + "".join(f"    {p},\n" for p in params) + f") -> {returns}:"
+    return Unit(name, "\n".join([signature, doc, *body]))
+
+
+# --------------------------------------------------------------------------- retention
+
+def _retention(ctx: Ctx, item: model.Retention) -> list[Unit]:
+    decisions: list[tuple[str, str, str]] = []   # (parameter, type, what)
+    tiers: list[str] = []
+    keeps: list[tuple[str, str]] = []
+    lines: list[str] = []
+    for copy in item.copies:
+        base = ident(copy.name).rstrip("_")
+        args = [py_str(copy.name), f'"{copy.every}"']
+        when = {"day": "every day", "week": "every week", "month": "every month",
+                "year": "every year"}[copy.every]
+        if copy.at_minute is None:
+            decisions.append((f"{base}_at", "time",
+                              f"at what time copy {copy.name} is taken"))
+            args.append(f'_minute("{base}_at", _decided({base}_at, "{base}_at"))')
+        else:
+            args.append(str(copy.at_minute))
+            when += f" at {clock(copy.at_minute)}"
+        if isinstance(copy.kept, model.Unspecified):
+            decisions.append((f"{base}_kept", "Period", copy.kept.what))
+            keep = f'_decided({base}_kept, "{base}_kept")'
+            keeps.append((py_str(copy.name), f"{base}_kept"))
+            kept = "kept for a time the contract does not say"
+        else:
+            keep = period_expr(copy.kept)
+            keeps.append((py_str(copy.name), keep))
+            kept = f"kept {duration_text(copy.kept)}"
+        args.append(keep)
+        extra = []
+        if copy.every == "week":
+            if isinstance(copy.weekday, model.Unspecified) or copy.weekday is None:
+                decisions.append((f"{base}_weekday", "int",
+                                  f"on which day copy {copy.name} is taken (0 = Monday)"))
+                extra.append(f'weekday=_decided({base}_weekday, "{base}_weekday")')
+            else:
+                extra.append(f"weekday={copy.weekday}")
+                when += f" on {DAY_NAMES[copy.weekday]}"
+        if copy.every in ("month", "year"):
+            if isinstance(copy.day, model.Unspecified) or copy.day is None:
+                decisions.append((f"{base}_day", "int",
+                                  f"on which day of the month copy {copy.name} is taken"))
+                extra.append(f'day=_decided({base}_day, "{base}_day")')
+            else:
+                extra.append(f"day={copy.day}")
+                when += f" on day {copy.day}"
+        if copy.month is not None:
+            extra.append(f"month={copy.month}")
+            when += f" of month {copy.month}"
+        tiers.append(wrap_call("BackupTier", args + extra, " " * 12, ","))
+        lines.append(f"- {copy.name}: {when}, {kept}")
+    units: list[Unit] = []
+    if decisions:
+        lines.append("Not said by the contract, to pass as keyword arguments when needed: "
+                     + "; ".join(f"`{p}` ({what})" for p, _, what in decisions) + ".")
+    copies_doc: list[str | list[str]] = [["Copies:", *lines[:len(item.copies)]],
+                                         *lines[len(item.copies):]]
+    ladder = f"_{ident(item.name).rstrip('_')}_ladder"
+    kept_params = [d for d in decisions if d[0].endswith("_kept")]
+    if item.copies:
+        units.append(_unit(
+            "py_retention.j2", fn(item.name, "restore_points"), ladder=ladder,
+            decisions=decisions, kept_params=kept_params, tiers=tiers, keeps=keeps,
+            restore=fn(item.name, "restore_points"), expires=fn(item.name, "expires_at"),
+            rpo=fn(item.name, "rpo_holds") if item.rpo else None,
+            rpo_expr=timedelta_expr(item.rpo) if item.rpo else "",
+            doc_restore=ctx.doc(item, f"The copies of `{item.name}` that can be restored at `at`, "
+                                "newest first.", *copies_doc,
+                                "The copies are assumed to have been taken forever before `at`."),
+            doc_expires=ctx.doc(item, f"When a copy of `{item.name}` taken at `taken_at` expires.",
+                                *copies_doc),
+            doc_rpo=ctx.doc(item, f"Whether the newest restorable copy of `{item.name}` at `at` is "
+                            f"at most {duration_text(item.rpo)} old (recovery point objective).",
+                            *copies_doc) if item.rpo else ""))
+    for index, history in enumerate(item.history):
+        suffix = "oldest_year_kept" + (f"_{index + 1}" if len(item.history) > 1 else "")
+        units.append(_unit(
+            "py_history.j2", fn(item.name, suffix), name=fn(item.name, suffix),
+            years=history.previous_years,
+            doc=ctx.doc(item, f"The oldest year of « {history.what} » still kept on `on`.",
+                        f"The current year and the {history.previous_years} previous year(s) "
+                        "are kept.")))
+    if item.after_termination is not None:
+        units.append(_unit(
+            "py_survival.j2", fn(item.name, "kept_after_termination_until"),
+            name=fn(item.name, "kept_after_termination_until"),
+            period=period_expr(item.after_termination),
+            doc=ctx.doc(item, f"Last day a backup is kept after the contract's last day `end` "
+                        f"({duration_text(item.after_termination)} after it).")))
+    return units
+
+
+# --------------------------------------------------------------------------- terms
+
+def _term(ctx: Ctx, item: model.Term) -> list[Unit]:
+    units: list[Unit] = []
+    c = const(item.name)
+    if item.tenure_base is not None or item.short_tenure is not None:
+        short = period_expr(item.short_tenure) if item.short_tenure else 'Period(0, "day")'
+        base = period_expr(item.tenure_base) if item.tenure_base else 'Period(0, "month")'
+        per_year = (period_expr(item.tenure_per_year) if item.tenure_per_year
+                    else 'Period(0, "month")')
+        rule = []
+        if item.short_tenure:
+            rule.append(f"Subscribed for less than {duration_text(item.short_tenure)}: the "
+                        "service ends on the last day of the month of the request.")
+        if item.tenure_base:
+            rule.append(f"Otherwise the notice is {duration_text(item.tenure_base)}"
+                        + (f" plus {duration_text(item.tenure_per_year)} per full year of "
+                           "subscription" if item.tenure_per_year else "")
+                        + ", starting on the 1st of the month after the request.")
+        if item.engagement_prevails:
+            rule.append("An engagement ending later (`engagement_end`) prevails.")
+        units.append(_unit(
+            "py_term_tenure.j2", c, c=c, short=short, base=base, per_year=per_year,
+            prevails=item.engagement_prevails,
+            effective=fn(item.name, "effective_termination"), months=fn(item.name, "notice_months"),
+            doc_effective=ctx.doc(item, "Last day of service for a termination requested on "
+                                  "`requested_on` by a client subscribed on `subscribed_on`.",
+                                  *rule),
+            doc_months=ctx.doc(item, "Months of notice for a request on `requested_on` (0 for a "
+                               "short tenure).", *rule),
+            const_doc=docstring(f"Tenure-based notice of `{item.name}`.", [], indent="")))
+    if item.initial is not None:
+        renewal = period_expr(item.renewal) if item.renewal else "None"
+        notice = period_expr(item.notice_before_end) if item.notice_before_end else None
+        rule = [f"Initial term {duration_text(item.initial)}"
+                + (f" from « {item.initial_from} »" if item.initial_from else "") + "; "
+                + (f"renewed tacitly for {duration_text(item.renewal)} at a time"
+                   if item.renewal else "not renewed") + "."]
+        if item.notice_before_end:
+            rule.append(f"Notice: {duration_text(item.notice_before_end)} before the end of the "
+                        "term" + (f", by « {item.notice_by} »" if item.notice_by else "")
+                        + "; a notice given on a day counts as given at its end.")
+        rule.append("Terms are described by their last day included.")
+        units.append(_unit(
+            "py_term_fixed.j2", c, c=c, initial=period_expr(item.initial), renewal=renewal,
+            notice=notice, term_end=fn(item.name, "term_end"),
+            renewals=fn(item.name, "renewal_dates"),
+            effective=fn(item.name, "effective_termination"),
+            last_notice=fn(item.name, "last_notice_day"),
+            doc_end=ctx.doc(item, "Last day of the term running on `on`, for a contract started "
+                            "on `start`.", *rule),
+            doc_renewals=ctx.doc(item, "First days of the renewed terms up to `until`.", *rule),
+            doc_effective=ctx.doc(item, "Last day of service when notice is given on "
+                                  "`notice_given_on`.", *rule),
+            doc_last=ctx.doc(item, "Last day to give notice so that the contract ends with the "
+                             "current term (or the next one that can still be ended).", *rule),
+            const_doc=docstring(f"Fixed term of `{item.name}`"
+                                + ("" if notice else " (the contract sets no notice: the notice "
+                                   "here is 0 days and not used)") + ".", [], indent="")))
+    if item.survives is not None:
+        units.append(_unit(
+            "py_survival.j2", fn(item.name, "survival_end"), name=fn(item.name, "survival_end"),
+            period=period_expr(item.survives),
+            doc=ctx.doc(item, f"Last day the obligations of `{item.name}` bind: "
+                        f"{duration_text(item.survives)} after the contract's last day `end`.")))
+    return units
+
+
+# --------------------------------------------------------------------------- money
+
+def fee_parameters(fee: model.Fee) -> list[str]:
+    """Parameter names of a fee's function, in order (examples map onto them)."""
+    if fee.per == "hour":
+        return ["hours", "units"] if fee.minimum is not None else ["hours"]
+    if fee.per is None:
+        return ["count"]
+    return {"month": ["months"], "day": ["days"], "week": ["weeks"], "year": ["years"]}.get(
+        fee.per, ["quantity"])
+
+
+def _money(ctx: Ctx, item: model.MoneyClause) -> list[Unit]:
+    units: list[Unit] = []
+    for fee in item.fees:
+        name = fee_fn(fee.name)
+        params = fee_parameters(fee)
+        what = money_text(fee.amount)
+        if fee.per == "hour":
+            text = (f"{what} per hour of time spent (pro rata, `hours` as a Decimal)"
+                    + (f", with a minimum of {money_text(fee.minimum)} per « {fee.minimum_per} »"
+                       " (`units` of them): the higher amount is billed" if fee.minimum else ""))
+        elif fee.per is None:
+            text = f"{what} each time (`count` times)"
+        else:
+            text = f"{what} per {fee.per} (`{params[0]}` of them)"
+        units.append(_unit(
+            "py_fee.j2", name, name=name, per=fee.per, params=params,
+            amount=py_dec(fee.amount.amount),
+            minimum=py_dec(fee.minimum.amount) if fee.minimum else None,
+            doc=ctx.doc(item, f"The `{fee.name}` fee, in {fee.amount.currency}.", text + ".",
+                        "Rounded to the cent, halves away from zero.")))
+    c = fn(item.name)
+    if item.minimum_invoice is not None:
+        units.append(_unit(
+            "py_money_fns.j2", fn(c, "minimum_top_up"), kind="top_up",
+            name=fn(c, "minimum_top_up"), amount=py_dec(item.minimum_invoice.amount),
+            doc=ctx.doc(item, "What to add to a month's invoice `invoiced` to reach the minimum "
+                        f"of {money_text(item.minimum_invoice)} a month (never negative).")))
+    if item.surcharge is not None:
+        units.append(_unit(
+            "py_money_fns.j2", fn(c, "surcharged_overage"), kind="surcharge",
+            name=fn(c, "surcharged_overage"), amount=py_dec(item.surcharge),
+            doc=ctx.doc(item, f"Price of « {item.surcharge_on} »: `units_over` × `unit_price` "
+                        f"plus {num(item.surcharge)} %.")))
+    if item.indexation is not None:
+        cap = item.indexation_cap
+        if cap is None:
+            raise RenderError(f"{item.name}: an indexation needs a cap")
+        units.append(_unit(
+            "py_money_fns.j2", fn(c, "indexed_price"), kind="index",
+            name=fn(c, "indexed_price"), amount=py_dec(cap),
+            doc=ctx.doc(item, f"`price` revised every year by the « {item.indexation} » index "
+                        "(`new_index` / `old_index`)"
+                        + f", the increase capped at {num(cap)} %.",
+                        "A fall of the index applies in full.")))
+    if item.interest_points is not None:
+        units.append(_unit(
+            "py_money_fns.j2", fn(c, "late_interest"), kind="interest",
+            name=fn(c, "late_interest"), amount=py_dec(item.interest_points),
+            doc=ctx.doc(item, "Simple interest on a late `amount` for `days` days, at the legal "
+                        f"rate `legal_rate` (percent a year) plus {num(item.interest_points)} "
+                        "points.")))
+    if item.liability_cap is not None:
+        units.append(_unit(
+            "py_money_fns.j2", fn(c, "capped_liability"), kind="liability",
+            name=fn(c, "capped_liability"), amount=py_dec(item.liability_cap.amount),
+            doc=ctx.doc(item, f"What can still be claimed of `claimed` under a liability cap of "
+                        f"{money_text(item.liability_cap)} in total, `already_paid` deducted.")))
+    return units
+
+
+# --------------------------------------------------------------------------- assembly
+
+KIND_ORDER = (model.Calendar, model.Severities, model.Window)
+
+
+def _ordered(contract: model.Contract) -> list[model.Item]:
+    """Calendars, severities and windows first (other constants refer to them), then the rest
+    in source order."""
+    first = [i for kind in KIND_ORDER for i in contract.items if isinstance(i, kind)]
+    return first + [i for i in contract.items if not isinstance(i, KIND_ORDER)]
+
+
+def _helpers() -> dict[str, str]:
+    """The private helpers a module may need, by name, from the helpers template."""
+    text = _ENV.render("py_helpers.j2")
+    tree = ast.parse(text)
+    result: dict[str, str] = {}
+    for node in tree.body:
+        segment = ast.get_source_segment(text, node)
+        assert segment is not None
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            result[node.name] = segment
+        elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            result[node.targets[0].id] = segment
+    return result
+
+
+def _names_used(code: str) -> set[str]:
+    return {node.id for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Name)}
+
+
+def _defined(code: str, functions: bool = False) -> list[str]:
+    """Top-level names defined by `code` (only functions when `functions`)."""
+    names = []
+    for node in ast.parse(code).body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.append(node.name)
+        elif functions:
+            continue
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names += [t.id for t in targets if isinstance(t, ast.Name)]
+    return names
+
+
+def render(contract: model.Contract, years: range) -> dict[str, str]:
+    """The evaluator module of one contract: `{"<module>.py": source}`; deterministic."""
+    if len(years) == 0 or years.step != 1:
+        raise RenderError(f"holiday years must be a non-empty range with step 1, got {years!r}")
+    code_units: list[Unit] = []
+    for item in _ordered(contract):
+        code_units += _units(contract, item, years)
+    sections = [u.code for u in code_units if u.code]
+    body = "\n\n\n".join(sections)
+    defined = [n for code in sections for n in _defined(code)]
+    duplicates = sorted({n for n in defined if defined.count(n) > 1})
+    if duplicates:
+        raise RenderError(f"contract {contract.id}: generated names clash: {', '.join(duplicates)}")
+    helpers = _helpers()
+    used = _names_used(body) | {"zone_info"}
+    chosen: list[str] = []
+    pending = sorted(used & set(helpers))
+    while pending:
+        name = pending.pop()
+        if name in chosen:
+            continue
+        chosen.append(name)
+        inner = _names_used(helpers[name])
+        used |= inner
+        pending += sorted((inner & set(helpers)) - set(chosen))
+    order = list(helpers)
+    helper_code = "\n\n\n".join(helpers[n] for n in order if n in chosen)
+    imported = sorted((used & set(IMPORTS)) | set(ALWAYS_IMPORTED))
+    public = sorted({n for n in defined if not n.startswith("_")}
+                    | ({n for n in imported if n in EXPORTED_TYPES} | set(ALWAYS_IMPORTED)),
+                    key=_isort_key)
+    stdlib: dict[str, list[str]] = {}
+    local: dict[str, list[str]] = {}
+    for name in imported:
+        where = IMPORTS[name]
+        (local if where.startswith(".") else stdlib).setdefault(where, []).append(name)
+    functions = [n for n in defined if not n.startswith("_") and n[0].islower()]
+    text = _ENV.render(
+        "module.py.j2", contract=contract,
+        module_doc=_module_doc(contract, years, functions),
+        stdlib=[_import_line(m, names) for m, names in sorted(stdlib.items())],
+        local=[_import_line(m, names) for m, names in sorted(local.items())],
+        public=public, zone=py_str(contract.zone), contract_id=py_str(contract.id),
+        source_file=py_str(contract.source_file), first=years[0], last=years[-1],
+        helpers=helper_code, body=body)
+    return {f"{contract.module}.py": text.rstrip("\n") + "\n"}
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """Constants, then classes and type aliases, then functions (how ruff sorts `__all__`)."""
+    if name.isupper():
+        return 0, name
+    return (1 if name[0].isupper() else 2), name
+
+
+def _import_line(module: str, names: list[str]) -> str:
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= WIDTH:
+        return line
+    return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
+
+
+def _module_doc(contract: model.Contract, years: range, functions: list[str]) -> str:
+    header = [
+        f"Provider: {contract.provider}",
+        f"Client: {contract.client}",
+        f"Source document: {contract.document}, dated {contract.dated.isoformat()}",
+        f"Time zone: {contract.zone} (months, days and wall-clock times are read there)",
+        f"Public holidays: {years[0]}-{years[-1]} (from the holidays library at build time)",
+    ]
+    undecided = [f"- {u.what}" for u in contract.unspecified]
+    paragraphs: list[str | list[str]] = [header]
+    paragraphs.append(["Evaluators:", *[f"- {name}" for name in functions]])
+    if undecided:
+        paragraphs.append([("Left undecided by the contract (evaluators take the caller's "
+                            "decision as an argument, or raise UnspecifiedError):"), *undecided])
+    paragraphs.append("Bad inputs raise SlaInputError, naming the bad value.")
+    paragraphs.append(f"Generated by slac from {contract.source_file} — do not edit.")
+    return docstring(f"{contract.title}.", paragraphs, indent="")
+
+
+def runtime_files() -> dict[str, str]:
+    """`runtime/<name>.py` for every module of `slac.runtime` (not its `__init__.py`)."""
+    folder = resources.files("slac.runtime")
+    files: dict[str, str] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py") and entry.name != "__init__.py" and entry.is_file():
+            files[f"runtime/{entry.name}"] = entry.read_text(encoding="utf-8")
+    return files
+
+
+def package_files(contracts: Iterable[model.Contract]) -> dict[str, str]:
+    """`__init__.py` of the generated package (listing its modules) and of its runtime."""
+    listed = sorted(contracts, key=lambda c: c.module)
+    modules = [f"- {c.module}: {c.title} ({c.source_file})" for c in listed]
+    package = docstring("Service-level evaluators generated by slac; do not edit.", [
+        ["Modules (one per contract):", *modules],
+        "Each module imports only the standard library and `runtime`."], indent="") + "\n"
+    runtime = ('"""Runtime of the generated evaluators, copied from slac: standard library only; '
+               'do not edit."""\n')
+    return {"__init__.py": package, "runtime/__init__.py": runtime}
