@@ -1015,6 +1015,8 @@ def _zone(name: str) -> ZoneInfo:
 def _known_holidays(country: str, subdivision: str | None) -> bool:
     import holidays
 
+    if country not in holidays.list_supported_countries():   # not any attribute of the module
+        return False
     try:
         holidays.country_holidays(country, subdiv=subdivision, years=2024)
     except (NotImplementedError, ValueError, KeyError, AttributeError):
