@@ -919,14 +919,15 @@ def _week_minutes(checker: Checker, block: ast.Block) -> set[int]:
         if stmt.kind == "weekly":
             for time_range in stmt.args[1:]:
                 start, end = (t.minute for t in time_range.args)
-                length = (end - start) % 1440 or 0
+                # As check_window reads it: 00:00 to 24:00 is a whole day, 21:00 to 06:00 wraps.
+                length = end - start if end >= start else end + 1440 - start
                 for day in _days(stmt.args[0]):
                     minutes.update((day * 1440 + start + i) % (7 * 1440) for i in range(length))
         elif stmt.kind == "span":
             d1, t1, d2, t2 = stmt.args
             start = d1.index * 1440 + t1.minute
             end = d2.index * 1440 + t2.minute
-            length = (end - start) % (7 * 1440)
+            length = (end - start) % (7 * 1440) or 7 * 1440   # monday 00:00 to sunday 24:00
             minutes.update((start + i) % (7 * 1440) for i in range(length))
     return minutes
 
