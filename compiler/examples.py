@@ -7,6 +7,7 @@ a contract with it and returns the ones that fail, with the example's line.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import itertools
@@ -25,6 +26,7 @@ from .backends.python import fee_fn, fee_parameters, fn, outcome_text
 from .runtime.periods import Period, subtract_period
 
 _COUNTER = itertools.count(1)
+_PACKAGES: dict[tuple[Path, str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -41,23 +43,35 @@ def load_generated(folder: Path, module: str) -> ModuleType:
     """Import `module` of the generated package in `folder` under a unique package name.
 
     The package's relative imports (`from .runtime.schedules import Schedule`) resolve inside
-    that package, so the folder's own name does not matter and nothing leaks between builds.
+    that package, so the folder's own name does not matter. Modules of one build share one
+    package (and so one runtime, one SlaInputError class); another build, or changed files in
+    the same folder, get a new package name, so nothing leaks between builds.
     """
-    package = f"_slac_generated_{os.getpid()}_{next(_COUNTER)}"
-    init = Path(folder) / "__init__.py"
-    spec = importlib.util.spec_from_file_location(
-        package, init, submodule_search_locations=[str(Path(folder))])
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot import the generated package in {folder}")
-    parent = importlib.util.module_from_spec(spec)
-    sys.modules[package] = parent
-    try:
-        spec.loader.exec_module(parent)
-        return importlib.import_module(f"{package}.{module}")
-    except BaseException:
-        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
-            del sys.modules[name]
-        raise
+    root = Path(folder).resolve()
+    key = (root, _content_hash(root))
+    package = _PACKAGES.get(key)
+    if package is None or package not in sys.modules:
+        package = f"_slac_generated_{os.getpid()}_{next(_COUNTER)}"
+        spec = importlib.util.spec_from_file_location(
+            package, root / "__init__.py", submodule_search_locations=[str(root)])
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot import the generated package in {root}")
+        parent = importlib.util.module_from_spec(spec)
+        sys.modules[package] = parent
+        try:
+            spec.loader.exec_module(parent)
+        except BaseException:
+            del sys.modules[package]
+            raise
+        _PACKAGES[key] = package
+    return importlib.import_module(f"{package}.{module}")
+
+
+def _content_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def run_examples(contract: model.Contract, module: ModuleType) -> list[ExampleFailure]:

@@ -1,0 +1,560 @@
+"""The generated evaluator modules: standard library only, typed, lint-clean, deterministic, and
+right on cases computed by hand from the contracts' clauses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from slac import model
+from slac.backends import python
+from slac.examples import load_generated
+from slac.pipeline import compile_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+PARIS = ZoneInfo("Europe/Paris")
+MODULES = ("cegid_api", "cegid_conciliator", "cegid_loop", "niveaux_de_service", "teogest")
+
+
+def paris(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=PARIS)
+
+
+def contracts() -> list[model.Contract]:
+    """The five contracts, compiled from the repository root as the CLI does (relative paths)."""
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        compiled = compile_paths([Path("contracts")])
+    finally:
+        os.chdir(here)
+    assert not compiled.has_errors, compiled.diagnostics
+    return compiled.contracts
+
+
+def render_all(found: list[model.Contract]) -> dict[str, str]:
+    files = {**python.package_files(found), **python.runtime_files()}
+    for contract in found:
+        files.update(python.render(contract, python.HOLIDAY_YEARS))
+    return files
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All five contracts built into <tmp>/generated."""
+    root = tmp_path_factory.mktemp("build") / "generated"
+    for name, text in render_all(contracts()).items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def modules(package: Path) -> dict[str, ModuleType]:
+    return {name: load_generated(package, name) for name in MODULES}
+
+
+@pytest.fixture(scope="module")
+def teogest(modules: dict[str, ModuleType]) -> ModuleType:
+    return modules["teogest"]
+
+
+@pytest.fixture(scope="module")
+def loop(modules: dict[str, ModuleType]) -> ModuleType:
+    return modules["cegid_loop"]
+
+
+@pytest.fixture(scope="module")
+def nds(modules: dict[str, ModuleType]) -> ModuleType:
+    return modules["niveaux_de_service"]
+
+
+@pytest.fixture(scope="module")
+def conciliator(modules: dict[str, ModuleType]) -> ModuleType:
+    return modules["cegid_conciliator"]
+
+
+# ---------------------------------------------------------------- the package as a product
+
+
+def test_files_of_the_package(package: Path) -> None:
+    names = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    runtime = {f"runtime/{p.name}" for p in (ROOT / "compiler" / "runtime").glob("*.py")}
+    assert names == {"__init__.py", *runtime, *(f"{m}.py" for m in MODULES)}
+    init = (package / "__init__.py").read_text(encoding="utf-8")
+    for module in MODULES:
+        assert f"- {module}: " in init
+
+
+def test_imports_with_the_standard_library_only(package: Path) -> None:
+    """-I -S: no site-packages at all, so slac, holidays or jinja2 could not even be found."""
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(package.parent)!r})\n"
+        "import importlib\n"
+        f"for name in {MODULES!r}:\n"
+        "    importlib.import_module('generated.' + name)\n"
+        "from datetime import datetime\n"
+        "from zoneinfo import ZoneInfo\n"
+        "from generated import cegid_loop\n"
+        "at = datetime(2024, 5, 2, 19, 59, tzinfo=ZoneInfo('Europe/Paris'))\n"
+        "assert cegid_loop.periode_reference_contains(at)\n"
+        "leaked = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('slac', 'holidays', 'jinja2', 'lark', 'pydantic', 'click', 'babel'))\n"
+        "assert not leaked, leaked\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-I", "-S", "-c", script], capture_output=True,
+                            text=True, check=False, cwd=package.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_two_renders_are_byte_identical() -> None:
+    first = render_all(contracts())
+    second = render_all(contracts())
+    assert first == second
+    for name, text in first.items():
+        assert "/work/" not in text and str(ROOT) not in text, name
+
+
+def test_module_header_and_source_map(package: Path) -> None:
+    text = (package / "teogest.py").read_text(encoding="utf-8")
+    head = text.split('"""', 2)[1]
+    assert head.startswith("Teogest — Conditions Générales de Vente et Charte qualité (SLA).")
+    for fact in ("Provider: Teogest", "Client: le Client", "dated 2024-03-19", "Europe/Paris",
+                 "Generated by slac from contracts/teogest.sla — do not edit."):
+        assert fact in head
+    assert "Source: contracts/teogest.sla:63" in text   # tiers penalites starts on line 63
+    assert '(date(2024, 5, 1), "Fête du Travail"),' in text
+
+
+def test_docstrings_quote_clauses_and_labels(teogest: ModuleType) -> None:
+    doc = teogest.penalites.__doc__
+    assert "T4 (Annexe 2 A.6)" in doc
+    assert "pénalités d'indisponibilité" in doc and "unavailability penalties" in doc
+    assert "Source: contracts/teogest.sla:63" in doc
+
+
+def test_every_public_function_is_documented(modules: dict[str, ModuleType]) -> None:
+    for module in modules.values():
+        for name in module.__all__:
+            value = getattr(module, name)
+            if callable(value) and getattr(value, "__module__", "") == module.__name__:
+                assert value.__doc__ and "Source: contracts/" in value.__doc__, name
+
+
+def test_holiday_data_is_sorted_and_spans_the_years(teogest: ModuleType) -> None:
+    calendar = teogest.JOURS_OUVRES
+    assert (calendar.first_year, calendar.last_year) == (2020, 2040)
+    assert list(teogest.HOLIDAY_YEARS) == list(range(2020, 2041))
+    days = [d for d, _ in calendar.holidays]
+    assert days == sorted(days)
+    assert teogest.jours_ouvres_holiday_name(date(2024, 5, 20)) == "Lundi de Pentecôte"
+    with pytest.raises(teogest.SlaInputError, match="2041"):
+        teogest.jours_ouvres_is_business_day(date(2041, 1, 2))
+
+
+@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
+def test_ruff_clean(package: Path) -> None:
+    result = subprocess.run(
+        ["ruff", "check", "--config", str(ROOT / "pyproject.toml"), "--extend-select", "E501",
+         "--extend-exclude", "runtime", str(package)],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_clean(package: Path) -> None:
+    pytest.importorskip("mypy")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", "3.10",
+         "--config-file", str(ROOT / "pyproject.toml"), str(package)],
+        capture_output=True, text=True, check=False, cwd=package.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------- Teogest T4: penalty tiers
+
+@pytest.mark.parametrize(("rate", "tier", "share"), [
+    # T4, Annexe 2 A.6: 0 %–0.2 % none; 0.21 %–0.5 % 3 %; 0.51 %–1 % 8 %; 1.01 %–1.5 % 13 %;
+    # > 1.5 % 20 %; every bound written "included" except "from 1.5 % excluded".
+    ("0", 0, None), ("0.2", 0, None),
+    ("0.21", 1, "3"), ("0.3", 1, "3"), ("0.5", 1, "3"),
+    ("0.51", 2, "8"), ("1", 2, "8"),
+    ("1.01", 3, "13"), ("1.5", 3, "13"),
+    ("1.500001", 4, "20"), ("100", 4, "20"),
+])
+def test_t4_tiers_and_bounds(teogest: ModuleType, rate: str, tier: int, share: str | None) -> None:
+    result = teogest.penalites(Decimal(rate))
+    assert result.tier == tier
+    if share is None:
+        assert result.outcome.kind == "none"
+    else:
+        assert (result.outcome.kind, result.outcome.amount) == ("invoice_share", Decimal(share))
+
+
+def test_t4_money_at_0_3_percent(teogest: ModuleType) -> None:
+    # T4: 0.3 % unavailability is in "0.21 % to 0.5 %": 3 % of a 1,234.56 € invoice = 37.0368,
+    # rounded half-up to the cent: 37.04 €.
+    result = teogest.penalites(Decimal("0.3"), Decimal("1234.56"))
+    assert result.money == Decimal("37.04")
+
+
+@pytest.mark.parametrize("rate", ["0.205", "0.5001", "1.009"])
+def test_t4_gaps_are_unspecified_not_zero(teogest: ModuleType, rate: str) -> None:
+    # T4 lists 0.2 % then 0.21 % (and 0.5/0.51, 1/1.01): the text is silent in between.
+    result = teogest.penalites(Decimal(rate), Decimal(1000))
+    assert (result.tier, result.outcome.kind, result.money) == (None, "unspecified", None)
+
+
+@pytest.mark.parametrize("bad", [Decimal("-0.1"), Decimal("100.5"), 0.3, "abc"])
+def test_t4_bad_rate(teogest: ModuleType, bad: Any) -> None:
+    with pytest.raises(teogest.SlaInputError):
+        teogest.penalites(bad)
+
+
+def test_t4_claim_deadline(teogest: ModuleType) -> None:
+    # T4: claimed within 30 days after the last day of the month: 31 May 2024 + 30 days.
+    assert teogest.penalites_claim_deadline(2024, 5) == date(2024, 6, 30)
+    # February 2024 ends on the 29th: + 30 days = 30 March.
+    assert teogest.penalites_claim_deadline(2024, 2) == date(2024, 3, 30)
+
+
+def test_t1_t3_t4_report_chain(teogest: ModuleType) -> None:
+    # T1/T3: June 2024 = 30 × 24 h = 720 h = 43,200 min. A declared corrective maintenance
+    # Tue 4 June 21:00 → Wed 5 June 06:00 (inside the T2 window: 9 h = 540 min) is removed from
+    # the measured time: 42,660 min. An outage of 3 h (180 min) during it does not count; an
+    # outage Mon 10 June 10:00 → 12:00 (120 min) does; a force-majeure outage does not.
+    # Availability = (42660 − 120) / 42660 = 99.718706 %; unavailability 0.281294 % → T4 3 %.
+    maintenance = [teogest.Interval(paris(2024, 6, 4, 21), paris(2024, 6, 5, 6))]
+    outages = [
+        teogest.Outage(paris(2024, 6, 4, 22), paris(2024, 6, 5, 1)),
+        teogest.Outage(paris(2024, 6, 10, 10), paris(2024, 6, 10, 12)),
+        teogest.Outage(paris(2024, 6, 12, 10), paris(2024, 6, 12, 20), cause="force majeure"),
+    ]
+    report = teogest.disponibilite_report(2024, 6, outages=outages, maintenance=maintenance)
+    assert report.measured_time == timedelta(minutes=42660)
+    assert report.downtime_time == timedelta(minutes=120)
+    assert report.availability == Decimal("99.718706")
+    assert not report.met
+    penalty = teogest.penalites_from_report(report, Decimal(500))
+    assert (penalty.tier, penalty.money) == (1, Decimal("15.00"))
+
+
+def test_t3_maintenance_outside_the_windows_is_not_excluded(teogest: ModuleType) -> None:
+    # T3 only excludes maintenance in the T2 windows: a "maintenance" declared on Monday
+    # 10:00 → 11:00 is clipped to nothing, so May 2024 keeps its 744 h.
+    maintenance = [teogest.Interval(paris(2024, 5, 13, 10), paris(2024, 5, 13, 11))]
+    report = teogest.disponibilite_report(2024, 5, maintenance=maintenance)
+    assert report.measured_time == timedelta(hours=744)
+    assert report.availability == Decimal(100)
+
+
+def test_months_are_local_and_dst_correct(teogest: ModuleType) -> None:
+    # March 2024 in Paris: clocks go forward on the 31st, so the month lasts 743 real hours.
+    assert teogest.disponibilite_report(2024, 3).measured_time == timedelta(hours=743)
+    assert teogest.disponibilite_report(2024, 10).measured_time == timedelta(hours=745)
+
+
+# ---------------------------------------------------------------- Cegid Loop L1
+
+def test_l1_may_2024(loop: ModuleType) -> None:
+    # L1: PRT = Mon–Fri 07:00–20:00 except French holidays. May 2024 has 23 weekdays, 4 of
+    # them holidays (1, 8, 9, 20 May): 19 × 13 h = 247 h = 14,820 min. The outage Tue 7 May
+    # 19:30 → Wed 8 May 08:00 only counts 19:30–20:00 (30 min): the night is the L2
+    # maintenance window and 8 May is a holiday. TD = (14820 − 30) / 14820 = 99.797571 %.
+    outage = loop.Outage(paris(2024, 5, 7, 19, 30), paris(2024, 5, 8, 8))
+    report = loop.disponibilite_report(2024, 5, outages=[outage])
+    assert report.measured_time == timedelta(hours=247)
+    assert report.downtime_time == timedelta(minutes=30)
+    assert report.availability == Decimal("99.797571")
+    assert report.met   # target 99.5 %
+
+
+def test_l1_excluded_causes(loop: ModuleType) -> None:
+    # L1: a third-party outage on Thu 2 May 10:00 → 11:00 does not count.
+    outage = loop.Outage(paris(2024, 5, 2, 10), paris(2024, 5, 2, 11), cause="services tiers")
+    report = loop.disponibilite_report(2024, 5, outages=[outage])
+    assert report.downtime_time == timedelta(0)
+
+
+def test_l2_check_uses(loop: ModuleType) -> None:
+    # L2: maintenance inside 20:00–07:00 or at weekends, announced at least 48 h ahead.
+    night = loop.Interval(paris(2024, 5, 14, 21), paris(2024, 5, 14, 23))
+    day = loop.Interval(paris(2024, 5, 14, 10), paris(2024, 5, 14, 11))
+    assert loop.fenetre_maintenance_check_uses([night], [paris(2024, 5, 12, 21)]) == []
+    problems = loop.fenetre_maintenance_check_uses([night, day],
+                                                   [paris(2024, 5, 13, 21), paris(2024, 5, 1)])
+    assert len(problems) == 2
+    assert "use 1" in problems[0] and "at least 2 days" in problems[0]
+    assert "use 2" in problems[1] and "not inside" in problems[1]
+
+
+def test_l7_business_hours_are_the_callers_decision(loop: ModuleType) -> None:
+    # L7: 8 business hours, but the support hours are published outside the contract.
+    with pytest.raises(loop.UnspecifiedError, match="business_hours"):
+        loop.support_due("acknowledge", paris(2024, 5, 6, 9))
+    hours = loop.Schedule(zone="Europe/Paris", ranges=tuple(
+        loop.WeeklyRange(day, 9 * 60, 9 * 60) for day in range(5)))
+    # Monday 6 May 16:00 with 09:00–18:00 hours: 2 h on Monday, 6 h on Tuesday → 15:00.
+    assert loop.support_due("acknowledge", paris(2024, 5, 6, 16),
+                            business_hours=hours) == paris(2024, 5, 7, 15)
+
+
+def test_l4_l5_retention_needs_the_callers_decisions(loop: ModuleType) -> None:
+    at = paris(2024, 5, 15, 12)
+    with pytest.raises(loop.UnspecifiedError) as caught:
+        loop.sauvegardes_rpo_holds(at)
+    for parameter in ("daily_at", "weekly_at", "weekly_weekday"):
+        assert parameter in str(caught.value)
+    decided = {"daily_at": datetime.min.time().replace(hour=21), "weekly_at":
+               datetime.min.time().replace(hour=22), "weekly_weekday": 5}
+    # L4: the daily copy of Tue 14 May 21:00 is 15 h old at Wed 15 May 12:00: within 24 h.
+    assert loop.sauvegardes_rpo_holds(at, **decided)
+    points = loop.sauvegardes_restore_points(at, **decided)
+    # L5: 7 daily copies (8–14 May) and 5 weekly ones (Saturdays 13 April – 11 May).
+    assert [p.tier for p in points].count("daily") == 7
+    assert [p.tier for p in points].count("weekly") == 5
+    assert loop.sauvegardes_oldest_year_kept(date(2024, 5, 15)) == 2015   # L6: 2024 and 9 more
+
+
+def test_l9_fixed_term(loop: ModuleType) -> None:
+    # L9: 12 months from 15 January 2024, renewed by 12 months, 3 months' notice.
+    start = date(2024, 1, 15)
+    assert loop.duree_term_end(start, date(2024, 6, 1)) == date(2025, 1, 14)
+    assert loop.duree_last_notice_day(start, date(2024, 6, 1)) == date(2024, 10, 14)
+    assert loop.duree_effective_termination(start, date(2024, 10, 14)) == date(2025, 1, 14)
+    assert loop.duree_effective_termination(start, date(2024, 10, 15)) == date(2026, 1, 14)
+
+
+# ---------------------------------------------------------------- niveaux-de-service N5
+
+@pytest.mark.parametrize(("action", "level", "start", "due"), [
+    # Fri 3 May 2024 17:00 is inside business hours (10:00–18:00): take-in 4 clock hours,
+    # running into the evening: 21:00; diagnosis 6 h: 23:00.
+    ("take_in", "critical", paris(2024, 5, 3, 17), paris(2024, 5, 3, 21)),
+    ("diagnosis", "critical", paris(2024, 5, 3, 17), paris(2024, 5, 3, 23)),
+    # Sat 4 May 22:00 is outside: 6 h take-in → Sun 5 May 04:00; 24 h diagnosis → Sun 22:00.
+    ("take_in", "critical", paris(2024, 5, 4, 22), paris(2024, 5, 5, 4)),
+    ("diagnosis", "critical", paris(2024, 5, 4, 22), paris(2024, 5, 5, 22)),
+    # Wed 8 May 2024 11:00 is a holiday (Victoire 1945), so outside business hours: 6 h → 17:00.
+    ("take_in", "critical", paris(2024, 5, 8, 11), paris(2024, 5, 8, 17)),
+    # The next day, Thu 9 May (Ascension), is a holiday too: 24 h diagnosis → Thu 11:00.
+    ("diagnosis", "critical", paris(2024, 5, 8, 11), paris(2024, 5, 9, 11)),
+    # Tue 7 May 11:00 is inside: minor diagnosis within 7 calendar days → Tue 14 May 11:00,
+    # across the weekend and both holidays (calendar days, not business days).
+    ("diagnosis", "minor", paris(2024, 5, 7, 11), paris(2024, 5, 14, 11)),
+    ("take_in", "important", paris(2024, 5, 7, 11), paris(2024, 5, 7, 21)),
+    # Sat 30 March 2024 12:00 CET, outside: 24 real hours later is Sun 31 March 13:00 CEST.
+    ("diagnosis", "critical", paris(2024, 3, 30, 12), paris(2024, 3, 31, 13)),
+])
+def test_n5_deadlines(nds: ModuleType, action: str, level: str, start: datetime,
+                      due: datetime) -> None:
+    result = nds.interventions_due(action, start, level)
+    assert result == due
+    assert result.utcoffset() == due.utcoffset()   # shown in Paris time
+
+
+def test_n5_unspecified_and_no_deadline(nds: ModuleType) -> None:
+    saturday = paris(2024, 5, 4, 10)
+    # N5: urgent take-in outside business hours is not said by the contract.
+    with pytest.raises(nds.UnspecifiedError, match="delay_if_unspecified"):
+        nds.interventions_due("take_in", saturday, "urgent")
+    decided = nds.interventions_due("take_in", saturday, "urgent",
+                                    delay_if_unspecified=timedelta(hours=12))
+    assert decided == paris(2024, 5, 4, 22)
+    assert nds.interventions_due("take_in", saturday, "other") is None
+
+
+def test_n5_bad_names(nds: ModuleType) -> None:
+    start = paris(2024, 5, 7, 11)
+    with pytest.raises(nds.SlaInputError, match="'blocker'"):
+        nds.interventions_due("take_in", start, "blocker")
+    with pytest.raises(nds.SlaInputError, match="'fix'"):
+        nds.interventions_due("fix", start, "critical")
+    with pytest.raises(nds.SlaInputError, match="level"):
+        nds.interventions_due("take_in", start)
+
+
+def test_n6_levels(nds: ModuleType) -> None:
+    assert list(nds.LEVELS) == ["critical", "urgent", "important", "minor", "other"]
+    assert nds.LEVELS["critical"][1].startswith("Critical")
+
+
+def test_n1_error_rates(nds: ModuleType) -> None:
+    # N1: February 2024 (29 days = 41,760 min). Rates for every minute, 6 % (> 5 %) during
+    # 20 minutes: (41760 − 20) / 41760 = 99.952107 %.
+    start = paris(2024, 2, 1).astimezone(timezone.utc)
+    rates = [nds.MinuteRate(start + timedelta(minutes=i),
+                            Decimal(6) if 100 <= i < 120 else Decimal("0.5"))
+             for i in range(41760)]
+    report = nds.disponibilite_report(2024, 2, rates)
+    assert report.availability == Decimal("99.952107")
+    with pytest.raises(nds.UnspecifiedError, match="missing"):
+        nds.disponibilite_report(2024, 2, rates[:-1])
+    assert nds.disponibilite_report(2024, 2, rates[:-1], missing="available").met
+
+
+def test_n2_credit_tiers(nds: ModuleType) -> None:
+    # N2: ≥ 99.95 % → none; 99.90–99.95 → a blank in the text; 99.89–99.90 → not covered.
+    assert nds.credits_(Decimal("99.96")).outcome.kind == "none"
+    assert nds.credits_(Decimal("99.92")).outcome.kind == "unspecified"
+    assert nds.credits_(Decimal("99.895")).tier is None
+    with pytest.raises(nds.UnspecifiedError):
+        nds.credits_month_total([nds.credits_(Decimal("99.92"))])
+
+
+# ---------------------------------------------------------------- Cegid Conciliator
+
+def test_c3_probes_need_a_combination_rule(conciliator: ModuleType) -> None:
+    # C3: in the hour Mon 6 May 2024 09:00–10:00, ihm answers in 0.5 s (good), api_echo in
+    # 6 s (bad): whether the hour is OK depends on how the probes combine (not said).
+    base = paris(2024, 5, 6, 9)
+    samples = [conciliator.Sample(base + timedelta(minutes=3 * i), probe, latency)
+               for i in range(20)
+               for probe, latency in (("ihm", Decimal("0.5")), ("api_echo", Decimal(6)))]
+    with pytest.raises(conciliator.UnspecifiedError, match="combine"):
+        conciliator.disponibilite_report(2024, 5, samples, no_data="excluded")
+    each = conciliator.disponibilite_report(2024, 5, samples, no_data="excluded", combine="each")
+    both = conciliator.disponibilite_report(2024, 5, samples, no_data="excluded", combine="any")
+    assert (each.availability, both.availability) == (Decimal(0), Decimal(100))
+
+
+def test_c7_business_hours_and_days(conciliator: ModuleType) -> None:
+    # C7: criticality 2 fix within 6 business days: Fri 3 May 2024 10:00 → Mon 6, Tue 7,
+    # (Wed 8, Thu 9 holidays) Fri 10, Mon 13, Tue 14, Wed 15 May 10:00.
+    assert conciliator.anomalies_due("fix", paris(2024, 5, 3, 10), "criticite_2") == \
+        paris(2024, 5, 15, 10)
+    assert conciliator.anomalies_due("fix", paris(2024, 5, 3, 10), "criticite_3") is None
+
+
+# ---------------------------------------------------------------- Teogest T13, T12, T16, money
+
+@pytest.mark.parametrize(("subscribed", "requested", "ends"), [
+    # 0 full years (< 1 year): the end of the month of the request.
+    (date(2024, 2, 10), date(2024, 9, 15), date(2024, 9, 30)),
+    (date(2023, 5, 10), date(2024, 5, 9), date(2024, 5, 31)),
+    # 1 full year (exactly): 1 + 1 = 2 months from 1 June 2024 → 31 July 2024.
+    (date(2023, 5, 10), date(2024, 5, 10), date(2024, 7, 31)),
+    # 2 full years (the third not yet complete on 14 June 2024): 3 months from 1 July → 30 Sep.
+    (date(2021, 6, 15), date(2024, 6, 14), date(2024, 9, 30)),
+    # 3 full years: 1 + 3 = 4 months from 1 July 2024 → 31 October 2024.
+    (date(2021, 6, 15), date(2024, 6, 15), date(2024, 10, 31)),
+])
+def test_t13_notice(teogest: ModuleType, subscribed: date, requested: date, ends: date) -> None:
+    assert teogest.preavis_effective_termination(subscribed, requested) == ends
+
+
+def test_t13_engagement_prevails(teogest: ModuleType) -> None:
+    # T13: an engagement ending later than the notice wins.
+    assert teogest.preavis_effective_termination(
+        date(2021, 6, 15), date(2024, 6, 15), date(2025, 1, 31)) == date(2025, 1, 31)
+    assert teogest.preavis_notice_months(date(2021, 6, 15), date(2024, 6, 15)) == 4
+
+
+def test_t12_debit_dates(teogest: ModuleType) -> None:
+    # T12: the 20th, or the business day before. 20 April 2024 is a Saturday → Fri 19 April;
+    # 20 May 2024 is Whit Monday → Fri 17 May; 20 June 2024 is a Thursday.
+    assert teogest.facturation_debit_date(2024, 4) == date(2024, 4, 19)
+    assert teogest.facturation_debit_date(2024, 5) == date(2024, 5, 17)
+    assert teogest.facturation_debit_date(2024, 6) == date(2024, 6, 20)
+
+
+def test_t5_t11_t20_deadlines(teogest: ModuleType) -> None:
+    # T11: suspension not before 30 days after the invoice (issued 10 Jan 2024 09:00).
+    assert teogest.facturation_earliest("suspension", paris(2024, 1, 10, 9)) == \
+        paris(2024, 2, 9, 9)
+    # T20: at most one audit a year.
+    assert teogest.sous_traitance_limit("audit") == (1, "year")
+    # T6: server crash restored within 20 min to 2 h: due at the upper bound.
+    assert teogest.incidents_due("restore_crash", paris(2024, 5, 7, 10)) == paris(2024, 5, 7, 12)
+    with pytest.raises(teogest.SlaInputError, match="'suspension'"):
+        teogest.facturation_due("suspension", paris(2024, 1, 10, 9))
+
+
+@pytest.mark.parametrize(("given", "fee"), [
+    # T16, training on Fri 31 May 2024: 7 days' notice (24 May) → 100 %; 8 days → 50 %;
+    # 15 days (16 May) → 50 %; 16 days → 20 %; 1 month (30 April) → 20 %; earlier → none.
+    (date(2024, 5, 24), "100"), (date(2024, 5, 23), "50"), (date(2024, 5, 16), "50"),
+    (date(2024, 5, 15), "20"), (date(2024, 4, 30), "20"), (date(2024, 4, 29), None),
+])
+def test_t16_cancellation(teogest: ModuleType, given: date, fee: str | None) -> None:
+    result = teogest.annulation_formation(given, date(2024, 5, 31), Decimal(400))
+    if fee is None:
+        assert result.outcome.kind == "none"
+    else:
+        assert result.money == Decimal(400) * Decimal(fee) / 100
+
+
+def test_money(teogest: ModuleType) -> None:
+    # T8: 2 h 30 at 130 €/h = 325 € vs 3 files × 70 € = 210 €: 325 €.
+    assert teogest.restore_fee(Decimal("2.5"), 3) == Decimal("325.00")
+    # T10: invoice of 100 € HT tops up to the 130 € minimum; Syntec +12 % capped at 9 %.
+    assert teogest.tarifs_minimum_top_up(Decimal(100)) == Decimal("30.00")
+    assert teogest.tarifs_indexed_price(Decimal(200), Decimal(100), Decimal(112)) == \
+        Decimal("218.00")
+    # T11: 1,000 € 73 days late at 4.5 % + 3 points = 7.5 %: 1000 × 0.075 × 73/365 = 15 €.
+    assert teogest.tarifs_late_interest(Decimal(1000), Decimal("4.5"), 73) == Decimal("15.00")
+    assert teogest.credentials_reset_fee() == Decimal("35.00")
+
+
+# ---------------------------------------------------------------- inputs checked at the boundary
+
+def naive_calls(modules: dict[str, ModuleType]) -> Iterator[tuple[str, Any]]:
+    naive = datetime(2024, 5, 7, 10)
+    t, n, lp = modules["teogest"], modules["niveaux_de_service"], modules["cegid_loop"]
+    yield "contains", lambda: t.maintenance_corrective_contains(naive)
+    yield "occurrences", lambda: t.heures_support_occurrences(naive, paris(2024, 5, 8))
+    yield "due", lambda: t.incidents_due("investigation", naive)
+    yield "due levels", lambda: n.interventions_due("take_in", naive, "critical")
+    yield "outage", lambda: t.Outage(naive, paris(2024, 5, 8))
+    yield "restore", lambda: lp.sauvegardes_expires_at("daily", naive)
+
+
+def test_naive_datetimes_are_refused(modules: dict[str, ModuleType]) -> None:
+    for what, call in naive_calls(modules):
+        with pytest.raises(modules["teogest"].SlaInputError, match="naive") as caught:
+            call()
+        assert "2024-05-07T10:00:00" in str(caught.value), what
+
+
+def test_end_before_start_is_refused(teogest: ModuleType) -> None:
+    with pytest.raises(teogest.SlaInputError, match="before start"):
+        teogest.heures_support_occurrences(paris(2024, 5, 8), paris(2024, 5, 7))
+
+
+def test_unknown_names_are_refused(teogest: ModuleType, loop: ModuleType,
+                                   nds: ModuleType) -> None:
+    with pytest.raises(teogest.SlaInputError, match="'investigate'"):
+        teogest.incidents_due("investigate", paris(2024, 5, 7, 10))
+    with pytest.raises(loop.SlaInputError, match="'hourly'"):
+        loop.sauvegardes_expires_at("hourly", paris(2024, 5, 7, 10))
+    # N1: spans excused by a cause must name one of the contract's excluded causes.
+    typo = nds.Outage(paris(2024, 2, 1, 10), paris(2024, 2, 1, 11), cause="force majeur")
+    with pytest.raises(nds.SlaInputError, match="'force majeur'"):
+        nds.disponibilite_report(2024, 2, [], missing="available", excluded_events=[typo])
+
+
+def test_window_occurrences_cross_midnight(teogest: ModuleType) -> None:
+    # T2: corrective maintenance Tue and Thu 21:00 → 06:00; the week of 6 May 2024 has two.
+    found = teogest.maintenance_corrective_occurrences(paris(2024, 5, 6), paris(2024, 5, 13))
+    assert [(o.start.astimezone(PARIS), o.end.astimezone(PARIS)) for o in found] == [
+        (paris(2024, 5, 7, 21), paris(2024, 5, 8, 6)),
+        (paris(2024, 5, 9, 21), paris(2024, 5, 10, 6)),
+    ]
+    # T2: at most one Saturday a month for evolutive maintenance.
+    uses = [teogest.Interval(paris(2024, 5, 4, 8), paris(2024, 5, 4, 12)),
+            teogest.Interval(paris(2024, 5, 11, 8), paris(2024, 5, 11, 12))]
+    problems = teogest.maintenance_evolutive_check_uses(uses)
+    assert len(problems) == 1 and "use 2" in problems[0]
