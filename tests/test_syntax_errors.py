@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 CheckSpans = Callable[[Iterable[Diagnostic], str, str], None]
 CONTRACTS = Path(__file__).resolve().parent.parent / "contracts"
+ERRORS = Path(__file__).resolve().parent / "fixtures" / "errors"
 HEADER = """contract "demo" {
     title "Demo"
     provider "P"
@@ -110,6 +111,16 @@ def test_rendered_caret_sits_under_the_error() -> None:
     source, caret = rendered[1], rendered[2]
     assert source.endswith("fee reset 35 € excl. tax")
     assert source[caret.index("^")] == "€"
+
+
+@pytest.mark.xfail(strict=True, reason="render_text (diagnostics.py) finds the source line with "
+                   "splitlines(), which also cuts at U+2028 and form feeds; Lark only at \\n")
+def test_rendered_source_line_after_a_line_separator_in_a_comment() -> None:
+    data = (ERRORS / "syntax-line-separator.sla").read_bytes()
+    _, [diagnostic], text = compile_text(data, "separator.sla")
+    assert diagnostic.span.line == 15
+    rendered = render_text(diagnostic, text, "en").split("\n")
+    assert rendered[1].endswith("monday 9h30 to 18:00")
 
 
 # --------------------------------------------------------------------------- catalog
