@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from slac import model
 from slac.backends import python
-from slac.examples import load_generated
+from slac.examples import load_generated, run_examples
 from slac.pipeline import compile_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -558,3 +558,80 @@ def test_window_occurrences_cross_midnight(teogest: ModuleType) -> None:
             teogest.Interval(paris(2024, 5, 11, 8), paris(2024, 5, 11, 12))]
     problems = teogest.maintenance_evolutive_check_uses(uses)
     assert len(problems) == 1 and "use 2" in problems[0]
+
+
+# ---------------------------------------------------------------- constructs the contracts lack
+
+@pytest.fixture(scope="module")
+def edge(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ModuleType]:
+    """tests/data/backend-edge-cases.sla built on its own: regimes, levels, several monthly
+    days, unspecified notice / exclusion mode / claim / retention, money and day tiers."""
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        compiled = compile_paths([Path("tests/data/backend-edge-cases.sla")])
+    finally:
+        os.chdir(here)
+    assert not compiled.has_errors, compiled.diagnostics
+    [contract] = compiled.contracts
+    root = tmp_path_factory.mktemp("edge") / "generated"
+    files = {**python.package_files([contract]), **python.runtime_files(),
+             **python.render(contract, python.HOLIDAY_YEARS)}
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    module = load_generated(root, contract.module)
+    assert run_examples(contract, module) == []
+    return root, module
+
+
+@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
+def test_edge_cases_are_lint_and_type_clean(edge: tuple[Path, ModuleType]) -> None:
+    pytest.importorskip("mypy")
+    root, _ = edge
+    lint = subprocess.run(
+        ["ruff", "check", "--config", str(ROOT / "pyproject.toml"), "--extend-select", "E501",
+         "--extend-exclude", "runtime", str(root)], capture_output=True, text=True, check=False)
+    assert lint.returncode == 0, lint.stdout
+    types = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file",
+         str(ROOT / "pyproject.toml"), str(root)], capture_output=True, text=True, check=False)
+    assert types.returncode == 0, types.stdout
+
+
+def test_edge_cases_behave(edge: tuple[Path, ModuleType]) -> None:
+    _, m = edge
+    monday = paris(2024, 12, 23, 10)
+    # `always_on` as business hours: 2 business hours are 2 clock hours.
+    assert m.mixed_due("answer", monday, "high") == paris(2024, 12, 23, 12)
+    # 3 business days of `alsace` (Mon–Sat; 24 and 31 Dec closed; 25 and 26 Dec holidays in
+    # Moselle, subdivision 57): 27, 28, 30 December.
+    assert m.mixed_due("answer", monday, "low") == paris(2024, 12, 30, 10)
+    # Two monthly days: the action is a parameter. 5 May 2024 is a Sunday → Saturday 4 May.
+    assert m.mixed_debit_date("pay", 2024, 5) == date(2024, 5, 4)
+    assert m.mixed_limit("fee", "high") == (9, "week")
+    with pytest.raises(m.SlaInputError, match="severity level"):
+        m.mixed_limit("fee")
+    use = [m.Interval(paris(2024, 5, 1, 23), paris(2024, 5, 2, 1))]
+    with pytest.raises(m.UnspecifiedError, match="notice="):
+        m.nights_check_uses(use, [paris(2024, 4, 1)])
+    assert len(m.nights_check_uses(use, [paris(2024, 4, 30)], notice=timedelta(days=2))) == 1
+    with pytest.raises(m.UnspecifiedError, match="exclusion_mode="):
+        m.uptime_report(2024, 5, [])
+    # No sample at all and "no data bad": every slice of the 19 × 10 h of May is down.
+    report = m.uptime_report(2024, 5, [], exclusion_mode="removed")
+    assert (report.availability, report.measured_time) == (Decimal(0), timedelta(hours=190))
+    # Money tiers: 90 % gives 500 €, capped at 400 €.
+    assert m.money_tiers(Decimal(90)).money == Decimal("400.00")
+    with pytest.raises(m.UnspecifiedError, match="claim_within="):
+        m.money_tiers_claim_deadline(2024, 5)
+    assert m.day_tiers_claim_deadline(2024, 1) == date(2024, 3, 31)
+    assert m.day_tiers_month_total([m.day_tiers(Decimal(2))] * 5) == Decimal(10)
+    with pytest.raises(m.UnspecifiedError, match="monthly_kept"):
+        m.copies_restore_points(paris(2024, 5, 1))
+    assert (m.copies_oldest_year_kept_1(date(2024, 1, 1)),
+            m.copies_oldest_year_kept_2(date(2024, 1, 1))) == (2022, 2020)
+    assert m.fixed_effective_termination(date(2024, 1, 1), date(2025, 6, 30)) == \
+        date(2025, 12, 31)
+    assert m.prices_capped_liability(Decimal(20000), Decimal(9000)) == Decimal("1000.00")
+    assert m.seat_fee(Decimal(3)) == Decimal("36.00")

@@ -82,7 +82,7 @@ ALWAYS_IMPORTED = ("SlaInputError", "UnspecifiedError")
 RESERVED = frozenset(IMPORTS) | frozenset({
     "abs", "all", "any", "bool", "dict", "float", "id", "int", "len", "list", "max", "min",
     "object", "print", "range", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip",
-    "annotations", "credits", "copyright", "license", "exit", "quit", "help", "input", "open",
+    "annotations", "input", "open",
     "format", "hash", "iter", "next", "vars", "map", "filter", "slice", "super",
 })
 
@@ -275,20 +275,33 @@ def docstring(summary: str, paragraphs: Sequence[str | Sequence[str]], indent: s
     width = WIDTH - len(indent)
     if not any(paragraphs) and len(indent) + len(_escape(summary)) + 6 <= WIDTH:
         return f'{indent}"""{_escape(summary)}"""'
-    lines = textwrap.wrap(_escape(summary), width - 3) or [""]
+    lines = _wrap(summary, width - 3) or [""]
     lines[0] = '"""' + lines[0]
     for paragraph in paragraphs:
         if not paragraph:
             continue
         lines.append("")
         if isinstance(paragraph, str):
-            lines += textwrap.wrap(_escape(paragraph), width, break_on_hyphens=False)
+            lines += _wrap(paragraph, width)
         else:
             for line in paragraph:
-                lines += textwrap.wrap(_escape(line), width, subsequent_indent="    ",
-                                       break_on_hyphens=False) or [""]
+                lines += _wrap(line, width, "    ") or [""]
     lines.append('"""')
     return "\n".join((indent + line) if line else "" for line in lines)
+
+
+_GLUE = (" %", "« ", " »")
+
+
+def _wrap(text: str, width: int, subsequent: str = "") -> list[str]:
+    """Wrap escaped text, never breaking before `%` or inside French quotes' spaces."""
+    glued = _escape(text)
+    for index, pair in enumerate(_GLUE):
+        glued = glued.replace(pair, pair.replace(" ", chr(1 + index)))
+    lines = textwrap.wrap(glued, width, subsequent_indent=subsequent, break_on_hyphens=False)
+    for index, _ in enumerate(_GLUE):
+        lines = [line.replace(chr(1 + index), " ") for line in lines]
+    return lines
 
 
 def _escape(text: str) -> str:
@@ -329,11 +342,10 @@ class Ctx:
 
 @dataclass
 class Unit:
-    """One top-level definition of the generated module."""
+    """Top-level definitions of the generated module, rendered together."""
 
     name: str
     code: str
-    public: bool = True
 
 
 @dataclass
@@ -599,8 +611,23 @@ def _availability(ctx: Ctx, item: model.Availability) -> list[Unit]:
     if params:
         lines.append("The contract restates the target as at most " + ", ".join(params)
                      + " of unavailability.")
+    keywords = []
+    if isinstance(method, model.OutageMethod):
+        keywords.append("outages: Iterable[Outage] = ()")
+    if windows is not None:
+        keywords.append("maintenance: Iterable[Interval] = ()")
+    if causes and not isinstance(method, model.OutageMethod):
+        keywords.append("excluded_events: Iterable[Outage] = ()")
+    if mode_unspecified:
+        keywords.append("exclusion_mode: ExclusionMode | None = None")
+    for key, kind in (("combine", "Combine"), ("no_data", "NoData"), ("missing", "Missing")):
+        if args.get(key) == key:
+            keywords.append(f"{key}: {kind} | None = None")
     units = [_unit(
         "py_availability.j2", fn(item.name, "report"), c=c, item=item, kind=method.kind,
+        keywords=keywords,
+        mode_what=py_long_str(item.exclusion_mode.what, " " * 8)
+        if isinstance(item.exclusion_mode, model.Unspecified) else "",
         report=fn(item.name, "report"), target=py_dec(item.target),
         causes=causes, causes_expr=py_set(causes), scope=scope, excluded=excluded, windows=windows,
         mode=mode, mode_unspecified=mode_unspecified, strict=item.strict, args=args,
@@ -620,10 +647,13 @@ def _tiers(ctx: Ctx, item: model.Tiers) -> list[Unit]:
     for tier in item.tiers:
         low = tier.lower
         high = tier.upper
-        shown = " to ".join(x for x in (f"from {bound_text(low)}" if low else "",
-                                        bound_text(high) if high else "") if x)
-        rows.append(f"{shown.replace('to ', 'up to ', 1) if not low else shown}: "
-                    f"{outcome_text(tier.outcome)} (line {tier.line})")
+        if low and high:
+            shown = f"from {bound_text(low)} to {bound_text(high)}"
+        elif low:
+            shown = f"from {bound_text(low)}"
+        else:
+            shown = f"up to {bound_text(high)}" if high else "any value"
+        rows.append(f"{shown}: {outcome_text(tier.outcome)} (line {tier.line})")
     gaps = [f"{bound_text(a) if a else '-inf'} .. {bound_text(b) if b else '+inf'}"
             for a, b in item.gaps]
     lines: list[str | list[str]] = [["Tiers:", *[f"- {row}" for row in rows]]]
@@ -687,6 +717,8 @@ def _tiers(ctx: Ctx, item: model.Tiers) -> list[Unit]:
             "py_tiers_claim.j2", fn(item.name, "claim_deadline"),
             claim=fn(item.name, "claim_deadline"), after=after,
             unspecified=isinstance(claim, model.Unspecified),
+            claim_what=(py_long_str(claim.what, " " * 8)
+                        if isinstance(claim, model.Unspecified) else ""),
             period=None if isinstance(claim, model.Unspecified) else period_expr(claim),
             doc=ctx.doc(item, (
                 f"Last day to claim under `{item.name}` for the month `year`-`month`."
@@ -849,7 +881,7 @@ def _dispatch(ctx: Ctx, item: model.Deadlines, suffix: str, rules: list[model.Ru
             rule = by.get(regime) or by.get(None)
             if rule is None:
                 what = f"the contract gives no deadline for {group[0].action} {regime} business hours"
-                out.append(f"{inner}raise UnspecifiedError({py_str(what)})")
+                out.append(wrap_call("raise UnspecifiedError", [py_str(what)], inner))
             else:
                 out += returning(rule, inner)
         return out
@@ -934,21 +966,24 @@ def _retention(ctx: Ctx, item: model.Retention) -> list[Unit]:
     tiers: list[str] = []
     keeps: list[tuple[str, str]] = []
     lines: list[str] = []
+    def decide(parameter: str, kind: str, what: str) -> str:
+        """Record a decision the caller must make; the expression that reads it."""
+        decisions.append((parameter, kind, what))
+        return f"_given({parameter})"
+
     for copy in item.copies:
         base = ident(copy.name).rstrip("_")
         args = [py_str(copy.name), f'"{copy.every}"']
         when = {"day": "every day", "week": "every week", "month": "every month",
                 "year": "every year"}[copy.every]
         if copy.at_minute is None:
-            decisions.append((f"{base}_at", "time",
-                              f"at what time copy {copy.name} is taken"))
-            args.append(f'_minute("{base}_at", _decided({base}_at, "{base}_at"))')
+            at = decide(f"{base}_at", "time", f"at what time copy {copy.name} is taken")
+            args.append(f'_minute("{base}_at", {at})')
         else:
             args.append(str(copy.at_minute))
             when += f" at {clock(copy.at_minute)}"
         if isinstance(copy.kept, model.Unspecified):
-            decisions.append((f"{base}_kept", "Period", copy.kept.what))
-            keep = f'_decided({base}_kept, "{base}_kept")'
+            keep = decide(f"{base}_kept", "Period", copy.kept.what)
             keeps.append((py_str(copy.name), f"{base}_kept"))
             kept = "kept for a time the contract does not say"
         else:
@@ -959,17 +994,16 @@ def _retention(ctx: Ctx, item: model.Retention) -> list[Unit]:
         extra = []
         if copy.every == "week":
             if isinstance(copy.weekday, model.Unspecified) or copy.weekday is None:
-                decisions.append((f"{base}_weekday", "int",
-                                  f"on which day copy {copy.name} is taken (0 = Monday)"))
-                extra.append(f'weekday=_decided({base}_weekday, "{base}_weekday")')
+                extra.append("weekday=" + decide(
+                    f"{base}_weekday", "int", f"on which day copy {copy.name} is taken "
+                    "(0 = Monday)"))
             else:
                 extra.append(f"weekday={copy.weekday}")
                 when += f" on {DAY_NAMES[copy.weekday]}"
         if copy.every in ("month", "year"):
             if isinstance(copy.day, model.Unspecified) or copy.day is None:
-                decisions.append((f"{base}_day", "int",
-                                  f"on which day of the month copy {copy.name} is taken"))
-                extra.append(f'day=_decided({base}_day, "{base}_day")')
+                extra.append("day=" + decide(
+                    f"{base}_day", "int", f"on which day of the month copy {copy.name} is taken"))
             else:
                 extra.append(f"day={copy.day}")
                 when += f" on day {copy.day}"
