@@ -408,11 +408,11 @@ def test_n1_error_rates(nds: ModuleType) -> None:
 
 def test_n2_credit_tiers(nds: ModuleType) -> None:
     # N2: ≥ 99.95 % → none; 99.90–99.95 → a blank in the text; 99.89–99.90 → not covered.
-    assert nds.credits_(Decimal("99.96")).outcome.kind == "none"
-    assert nds.credits_(Decimal("99.92")).outcome.kind == "unspecified"
-    assert nds.credits_(Decimal("99.895")).tier is None
+    assert nds.credits(Decimal("99.96")).outcome.kind == "none"
+    assert nds.credits(Decimal("99.92")).outcome.kind == "unspecified"
+    assert nds.credits(Decimal("99.895")).tier is None
     with pytest.raises(nds.UnspecifiedError):
-        nds.credits_month_total([nds.credits_(Decimal("99.92"))])
+        nds.credits_month_total([nds.credits(Decimal("99.92"))])
 
 
 # ---------------------------------------------------------------- Cegid Conciliator
