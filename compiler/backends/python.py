@@ -1243,8 +1243,17 @@ def render(contract: model.Contract, years: range) -> dict[str, str]:
     if len(years) == 0 or years.step != 1:
         raise RenderError(f"holiday years must be a non-empty range with step 1, got {years!r}")
     code_units: list[Unit] = []
+    index: list[str] = []
     for item in _ordered(contract):
-        code_units += _units(contract, item, years)
+        units = _units(contract, item, years)
+        code_units += units
+        names = [n for u in units for n in _defined(u.code, functions=True)
+                 if not n.startswith("_")]
+        if names:
+            what = item.label.en if item.label else item.name
+            refs = ", ".join(dict.fromkeys(c.id for c in item.clauses))
+            index.append(f"- {what}" + (f" ({refs})" if refs else "") + ": "
+                         + ", ".join(names))
     sections = [u.code for u in code_units if u.code]
     body = "\n\n\n".join(sections)
     defined = [n for code in sections for n in _defined(code)]
@@ -1274,10 +1283,9 @@ def render(contract: model.Contract, years: range) -> dict[str, str]:
     for name in imported:
         where = IMPORTS[name]
         (local if where.startswith(".") else stdlib).setdefault(where, []).append(name)
-    functions = [n for n in defined if not n.startswith("_") and n[0].islower()]
     text = _ENV.render(
         "module.py.j2", contract=contract,
-        module_doc=_module_doc(contract, years, functions),
+        module_doc=_module_doc(contract, years, index),
         stdlib=[_import_line(m, names) for m, names in sorted(stdlib.items())],
         local=[_import_line(m, names) for m, names in sorted(local.items())],
         public=public, zone=py_str(contract.zone), contract_id=py_str(contract.id),
@@ -1300,7 +1308,7 @@ def _import_line(module: str, names: list[str]) -> str:
     return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
 
 
-def _module_doc(contract: model.Contract, years: range, functions: list[str]) -> str:
+def _module_doc(contract: model.Contract, years: range, index: list[str]) -> str:
     header = [
         f"Provider: {contract.provider}",
         f"Client: {contract.client}",
@@ -1310,7 +1318,7 @@ def _module_doc(contract: model.Contract, years: range, functions: list[str]) ->
     ]
     undecided = [f"- {u.what}" for u in contract.unspecified]
     paragraphs: list[str | list[str]] = [header]
-    paragraphs.append(["Evaluators:", *[f"- {name}" for name in functions]])
+    paragraphs.append(["Evaluators, by item:", *index])
     if undecided:
         paragraphs.append([("Left undecided by the contract (evaluators take the caller's "
                             "decision as an argument, or raise UnspecifiedError):"), *undecided])
