@@ -1,0 +1,174 @@
+"""Locale-correct values for the summaries (numbers, money, times, dates, durations) via Babel.
+
+French uses non-breaking spaces between a number and its unit (`99,8 %`, `21 h 00`,
+`130,00 € HT`, `2 min 52,8 s`); English follows British conventions (`99.8%`, `21:00`,
+`€130.00 excl. VAT`, `19 March 2024`). Plurals follow each locale's CLDR rules (in French 0 and
+1.5 are singular). Values only: the sentences around them live in the templates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from babel import Locale
+from babel.dates import format_date, get_day_names, get_month_names
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_name
+from markupsafe import Markup
+
+from .. import model
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = ("fr", "en")
+LOCALES: dict[Lang, str] = {"fr": "fr_FR", "en": "en_GB"}
+NBSP = "\u00a0"
+
+# Unit names by plural category ("one", "other"); business units are not in CLDR.
+_UNITS: dict[Lang, dict[str, tuple[str, str]]] = {
+    "fr": {
+        "second": ("seconde", "secondes"), "minute": ("minute", "minutes"),
+        "hour": ("heure", "heures"), "day": ("jour", "jours"), "week": ("semaine", "semaines"),
+        "month": ("mois", "mois"), "year": ("an", "ans"),
+        "business_hour": ("heure ouvrée", "heures ouvrées"),
+        "business_day": ("jour ouvré", "jours ouvrés"),
+    },
+    "en": {
+        "second": ("second", "seconds"), "minute": ("minute", "minutes"),
+        "hour": ("hour", "hours"), "day": ("day", "days"), "week": ("week", "weeks"),
+        "month": ("month", "months"), "year": ("year", "years"),
+        "business_hour": ("business hour", "business hours"),
+        "business_day": ("business day", "business days"),
+    },
+}
+_TAX: dict[Lang, dict[str, str]] = {
+    "fr": {"excl": "HT", "incl": "TTC"},
+    "en": {"excl": "excl. VAT", "incl": "incl. VAT"},
+}
+_AT: dict[Lang, str] = {"fr": "{date} à {time}", "en": "{date} at {time}"}
+TENTH = Decimal("0.1")
+_SPACES = re.compile(r"[ \t\r\n\f\v\u0085\u2028\u2029]+")
+
+
+def squash(text: str) -> str:
+    """Runs of breaking whitespace (newlines included) become one space; no-break spaces stay.
+
+    Returns the same type it is given, so escaped markup stays markup.
+    """
+    squashed = _SPACES.sub(" ", text).strip(" ")
+    return Markup(squashed) if isinstance(text, Markup) else squashed
+
+
+class Formatter:
+    """Formats IR values for one language."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang: Lang = lang
+        self.locale = Locale.parse(LOCALES[lang])
+        self.space = NBSP if lang == "fr" else " "
+
+    # ------------------------------------------------------------------ numbers and money
+
+    def number(self, value: Decimal | int) -> str:
+        """A number with every digit it has: `52,8`, `1 000`, `0.21`."""
+        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+
+    def percent(self, value: Decimal) -> str:
+        """A value given in percent: `99,8 %` / `99.8%`."""
+        return format_percent(value / 100, locale=self.locale, decimal_quantization=False)
+
+    def money(self, money: model.Money) -> str:
+        """`130,00 € HT` / `€130.00 excl. VAT`; no tax words when the contract gives none."""
+        shown = format_currency(money.amount, money.currency, locale=self.locale)
+        if money.tax is None:
+            return shown
+        return f"{shown}{self.space}{_TAX[self.lang][money.tax]}"
+
+    def currencies(self, code: str) -> str:
+        """The currency's plural name: `euros`."""
+        return str(get_currency_name(code, count=2, locale=self.locale))
+
+    def country(self, code: str) -> str:
+        """A country's name from its ISO code: `France`."""
+        return str(self.locale.territories.get(code.upper(), code))
+
+    # ------------------------------------------------------------------ plurals and durations
+
+    def plural(self, count: Decimal | int, one: str, other: str) -> str:
+        """`one` or `other` by the locale's plural rule for `count`."""
+        return one if self.locale.plural_form(count) == "one" else other
+
+    def count(self, amount: Decimal | int, one: str, other: str) -> str:
+        """A number and its noun: `3 points`, `1 niveau`."""
+        return f"{self.number(amount)}{self.space}{self.plural(amount, one, other)}"
+
+    def quantity(self, amount: Decimal | int, unit: str) -> str:
+        """`6 jours ouvrés`, `1 business day`, `1,5 heure`."""
+        return self.count(amount, *_UNITS[self.lang][unit])
+
+    def duration(self, duration: model.Duration) -> str:
+        return self.quantity(duration.amount, duration.unit)
+
+    def elapsed(self, seconds: Decimal) -> str:
+        """Seconds as `1 h 27 min 39,5 s`, rounded half-up to the tenth of a second."""
+        rounded = seconds.quantize(TENTH, rounding=ROUND_HALF_UP)
+        whole = int(rounded)
+        hours, rest = divmod(whole, 3600)
+        minutes = rest // 60
+        secs = rounded - hours * 3600 - minutes * 60
+        parts = []
+        if hours:
+            parts.append(f"{hours}{self.space}h")
+        if minutes:
+            parts.append(f"{minutes}{self.space}min")
+        if secs or not parts:
+            parts.append(f"{self.number(secs.normalize())}{self.space}s")
+        return " ".join(parts)
+
+    def hours(self, minutes: int) -> str:
+        """Minutes as a number of hours: `18 heures`, `38,5 hours`."""
+        return self.quantity((Decimal(minutes) / 60).normalize(), "hour")
+
+    # ------------------------------------------------------------------ clock, days, dates
+
+    def clock(self, minute: int) -> str:
+        """Minutes after midnight: `21 h 00`, `9 h 30`, `24 h 00` / `21:00`, `09:30`."""
+        hours, minutes = divmod(minute, 60)
+        if self.lang == "fr":
+            return f"{hours}{NBSP}h{NBSP}{minutes:02d}"
+        return f"{hours:02d}:{minutes:02d}"
+
+    def time_of(self, instant: datetime | time) -> str:
+        return self.clock(instant.hour * 60 + instant.minute)
+
+    def weekday(self, index: int) -> str:
+        """0 = Monday: `lundi` / `Monday`."""
+        return str(get_day_names("wide", locale=self.locale)[index])
+
+    def weekday_short(self, index: int) -> str:
+        """0 = Monday: `lun.` / `Mon`."""
+        return str(get_day_names("abbreviated", locale=self.locale)[index])
+
+    def weekday_of(self, day: date) -> str:
+        return self.weekday(day.weekday())
+
+    def month_name(self, month: int) -> str:
+        return str(get_month_names("wide", locale=self.locale)[month])
+
+    def long_date(self, day: date) -> str:
+        """`19 mars 2024`, `1er mars 2021` / `19 March 2024`."""
+        shown = format_date(day, format="long", locale=self.locale)
+        return "1er" + shown[1:] if self.lang == "fr" and day.day == 1 else shown
+
+    def weekday_date(self, day: date) -> str:
+        """`mardi 14 mai 2024` / `Tuesday 14 May 2024`."""
+        return f"{self.weekday_of(day)} {self.long_date(day)}"
+
+    def month(self, year: int, month: int) -> str:
+        """`mai 2024` / `May 2024`."""
+        return format_date(date(year, month, 1), format="LLLL y", locale=self.locale)
+
+    def moment(self, instant: datetime) -> str:
+        """`vendredi 3 mai 2024 à 16 h 00` / `Friday 3 May 2024 at 16:00` (wall time as given)."""
+        return _AT[self.lang].format(date=self.weekday_date(instant.date()), time=self.time_of(instant))

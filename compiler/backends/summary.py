@@ -1,0 +1,365 @@
+"""Summary backend: model.Contract → French and English Markdown summaries and a bilingual HTML sheet.
+
+Each language has its own templates (`summary_fr.j2`, `summary_en.j2`): the sentences, word order
+and agreements are written there, not substituted word by word. The same language macros render
+both outputs; they draw paragraphs and lists through block macros (`summary_md.j2` for Markdown,
+`sheet_blocks.j2` for HTML), and every contract string goes through the `t` filter, which escapes
+it for the output (Markdown backslashes and entities; HTML entities, with autoescape on as well).
+Contract strings are data: they are never compiled as templates.
+
+`Facts` gives the templates what is not a sentence: labels, lookups, grouped schedules, and the
+derived figures (allowed unavailability, hours per week, worst-case due instants).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import PurePosixPath, PureWindowsPath
+from zoneinfo import ZoneInfo
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .. import model
+from ..runtime.calendars import BusinessCalendar
+from ..runtime.deadlines import due_business_days
+from ..runtime.schedules import Schedule, WeeklyRange
+from .formatting import LANGS, NBSP, Formatter, Lang, squash
+from .schedule_svg import week_svg
+
+DAY_SECONDS = Decimal(86400)
+YEAR_SECONDS = Decimal("365.2425") * DAY_SECONDS
+PERIOD_SECONDS: dict[str, Decimal] = {
+    "day": DAY_SECONDS, "week": 7 * DAY_SECONDS, "month": YEAR_SECONDS / 12, "year": YEAR_SECONDS,
+}
+"""Lengths used to restate a target as allowed downtime: a month is 1/12 of a Gregorian year."""
+
+WORST_CASE_START = datetime(2024, 6, 7, 17, 59)
+"""A Friday at 17:59 followed by weeks without a French public holiday (7 June 2024)."""
+
+KINDS: dict[type, str] = {
+    model.Calendar: "calendar", model.Window: "window", model.Availability: "availability",
+    model.Tiers: "tiers", model.Severities: "severities", model.Deadlines: "deadlines",
+    model.Retention: "retention", model.Term: "term", model.MoneyClause: "money",
+}
+WEEK_MINUTES = 7 * 1440
+
+
+# --------------------------------------------------------------------------- escaping filters
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
+
+
+def markdown_text(value: object) -> str:
+    """A contract string made inert in Markdown: one line, specials backslashed, `<`/`&` as entities."""
+    text = _MD_SPECIAL.sub(r"\\\1", squash(str(value)))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_LINE_START.sub(r"\\\1", text)
+
+
+def html_text(value: object) -> Markup:
+    """A contract string escaped for HTML, on one line."""
+    return escape(squash(str(value)))
+
+
+_FRENCH_SPACES = ((" :", NBSP + ":"), (" ;", "\u202f;"), (" ?", "\u202f?"), (" !", "\u202f!"),
+                  ("« ", "«" + NBSP), (" »", NBSP + "»"))
+
+
+def french_typography(text: str) -> str:
+    """No-break spaces before `:` `;` `?` `!` and inside « » (French typography)."""
+    for plain, fixed in _FRENCH_SPACES:
+        text = text.replace(plain, fixed)
+    return text
+
+
+def capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# --------------------------------------------------------------------------- facts for templates
+
+@dataclass(frozen=True)
+class Run:
+    """Three or more consecutive weekdays (Monday to Thursday), or one day alone (`count` 1)."""
+
+    first: str
+    last: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """One daily range as shown: `21 h 00` to `6 h 00`, `days_later` 1 (the next day)."""
+
+    start: str
+    end: str
+    days_later: int
+    whole_day: bool
+    end_day: str
+
+
+@dataclass(frozen=True)
+class DayGroup:
+    """Weekdays that share the same ranges."""
+
+    runs: tuple[Run, ...]
+    every_day: bool
+    single: bool
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """Unavailability a target allows per period, and what the contract itself says (if it does)."""
+
+    per: str
+    computed: str | None
+    stated: str | None
+    agrees: bool
+
+
+@dataclass(frozen=True)
+class WorstCase:
+    """A rule's latest due instant for a start on Friday at 17:59 (no public holiday involved)."""
+
+    rule: model.Rule
+    due: str
+
+
+class Facts:
+    """One contract seen in one language: labels, lookups, schedules and derived figures."""
+
+    def __init__(self, contract: model.Contract, lang: Lang) -> None:
+        self.contract = contract
+        self.lang = lang
+        self.f = Formatter(lang)
+
+    # ------------------------------------------------------------------ words the author wrote
+
+    def text(self, text: model.Text) -> str:
+        return text.fr if self.lang == "fr" else text.en
+
+    def label(self, item: model.ItemBase | str) -> str:
+        """The item's label in this language, else its name."""
+        found = self.contract.item(item) if isinstance(item, str) else item
+        if found is None:
+            return str(item)
+        return self.text(found.label) if found.label is not None else found.name
+
+    def kind(self, item: model.ItemBase) -> str:
+        return KINDS[type(item)]
+
+    @property
+    def source_name(self) -> str:
+        """The source file as given, or only its name when the path is absolute."""
+        path = self.contract.source_file
+        if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute():
+            return PurePosixPath(path.replace("\\", "/")).name
+        return path
+
+    def window(self, name: str) -> model.Window | None:
+        found = self.contract.item(name)
+        return found if isinstance(found, model.Window) else None
+
+    def action(self, deadlines: model.Deadlines, name: str) -> str:
+        found = next((a for a in deadlines.actions if a.name == name), None)
+        return self.text(found.text) if found is not None else name
+
+    def level(self, deadlines: model.Deadlines, name: str) -> str:
+        """A level's short name: its text up to the first colon (`Critique`, `Niveau 1`)."""
+        levels = self.contract.item(deadlines.severities) if deadlines.severities else None
+        if not isinstance(levels, model.Severities):
+            levels = next(iter(self.contract.of_type(model.Severities)), None)
+        found = next((lv for lv in levels.levels if lv.name == name), None) if levels else None
+        if found is None:
+            return name
+        return self.text(found.text).split(":")[0].strip() or name
+
+    def de(self, phrase: str) -> str:
+        """French `de` before a phrase: `du dépôt`, `des factures`, `de la demande`."""
+        for article, merged in (("le ", "du "), ("les ", "des ")):
+            if phrase.startswith(article):
+                return merged + phrase[len(article):]
+        return "de " + phrase
+
+    # ------------------------------------------------------------------ values
+
+    def value(self, value: Decimal | model.Duration) -> str:
+        """A tier bound or example value: a percentage or a duration."""
+        if isinstance(value, model.Duration):
+            return self.f.duration(value)
+        return self.f.percent(value)
+
+    def outcome_money(self, outcome: model.Outcome) -> str:
+        amount = outcome.amount if outcome.amount is not None else Decimal(0)
+        currency = outcome.currency or self.contract.currency
+        return self.f.money(model.Money(amount, currency, outcome.tax))
+
+    # ------------------------------------------------------------------ weekdays and windows
+
+    def day_runs(self, days: Sequence[int]) -> tuple[Run, ...]:
+        """Sorted weekdays as runs of three or more consecutive days, and single days."""
+        runs: list[list[int]] = []
+        for day in sorted(set(days)):
+            if runs and runs[-1][-1] == day - 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        split = [r if len(r) >= 3 else [d] for r in runs for d in (r[:1] if len(r) >= 3 else r)]
+        return tuple(Run(self.f.weekday(r[0]), self.f.weekday(r[-1]), len(r)) for r in split)
+
+    def window_groups(self, window: model.Window) -> tuple[DayGroup, ...]:
+        """The window's ranges, weekdays with identical ranges grouped, in weekday order."""
+        per_day: dict[int, tuple[tuple[int, int], ...]] = {}
+        for day in range(7):
+            ranges = {(r.start_minute, r.length_minutes) for r in window.ranges if r.weekday == day}
+            if ranges:
+                per_day[day] = tuple(sorted(ranges))
+        patterns: dict[tuple[tuple[int, int], ...], list[int]] = {}
+        for day, pattern in per_day.items():
+            patterns.setdefault(pattern, []).append(day)
+        groups = []
+        for pattern, days in sorted(patterns.items(), key=lambda entry: entry[1][0]):
+            spans = tuple(self._span(days[0], start, length) for start, length in pattern)
+            groups.append(DayGroup(self.day_runs(days), len(days) == 7, len(days) == 1, spans))
+        return tuple(groups)
+
+    def _span(self, weekday: int, start: int, length: int) -> Span:
+        end = start + length
+        later = (end - 1) // 1440
+        end_day = self.f.weekday((weekday + later) % 7)
+        return Span(self.f.clock(start), self.f.clock(end - later * 1440), later,
+                    start == 0 and length == 1440, end_day)
+
+    def weekly_minutes(self, window: model.Window) -> int:
+        """Minutes a window covers in a week, overlaps counted once (public holidays ignored)."""
+        if window.always:
+            return WEEK_MINUTES
+        return _schedule(self.contract.zone, window).weekly_minutes()
+
+    # ------------------------------------------------------------------ derived figures
+
+    def allowances(self, availability: model.Availability) -> tuple[Allowance, ...]:
+        """Allowed unavailability per day/week/month/year of calendar time, or per week of
+        measured time when the measurement runs only inside a window; each next to the
+        contract's own restatement, if any."""
+        share = (100 - availability.target) / 100
+        measured = self.window(availability.measured_during or "")
+        if measured is not None and not measured.always:
+            bases = {"week": Decimal(self.weekly_minutes(measured) * 60)}
+        else:
+            bases = PERIOD_SECONDS
+        stated = {r.per: r.allowance.seconds() for r in availability.restatements}
+        result = []
+        for per, seconds in bases.items():
+            allowed = self.f.elapsed(share * seconds)
+            said = self.f.elapsed(stated[per]) if per in stated else None
+            result.append(Allowance(per, allowed, said, said in (None, allowed)))
+        for per, seconds in stated.items():
+            if per not in bases:
+                result.append(Allowance(per, None, self.f.elapsed(seconds), True))
+        return tuple(result)
+
+    def worst_start(self) -> str:
+        return self.f.moment(WORST_CASE_START)
+
+    def worst_cases(self, deadlines: model.Deadlines) -> tuple[WorstCase, ...]:
+        """Due instants of the business-time rules for a start on Friday 7 June 2024 at 17:59.
+
+        Business hours come from the block's window (public holidays play no part that week);
+        business days from the block's calendar's weekdays. Rules that cannot be computed (no
+        window named, business hours unspecified) are left out.
+        """
+        zone = ZoneInfo(self.contract.zone)
+        start = WORST_CASE_START.replace(tzinfo=zone)
+        hours = self.window(deadlines.business_hours) if isinstance(
+            deadlines.business_hours, str) else None
+        days = self.contract.item(deadlines.business_days or "")
+        found = []
+        for rule in deadlines.rules:
+            amount = rule.upper if rule.kind == "between" else rule.amount
+            if rule.kind not in ("within", "between") or amount is None:
+                continue
+            if amount.unit == "business_hour" and hours is not None and hours.ranges:
+                due = _schedule(self.contract.zone, hours).add_time(
+                    start, timedelta(seconds=float(amount.seconds())))
+            elif amount.unit == "business_day" and isinstance(days, model.Calendar):
+                calendar = BusinessCalendar(workdays=frozenset(days.workdays), holidays=(),
+                                            first_year=2024, last_year=2024)
+                due = due_business_days(start, int(amount.amount), calendar, self.contract.zone)
+            else:
+                continue
+            found.append(WorstCase(rule, self.f.moment(due)))
+        return tuple(found)
+
+    def business_time_rules(self, deadlines: model.Deadlines) -> tuple[model.Rule, ...]:
+        """Rules whose delay counts business hours or days."""
+        return tuple(r for r in deadlines.rules
+                     if r.amount is not None and r.amount.dimension == "business")
+
+
+def _schedule(zone: str, window: model.Window) -> Schedule:
+    ranges = tuple(WeeklyRange(r.weekday, r.start_minute, r.length_minutes) for r in window.ranges)
+    return Schedule(zone, ranges)
+
+
+# --------------------------------------------------------------------------- rendering
+
+def _environment(html: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("slac", "templates"),
+        autoescape=html,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["t"] = html_text if html else markdown_text
+    env.filters["squash"] = squash
+    env.filters["typo"] = french_typography
+    env.filters["capfirst"] = capfirst
+    env.tests["unspecified"] = lambda value: isinstance(value, model.Unspecified)
+    return env
+
+
+_MARKDOWN = _environment(html=False)
+_HTML = _environment(html=True)
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _tidy_markdown(text: str) -> str:
+    """No trailing spaces, at most one blank line in a row, one final newline."""
+    lines = "\n".join(line.rstrip(" ") for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", lines).strip("\n") + "\n"
+
+
+def summary_text(contract: model.Contract, lang: str) -> str:
+    """The Markdown summary of `contract` in `lang` ("fr" or "en")."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown summary language {lang!r}; expected one of {', '.join(LANGS)}")
+    facts = Facts(contract, "fr" if lang == "fr" else "en")
+    template = _MARKDOWN.get_template(f"summary.{lang}.md.j2")
+    return _tidy_markdown(template.render(contract=contract, s=facts))
+
+
+def sheet_html(contract: model.Contract) -> str:
+    """The bilingual HTML sheet: French and English side by side, one row per item."""
+    template = _HTML.get_template("sheet.html.j2")
+    picture = week_svg(contract)
+    return template.render(contract=contract, fr=Facts(contract, "fr"), en=Facts(contract, "en"),
+                           picture=Markup(picture) if picture else None)
+
+
+def render(contract: model.Contract) -> dict[str, str]:
+    """The summary files of one contract, by file name; same IR, same bytes."""
+    return {
+        f"{contract.module}.fr.md": summary_text(contract, "fr"),
+        f"{contract.module}.en.md": summary_text(contract, "en"),
+        f"{contract.module}.html": sheet_html(contract),
+    }
