@@ -338,7 +338,11 @@ def hostile_contract() -> model.Contract:
         business_days=None, actions=(model.Action("act", hostile),),
         rules=(model.Rule("act", None, "within", None, model.Duration(D(2), "day"),
                           after=HOSTILE),), examples=())
-    return contract(item, availability("99", excluded_causes=(HOSTILE,)), title=HOSTILE)
+    night = model.Window(**base("w", hostile), ranges=(model.WeeklyRange(0, 0, 60),),
+                         always=False, business_days_of=None, per_month_limit=None,
+                         notice=model.Duration(D(1), "day"), notice_exception=HOSTILE, examples=())
+    return contract(item, night, availability("99", excluded_causes=(HOSTILE,),
+                                              excluded_windows=("w",)), title=HOSTILE)
 
 
 def test_hostile_strings_are_escaped_in_html() -> None:
@@ -346,6 +350,7 @@ def test_hostile_strings_are_escaped_in_html() -> None:
     assert "<script" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;/textarea&gt;" in html
+    assert "<svg" in html and "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
     assert "{{ 7*7 }}" in html and "{% raw %}" in html
     assert "back\\slash new line" in html
     assert "&#34;quoted&#34;" in html

@@ -287,11 +287,11 @@ class Facts:
             if rule.kind not in ("within", "between") or amount is None:
                 continue
             if amount.unit == "business_hour" and hours is not None and hours.ranges:
-                due = _schedule(self.contract.zone, hours).add_time(
-                    start, timedelta(seconds=float(amount.seconds())))
+                elapsed = timedelta(microseconds=int(amount.seconds() * 1_000_000))
+                due = _schedule(self.contract.zone, hours).add_time(start, elapsed)
             elif amount.unit == "business_day" and isinstance(days, model.Calendar):
                 calendar = BusinessCalendar(workdays=frozenset(days.workdays), holidays=(),
-                                            first_year=2024, last_year=2024)
+                                            first_year=2024, last_year=2040)
                 due = due_business_days(start, int(amount.amount), calendar, self.contract.zone)
             else:
                 continue
