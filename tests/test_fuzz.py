@@ -1,7 +1,8 @@
 """Fuzzing the compiler: mangled contracts never crash it, generated contracts check as predicted.
 
 1. The real contracts, mutated (spans deleted, keywords or random characters inserted, lines swapped
-   or duplicated, truncation, random bytes, invalid UTF-8): `compile_text` never raises, every
+   or duplicated, truncation, random bytes, invalid UTF-8, numbers replaced, statements moved into
+   another block of the same kind so that the checker runs): `compile_text` never raises, every
    diagnostic has a span inside the text (1-based), renders in French and English, and a file
    without contract has at least one error.
 2. Random well-formed contracts built from a small recipe (windows, an availability, tiers,
@@ -123,8 +124,46 @@ def replace_number(draw: st.DrawFn, data: bytes) -> bytes:
     return data[:number.start()] + new + data[number.end():]
 
 
+def block_kinds(lines: list[bytes]) -> list[bytes | None]:
+    """For each line, the kind of the top-level block it is in (b"window", …) or None."""
+    kinds: list[bytes | None] = []
+    kind = None
+    for line in lines:
+        if opening := re.match(rb"([a-z]+) \w+ \{", line):
+            kind = opening.group(1)
+        elif line.startswith(b"}"):
+            kind = None
+        kinds.append(kind)
+    return kinds
+
+
+def _statements() -> dict[bytes, list[bytes]]:
+    found: dict[bytes, list[bytes]] = {}
+    for data in SOURCES.values():
+        lines = data.split(b"\n")
+        for line, kind in zip(lines, block_kinds(lines)):
+            if kind and re.match(rb"    [a-z]", line):
+                found.setdefault(kind, []).append(line)
+    return found
+
+
+STATEMENTS = _statements()
+
+
+def transplant(draw: st.DrawFn, data: bytes) -> bytes:
+    """Insert a statement of some contract's block into a block of the same kind: it parses,
+    and the checker meets combinations no contract has."""
+    lines = data.split(b"\n")
+    spots = [(i, kind) for i, kind in enumerate(block_kinds(lines)) if kind in STATEMENTS]
+    if not spots:
+        return data
+    at, kind = draw(st.sampled_from(spots))
+    lines.insert(at + 1, draw(st.sampled_from(STATEMENTS[kind])))
+    return b"\n".join(lines)
+
+
 MUTATIONS = [delete_span, insert_keyword, insert_text, swap_lines, duplicate_lines, truncate,
-             random_bytes, invalid_utf8, replace_number]
+             random_bytes, invalid_utf8, replace_number, transplant, transplant, transplant]
 
 
 def assert_sound(data: bytes, check_spans: CheckSpans) -> None:
