@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from . import __version__, ast, model
@@ -41,8 +42,12 @@ def render_all(contracts: list[model.Contract], inputs: str) -> dict[str, str]:
 
 
 def input_hash(sources: dict[str, bytes]) -> str:
-    """Hash of the compiler version and every source file: equal hashes give equal outputs."""
+    """Hash of the compiler's own files and every source file: equal hashes give equal outputs."""
     digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.j2")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(resources.files("slac.grammar").joinpath("sla.lark").read_bytes())
     for name in sorted(sources):
         digest.update(name.encode() + b"\0" + sources[name] + b"\0")
     return f"inputs sha256:{digest.hexdigest()}"

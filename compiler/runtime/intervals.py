@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 from .errors import SlaInputError
@@ -25,7 +25,7 @@ def require_aware(name: str, value: object) -> datetime:
 
 def require_decimal(name: str, value: object) -> Decimal:
     """Return `value` as a finite Decimal (ints and numeric strings accepted; floats refused)."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         if isinstance(value, float) and math.isnan(value):
             raise SlaInputError(f"{name} is NaN")
         raise SlaInputError(f"{name} must be a Decimal, not {type(value).__name__} {value!r}")
@@ -40,7 +40,11 @@ def require_decimal(name: str, value: object) -> Decimal:
 
 @dataclass(frozen=True, order=True)
 class Interval:
-    """A half-open interval [start, end) of aware datetimes; start <= end."""
+    """A half-open interval [start, end) of aware datetimes; start <= end.
+
+    Python subtracts two datetimes of the same zone by wall clock, which is wrong across a DST
+    change: `duration` subtracts in UTC, and evaluators keep their intervals in UTC.
+    """
 
     start: datetime
     end: datetime
@@ -56,7 +60,7 @@ class Interval:
     @property
     def duration(self) -> timedelta:
         """Elapsed (absolute) time, correct across DST changes."""
-        return self.end - self.start
+        return self.end.astimezone(timezone.utc) - self.start.astimezone(timezone.utc)
 
     @property
     def empty(self) -> bool:

@@ -1,0 +1,1 @@
+"""Runtime of the generated evaluators, copied from slac: standard library only; do not edit."""

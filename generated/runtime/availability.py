@@ -1,0 +1,608 @@
+"""Availability over a period, from outages, probe samples or per-minute error rates.
+
+Every function takes the period, the measured windows already computed for it (`scope`; pass
+`[period]` to measure all the time), the excluded time (maintenance...) and an ExclusionMode:
+
+* "removed": excluded time is taken out of the measured time (Teogest T3);
+* "available": excluded time stays in the measured time but never counts as downtime
+  (niveaux-de-service N1).
+
+All arithmetic runs on UTC instants, so durations are real elapsed time across DST changes; the
+spans kept in an AvailabilityReport are in UTC and `explain()` shows them in the period's zone.
+The rate is exact (fractions.Fraction); the target is compared with the exact rate.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone, tzinfo
+from decimal import Decimal
+from fractions import Fraction
+from itertools import pairwise
+from typing import Literal
+
+from .errors import SlaInputError, UnspecifiedError
+from .intervals import Interval, intersect, merge, require_aware, require_decimal, subtract, total
+
+PERCENT_PLACES = 6
+"""Decimal places of AvailabilityReport.availability: the exact rate rounded ROUND_HALF_EVEN."""
+
+ExclusionMode = Literal["removed", "available"]
+Combine = Literal["each", "any", "pooled"]
+NoData = Literal["good", "bad", "excluded"]
+Missing = Literal["available", "interrupted", "excluded"]
+Verdict = Literal["good", "bad", "no data excluded"]
+Method = Literal["outages", "probes", "error rates"]
+
+_UTC = timezone.utc
+_EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
+_MINUTE = timedelta(minutes=1)
+_US = timedelta(microseconds=1)
+_LISTED = 10
+
+
+def _percent(name: str, value: object) -> Decimal:
+    """`value` as a Decimal between 0 and 100, or SlaInputError naming it."""
+    number = require_decimal(name, value)
+    if not 0 <= number <= 100:
+        raise SlaInputError(f"{name} is a percentage between 0 and 100, got {number}")
+    return number
+
+
+def _choice(name: str, value: object, allowed: tuple[str | None, ...]) -> None:
+    """Raise SlaInputError unless `value` is one of `allowed`."""
+    if value not in allowed:
+        raise SlaInputError(f"{name} must be one of {allowed}, got {value!r}")
+
+
+def _utc(name: str, value: object) -> Interval:
+    """An Interval converted to UTC, or SlaInputError naming the bad value."""
+    if not isinstance(value, Interval):
+        raise SlaInputError(f"{name} must be an Interval, got {value!r}")
+    return Interval(value.start.astimezone(_UTC), value.end.astimezone(_UTC))
+
+
+def _micros(span: timedelta) -> int:
+    """A duration in whole microseconds."""
+    return span // _US
+
+
+@dataclass(frozen=True)
+class Outage:
+    """A span of service unavailability, with an optional cause (e.g. "force majeure")."""
+
+    start: datetime
+    end: datetime
+    cause: str | None = None
+
+    def __post_init__(self) -> None:
+        require_aware("outage start", self.start)
+        require_aware("outage end", self.end)
+        if self.end.astimezone(_UTC) < self.start.astimezone(_UTC):
+            raise SlaInputError(
+                f"outage ends before it starts: {self.start.isoformat()} > {self.end.isoformat()}"
+            )
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A monitoring probe; a measurement is good when it answered in < max_latency seconds."""
+
+    name: str
+    max_latency: Decimal
+
+    def __post_init__(self) -> None:
+        if require_decimal(f"max_latency of probe {self.name!r}", self.max_latency) <= 0:
+            raise SlaInputError(f"max_latency of probe {self.name!r} must be positive")
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One probe measurement: its latency in seconds, or None when it failed to answer."""
+
+    at: datetime
+    probe: str
+    latency: Decimal | None
+
+    def __post_init__(self) -> None:
+        require_aware(f"sample time of probe {self.probe!r}", self.at)
+        if self.latency is not None:
+            what = f"latency of the {self.probe!r} sample at {self.at.isoformat()}"
+            if require_decimal(what, self.latency) < 0:
+                raise SlaInputError(f"{what} is negative: {self.latency}")
+
+
+@dataclass(frozen=True)
+class MinuteRate:
+    """The server-side user error rate (percent) measured in the minute starting at `minute`."""
+
+    minute: datetime
+    error_rate: Decimal
+
+    def __post_init__(self) -> None:
+        require_aware("error-rate minute", self.minute)
+        if (self.minute - _EPOCH) % _MINUTE:
+            raise SlaInputError(
+                f"error-rate minute {self.minute.isoformat()} is not a whole minute"
+            )
+        _percent(f"error rate at {self.minute.isoformat()}", self.error_rate)
+
+
+@dataclass(frozen=True)
+class ProbeCount:
+    """Good and total measurements of one probe in one slice."""
+
+    probe: str
+    good: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Slice:
+    """One grid slice: `span` is the aligned slice, `counted` the part of it that is measured."""
+
+    span: Interval
+    counted: timedelta
+    good: int
+    total: int
+    verdict: Verdict
+    probes: tuple[ProbeCount, ...] = ()
+
+
+@dataclass(frozen=True)
+class AvailabilityReport:
+    """Availability of a period, with the spans and figures that justify it (spans in UTC).
+
+    `exact` is the exact availability in percent; `availability` is it rounded to
+    PERCENT_PLACES; `met` compares `exact` with `target`. `no_data` lists the measured spans
+    that had no data; `slices` the probe slices.
+    """
+
+    period: Interval
+    method: Method
+    mode: ExclusionMode
+    measured: tuple[Interval, ...]
+    excluded: tuple[Interval, ...]
+    downtime: tuple[Interval, ...]
+    measured_time: timedelta
+    excluded_time: timedelta
+    downtime_time: timedelta
+    availability: Decimal
+    unavailability: Decimal
+    exact: Fraction
+    target: Decimal
+    strict: bool
+    met: bool
+    no_data: tuple[Interval, ...] = ()
+    slices: tuple[Slice, ...] = ()
+
+    def explain(self) -> str:
+        """A short plain-English account of the figures and the spans behind them."""
+        zone = self.period.start.tzinfo
+        assert zone is not None  # checked by Interval
+        comparison = ">" if self.strict else ">="
+        verdict = "met" if self.met else "NOT met"
+        effect = "removed from" if self.mode == "removed" else "counted as available in"
+        lines = [
+            f"Availability from {self.method}, period {_show(self.period, zone)}",
+            f"  measured time: {_duration(self.measured_time)}",
+            f"  excluded time: {_duration(self.excluded_time)} ({effect} the measured time)",
+            f"  downtime: {_duration(self.downtime_time)}",
+            f"  availability: {self.availability} %, unavailability {self.unavailability} %",
+            f"  target: availability {comparison} {self.target} %: {verdict}",
+        ]
+        if self.slices:
+            counts = {v: sum(s.verdict == v for s in self.slices) for v in _VERDICTS}
+            lines.append(
+                f"  slices: {len(self.slices)} ("
+                + ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+                + ")"
+            )
+            bad = [s for s in self.slices if s.verdict == "bad"]
+            lines += _listing(
+                "bad slices",
+                [f"{_show(s.span, zone)}: {s.good}/{s.total} good measurements" for s in bad],
+            )
+        lines += _listing("downtime spans", [_show(s, zone) for s in self.downtime])
+        lines += _listing("spans without data", [_show(s, zone) for s in self.no_data])
+        lines += _listing("excluded spans", [_show(s, zone) for s in self.excluded])
+        return "\n".join(lines)
+
+
+_VERDICTS: tuple[Verdict, ...] = ("good", "bad", "no data excluded")
+
+
+def _show(span: Interval, zone: tzinfo) -> str:
+    """A span in local time with UTC offsets."""
+    start = span.start.astimezone(zone).isoformat(sep=" ", timespec="seconds")
+    end = span.end.astimezone(zone).isoformat(sep=" ", timespec="seconds")
+    return f"{start} to {end}"
+
+
+def _duration(span: timedelta) -> str:
+    """A duration as hours, minutes and seconds (fractions of a second kept)."""
+    micros = _micros(span)
+    seconds, rest = divmod(micros, 1_000_000)
+    hours, seconds = divmod(seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    fraction = f".{rest:06d}".rstrip("0") if rest else ""
+    return f"{hours} h {minutes:02d} min {seconds:02d}{fraction} s"
+
+
+def _listing(title: str, items: Sequence[str]) -> list[str]:
+    """Indented lines listing at most a few items, with a count of the rest."""
+    if not items:
+        return []
+    lines = [f"  {title} ({len(items)}):"]
+    lines += [f"    {item}" for item in items[:_LISTED]]
+    if len(items) > _LISTED:
+        lines.append(f"    ... and {len(items) - _LISTED} more")
+    return lines
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The period's time split for measurement, in UTC."""
+
+    period: Interval
+    zone: tzinfo
+    mode: ExclusionMode
+    excluded: list[Interval]
+    live: list[Interval]
+    measured: list[Interval]
+
+
+def _frame(
+    period: Interval, scope: Sequence[Interval], excluded: Sequence[Interval], mode: ExclusionMode
+) -> _Frame:
+    """Clip the scope to the period and apply the exclusions according to `mode`.
+
+    `live` is the time where downtime can count (scope minus excluded time); `measured` is the
+    denominator (live time when mode is "removed", the whole scope when "available").
+    """
+    _choice("mode", mode, ("removed", "available"))
+    bounds = _utc("period", period)
+    assert period.start.tzinfo is not None  # checked by Interval
+    zone = period.start.tzinfo
+    windows = intersect((_utc(f"scope item {s!r}", s) for s in scope), [bounds])
+    cut = intersect((_utc(f"excluded item {e!r}", e) for e in excluded), windows)
+    live = subtract(windows, cut)
+    measured = live if mode == "removed" else windows
+    if not measured:
+        raise SlaInputError(
+            f"nothing to measure in {_show(period, zone)}: the scope is empty or entirely excluded"
+        )
+    return _Frame(bounds, zone, mode, cut, live, measured)
+
+
+def _report(
+    period: Interval,
+    method: Method,
+    frame: _Frame,
+    measured: list[Interval],
+    downtime: list[Interval],
+    goal: Decimal,
+    strict: bool,
+    no_data: Sequence[Interval] = (),
+    slices: Sequence[Slice] = (),
+) -> AvailabilityReport:
+    """Turn measured and downtime spans into figures and a verdict (goal already checked)."""
+    measured_time = total(measured)
+    if not measured_time:
+        raise SlaInputError(
+            f"nothing to measure in {_show(period, frame.zone)}: no time is left "
+            "once the spans without data are excluded"
+        )
+    downtime_time = total(downtime)
+    exact = Fraction(_micros(measured_time - downtime_time) * 100, _micros(measured_time))
+    availability = Decimal(round(exact * 10**PERCENT_PLACES)).scaleb(-PERCENT_PLACES)
+    met = exact > Fraction(goal) if strict else exact >= Fraction(goal)
+    return AvailabilityReport(
+        period=period,
+        method=method,
+        mode=frame.mode,
+        measured=tuple(measured),
+        excluded=tuple(frame.excluded),
+        downtime=tuple(downtime),
+        measured_time=measured_time,
+        excluded_time=total(frame.excluded),
+        downtime_time=downtime_time,
+        availability=availability,
+        unavailability=Decimal(100) - availability,
+        exact=exact,
+        target=goal,
+        strict=strict,
+        met=met,
+        no_data=tuple(no_data),
+        slices=tuple(slices),
+    )
+
+
+def from_outages(
+    period: Interval,
+    scope: Sequence[Interval],
+    excluded: Sequence[Interval],
+    mode: ExclusionMode,
+    outages: Iterable[Outage],
+    excluded_causes: frozenset[str],
+    target: Decimal,
+    strict: bool = False,
+) -> AvailabilityReport:
+    """Availability from a list of outages (Cegid Loop L1, Teogest T1/T3).
+
+    Outages are merged (an overlap counts once) and clipped to the scope inside the period;
+    excluded time never counts as downtime; an outage whose cause is in `excluded_causes`
+    (e.g. force majeure) never counts. `met` is availability >= target (> when strict).
+    """
+    goal = _percent("target", target)
+    if not isinstance(excluded_causes, set | frozenset):
+        raise SlaInputError(f"excluded_causes must be a set of causes, got {excluded_causes!r}")
+    frame = _frame(period, scope, excluded, mode)
+    counted: list[Interval] = []
+    for outage in outages:
+        if not isinstance(outage, Outage):
+            raise SlaInputError(f"outages must be Outage objects, got {outage!r}")
+        if outage.cause not in excluded_causes:
+            counted.append(_utc("outage", Interval(outage.start, outage.end)))
+    downtime = intersect(counted, frame.live)
+    return _report(period, "outages", frame, frame.measured, downtime, goal, strict)
+
+
+def _grid(frame: _Frame, minutes: int) -> list[datetime]:
+    """UTC instants of the local wall-clock slice boundaries inside the period, with its ends.
+
+    Boundaries are the local times whose minute of the day is a multiple of `minutes`; a local
+    time that does not exist (spring forward) is skipped, one that occurs twice (fall back)
+    gives two boundaries.
+    """
+    start, end = frame.period.start, frame.period.end
+    points = {start, end}
+    day = start.astimezone(frame.zone).date() - timedelta(days=1)
+    last = end.astimezone(frame.zone).date()
+    while day <= last:
+        for offset in range(0, 1440, minutes):
+            wall = datetime.combine(day, time(offset // 60, offset % 60))
+            for fold in (0, 1):
+                instant = wall.replace(tzinfo=frame.zone, fold=fold).astimezone(_UTC)
+                local = instant.astimezone(frame.zone).replace(tzinfo=None)
+                if local == wall and start < instant < end:
+                    points.add(instant)
+        day += timedelta(days=1)
+    return sorted(points)
+
+
+def _distribute(cells: Sequence[Interval], pieces: Sequence[Interval]) -> list[list[Interval]]:
+    """For each cell (sorted, disjoint), the parts of the sorted disjoint `pieces` inside it."""
+    result: list[list[Interval]] = []
+    first = 0
+    for cell in cells:
+        while first < len(pieces) and pieces[first].end <= cell.start:
+            first += 1
+        parts: list[Interval] = []
+        index = first
+        while index < len(pieces) and pieces[index].start < cell.end:
+            part = pieces[index].clip(cell)
+            if part is not None:
+                parts.append(part)
+            index += 1
+        result.append(parts)
+    return result
+
+
+def _share_ok(good: int, count: int, share: Fraction) -> bool:
+    """Whether good/count reaches the required share (percent), exactly."""
+    return Fraction(good * 100, count) >= share
+
+
+def from_probes(
+    period: Interval,
+    scope: Sequence[Interval],
+    excluded: Sequence[Interval],
+    mode: ExclusionMode,
+    samples: Iterable[Sample],
+    probes: Sequence[Probe],
+    slice_minutes: int,
+    good_share: Decimal,
+    combine: Combine | None,
+    no_data: NoData | None,
+    target: Decimal,
+    strict: bool = False,
+) -> AvailabilityReport:
+    """Availability from probe samples judged per time slice (Cegid Conciliator C3).
+
+    The period is cut on a grid aligned on local wall-clock boundaries of the period's zone
+    (for 60 minutes: hh:00:00 to hh:59:59, real elapsed hours across DST); `slice_minutes`
+    must divide a day. A slice counts for its part inside the measured scope (the slices are
+    the intersection of the grid with the scope), weighted by that time. Only samples taken
+    in that counted part (outside excluded time) are judged; in "available" mode the excluded
+    part of a slice is measured but never downtime.
+
+    A measurement is good when it answered with latency < the probe's max_latency. A probe's
+    slice is good when its share of good measurements is >= good_share percent. Several probes
+    in one slice are combined by `combine`: "each" (all good), "any" (one good), "pooled" (all
+    measurements together); probes with no sample in a slice take no part in it. A slice with
+    no sample at all follows `no_data`: "good", "bad", or "excluded" (dropped from the measured
+    time). `combine` or `no_data` left None raises UnspecifiedError only when needed.
+    Identical duplicate samples count once; conflicting ones raise SlaInputError.
+    """
+    if isinstance(slice_minutes, bool) or not isinstance(slice_minutes, int):
+        raise SlaInputError(f"slice_minutes must be an int, got {slice_minutes!r}")
+    if slice_minutes <= 0 or 1440 % slice_minutes:
+        raise SlaInputError(f"slice_minutes must divide a day (1440), got {slice_minutes}")
+    goal = _percent("target", target)
+    share = Fraction(_percent("good_share", good_share))
+    _choice("combine", combine, ("each", "any", "pooled", None))
+    _choice("no_data", no_data, ("good", "bad", "excluded", None))
+    limits: dict[str, Decimal] = {}
+    for probe in probes:
+        if probe.name in limits:
+            raise SlaInputError(f"probe {probe.name!r} is listed twice")
+        limits[probe.name] = probe.max_latency
+    frame = _frame(period, scope, excluded, mode)
+    points = _grid(frame, slice_minutes)
+    cells = [Interval(a, b) for a, b in pairwise(points)]
+    live_parts = _distribute(cells, frame.live)
+    live_starts = [span.start for span in frame.live]
+
+    seen: dict[tuple[datetime, str], Decimal | None] = {}
+    for sample in samples:
+        if not isinstance(sample, Sample):
+            raise SlaInputError(f"samples must be Sample objects, got {sample!r}")
+        if sample.probe not in limits:
+            raise SlaInputError(f"sample {sample!r} is from an unknown probe {sample.probe!r}")
+        at = sample.at.astimezone(_UTC)
+        if not frame.period.contains(at):
+            raise SlaInputError(
+                f"sample {sample!r} is outside the period {_show(period, frame.zone)}"
+            )
+        key = (at, sample.probe)
+        if key in seen and seen[key] != sample.latency:
+            raise SlaInputError(
+                f"conflicting samples of probe {sample.probe!r} at {at.isoformat()}"
+            )
+        seen[key] = sample.latency
+
+    counts: dict[int, dict[str, list[int]]] = {}
+    for (at, name), latency in seen.items():
+        where = bisect.bisect_right(live_starts, at) - 1
+        if where < 0 or not frame.live[where].contains(at):
+            continue
+        tally = counts.setdefault(bisect.bisect_right(points, at) - 1, {}).setdefault(name, [0, 0])
+        tally[0] += latency is not None and latency < limits[name]
+        tally[1] += 1
+
+    slices: list[Slice] = []
+    downtime: list[Interval] = []
+    dropped: list[Interval] = []
+    empty: list[Interval] = []
+    for index, (cell, parts) in enumerate(zip(cells, live_parts)):
+        if not parts:
+            continue
+        per_probe = tuple(
+            ProbeCount(n, g, t) for n, (g, t) in sorted(counts.get(index, {}).items())
+        )
+        good = sum(p.good for p in per_probe)
+        count = sum(p.total for p in per_probe)
+        verdict = _verdict(cell, frame.zone, per_probe, share, combine, no_data)
+        if verdict == "bad":
+            downtime += parts
+        elif verdict == "no data excluded":
+            dropped += parts
+        if not count:
+            empty += parts
+        slices.append(Slice(cell, total(parts), good, count, verdict, per_probe))
+    measured = subtract(frame.measured, dropped)
+    return _report(
+        period, "probes", frame, measured, merge(downtime), goal, strict, merge(empty), slices
+    )
+
+
+def _verdict(
+    cell: Interval,
+    zone: tzinfo,
+    per_probe: Sequence[ProbeCount],
+    share: Fraction,
+    combine: Combine | None,
+    no_data: NoData | None,
+) -> Verdict:
+    """The verdict of one slice from its per-probe counts."""
+    if not per_probe:
+        if no_data is None:
+            raise UnspecifiedError(
+                f"the slice {_show(cell, zone)} has no sample and the contract does not say "
+                "what that means: decide the no_data parameter ('good', 'bad' or 'excluded')"
+            )
+        return "no data excluded" if no_data == "excluded" else no_data
+    oks = [_share_ok(p.good, p.total, share) for p in per_probe]
+    if len(per_probe) == 1:
+        return "good" if oks[0] else "bad"
+    if combine is None:
+        names = ", ".join(p.probe for p in per_probe)
+        raise UnspecifiedError(
+            f"probes {names} all measured the slice {_show(cell, zone)} and the contract does "
+            "not say how they combine: decide the combine parameter ('each', 'any' or 'pooled')"
+        )
+    if combine == "each":
+        ok = all(oks)
+    elif combine == "any":
+        ok = any(oks)
+    else:
+        ok = _share_ok(sum(p.good for p in per_probe), sum(p.total for p in per_probe), share)
+    return "good" if ok else "bad"
+
+
+def _runs(minutes: Sequence[int]) -> list[Interval]:
+    """Sorted epoch-minute numbers grouped into UTC intervals of consecutive minutes."""
+    result: list[Interval] = []
+    index = 0
+    while index < len(minutes):
+        stop = index
+        while stop + 1 < len(minutes) and minutes[stop + 1] == minutes[stop] + 1:
+            stop += 1
+        result.append(
+            Interval(_EPOCH + minutes[index] * _MINUTE, _EPOCH + (minutes[stop] + 1) * _MINUTE)
+        )
+        index = stop + 1
+    return result
+
+
+def from_error_rates(
+    period: Interval,
+    scope: Sequence[Interval],
+    excluded: Sequence[Interval],
+    mode: ExclusionMode,
+    rates: Iterable[MinuteRate],
+    threshold: Decimal,
+    missing: Missing | None,
+    target: Decimal,
+    strict: bool = False,
+) -> AvailabilityReport:
+    """Availability from per-minute error rates (niveaux-de-service N1).
+
+    A minute is an interruption when its error rate is > threshold (strictly). Minutes are
+    real elapsed minutes (October 2024 in Paris has 31 × 1440 + 60). A minute without data
+    follows `missing`: "available", "interrupted", or "excluded" (dropped from the measured
+    time); None raises UnspecifiedError if such a minute exists. Each rate's minute must start
+    inside the period; rates outside the scope are ignored. A minute given twice with different
+    rates raises SlaInputError.
+    """
+    goal = _percent("target", target)
+    limit = _percent("threshold", threshold)
+    _choice("missing", missing, ("available", "interrupted", "excluded", None))
+    frame = _frame(period, scope, excluded, mode)
+    first = -(-_micros(frame.period.start - _EPOCH) // 60_000_000)
+    after = -(-_micros(frame.period.end - _EPOCH) // 60_000_000)
+    values: dict[int, Decimal] = {}
+    for row in rates:
+        if not isinstance(row, MinuteRate):
+            raise SlaInputError(f"rates must be MinuteRate objects, got {row!r}")
+        minute = (row.minute - _EPOCH) // _MINUTE
+        if not first <= minute < after:
+            raise SlaInputError(
+                f"error-rate minute {row.minute.isoformat()} is outside the period "
+                f"{_show(period, frame.zone)}"
+            )
+        known = values.setdefault(minute, row.error_rate)
+        if known != row.error_rate:
+            raise SlaInputError(
+                f"error-rate minute {row.minute.isoformat()} is given twice with different "
+                f"rates ({known} and {row.error_rate})"
+            )
+    interrupted = _runs(sorted(m for m, rate in values.items() if rate > limit))
+    downtime = intersect(interrupted, frame.live)
+    no_data = subtract(frame.live, _runs(sorted(values)))
+    measured = frame.measured
+    if no_data:
+        if missing is None:
+            raise UnspecifiedError(
+                f"no error rate for {_show(no_data[0], frame.zone)} ({len(no_data)} span(s) "
+                "without data in all) and the contract does not say what missing data means: "
+                "decide the missing parameter ('available', 'interrupted' or 'excluded')"
+            )
+        if missing == "interrupted":
+            downtime = merge([*downtime, *no_data])
+        elif missing == "excluded":
+            measured = subtract(measured, no_data)
+    return _report(period, "error rates", frame, measured, downtime, goal, strict, no_data=no_data)

@@ -1,0 +1,134 @@
+"""Business-day calendars: working weekdays minus public holidays and closed days."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+
+from .errors import SlaInputError
+from .periods import require_date, require_int
+
+_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BusinessCalendar:
+    """Business days: `workdays` (0 = Monday) that are neither a holiday nor a closed day.
+
+    `holidays` are (date, name) pairs sorted by date; `closed` lists extra closed days. The
+    holiday data covers the years `first_year`..`last_year`; asking about any other year raises
+    SlaInputError rather than guessing. Fields are keyword-only.
+    """
+
+    workdays: frozenset[int]
+    holidays: tuple[tuple[date, str], ...]
+    closed: tuple[date, ...] = ()
+    first_year: int
+    last_year: int
+
+    def __post_init__(self) -> None:
+        require_int("first_year", self.first_year, low=1, high=9999)
+        require_int("last_year", self.last_year, low=self.first_year, high=9999)
+        if not isinstance(self.workdays, frozenset):
+            raise SlaInputError(f"workdays must be a frozenset of weekdays, got {self.workdays!r}")
+        for weekday in self.workdays:
+            require_int("workday", weekday, low=0, high=6)
+        previous: date | None = None
+        for entry in self.holidays:
+            if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], str)):
+                raise SlaInputError(f"holiday must be a (date, name) pair, got {entry!r}")
+            day = self._covered("holiday", require_date("holiday date", entry[0]))
+            if previous is not None and day <= previous:
+                raise SlaInputError(
+                    f"holidays must be sorted by date without repeats: {day.isoformat()} "
+                    f"comes after {previous.isoformat()}"
+                )
+            previous = day
+        for closed in self.closed:
+            self._covered("closed day", require_date("closed day", closed))
+
+    def _covered(self, what: str, d: date) -> date:
+        if not self.first_year <= d.year <= self.last_year:
+            raise SlaInputError(
+                f"{what} {d.isoformat()} is outside the years the holiday data covers "
+                f"({self.first_year}-{self.last_year})"
+            )
+        return d
+
+    @cached_property
+    def _names(self) -> dict[date, str]:
+        return dict(self.holidays)
+
+    @cached_property
+    def _closed(self) -> frozenset[date]:
+        return frozenset(self.closed)
+
+    @cached_property
+    def _off_workdays(self) -> tuple[date, ...]:
+        """Sorted holidays and closed days that fall on a workday."""
+        off = set(self._names) | self._closed
+        return tuple(sorted(d for d in off if d.weekday() in self.workdays))
+
+    def is_business_day(self, d: date) -> bool:
+        """True if `d` is a workday, not a holiday and not closed; SlaInputError if not covered."""
+        self._covered("date", require_date("date", d))
+        return d.weekday() in self.workdays and d not in self._names and d not in self._closed
+
+    def holiday_name(self, d: date) -> str | None:
+        """The name of the public holiday on `d`, or None; SlaInputError if not covered."""
+        self._covered("date", require_date("date", d))
+        return self._names.get(d)
+
+    def _step(self, d: date, step: timedelta) -> date:
+        try:
+            return d + step
+        except OverflowError:
+            raise SlaInputError(f"no business day found next to {d.isoformat()}") from None
+
+    def next_business_day(self, d: date, inclusive: bool = False) -> date:
+        """The first business day after `d` (or `d` itself if `inclusive` and it is one)."""
+        current = d if inclusive else self._step(require_date("date", d), _DAY)
+        while not self.is_business_day(current):
+            current = self._step(current, _DAY)
+        return current
+
+    def previous_business_day(self, d: date, inclusive: bool = False) -> date:
+        """The last business day before `d` (or `d` itself if `inclusive` and it is one).
+
+        Teogest T12 debits on the 20th or the closest business day before it:
+        `previous_business_day(date(y, m, 20), inclusive=True)`.
+        """
+        current = d if inclusive else self._step(require_date("date", d), -_DAY)
+        while not self.is_business_day(current):
+            current = self._step(current, -_DAY)
+        return current
+
+    def add_business_days(self, d: date, n: int) -> date:
+        """The `n`-th business day after `d` (before it when n < 0); `d` itself when n == 0.
+
+        `d` itself is never counted, so it need not be a business day.
+        """
+        require_date("date", d)
+        require_int("business day count", n)
+        current = d
+        for _ in range(abs(n)):
+            current = (self.next_business_day if n > 0 else self.previous_business_day)(current)
+        return current
+
+    def business_days_between(self, a: date, b: date) -> int:
+        """Number of business days in [a, b); SlaInputError if b is before a."""
+        require_date("start date", a)
+        require_date("end date", b)
+        if b < a:
+            raise SlaInputError(f"end date {b.isoformat()} is before start date {a.isoformat()}")
+        if a == b:
+            return 0
+        self._covered("date", a)
+        self._covered("date", b - _DAY)
+        weeks, rest = divmod((b - a).days, 7)
+        count = weeks * len(self.workdays)
+        count += sum(1 for i in range(rest) if (a.weekday() + i) % 7 in self.workdays)
+        off = self._off_workdays
+        return count - (bisect.bisect_left(off, b) - bisect.bisect_left(off, a))

@@ -1,0 +1,77 @@
+"""Due instants of deadlines: elapsed time, business time, business days, calendar days, periods."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, timezone
+
+from .calendars import BusinessCalendar
+from .errors import SlaInputError
+from .intervals import require_aware
+from .periods import Period, add_period_dt, localise, require_int, zone_info
+from .schedules import Schedule
+
+
+def _require_amount(amount: object) -> timedelta:
+    if not isinstance(amount, timedelta):
+        raise SlaInputError(f"amount must be a timedelta, got {type(amount).__name__} {amount!r}")
+    if amount < timedelta():
+        raise SlaInputError(f"amount must not be negative, got {amount}")
+    return amount
+
+
+def due_elapsed(start: datetime, amount: timedelta) -> datetime:
+    """`start` plus `amount` of real time (48 h across a DST change is 48 real hours).
+
+    The result is in the zone of `start`.
+    """
+    require_aware("start", start)
+    moved = start.astimezone(timezone.utc) + _require_amount(amount)
+    return moved.astimezone(start.tzinfo)
+
+
+def due_business_time(start: datetime, amount: timedelta, hours: Schedule) -> datetime:
+    """When `amount` of time inside `hours` has elapsed after `start` (`Schedule.add_time`)."""
+    if not isinstance(hours, Schedule):
+        raise SlaInputError(f"hours must be a Schedule, got {hours!r}")
+    return hours.add_time(start, _require_amount(amount))
+
+
+def due_business_days(
+    start: datetime, days: int, calendar: BusinessCalendar, zone: str
+) -> datetime:
+    """The same local wall-clock time on the `days`-th business day after the start's local date.
+
+    Rule: `start` is read in `zone`. If its local date is a business day of `calendar`, the due
+    instant is its wall-clock time on the `days`-th business day after that date (Monday 10:00
+    plus 2 business days is Wednesday 10:00, Thursday 10:00 if Tuesday is a holiday). If the
+    local date is not a business day, counting starts at 00:00 of the next business day
+    (Saturday 15:00 plus 1 business day is Tuesday 00:00, i.e. the end of Monday). With
+    days == 0 the due instant is that starting point. Result in `zone`.
+    """
+    require_aware("start", start)
+    require_int("business days", days, low=0)
+    if not isinstance(calendar, BusinessCalendar):
+        raise SlaInputError(f"calendar must be a BusinessCalendar, got {calendar!r}")
+    tz = zone_info(zone)
+    local = start.astimezone(tz)
+    day, wall = local.date(), local.time().replace(fold=0, tzinfo=None)
+    if not calendar.is_business_day(day):
+        day, wall = calendar.next_business_day(day), time.min
+    due = calendar.add_business_days(day, days)
+    return localise(datetime.combine(due, wall), tz)
+
+
+def due_calendar_days(start: datetime, days: int, zone: str) -> datetime:
+    """`days` calendar days after `start` on the wall clock of `zone` (DST-correct).
+
+    Saturday 30 March 2024 12:00 CET plus 1 day is Sunday 31 March 12:00 CEST, 23 real hours.
+    """
+    require_aware("start", start)
+    require_int("calendar days", days, low=0)
+    tz = zone_info(zone)
+    return add_period_dt(start.astimezone(tz), Period(days, "day"))
+
+
+def due_period(start: datetime, period: Period) -> datetime:
+    """`start` plus a calendar `period` on the wall clock of the start's own zone."""
+    return add_period_dt(start, period)

@@ -1,0 +1,129 @@
+"""Half-open time intervals [start, end) over timezone-aware datetimes: merge, clip, intersect, subtract."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+from .errors import SlaInputError
+
+
+def require_aware(name: str, value: object) -> datetime:
+    """Return `value` if it is a timezone-aware datetime, else raise SlaInputError naming it."""
+    if not isinstance(value, datetime):
+        raise SlaInputError(f"{name} must be a datetime, got {type(value).__name__} {value!r}")
+    if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        raise SlaInputError(
+            f"{name} is a naive datetime ({value.isoformat()}); "
+            "pass a timezone-aware one, e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris'))"
+        )
+    return value
+
+
+def require_decimal(name: str, value: object) -> Decimal:
+    """Return `value` as a finite Decimal (ints and numeric strings accepted; floats refused)."""
+    if isinstance(value, (bool, float)):
+        if isinstance(value, float) and math.isnan(value):
+            raise SlaInputError(f"{name} is NaN")
+        raise SlaInputError(f"{name} must be a Decimal, not {type(value).__name__} {value!r}")
+    try:
+        result = value if isinstance(value, Decimal) else Decimal(str(value))
+    except ArithmeticError:
+        raise SlaInputError(f"{name} is not a number: {value!r}") from None
+    if not result.is_finite():
+        raise SlaInputError(f"{name} must be a finite number, got {value!r}")
+    return result
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    """A half-open interval [start, end) of aware datetimes; start <= end.
+
+    Python subtracts two datetimes of the same zone by wall clock, which is wrong across a DST
+    change: `duration` subtracts in UTC, and evaluators keep their intervals in UTC.
+    """
+
+    start: datetime
+    end: datetime
+
+    def __post_init__(self) -> None:
+        require_aware("interval start", self.start)
+        require_aware("interval end", self.end)
+        if self.end < self.start:
+            raise SlaInputError(
+                f"interval ends before it starts: {self.start.isoformat()} > {self.end.isoformat()}"
+            )
+
+    @property
+    def duration(self) -> timedelta:
+        """Elapsed (absolute) time, correct across DST changes."""
+        return self.end.astimezone(timezone.utc) - self.start.astimezone(timezone.utc)
+
+    @property
+    def empty(self) -> bool:
+        return self.end <= self.start
+
+    def contains(self, instant: datetime) -> bool:
+        return self.start <= instant < self.end
+
+    def clip(self, other: Interval) -> Interval | None:
+        """The part of this interval inside `other`, or None when they do not overlap."""
+        start = max(self.start, other.start)
+        end = min(self.end, other.end)
+        return Interval(start, end) if start < end else None
+
+
+def merge(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sorted union: overlapping or touching intervals become one; empty ones are dropped."""
+    result: list[Interval] = []
+    for item in sorted(i for i in intervals if not i.empty):
+        if result and item.start <= result[-1].end:
+            if item.end > result[-1].end:
+                result[-1] = Interval(result[-1].start, item.end)
+        else:
+            result.append(item)
+    return result
+
+
+def intersect(left: Iterable[Interval], right: Iterable[Interval]) -> list[Interval]:
+    """Sorted intersection of two sets of intervals."""
+    a, b = merge(left), merge(right)
+    result: list[Interval] = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        part = a[i].clip(b[j])
+        if part is not None:
+            result.append(part)
+        if a[i].end <= b[j].end:
+            i += 1
+        else:
+            j += 1
+    return result
+
+
+def subtract(left: Iterable[Interval], right: Iterable[Interval]) -> list[Interval]:
+    """Sorted set difference left minus right."""
+    removed = merge(right)
+    result: list[Interval] = []
+    j = 0
+    for item in merge(left):
+        start = item.start
+        while j < len(removed) and removed[j].end <= start:
+            j += 1
+        k = j
+        while k < len(removed) and removed[k].start < item.end:
+            if removed[k].start > start:
+                result.append(Interval(start, removed[k].start))
+            start = max(start, removed[k].end)
+            k += 1
+        if start < item.end:
+            result.append(Interval(start, item.end))
+    return result
+
+
+def total(intervals: Iterable[Interval]) -> timedelta:
+    """Total duration of the union of the intervals."""
+    return sum((i.duration for i in merge(intervals)), timedelta())

@@ -1,0 +1,350 @@
+"""Recurring weekly windows in a time zone: occurrences, membership, business-time arithmetic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import cached_property
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from .calendars import BusinessCalendar
+from .errors import SlaInputError
+from .intervals import Interval, require_aware
+from .periods import localise, require_int, zone_info
+
+_DAY = timedelta(days=1)
+_WEEK_MINUTES = 7 * 1440
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_CACHE_LIMIT = 100_000
+
+_Segment = tuple[datetime, datetime]
+
+
+class _Day(NamedTuple):
+    """The schedule's time inside one local day, as merged UTC segments."""
+
+    start: datetime
+    end: datetime
+    segments: tuple[_Segment, ...]
+    total: timedelta
+
+
+@dataclass(frozen=True)
+class WeeklyRange:
+    """A weekly window: starts on `weekday` (0 = Monday) at `start_minute` local wall time.
+
+    It lasts `length_minutes` of wall-clock time and may cross midnight or span days:
+    Tue 21:00 -> Wed 06:00 is WeeklyRange(1, 1260, 540); Fri 22:00 -> Sat 24:00 is
+    WeeklyRange(4, 1320, 1560). At most one week long.
+    """
+
+    weekday: int
+    start_minute: int
+    length_minutes: int
+
+    def __post_init__(self) -> None:
+        require_int("range weekday", self.weekday, low=0, high=6)
+        require_int("range start minute", self.start_minute, low=0, high=1439)
+        require_int("range length in minutes", self.length_minutes, low=1, high=_WEEK_MINUTES)
+
+    @property
+    def reach_days(self) -> int:
+        """How many days after its start day the range can still run into."""
+        return (self.start_minute + self.length_minutes - 1) // 1440
+
+
+def _show(instant: datetime, zone: ZoneInfo) -> str:
+    local = instant.astimezone(zone)
+    return f"{_WEEKDAYS[local.weekday()]} {local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def _label(number: int, use: Interval, zone: ZoneInfo) -> str:
+    return f"use {number} ({_show(use.start, zone)} -> {_show(use.end, zone)})"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A set of weekly ranges in the IANA zone `zone`, optionally kept to business days.
+
+    When `business_days_only`, an occurrence is kept only if the local date it starts on is a
+    business day of `calendar` (Cegid Loop's reference period: Mon-Fri 07:00-20:00 except French
+    public holidays; a night range starting on a holiday is dropped as a whole).
+
+    Local wall times become instants with `periods.localise`: an ambiguous time (autumn) is
+    read as its first occurrence (fold=0); a nonexistent time (spring gap) moves to the end of
+    the gap. So Sat 21:00 -> Sun 06:00 lasts 8 real hours on 30/31 March 2024 and 10 real hours
+    on 26/27 October 2024 in Europe/Paris. Intervals are returned in UTC, so that their
+    `duration` is real time; instants are returned in the schedule's zone.
+    """
+
+    zone: str
+    ranges: tuple[WeeklyRange, ...]
+    calendar: BusinessCalendar | None = None
+    business_days_only: bool = False
+
+    def __post_init__(self) -> None:
+        zone_info(self.zone)
+        if not isinstance(self.ranges, tuple) or not all(
+            isinstance(r, WeeklyRange) for r in self.ranges
+        ):
+            raise SlaInputError(f"ranges must be a tuple of WeeklyRange, got {self.ranges!r}")
+        if self.calendar is not None and not isinstance(self.calendar, BusinessCalendar):
+            raise SlaInputError(f"calendar must be a BusinessCalendar, got {self.calendar!r}")
+        if not isinstance(self.business_days_only, bool):
+            raise SlaInputError(
+                f"business_days_only must be a bool, got {self.business_days_only!r}"
+            )
+        if self.business_days_only and self.calendar is None:
+            raise SlaInputError("business_days_only=True needs a calendar, got calendar=None")
+
+    @cached_property
+    def _tz(self) -> ZoneInfo:
+        return zone_info(self.zone)
+
+    @cached_property
+    def _by_weekday(self) -> tuple[tuple[WeeklyRange, ...], ...]:
+        return tuple(tuple(r for r in self.ranges if r.weekday == day) for day in range(7))
+
+    @cached_property
+    def _lookback(self) -> int:
+        return max((r.reach_days for r in self.ranges), default=0)
+
+    @cached_property
+    def _days(self) -> dict[date, _Day]:
+        return {}
+
+    @cached_property
+    def _weeks(self) -> dict[date, timedelta]:
+        return {}
+
+    def _instant(self, day: date, minute: int) -> datetime:
+        wall = datetime(day.year, day.month, day.day) + timedelta(minutes=minute)
+        return localise(wall, self._tz).astimezone(timezone.utc)
+
+    def _kept(self, day: date) -> bool:
+        if not self.business_days_only or self.calendar is None:
+            return True
+        return self.calendar.is_business_day(day)
+
+    def _local_date(self, instant: datetime) -> date:
+        return instant.astimezone(self._tz).date()
+
+    def _day(self, day: date) -> _Day:
+        """Merged schedule time inside local day `day` (cached)."""
+        cached = self._days.get(day)
+        if cached is not None:
+            return cached
+        start, end = self._instant(day, 0), self._instant(day, 1440)
+        pieces: list[_Segment] = []
+        for back in range(self._lookback + 1):
+            origin = day - timedelta(days=back)
+            for r in self._by_weekday[origin.weekday()]:
+                low = max(start, self._instant(origin, r.start_minute))
+                high = min(end, self._instant(origin, r.start_minute + r.length_minutes))
+                if low < high and self._kept(origin):
+                    pieces.append((low, high))
+        merged: list[_Segment] = []
+        for low, high in sorted(pieces):
+            if merged and low <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+            else:
+                merged.append((low, high))
+        result = _Day(start, end, tuple(merged), sum((h - lo for lo, h in merged), timedelta()))
+        if len(self._days) >= _CACHE_LIMIT:
+            self._days.clear()
+        self._days[day] = result
+        return result
+
+    def _week_total(self, monday: date) -> timedelta:
+        """Schedule time in the local week starting on `monday` (cached)."""
+        cached = self._weeks.get(monday)
+        if cached is None:
+            cached = sum((self._day(monday + i * _DAY).total for i in range(7)), timedelta())
+            if len(self._weeks) >= _CACHE_LIMIT:
+                self._weeks.clear()
+            self._weeks[monday] = cached
+        return cached
+
+    def _segments(self, low: datetime, high: datetime) -> Iterator[_Segment]:
+        """Schedule segments clipped to the UTC span [low, high), in order, day by day."""
+        day, last = self._local_date(low), self._local_date(high)
+        while day <= last:
+            for start, end in self._day(day).segments:
+                clipped = max(start, low), min(end, high)
+                if clipped[0] < clipped[1]:
+                    yield clipped
+            day += _DAY
+
+    def occurrences(self, within: Interval) -> list[Interval]:
+        """The schedule's windows clipped to `within`: merged, sorted, in UTC.
+
+        Windows that started before `within` (a night range begun the previous evening, a
+        weekend range) are included for their part inside it.
+        """
+        if not isinstance(within, Interval):
+            raise SlaInputError(f"within must be an Interval, got {within!r}")
+        low = within.start.astimezone(timezone.utc)
+        high = within.end.astimezone(timezone.utc)
+        result: list[Interval] = []
+        for start, end in self._segments(low, high):
+            if result and result[-1].end == start:
+                result[-1] = Interval(result[-1].start, end)
+            else:
+                result.append(Interval(start, end))
+        return result
+
+    def contains(self, instant: datetime) -> bool:
+        """True if `instant` lies inside one of the schedule's windows."""
+        moment = require_aware("instant", instant).astimezone(timezone.utc)
+        segments = self._day(self._local_date(moment)).segments
+        return any(low <= moment < high for low, high in segments)
+
+    def add_time(self, start: datetime, amount: timedelta) -> datetime:
+        """The instant at which `amount` of schedule time has elapsed after `start`.
+
+        Counting begins at `start` if it is inside a window, else at the next window. The result
+        is the earliest such instant (the end of a window, not the start of the next one, when
+        the amount runs out exactly there); a zero amount returns the instant `start`. Whole
+        weeks are skipped at once when the amount left exceeds them. Result in the schedule's
+        zone.
+        """
+        cursor = require_aware("start", start).astimezone(timezone.utc)
+        remaining = _require_duration("amount", amount)
+        if not self.ranges:
+            raise SlaInputError(f"schedule in {self.zone} has no ranges: no time can elapse in it")
+        if not remaining:
+            return cursor.astimezone(self._tz)
+        day = self._local_date(cursor)
+        while True:
+            info = self._day(day)
+            if day.weekday() == 0 and cursor <= info.start:
+                week_end = self._instant(day + 7 * _DAY, 0)
+                if remaining > week_end - info.start:
+                    remaining -= self._week_total(day)
+                    cursor, day = week_end, day + 7 * _DAY
+                    continue
+            for low, high in info.segments:
+                if high <= cursor:
+                    continue
+                low = max(low, cursor)
+                if high - low >= remaining:
+                    return (low + remaining).astimezone(self._tz)
+                remaining -= high - low
+            cursor, day = info.end, day + _DAY
+
+    def time_between(self, a: datetime, b: datetime) -> timedelta:
+        """Schedule time inside [a, b); SlaInputError if b is before a."""
+        low = require_aware("start", a).astimezone(timezone.utc)
+        high = require_aware("end", b).astimezone(timezone.utc)
+        if high < low:
+            raise SlaInputError(f"end {b.isoformat()} is before start {a.isoformat()}")
+        return sum((end - start for start, end in self._segments(low, high)), timedelta())
+
+    def weekly_minutes(self) -> int:
+        """Wall-clock minutes the ranges cover in a plain week, overlaps counted once."""
+        spans: list[tuple[int, int]] = []
+        for r in self.ranges:
+            first = r.weekday * 1440 + r.start_minute
+            last = first + r.length_minutes
+            spans.append((first, min(last, _WEEK_MINUTES)))
+            if last > _WEEK_MINUTES:
+                spans.append((0, last - _WEEK_MINUTES))
+        covered = 0
+        reached = 0
+        for first, last in sorted(spans):
+            if last > reached:
+                covered += last - max(first, reached)
+                reached = last
+        return covered
+
+    def _occurrence_at(self, moment: datetime) -> tuple[date, datetime] | None:
+        """(start date, start) of the earliest-starting single range occurrence holding `moment`."""
+        found: tuple[date, datetime] | None = None
+        today = self._local_date(moment)
+        for back in range(self._lookback + 1):
+            origin = today - timedelta(days=back)
+            for r in self._by_weekday[origin.weekday()]:
+                low = self._instant(origin, r.start_minute)
+                high = self._instant(origin, r.start_minute + r.length_minutes)
+                earliest = found is None or low < found[1]
+                if low <= moment < high and earliest and self._kept(origin):
+                    found = (origin, low)
+        return found
+
+    def check_uses(
+        self,
+        uses: Sequence[Interval],
+        *,
+        notice: timedelta | None,
+        announced: Sequence[datetime] | None,
+        max_per_month: int | None,
+    ) -> list[str]:
+        """Violations of planned uses of this window (maintenance), as readable messages.
+
+        Each use must lie inside the schedule's windows. When both `notice` and `announced`
+        (one announcement per use) are given, each use must start at least `notice` after its
+        announcement. When `max_per_month` is given, at most that many distinct occurrences may
+        be used per calendar month; a use belongs to the single range occurrence holding its
+        start (the earliest-starting one if ranges overlap) and counts in the month of that
+        occurrence's local start date (Teogest T2: Friday 22:00 -> Saturday 24:00, at most one
+        Saturday a month). An empty list means every use is fine.
+        """
+        if not all(isinstance(use, Interval) for use in uses):
+            raise SlaInputError(f"uses must be Intervals, got {list(uses)!r}")
+        if notice is not None:
+            _require_duration("notice", notice)
+        if announced is not None and len(announced) != len(uses):
+            raise SlaInputError(
+                f"announced has {len(announced)} dates for {len(uses)} uses; give one per use"
+            )
+        if max_per_month is not None:
+            require_int("max_per_month", max_per_month, low=0)
+        tz = self._tz
+        problems: list[tuple[int, str]] = []
+        occurrence_of: dict[int, tuple[date, datetime]] = {}
+        for number, use in enumerate(uses, start=1):
+            start = use.start.astimezone(timezone.utc)
+            end = use.end.astimezone(timezone.utc)
+            if end <= start:
+                raise SlaInputError(f"use {number} is empty: {use.start.isoformat()}")
+            label = _label(number, use, tz)
+            if self.time_between(start, end) != end - start:
+                problems.append((number, f"{label} is not inside the schedule's windows"))
+            elif max_per_month is not None:
+                found = self._occurrence_at(start)
+                assert found is not None  # start is inside the windows, so in some occurrence
+                occurrence_of[number] = found
+            if notice is not None and announced is not None:
+                when = require_aware(f"announcement of use {number}", announced[number - 1])
+                lead = start - when.astimezone(timezone.utc)
+                if lead < notice:
+                    shown = _show(when, tz)
+                    message = (
+                        f"{label} was announced {shown}, {lead} ahead; at least {notice} required"
+                    )
+                    problems.append((number, message))
+        if max_per_month is not None:
+            by_month: dict[tuple[int, int], set[datetime]] = {}
+            for origin, begins in occurrence_of.values():
+                by_month.setdefault((origin.year, origin.month), set()).add(begins)
+            for number, (origin, begins) in occurrence_of.items():
+                starts = sorted(by_month[(origin.year, origin.month)])
+                rank = starts.index(begins) + 1
+                if rank > max_per_month:
+                    message = (
+                        f"{_label(number, uses[number - 1], tz)} uses the window starting "
+                        f"{_show(begins, tz)}, occurrence {rank} of {len(starts)} in "
+                        f"{origin.year}-{origin.month:02d}; at most {max_per_month} a month"
+                    )
+                    problems.append((number, message))
+        return [message for _, message in sorted(problems, key=lambda item: item[0])]
+
+
+def _require_duration(name: str, value: object) -> timedelta:
+    if not isinstance(value, timedelta):
+        raise SlaInputError(f"{name} must be a timedelta, got {type(value).__name__} {value!r}")
+    if value < timedelta():
+        raise SlaInputError(f"{name} must not be negative, got {value}")
+    return value

@@ -1,0 +1,270 @@
+"""Tier tables: a measured value (a rate, a number of days) mapped to an outcome, with a cap.
+
+A value that falls between the tiers the contract lists is never read as "nothing owed": it
+gives the outcome kind "unspecified" and `tier=None`. Money is rounded by `money.to_cents`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from .errors import SlaInputError, UnspecifiedError
+from .intervals import require_decimal
+from .money import to_cents
+
+OutcomeKind = Literal["none", "invoice_share", "service_days", "money", "unspecified"]
+_AMOUNT_KINDS = ("invoice_share", "service_days", "money")
+_KINDS = ("none", "unspecified", *_AMOUNT_KINDS)
+
+
+def _non_negative(name: str, value: object) -> Decimal:
+    """`value` as a finite Decimal ≥ 0, or SlaInputError naming it."""
+    number = require_decimal(name, value)
+    if number < 0:
+        raise SlaInputError(f"{name} must not be negative, got {number}")
+    return number
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One end of a tier: a value, included or not."""
+
+    value: Decimal
+    inclusive: bool
+
+    def __post_init__(self) -> None:
+        require_decimal("tier bound", self.value)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a tier gives: nothing, a share of the invoice (percent), days of service, money."""
+
+    kind: OutcomeKind
+    amount: Decimal | None = None
+    currency: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in _KINDS:
+            raise SlaInputError(f"outcome kind must be one of {_KINDS}, got {self.kind!r}")
+        if self.kind in _AMOUNT_KINDS:
+            if self.amount is None:
+                raise SlaInputError(f"a {self.kind} outcome needs an amount")
+            _non_negative(f"{self.kind} amount", self.amount)
+        elif self.amount is not None:
+            raise SlaInputError(f"a {self.kind!r} outcome has no amount, got {self.amount}")
+        if (self.kind == "money") != (self.currency is not None):
+            raise SlaInputError(
+                f"a currency goes with money outcomes only (kind {self.kind!r}, "
+                f"currency {self.currency!r})"
+            )
+
+    @property
+    def unit(self) -> Literal["money", "days"] | None:
+        """What the outcome is counted in: money (shares and amounts), days, or nothing."""
+        if self.kind == "service_days":
+            return "days"
+        if self.kind in ("invoice_share", "money"):
+            return "money"
+        return None
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A range of values (None = unbounded on that side) and its outcome."""
+
+    lower: Bound | None
+    upper: Bound | None
+    outcome: Outcome
+
+    def __post_init__(self) -> None:
+        if self.lower is not None and self.upper is not None and not _meets(self.lower, self.upper):
+            raise SlaInputError(
+                f"empty tier: lower bound {self.lower.value} above upper bound {self.upper.value}"
+            )
+
+    def contains(self, value: Decimal) -> bool:
+        """Whether `value` lies inside this tier's range."""
+        if self.lower is not None and (
+            value < self.lower.value or (value == self.lower.value and not self.lower.inclusive)
+        ):
+            return False
+        return self.upper is None or not (
+            value > self.upper.value or (value == self.upper.value and not self.upper.inclusive)
+        )
+
+
+def _meets(lower: Bound, upper: Bound) -> bool:
+    """Whether some value is ≥ (or >) `lower` and ≤ (or <) `upper`."""
+    if lower.value == upper.value:
+        return lower.inclusive and upper.inclusive
+    return lower.value < upper.value
+
+
+def _tighter(a: Bound | None, b: Bound | None, *, lower: bool) -> Bound | None:
+    """The more restrictive of two lower (or upper) bounds; None is unbounded."""
+    if a is None or b is None:
+        return b if a is None else a
+    if a.value == b.value:
+        return a if not a.inclusive else b
+    return max(a, b, key=lambda x: x.value) if lower else min(a, b, key=lambda x: x.value)
+
+
+def _overlap(a: Tier, b: Tier) -> bool:
+    """Whether two tiers share at least one value."""
+    lo = _tighter(a.lower, b.lower, lower=True)
+    hi = _tighter(a.upper, b.upper, lower=False)
+    return lo is None or hi is None or _meets(lo, hi)
+
+
+@dataclass(frozen=True)
+class TierTable:
+    """Disjoint tiers and an optional cap applied after the tier (same unit as the tiers)."""
+
+    tiers: tuple[Tier, ...]
+    cap: Outcome | None = None
+
+    def __post_init__(self) -> None:
+        for i, first in enumerate(self.tiers):
+            for j in range(i + 1, len(self.tiers)):
+                if _overlap(first, self.tiers[j]):
+                    raise SlaInputError(f"tiers {i} and {j} overlap")
+        units = {t.outcome.unit for t in self.tiers} - {None}
+        if len(units) > 1:
+            raise SlaInputError("tiers mix days of service with money")
+        currencies = {t.outcome.currency for t in self.tiers} - {None}
+        if self.cap is not None:
+            if self.cap.kind not in _AMOUNT_KINDS:
+                raise SlaInputError(f"a cap needs an amount, got kind {self.cap.kind!r}")
+            if units and self.cap.unit not in units:
+                raise SlaInputError(f"a {self.cap.kind} cap does not fit tiers in {units.pop()}")
+            currencies |= {self.cap.currency} - {None}
+        if len(currencies) > 1:
+            raise SlaInputError(f"tiers mix currencies {sorted(c or '' for c in currencies)}")
+
+    @property
+    def unit(self) -> Literal["money", "days"] | None:
+        """What the table's outcomes are counted in, when any tier or the cap says it."""
+        for outcome in (*(t.outcome for t in self.tiers), self.cap):
+            if outcome is not None and outcome.unit is not None:
+                return outcome.unit
+        return None
+
+
+@dataclass(frozen=True)
+class TierResult:
+    """The tier a value fell in and what it gives after the cap.
+
+    `money` is the amount owed (rounded to cents) when computable; `days` the days of service.
+    """
+
+    value: Decimal
+    tier: int | None
+    outcome: Outcome
+    money: Decimal | None
+    days: Decimal | None
+    capped: bool
+
+
+def _amount(outcome: Outcome) -> Decimal:
+    """The amount of an outcome whose kind carries one (checked when the outcome was built)."""
+    assert outcome.amount is not None
+    return outcome.amount
+
+
+def _money(outcome: Outcome, invoice: Decimal | None) -> Fraction:
+    """An outcome as money: a share of the invoice needs the invoice."""
+    if outcome.kind == "money":
+        return Fraction(_amount(outcome))
+    if invoice is None:
+        raise SlaInputError(
+            f"invoice is needed to turn the {_amount(outcome)} % invoice share into money"
+        )
+    return Fraction(_amount(outcome)) * Fraction(invoice) / 100
+
+
+def evaluate(table: TierTable, value: Decimal, invoice: Decimal | None = None) -> TierResult:
+    """Find the tier of `value` and compute what it gives, the table's cap applied after it.
+
+    A share of the invoice becomes money only when `invoice` is given; a share tier under a
+    share cap is capped on the shares themselves; mixing a share with money needs the invoice.
+    A value in no tier gives tier None and kind "unspecified", never zero.
+    """
+    number = _non_negative("tier value", value)
+    bill = None if invoice is None else _non_negative("invoice", invoice)
+    found = next((i for i, t in enumerate(table.tiers) if t.contains(number)), None)
+    if found is None:
+        return TierResult(number, None, Outcome("unspecified"), None, None, False)
+    outcome = table.tiers[found].outcome
+    cap = table.cap
+    if outcome.amount is None:
+        nothing = outcome.kind == "none"
+        money = to_cents(Decimal(0)) if nothing and table.unit == "money" else None
+        days = Decimal(0) if nothing and table.unit == "days" else None
+        return TierResult(number, found, outcome, money, days, False)
+    if outcome.kind == "service_days":
+        limit = None if cap is None else _amount(cap)
+        capped = limit is not None and outcome.amount > limit
+        days = limit if limit is not None and capped else outcome.amount
+        return TierResult(number, found, outcome, None, days, capped)
+    if outcome.kind == "invoice_share" and (cap is None or cap.kind == "invoice_share"):
+        share = Fraction(outcome.amount)
+        share_limit = None if cap is None else Fraction(_amount(cap))
+        capped = share_limit is not None and share > share_limit
+        kept = share_limit if share_limit is not None and capped else share
+        money = None if bill is None else to_cents(kept * Fraction(bill) / 100)
+        return TierResult(number, found, outcome, money, None, capped)
+    raw = _money(outcome, bill)
+    money_limit = None if cap is None else _money(cap, bill)
+    capped = money_limit is not None and raw > money_limit
+    kept = money_limit if money_limit is not None and capped else raw
+    return TierResult(number, found, outcome, to_cents(kept), None, capped)
+
+
+def cumulate(
+    results: Sequence[TierResult], cap: Outcome | None, invoice: Decimal | None = None
+) -> Decimal:
+    """Total days (or money) of several results, then capped.
+
+    niveaux-de-service N2: the cumulated service credit is at most 10 days a month
+    (cap = Outcome("service_days", Decimal(10))). An unspecified result raises
+    UnspecifiedError; a share result without money (no invoice given) raises SlaInputError;
+    a cap given as an invoice share needs `invoice`.
+    """
+    days: list[Decimal] = []
+    money: list[Decimal] = []
+    for result in results:
+        if result.outcome.kind == "unspecified":
+            where = "falls in no tier" if result.tier is None else f"is in tier {result.tier}"
+            raise UnspecifiedError(
+                f"the contract does not say what value {result.value} gives (it {where}); "
+                "decide that outcome before cumulating"
+            )
+        if result.days is not None:
+            days.append(result.days)
+        elif result.money is not None:
+            money.append(result.money)
+        elif result.outcome.kind != "none":
+            raise SlaInputError(
+                f"result for value {result.value} has no money amount: pass the invoice to evaluate"
+            )
+    if days and money:
+        raise SlaInputError("cannot add days of service and money together")
+    if not days and not money:
+        return Decimal(0)
+    if cap is not None and cap.kind not in _AMOUNT_KINDS:
+        raise SlaInputError(f"a cap needs an amount, got kind {cap.kind!r}")
+    bill = None if invoice is None else _non_negative("invoice", invoice)
+    if days:
+        if cap is not None and cap.unit != "days":
+            raise SlaInputError(f"a {cap.kind} cap does not fit a total in days")
+        total_days = sum(days, Decimal(0))
+        return total_days if cap is None else min(total_days, _amount(cap))
+    if cap is not None and cap.unit != "money":
+        raise SlaInputError(f"a {cap.kind} cap does not fit a total in money")
+    total_money = Fraction(sum(money, Decimal(0)))
+    return to_cents(total_money if cap is None else min(total_money, _money(cap, bill)))
