@@ -860,7 +860,8 @@ class Checker:
             indexation_cap=self.percent(index_stmt.args[1]) if index_stmt else None,
             liability_cap=self.money(cap_stmt.args[0], currency) if cap_stmt else None,
             interest_points=interest_stmt.number(0) if interest_stmt else None,
-            billing=("advance" if "advance" in _words(billing_stmt) else "arrears") if billing_stmt else None,
+            billing=(("advance" if billing_stmt.sub(0).kind == "in_advance" else "arrears")
+                     if billing_stmt else None),
             examples=tuple(examples), **base)
 
 
@@ -893,10 +894,6 @@ def _unit_hint(allowed: tuple[str, ...]) -> str:
 
 def _text(stmt: ast.Stmt) -> model.Text:
     return model.Text(stmt.text(0), stmt.text(1))
-
-
-def _words(stmt: ast.Stmt | None) -> set[str]:
-    return {a.value for a in stmt.args if isinstance(a, ast.Word)} if stmt else set()
 
 
 def _days(node: ast.Node) -> tuple[int, ...]:

@@ -772,7 +772,7 @@ def credits(value: Decimal, invoice: Decimal | None = None) -> TierResult:
     99.90 % excluded) and tiers whose outcome is unspecified give outcome kind 'unspecified', never
     'nothing owed'.
 
-    Paid as: service credit.
+    Paid as: service credit, never in cash.
 
     With `invoice`, shares of the invoice are turned into money (rounded to cents).
 
