@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import keyword
 import re
@@ -142,7 +143,7 @@ class Checker:
                             line=first.span.line)
             else:
                 self.blocks[block.name.value] = block
-        zone = _zone(header["zone"])
+        zone = ZoneInfo(header["zone"])
         items = [self.item(block, zone, header["currency"]) for block in self.module.blocks]
         return model.Contract(items=tuple(items), unspecified=tuple(self.unspecified), **header)
 
@@ -996,18 +997,10 @@ def _range_text(low: model.Bound | None, high: model.Bound | None) -> str:
     return "".join(parts)
 
 
+@functools.cache
 def _zones() -> set[str]:
-    global _ZONES
-    if _ZONES is None:
-        _ZONES = available_timezones()
-    return _ZONES
-
-
-_ZONES: set[str] | None = None
-
-
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
+    """IANA zone names known to this machine (computed once)."""
+    return available_timezones()
 
 
 def _known_holidays(country: str, subdivision: str | None) -> bool:
