@@ -134,6 +134,85 @@ def summary(contract: str, lang: str | None) -> None:
     click.echo(summary_backend.summary_text(compiled.contracts[0], lang or default_language()))
 
 
+@cli.command("eval")
+@click.argument("contract")
+@click.argument("clause")
+@click.option("--period", metavar="YYYY-MM", help="The month to evaluate (availability, tiers, "
+              "windows, calendars).")
+@click.option("--input", "inputs", multiple=True, type=click.Path(path_type=Path),
+              help="A .csv or .json file of records (outages, probe samples, error rates, "
+                   "tickets…); repeatable.")
+@click.option("--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="A value for the evaluators' parameter NAME, or a decision the contract "
+                   "leaves open; repeatable.")
+@click.option("--invoice", metavar="AMOUNT", help="The invoice amount (same as --set invoice=…).")
+@click.option("--zone", metavar="IANA", help="Read times written without a UTC offset in this "
+              "zone (e.g. Europe/Paris); without it such times are refused.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@lang_option
+def eval_(contract: str, clause: str, period: str | None, inputs: tuple[Path, ...],
+          settings: tuple[str, ...], invoice: str | None, zone: str | None, as_json: bool,
+          lang: str | None) -> None:
+    """Evaluate one clause (an id such as T4, or an item name) of a contract on inputs.
+
+    CONTRACT is a .sla file or a contract id under contracts/.
+    """
+    import json
+    import tempfile
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from . import build as builder
+    from .evaluate import COMMAND_LINE, EvalError, Request, command_line_text, evaluate
+    from .examples import load_generated
+    from .inputs import InputError
+
+    lang = lang or default_language()
+    settings = settings + ((f"invoice={invoice}",) if invoice is not None else ())
+    try:
+        request = Request(clause, _period(period), settings, inputs,
+                          ZoneInfo(zone) if zone else None)
+    except (ZoneInfoNotFoundError, ValueError):
+        fail(f"unknown time zone '{zone}': give an IANA name such as Europe/Paris")
+    for path in inputs:
+        if not path.is_file():
+            fail(f"no such input file: {path}")
+    compiled = compile_paths([_contract_path(contract)])
+    if compiled.has_errors or not compiled.contracts:
+        sys.exit(report(compiled, compiled.diagnostics, "text", lang))
+    checked = compiled.contracts[0]
+    with tempfile.TemporaryDirectory(prefix="slac-eval-") as folder:
+        for name, text in builder.render_all([checked], "").items():
+            if name.endswith(".py"):
+                (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
+                (Path(folder) / name).write_text(text, encoding="utf-8")
+        module = load_generated(Path(folder), checked.module)
+        try:
+            result = evaluate(checked, module, request, lang)
+        except InputError as problem:
+            file = problem.diagnostic.span.file
+            source = (command_line_text(settings) if file == COMMAND_LINE
+                      else Path(file).read_text(encoding="utf-8", errors="replace"))
+            click.echo(render_text(problem.diagnostic, source, lang), err=True)
+            sys.exit(EXIT_ERRORS)
+        except EvalError as problem:
+            click.echo(f"slac: {problem}", err=True)
+            sys.exit(EXIT_ERRORS)
+    if as_json:
+        click.echo(json.dumps(result.data, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(result.lines))
+
+
+def _period(period: str | None) -> tuple[int, int] | None:
+    """`YYYY-MM` as (year, month)."""
+    if period is None:
+        return None
+    year, _, month = period.partition("-")
+    if not (len(year) == 4 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        fail(f"--period must be a month written YYYY-MM (e.g. 2024-05), not '{period}'")
+    return int(year), int(month)
+
+
 def _contract_path(contract: str) -> Path:
     path = Path(contract)
     if path.suffix == ".sla" or path.exists():

@@ -192,4 +192,97 @@ CATALOG: dict[str, Entry] = {
         "fix the example or the clause", "corrigez l'exemple ou la clause"),
     "example-error": Entry(
         E, "worked example cannot be evaluated: {reason}", "l'exemple ne peut pas être évalué : {reason}"),
+    # ------------------------------------------------------------------ slac eval: input files
+    "input-unreadable": Entry(
+        E, "cannot read the input file: {reason}", "impossible de lire le fichier d'entrée : {reason}"),
+    "input-not-utf8": Entry(
+        E, "the input file is not valid UTF-8 (byte {byte})",
+        "le fichier d'entrée n'est pas en UTF-8 valide (octet {byte})",
+        "save it as UTF-8", "enregistrez-le en UTF-8"),
+    "input-file-type": Entry(
+        E, "cannot tell the format of '{name}'", "format de « {name} » inconnu",
+        "name the file .csv or .json", "nommez le fichier .csv ou .json"),
+    "input-empty": Entry(
+        E, "the input file is empty", "le fichier d'entrée est vide",
+        "start with a header line naming the columns, e.g. start,end",
+        "commencez par une ligne d'en-tête nommant les colonnes, p. ex. start,end"),
+    "input-header": Entry(
+        E, "column {column} of the header is empty or repeated ({name})",
+        "la colonne {column} de l'en-tête est vide ou répétée ({name})",
+        "give every column a distinct name", "donnez à chaque colonne un nom distinct"),
+    "input-columns": Entry(
+        E, "this line has {found} values but the header names {expected} columns",
+        "cette ligne a {found} valeurs mais l'en-tête nomme {expected} colonnes",
+        "the columns are: {columns}", "les colonnes sont : {columns}"),
+    "input-json": Entry(
+        E, "not valid JSON: {reason}", "JSON invalide : {reason}"),
+    "input-json-shape": Entry(
+        E, "the JSON must be an array of flat objects", "le JSON doit être un tableau d'objets plats",
+        'e.g. [{{"start": "2024-05-07T19:30:00+02:00", "end": "2024-05-08T08:00:00+02:00"}}]',
+        'p. ex. [{{"start": "2024-05-07T19:30:00+02:00", "end": "2024-05-08T08:00:00+02:00"}}]'),
+    "input-setting": Entry(
+        E, "'{setting}' is not NAME=VALUE", "« {setting} » n'est pas de la forme NOM=VALEUR",
+        "e.g. --set combine=each", "p. ex. --set combine=each"),
+    "input-missing-column": Entry(
+        E, "this record has no value for '{column}'", "cet enregistrement n'a pas de valeur pour « {column} »",
+        "add a column '{column}'", "ajoutez une colonne « {column} »"),
+    "input-missing-value": Entry(
+        E, "a value is needed here", "une valeur est attendue ici"),
+    "input-columns-unknown": Entry(
+        E, "cannot tell what this record is from its columns ({columns})",
+        "impossible de savoir ce qu'est cet enregistrement d'après ses colonnes ({columns})",
+        "the columns must be one of: {expected}", "les colonnes doivent être l'une de : {expected}"),
+    "input-not-accepted": Entry(
+        E, "{item} takes no {feed}", "{item} ne prend pas de {feed}",
+        "it takes: {accepted}", "il prend : {accepted}"),
+    "input-unknown-name": Entry(
+        E, "'{name}' is not a parameter of the evaluators of {item}",
+        "« {name} » n'est pas un paramètre des évaluateurs de {item}",
+        "their parameters: {names}; a column 'id' is carried to the report as it is",
+        "leurs paramètres : {names} ; une colonne « id » est reprise telle quelle dans le rapport"),
+    "input-outside-period": Entry(
+        E, "{value} is outside the period {period}", "{value} est hors de la période {period}",
+        "keep only the records of the month evaluated", "ne gardez que les enregistrements du mois évalué"),
+    "input-rejected": Entry(
+        E, "this record is refused: {reason}", "cet enregistrement est refusé : {reason}"),
+    "input-choice": Entry(
+        E, "'{value}' is not one of: {choices}", "« {value} » n'est pas l'une des valeurs : {choices}"),
+    "input-naive-datetime": Entry(
+        E, "'{value}' has no UTC offset", "« {value} » n'a pas de décalage UTC",
+        "write it with its offset, e.g. 2024-05-07T19:30:00+02:00, or pass --zone Europe/Paris",
+        "écrivez-le avec son décalage, p. ex. 2024-05-07T19:30:00+02:00, ou passez --zone Europe/Paris"),
+    "input-dst-ambiguous": Entry(
+        E, "'{value}' occurs twice in {zone} (clocks go back)", "« {value} » existe deux fois à {zone} (retour à l'heure d'hiver)",
+        "write it with its UTC offset", "écrivez-le avec son décalage UTC"),
+    "input-dst-gap": Entry(
+        E, "'{value}' does not exist in {zone} (clocks go forward)", "« {value} » n'existe pas à {zone} (passage à l'heure d'été)",
+        "write it with its UTC offset", "écrivez-le avec son décalage UTC"),
+    "input-not-datetime": Entry(
+        E, "'{value}' is not a date and time", "« {value} » n'est pas une date et heure",
+        "write ISO 8601 with an offset: 2024-05-07T19:30:00+02:00",
+        "écrivez en ISO 8601 avec décalage : 2024-05-07T19:30:00+02:00"),
+    "input-not-date": Entry(
+        E, "'{value}' is not a date", "« {value} » n'est pas une date",
+        "write YYYY-MM-DD, e.g. 2024-05-10", "écrivez AAAA-MM-JJ, p. ex. 2024-05-10"),
+    "input-not-time": Entry(
+        E, "'{value}' is not a time of day", "« {value} » n'est pas une heure",
+        "write hh:mm, e.g. 01:00", "écrivez hh:mm, p. ex. 01:00"),
+    "input-not-integer": Entry(
+        E, "'{value}' is not a whole number", "« {value} » n'est pas un nombre entier"),
+    "input-not-number": Entry(
+        E, "'{value}' is not a number", "« {value} » n'est pas un nombre",
+        "write it with a decimal point: 99.5", "écrivez-le avec un point décimal : 99.5"),
+    "input-decimal-comma": Entry(
+        E, "'{value}' uses a decimal comma", "« {value} » utilise une virgule décimale",
+        "write {fixed}", "écrivez {fixed}"),
+    "input-not-duration": Entry(
+        E, "'{value}' is not a duration", "« {value} » n'est pas une durée",
+        "write a whole number and a unit: 4 hours, 30 minutes, 2 days, 1 month",
+        "écrivez un nombre entier et une unité en anglais : 4 hours, 30 minutes, 2 days, 1 month"),
+    "input-not-value": Entry(
+        E, "'{value}' is not a value this evaluator accepts", "« {value} » n'est pas une valeur acceptée par cet évaluateur"),
+    "input-not-window": Entry(
+        E, "'{value}' is not a window of the contract", "« {value} » n'est pas une fenêtre du contrat",
+        "name one of the contract's windows, e.g. ouverture_service",
+        "nommez une fenêtre du contrat, p. ex. ouverture_service"),
 }
