@@ -14,15 +14,16 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from . import model
-from .backends.python import fee_fn, fee_parameters, fn, outcome_text
+from .backends.python import fee_fn, fee_parameters, fn, money_text, outcome_text
 from .runtime.periods import Period, subtract_period
 
 _COUNTER = itertools.count(1)
@@ -37,6 +38,19 @@ class ExampleFailure:
     expected: str = ""
     actual: str = ""
     reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """A result as compared (`value`) and as shown in a diagnostic (`text`).
+
+    Values compare as what they mean, not as they are written: 2.50 % and 2.5 % are the same
+    share, 260.00 EUR and 260 EUR the same amount; a tax mention, a currency or a kind of outcome
+    that differs makes them different.
+    """
+
+    value: object
+    text: str = field(compare=False)
 
 
 def load_generated(folder: Path, module: str) -> ModuleType:
@@ -85,14 +99,14 @@ def run_examples(contract: model.Contract, module: ModuleType) -> list[ExampleFa
         try:
             actual = compute()
         except Exception as exc:  # noqa: BLE001 - any error is the example's verdict
-            failures.append(ExampleFailure(line, expected, "", f"{type(exc).__name__}: {exc}"))
+            failures.append(ExampleFailure(line, expected.text, "", f"{type(exc).__name__}: {exc}"))
             continue
         if actual != expected:
-            failures.append(ExampleFailure(line, expected, actual))
+            failures.append(ExampleFailure(line, expected.text, actual.text))
     return sorted(failures, key=lambda f: f.line)
 
 
-Check = tuple[int, str, Callable[[], str]]
+Check = tuple[int, Result, Callable[[], Result]]
 
 
 def _examples(contract: model.Contract, module: ModuleType) -> Iterator[Check]:
@@ -104,7 +118,9 @@ def _examples(contract: model.Contract, module: ModuleType) -> Iterator[Check]:
         elif isinstance(item, model.Tiers):
             yield from _tiers(contract, item, module)
         elif isinstance(item, model.Deadlines):
-            yield from _deadlines(contract, item, module)
+            yield from _deadlines(item, module)
+        elif isinstance(item, model.Retention):
+            yield from _retention(item, module)
         elif isinstance(item, model.Term):
             yield from _term(item, module)
         elif isinstance(item, model.MoneyClause):
@@ -118,37 +134,45 @@ def _function(module: ModuleType, name: str) -> Callable[..., Any]:
     return cast(Callable[..., Any], found)
 
 
+def _inside(inside: bool) -> Result:
+    return Result(inside, "inside" if inside else "outside")
+
+
 def _window(item: model.Window, module: ModuleType) -> Iterator[Check]:
     for example in item.examples:
-        def compute(example: model.WindowExample = example) -> str:
-            inside = _function(module, fn(item.name, "contains"))(example.at)
-            return "inside" if inside else "outside"
-        yield example.line, "inside" if example.inside else "outside", compute
+        def compute(example: model.WindowExample = example) -> Result:
+            return _inside(bool(_function(module, fn(item.name, "contains"))(example.at)))
+        yield example.line, _inside(example.inside), compute
 
 
-def _percent(value: Decimal) -> str:
-    return f"{format(value, 'f')} %"
+def _percent(value: Decimal) -> Result:
+    return Result(value, f"{format(value, 'f')} %")
 
 
 def _availability(item: model.Availability, module: ModuleType) -> Iterator[Check]:
     for example in item.examples:
-        def compute(example: model.AvailabilityExample = example) -> str:
+        def compute(example: model.AvailabilityExample = example) -> Result:
             report = _function(module, fn(item.name, "report"))
             outage = getattr(module, "Outage", None)
             if outage is None:
                 raise LookupError("the generated module does not export Outage")
             outages = [outage(o.start, o.end) for o in example.outages]
             result = report(example.year, example.month, outages=outages)
-            # Compare at the precision the author wrote.
-            places = -example.availability.as_tuple().exponent  # type: ignore[operator]
-            shown = result.availability.quantize(Decimal(1).scaleb(-places))
-            return _percent(shown)
+            # The exact rate, rounded once to the decimals the author wrote, halves to even as
+            # the report rounds (rounding the report's six decimals again would round twice).
+            places = max(0, -cast(int, example.availability.as_tuple().exponent))
+            exact: Fraction = result.exact
+            return _percent(Decimal(round(exact * 10**places)).scaleb(-places))
         yield example.line, _percent(example.availability), compute
+
+
+def _outcome(outcome: model.Outcome) -> Result:
+    return Result(outcome, outcome_text(outcome))
 
 
 def _tiers(contract: model.Contract, item: model.Tiers, module: ModuleType) -> Iterator[Check]:
     for example in item.examples:
-        def compute(example: model.TierExample = example) -> str:
+        def compute(example: model.TierExample = example) -> Result:
             evaluate = _function(module, fn(item.name))
             if item.measure == "notice":
                 if not isinstance(example.value, model.Duration):
@@ -157,12 +181,13 @@ def _tiers(contract: model.Contract, item: model.Tiers, module: ModuleType) -> I
                 result = evaluate(given, contract.dated)
             else:
                 result = evaluate(example.value)
-            kind = result.outcome.kind
-            amount = result.outcome.amount
-            if result.capped and item.cap is not None and item.cap.kind == kind:
-                amount = item.cap.amount
-            return outcome_text(model.Outcome(kind, amount, result.outcome.currency))
-        yield example.line, outcome_text(example.outcome), compute
+            if result.capped and item.cap is not None:
+                return _outcome(item.cap)
+            # The evaluator's outcome has no tax mention: it is the tier's, as written.
+            tax = None if result.tier is None else item.tiers[result.tier].outcome.tax
+            found = result.outcome
+            return _outcome(model.Outcome(found.kind, found.amount, found.currency, tax))
+        yield example.line, _outcome(example.outcome), compute
 
 
 def _before(event: date, period: model.Duration) -> date:
@@ -172,52 +197,78 @@ def _before(event: date, period: model.Duration) -> date:
     return subtract_period(event, Period(int(period.amount), period.unit))
 
 
-def _instant(value: datetime, zone: Any) -> str:
-    return value.astimezone(zone).isoformat(sep=" ", timespec="minutes")
+def _instant(value: datetime, zone: tzinfo | None) -> Result:
+    """An instant compared as the wall-clock time of the contract's zone, as the author writes
+    it (either reading of an hour repeated when clocks go back matches); seconds are shown
+    when there are some."""
+    local = value.astimezone(zone)
+    whole_minute = local.second == 0 and local.microsecond == 0
+    return Result(local.replace(tzinfo=None),
+                  local.isoformat(sep=" ", timespec="minutes" if whole_minute else "auto"))
 
 
-def _deadlines(contract: model.Contract, item: model.Deadlines,
-               module: ModuleType) -> Iterator[Check]:
+def _deadlines(item: model.Deadlines, module: ModuleType) -> Iterator[Check]:
     for example in item.examples:
         zone = example.due.tzinfo
 
-        def compute(example: model.DeadlineExample = example, zone: Any = zone) -> str:
+        def compute(example: model.DeadlineExample = example,
+                    zone: tzinfo | None = zone) -> Result:
             due = _function(module, fn(item.name, "due"))
             kwargs = {"level": example.level} if example.level is not None else {}
             result = due(example.action, example.start, **kwargs)
-            return "no deadline" if result is None else _instant(result, zone)
+            return Result(None, "no deadline") if result is None else _instant(result, zone)
         yield example.line, _instant(example.due, zone), compute
+
+
+class _RetentionExample(Protocol):
+    """`example at DATE hh:mm restores N copies`: the copies restorable at an instant."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def copies(self) -> int: ...
+    @property
+    def line(self) -> int: ...
+
+
+def _copies(count: int) -> Result:
+    return Result(count, f"{count} {'copy' if count == 1 else 'copies'}")
+
+
+def _retention(item: model.Retention, module: ModuleType) -> Iterator[Check]:
+    # The checker does not put retention examples into the model yet: read them if it does.
+    examples: tuple[_RetentionExample, ...] = getattr(item, "examples", ())
+    for example in examples:
+        def compute(example: _RetentionExample = example) -> Result:
+            points = _function(module, fn(item.name, "restore_points"))(example.at)
+            return _copies(len(points))
+        yield example.line, _copies(example.copies), compute
 
 
 def _term(item: model.Term, module: ModuleType) -> Iterator[Check]:
     for example in item.examples:
-        def compute(example: model.TermExample = example) -> str:
+        def compute(example: model.TermExample = example) -> Result:
             ends = _function(module, fn(item.name, "effective_termination"))
             result = ends(example.subscribed, example.requested)
-            return str(result.isoformat())
-        yield example.line, example.ends.isoformat(), compute
+            return Result(result, str(result.isoformat()))
+        yield example.line, Result(example.ends, example.ends.isoformat()), compute
 
 
-def _money_text(amount: Decimal, money: model.Money) -> str:
-    return _amount_text(model.Money(amount, money.currency, money.tax))
-
-
-def _amount_text(money: model.Money) -> str:
-    tax = {"excl": " excl. tax", "incl": " incl. tax", None: ""}[money.tax]
-    return f"{money.amount.normalize():f} {money.currency}{tax}"
+def _amount(money: model.Money) -> Result:
+    return Result(money, money_text(money))
 
 
 def _money(item: model.MoneyClause, module: ModuleType) -> Iterator[Check]:
     fees = {fee.name: fee for fee in item.fees}
     for example in item.examples:
-        def compute(example: model.MoneyExample = example) -> str:
+        def compute(example: model.MoneyExample = example) -> Result:
             fee = fees.get(example.fee)
             if fee is None:
                 raise LookupError(f"no fee {example.fee!r} in {item.name}")
             arguments = fee_arguments(fee, example.inputs)
             result = _function(module, fee_fn(fee.name))(**arguments)
-            return _money_text(result, fee.amount)
-        yield example.line, _amount_text(example.result), compute
+            return _amount(model.Money(result, fee.amount.currency, fee.amount.tax))
+        yield example.line, _amount(example.result), compute
 
 
 def fee_arguments(fee: model.Fee, inputs: tuple[tuple[str, Decimal], ...]) -> dict[str, object]:

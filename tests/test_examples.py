@@ -76,7 +76,7 @@ WRONG = [
      "2024-10-31", "2024-09-30"),
     ("    example restore hours 2 files 1 gives 260 EUR excl. tax",
      "    example restore hours 2 files 5 gives 260 EUR excl. tax",
-     "260 EUR excl. tax", "350 EUR excl. tax"),
+     "260 EUR excl. tax", "350.00 EUR excl. tax"),
     ("gives 99.800627 %", "gives 99.800628 %", "99.800628 %", "99.800627 %"),
 ]
 
@@ -144,3 +144,132 @@ def test_fee_arguments_map_names_then_order() -> None:
     assert fee_arguments(fee, (("files", one), ("hours", two))) == {"hours": two, "units": 1}
     with pytest.raises(ValueError, match="takes hours, units"):
         fee_arguments(fee, (("hours", two), ("files", one), ("extra", one)))
+
+
+# --------------------------------------------------------------------------- every kind of example
+# tests/data/examples-every-kind.sla has examples of every kind, computed by hand in its comments,
+# that all hold. Each case below changes one line of it and says what the build must then report.
+
+EVERY_KIND = ROOT / "tests" / "data" / "examples-every-kind.sla"
+
+
+def compile_changed(tmp_path: Path, changes: dict[str, str]) -> tuple[model.Contract, str]:
+    """The fixture with each `original` line replaced by its change, checked; and its text."""
+    text = EVERY_KIND.read_text(encoding="utf-8")
+    for original, changed in changes.items():
+        assert text.count(original) == 1, original
+        text = text.replace(original, changed)
+    (tmp_path / "every.sla").write_text(text, encoding="utf-8")
+    [contract] = compile_in(tmp_path, "every.sla")
+    return contract, text
+
+
+def line_of(text: str, fragment: str) -> int:
+    return text[:text.index(fragment)].count("\n") + 1
+
+
+def test_every_kind_of_example_holds(tmp_path: Path) -> None:
+    [contract] = compile_in(ROOT, "tests/data/examples-every-kind.sla")
+    kinds = {type(item).__name__ for item in contract.items if getattr(item, "examples", ())}
+    assert kinds == {"Window", "Availability", "Tiers", "Deadlines", "Term", "MoneyClause"}
+    assert count_examples(contract) == 17
+    assert run_examples(contract, load(contract, tmp_path)) == []
+
+
+HOLDS = [
+    # Written otherwise, the same result: the example still holds.
+    ("gives 130 EUR excl. tax", "gives 130.00 EUR excl. tax"),
+    ("gives 3 days of service", "gives 3.0 days of service"),
+    ("gives 2.50 % of invoice", "gives 2.5 % of invoice"),
+    ("gives 260.00 EUR excl. tax", "gives 260 EUR excl. tax"),
+    # 99.921594982… % to four decimals is 99.9216 %, to two 99.92 %.
+    ("gives 99.92159 %", "gives 99.9216 %"),
+    ("gives 99.92159 %", "gives 99.92 %"),
+    # 27 October 2024: 01:30 is UTC+2 (23:30 UTC the day before); 90 minutes later is 01:00 UTC,
+    # after clocks went back at 01:00 UTC: 02:00 UTC+1, the second 02:00 of the night. The
+    # contract's wall clock says 02:00 either way, and so does the example.
+    ("example ack at 2024-03-01 10:00 due 2024-03-01 11:30",
+     "example ack at 2024-10-27 01:30 due 2024-10-27 02:00"),
+]
+
+
+@pytest.mark.parametrize(("original", "changed"), HOLDS)
+def test_an_example_written_otherwise_still_holds(tmp_path: Path, original: str,
+                                                  changed: str) -> None:
+    contract, _ = compile_changed(tmp_path, {original: changed})
+    assert run_examples(contract, load(contract, tmp_path / "out")) == []
+
+
+FAILS = [
+    # (original, changed: one unit off, or another tax mention; expected, actual as reported)
+    ("example 2024-03-01 18:00 outside", "example 2024-03-01 18:00 inside",
+     "inside", "outside"),
+    ("example 2024-03-01 17:59 inside", "example 2024-03-01 17:59 outside",
+     "outside", "inside"),
+    # The exact rate is 99.921594982… %: 99.92160 % would be the report's 99.921595 % rounded
+    # again; 99.92158 % is one unit below.
+    ("gives 99.92159 %", "gives 99.92160 %", "99.92160 %", "99.92159 %"),
+    ("gives 99.92159 %", "gives 99.92158 %", "99.92158 %", "99.92159 %"),
+    ("example 1.5 % gives 130 EUR excl. tax", "example 1.5 % gives 131 EUR excl. tax",
+     "131 EUR excl. tax", "130 EUR excl. tax"),
+    ("example 1.5 % gives 130 EUR excl. tax", "example 1.5 % gives 130 EUR incl. tax",
+     "130 EUR incl. tax", "130 EUR excl. tax"),
+    ("example 1.5 % gives 130 EUR excl. tax", "example 1.5 % gives 130 EUR",
+     "130 EUR", "130 EUR excl. tax"),
+    # 1.01 % is in the second tier, not the first.
+    ("example 0.5 % gives none", "example 1.01 % gives none", "none", "130 EUR excl. tax"),
+    # 3 % gives 250 EUR, capped at 200 EUR (the cap's tax mention).
+    ("example 3 % gives 200 EUR excl. tax", "example 3 % gives 201 EUR excl. tax",
+     "201 EUR excl. tax", "200 EUR excl. tax"),
+    ("example 3 % gives 200 EUR excl. tax", "example 3 % gives 200 EUR incl. tax",
+     "200 EUR incl. tax", "200 EUR excl. tax"),
+    ("example 3 % gives 200 EUR excl. tax", "example 3 % gives 250 EUR excl. tax",
+     "250 EUR excl. tax", "200 EUR excl. tax"),
+    ("gives 2.50 % of invoice", "gives 2.51 % of invoice", "2.51 % of invoice", "2.5 % of invoice"),
+    ("gives 2.50 % of invoice", "gives 2.5 days of service",
+     "2.5 days of service", "2.5 % of invoice"),
+    ("gives 3 days of service", "gives 4 days of service", "4 days of service",
+     "3 days of service"),
+    # Notice given 8 days before 15 March 2024, on 7 March: at least 8 days, nothing is due.
+    ("example 7 days gives 100 % of invoice", "example 8 days gives 100 % of invoice",
+     "100 % of invoice", "none"),
+    ("example 8 days gives none", "example 7 days gives none", "none", "100 % of invoice"),
+    ("due 2024-03-01 11:30", "due 2024-03-01 11:31", "2024-03-01 11:31+01:00",
+     "2024-03-01 11:30+01:00"),
+    # 2 calendar days over the change to summer time end at 10:00 wall clock, not at 11:00
+    # (48 elapsed hours).
+    ("due 2024-03-31 10:00", "due 2024-03-31 11:00", "2024-03-31 11:00+02:00",
+     "2024-03-31 10:00+02:00"),
+    ("ends 2024-09-30\n    # Subscribed 1 Mar", "ends 2024-10-01\n    # Subscribed 1 Mar",
+     "2024-10-01", "2024-09-30"),
+    ("requested 2024-05-10 ends 2024-09-30", "requested 2024-05-10 ends 2024-09-29",
+     "2024-09-29", "2024-09-30"),
+    ("gives 260.00 EUR excl. tax", "gives 260.01 EUR excl. tax", "260.01 EUR excl. tax",
+     "260.00 EUR excl. tax"),
+    ("gives 260.00 EUR excl. tax", "gives 260.00 EUR incl. tax", "260.00 EUR incl. tax",
+     "260.00 EUR excl. tax"),
+    ("gives 260.00 EUR excl. tax", "gives 260.00 EUR", "260.00 EUR", "260.00 EUR excl. tax"),
+    # 0.25 h × 130 = 32.50 EUR, below 2 × 70 = 140 EUR.
+    ("hours 0.25 files 3 gives", "hours 0.25 files 2 gives", "210 EUR excl. tax",
+     "140.00 EUR excl. tax"),
+    ("reset count 3 gives 105 EUR", "reset count 4 gives 105 EUR", "105 EUR excl. tax",
+     "140.00 EUR excl. tax"),
+]
+
+
+@pytest.mark.parametrize(("original", "changed", "expected", "actual"), FAILS)
+def test_an_example_one_unit_off_fails_at_its_line(tmp_path: Path, original: str, changed: str,
+                                                   expected: str, actual: str) -> None:
+    contract, text = compile_changed(tmp_path, {original: changed})
+    failures = run_examples(contract, load(contract, tmp_path / "out"))
+    assert failures == [ExampleFailure(line_of(text, changed), expected, actual)]
+
+
+def test_a_due_time_with_seconds_is_not_the_minute_written(tmp_path: Path) -> None:
+    # 10:00 + 90 seconds = 10:01:30, which is not 10:01.
+    contract, text = compile_changed(tmp_path, {
+        "ack within 90 minutes": "ack within 90 seconds",
+        "due 2024-03-01 11:30": "due 2024-03-01 10:01"})
+    failures = run_examples(contract, load(contract, tmp_path / "out"))
+    assert failures == [ExampleFailure(line_of(text, "due 2024-03-01 10:01"),
+                                       "2024-03-01 10:01+01:00", "2024-03-01 10:01:30+01:00")]
