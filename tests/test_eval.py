@@ -1,0 +1,254 @@
+"""`slac eval`: one clause of a real contract evaluated from the command line, with CSV/JSON inputs.
+
+Expected figures are worked out by hand from the contracts' text, in each test.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from slac.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACTS = ROOT / "contracts"
+ENGLISH = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "C.UTF-8", "LANGUAGE": None}
+
+
+def slac_eval(contract: str, *args: str) -> Result:
+    path = str(CONTRACTS / f"{contract}.sla")
+    return CliRunner().invoke(cli, ["eval", path, *args], env=ENGLISH, prog_name="slac")
+
+
+def as_json(result: Result) -> dict[str, object]:
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+# Cegid Loop L1 (Art. 5), May 2024: the reference period is Monday to Friday 07:00-20:00 on
+# business days; 23 weekdays - 4 holidays (1, 8, 9, 20 May) = 19 days x 13 h = 247 h = 889,200 s.
+# The outage Tue 7 May 19:30 -> Wed 8 May 08:00 (a holiday) counts 19:30-20:00 only: 1,800 s.
+# Availability = (247 h - 0.5 h) / 247 h = 246.5 / 247 = 99.797570850...% -> 99.797571 % >= 99.5 %.
+L1_OUTAGE = ("2024-05-07T19:30:00+02:00", "2024-05-08T08:00:00+02:00")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_cegid_loop_l1_may_2024_from_an_outage_file(tmp_path: Path, fmt: str) -> None:
+    if fmt == "csv":
+        path = write(tmp_path, "outages.csv", "start,end\n" + ",".join(L1_OUTAGE) + "\n")
+    else:
+        path = write(tmp_path, "outages.json",
+                     json.dumps([{"start": L1_OUTAGE[0], "end": L1_OUTAGE[1]}]))
+    data = as_json(slac_eval("cegid-loop", "L1", "--period", "2024-05", "--input", path, "--json"))
+    assert data["item"] == "disponibilite"
+    result = data["result"]
+    assert isinstance(result, dict)
+    assert result["measured_seconds"] == 247 * 3600
+    assert result["downtime_seconds"] == 1800
+    assert result["availability"] == "99.797571"
+    assert result["met"] is True
+    assert result["downtime"] == [["2024-05-07T19:30:00+02:00", "2024-05-07T20:00:00+02:00"]]
+
+
+def test_readable_report_in_french_and_english(tmp_path: Path) -> None:
+    path = write(tmp_path, "outages.csv", "start,end\n" + ",".join(L1_OUTAGE) + "\n")
+    english = slac_eval("cegid-loop", "L1", "--period", "2024-05", "--input", path)
+    french = slac_eval("cegid-loop", "L1", "--period", "2024-05", "--input", path, "--lang", "fr")
+    assert english.exit_code == french.exit_code == 0
+    assert "measured time: 247 h 00 min" in english.stdout
+    assert "downtime: 0 h 30 min" in english.stdout
+    assert "availability: 99.797571 % (target ≥ 99.5 %): met" in english.stdout
+    assert "temps mesuré : 247 h 00 min".replace(" :", ":") in french.stdout
+    assert "disponibilité: 99.797571 % (objectif ≥ 99.5 %): atteint" in french.stdout
+
+
+# Teogest T4 (Annexe 2 A.6): 0.3 % of unavailability falls in "from 0.21 % to 0.5 %: 3 % of
+# invoice"; 3 % of a 1,000 EUR invoice = 30.00.
+def test_teogest_t4_from_a_measured_value() -> None:
+    data = as_json(slac_eval("teogest", "T4", "--set", "value=0.3", "--invoice", "1000", "--json"))
+    result = data["result"]
+    assert isinstance(result, dict)
+    assert result["tier"] == 1                       # the second tier, counted from 0
+    assert result["outcome"] == {"kind": "invoice_share", "amount": "3", "currency": None}
+    assert result["money"] == "30.00"
+
+
+# Teogest T3/T4, May 2024 measured all the time: 31 x 24 h = 744 h. An outage of 12 h 30 min
+# (7 May 19:30 -> 8 May 08:00) is 12.5 / 744 = 1.680107...% of unavailability, above 1.5 %:
+# 20 % of invoice, the cap too: 200.00 on 1,000. Claim within 30 days after the end of May:
+# 31 May + 30 days = 30 June 2024.
+def test_teogest_t4_from_outages_chains_the_availability_report(tmp_path: Path) -> None:
+    path = write(tmp_path, "outages.csv", "start,end\n" + ",".join(L1_OUTAGE) + "\n")
+    data = as_json(slac_eval("teogest", "T4", "--period", "2024-05", "--input", path,
+                             "--invoice", "1000", "--json"))
+    result = data["result"]
+    assert isinstance(result, dict)
+    assert result["report"]["measured_seconds"] == 744 * 3600
+    assert result["report"]["downtime_seconds"] == 12 * 3600 + 1800
+    assert result["report"]["met"] is False
+    assert result["value"] == "1.680108"
+    assert result["money"] == "200.00"
+    assert result["claim_deadline"] == "2024-06-30"
+
+
+# Conciliator C3 (Art. 6): a slice of 1 hour is good when at least 50 % of its measurements are
+# good; probe ihm is good below 1 second. Monday 3 June 2024 10:00-11:00 lies in the working
+# period (Mon-Fri 09:00-18:00). 20 samples every 3 minutes, 10 under 1 s: exactly 50 % -> good;
+# the other slices have no data and are excluded by decision, so measured = 1 h, 100 % available.
+# With 9 good of 20 (45 %) the slice is bad: 1 h of downtime of 1 h measured, 0 %.
+@pytest.mark.parametrize(("good", "availability", "downtime"), [(10, "100", 0), (9, "0", 3600)])
+def test_conciliator_c3_an_hour_at_exactly_half_good_probes(
+        tmp_path: Path, good: int, availability: str, downtime: int) -> None:
+    rows = [f"2024-06-03T10:{3 * n:02d}:00+02:00,ihm,{'0.5' if n < good else ''}"
+            for n in range(20)]
+    path = write(tmp_path, "samples.csv", "at,probe,latency\n" + "\n".join(rows) + "\n")
+    data = as_json(slac_eval("cegid-conciliator", "C3", "--period", "2024-06", "--input", path,
+                             "--set", "no_data=excluded", "--json"))
+    result = data["result"]
+    assert isinstance(result, dict)
+    assert result["measured_seconds"] == 3600
+    assert result["availability"] == availability
+    assert result["downtime_seconds"] == downtime
+
+
+def test_an_undecided_point_asks_for_a_decision(tmp_path: Path) -> None:
+    path = write(tmp_path, "samples.csv", "at,probe,latency\n2024-06-03T10:00:00+02:00,ihm,0.5\n")
+    result = slac_eval("cegid-conciliator", "C3", "--period", "2024-06", "--input", path)
+    assert result.exit_code == 1
+    assert "no_data" in result.stderr
+    assert "--set NAME=VALUE" in result.stderr
+    assert "no_data=good|bad|excluded" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# niveaux-de-service N5 (Annexe 2 §2.2): a critical incident on Friday 3 May 2024 at 17:59, in
+# business hours, is taken in within 4 clock hours: 21:59 the same day. The id column is carried.
+def test_deadlines_one_row_per_ticket(tmp_path: Path) -> None:
+    path = write(tmp_path, "tickets.csv",
+                 "id;action;start;level\nA-1;take_in;2024-05-03T17:59:00+02:00;critical\n")
+    data = as_json(slac_eval("niveaux-de-service", "N5", "--input", path, "--json"))
+    rows = data["result"]["rows"]  # type: ignore[index]
+    assert rows == [{"inputs": {"id": "A-1", "action": "take_in",
+                                "start": "2024-05-03T17:59:00+02:00", "level": "critical"},
+                     "results": {"interventions_due": "2024-05-03T21:59:00+02:00"}}]
+
+
+def test_times_without_offset_are_read_in_the_zone_given(tmp_path: Path) -> None:
+    path = write(tmp_path, "tickets.csv", "action,start,level\ntake_in,2024-05-03 17:59,critical\n")
+    refused = slac_eval("niveaux-de-service", "N5", "--input", path)
+    assert refused.exit_code == 1
+    assert f"{path}:2:9: error: '2024-05-03 17:59' has no UTC offset" in refused.stderr
+    assert "^~~~" in refused.stderr and "--zone Europe/Paris" in refused.stderr
+    data = as_json(slac_eval("niveaux-de-service", "N5", "--input", path, "--zone",
+                             "Europe/Paris", "--json"))
+    assert data["result"]["rows"][0]["results"] == {  # type: ignore[index]
+        "interventions_due": "2024-05-03T21:59:00+02:00"}
+
+
+@pytest.mark.parametrize(("wall", "code"), [("2024-03-31 02:30", "input-dst-gap"),
+                                            ("2024-10-27 02:30", "input-dst-ambiguous")])
+def test_wall_times_that_do_not_name_one_instant_are_refused(
+        tmp_path: Path, wall: str, code: str) -> None:
+    path = write(tmp_path, "t.csv", f"action,start,level\ntake_in,{wall},critical\n")
+    result = slac_eval("niveaux-de-service", "N5", "--input", path, "--zone", "Europe/Paris")
+    assert result.exit_code == 1
+    assert f"[{code}]" in result.stderr
+
+
+# Teogest T13 (Art. 20): subscribed 1 March 2021, notice requested 10 May 2024: three full years,
+# so 1 + 3 = 4 months counted from the day after the month of request (1 June): ends 30 Sept.
+def test_term_from_named_values() -> None:
+    data = as_json(slac_eval("teogest", "T13", "--set", "subscribed_on=2021-03-01",
+                             "--set", "requested_on=2024-05-10", "--json"))
+    results = data["result"]["rows"][0]["results"]  # type: ignore[index]
+    assert results == {"preavis_effective_termination": "2024-09-30", "preavis_notice_months": 4}
+
+
+# May 2024 in France: 23 weekdays, of which 1, 8, 9 (Ascension) and 20 (Whit Monday) are public
+# holidays: 19 business days of 31.
+def test_calendar_of_a_month() -> None:
+    data = as_json(slac_eval("cegid-loop", "jours_ouvres", "--period", "2024-05", "--json"))
+    result = data["result"]
+    assert isinstance(result, dict)
+    assert result["business_days"] == 19
+    assert result["days"] == 31
+    assert [h["date"] for h in result["holidays"]] == [
+        "2024-05-01", "2024-05-08", "2024-05-09", "2024-05-20"]
+
+
+# ----------------------------------------------------------------------------- bad requests
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["Z9"], "has no clause or item 'Z9'"),
+    (["L1"], "needs a period: add --period YYYY-MM"),
+    (["L1", "--period", "2024-13"], "--period must be a month written YYYY-MM"),
+    (["L1", "--period", "2024-05", "--input", "missing.csv"], "no such input file"),
+    (["L1", "--period", "2024-05", "--zone", "Mars/Olympus"], "unknown time zone"),
+])
+def test_bad_requests_are_explained(args: list[str], message: str) -> None:
+    result = slac_eval("cegid-loop", *args)
+    assert result.exit_code in (1, 2)
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("text", "where", "code"), [
+    ("start,end\n2024-05-07T19:30:00+02:00\n", "2:1", "input-columns"),
+    ("start,end\n2024-05-07T19:30:00+02:00,tomorrow\n", "2:27", "input-not-datetime"),
+    ("start,end\n2024-05-08T08:00:00+02:00,2024-05-07T19:30:00+02:00\n", "2:1", "input-rejected"),
+    ("start,end,kind\n2024-05-07T19:30:00+02:00,2024-05-08T08:00:00+02:00,maintenance\n", "2:1",
+     "input-not-accepted"),
+    ("when,what\nx,y\n", "2:1", "input-columns-unknown"),
+    ("", "1:1", "input-empty"),
+])
+def test_bad_input_files_are_located(tmp_path: Path, text: str, where: str, code: str) -> None:
+    path = write(tmp_path, "in.csv", text)
+    result = slac_eval("cegid-loop", "L1", "--period", "2024-05", "--input", path)
+    assert result.exit_code == 1
+    assert f"{path}:{where}: error:" in result.stderr and f"[{code}]" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_probe_samples_outside_the_period_are_located(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", "at,probe,latency\n2024-05-31T23:59:00+02:00,ihm,0.1\n")
+    result = slac_eval("cegid-conciliator", "C3", "--period", "2024-06", "--input", path)
+    assert result.exit_code == 1
+    assert f"{path}:2:1: error: 2024-05-31T23:59:00+02:00 is outside the period 2024-06" \
+        in result.stderr
+
+
+def test_decimal_comma_and_bad_json_are_located(tmp_path: Path) -> None:
+    result = slac_eval("teogest", "T4", "--set", "value=0,3")
+    assert result.exit_code == 1
+    assert "<command line>:1:7: error: '0,3' uses a decimal comma" in result.stderr
+    assert "write 0.3" in result.stderr
+    path = write(tmp_path, "o.json", '[{"start": "2024-05-07T19:30:00+02:00",\n  "end": }]')
+    result = slac_eval("cegid-loop", "L1", "--period", "2024-05", "--input", path)
+    assert result.exit_code == 1
+    assert f"{path}:2:10: error: not valid JSON" in result.stderr
+
+
+def test_json_values_are_located_at_their_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "o.json", '[\n {"start": "2024-05-07T19:30:00+02:00",\n'
+                                     '  "end": "soon"}\n]\n')
+    result = slac_eval("cegid-loop", "L1", "--period", "2024-05", "--input", path)
+    assert result.exit_code == 1
+    assert f"{path}:3:10: error: 'soon' is not a date and time" in result.stderr
+
+
+def test_unknown_column_of_a_row_evaluator_names_the_parameters(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", "action,start,levle\ntake_in,2024-05-03T17:59:00+02:00,critical\n")
+    result = slac_eval("niveaux-de-service", "N5", "--input", path)
+    assert result.exit_code == 1
+    assert "'levle' is not a parameter of the evaluators of interventions" in result.stderr
+    assert "action, delay_if_unspecified, level, start" in result.stderr
