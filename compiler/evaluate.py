@@ -502,11 +502,10 @@ def _datetime(value: Value, zone: ZoneInfo | None) -> datetime:
     if zone is None:
         raise error("input-naive-datetime", value.span, value=text)
     first, second = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
+    if first.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None) != moment:
+        raise error("input-dst-gap", value.span, value=text, zone=zone.key)
     if first.utcoffset() != second.utcoffset():
         raise error("input-dst-ambiguous", value.span, value=text, zone=zone.key)
-    back = first.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
-    if back != moment:
-        raise error("input-dst-gap", value.span, value=text, zone=zone.key)
     return first
 
 

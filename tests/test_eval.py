@@ -106,7 +106,8 @@ def test_teogest_t4_from_outages_chains_the_availability_report(tmp_path: Path) 
 # period (Mon-Fri 09:00-18:00). 20 samples every 3 minutes, 10 under 1 s: exactly 50 % -> good;
 # the other slices have no data and are excluded by decision, so measured = 1 h, 100 % available.
 # With 9 good of 20 (45 %) the slice is bad: 1 h of downtime of 1 h measured, 0 %.
-@pytest.mark.parametrize(("good", "availability", "downtime"), [(10, "100", 0), (9, "0", 3600)])
+@pytest.mark.parametrize(("good", "availability", "downtime"), [(10, "100.000000", 0),
+                                                                (9, "0.000000", 3600)])
 def test_conciliator_c3_an_hour_at_exactly_half_good_probes(
         tmp_path: Path, good: int, availability: str, downtime: int) -> None:
     rows = [f"2024-06-03T10:{3 * n:02d}:00+02:00,ihm,{'0.5' if n < good else ''}"
