@@ -82,7 +82,7 @@ def find_item(contract: model.Contract, clause: str) -> model.Item:
 
 
 def _kind(item: model.Item) -> str:
-    return {model.MoneyClause: "money"}.get(type(item), type(item).__name__.lower())
+    return "money" if isinstance(item, model.MoneyClause) else type(item).__name__.lower()
 
 
 # ------------------------------------------------------------------------------------ the context
@@ -406,7 +406,8 @@ def _by_signature(ctx: _Context, item: model.Item, words: dict[str, str]) -> Eva
     known = {p for _, f in functions for p in inspect.signature(f).parameters}
     rows: list[Data] = []
     lines: list[str] = []
-    for record in ctx.records or [None]:
+    records: list[Record | None] = [*ctx.records] or [None]
+    for record in records:
         values = _values(ctx, record)
         for name, value in values.items():
             if name not in known and name not in ("year", "month", "id"):
