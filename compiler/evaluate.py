@@ -403,6 +403,8 @@ def _by_signature(ctx: _Context, item: model.Item, words: dict[str, str]) -> Eva
     functions = [(name, ctx.function(name))
                  for name in evaluator_names(ctx.contract)[item.name]
                  if callable(getattr(ctx.module, name, None))]
+    if not functions:
+        raise EvalError(f"{item.name} states facts but has no evaluator; see `slac summary`")
     known = {p for _, f in functions for p in inspect.signature(f).parameters}
     rows: list[Data] = []
     lines: list[str] = []

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from slac.cli import cli
+from slac.pipeline import compile_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACTS = ROOT / "contracts"
@@ -253,3 +254,16 @@ def test_unknown_column_of_a_row_evaluator_names_the_parameters(tmp_path: Path) 
     assert result.exit_code == 1
     assert "'levle' is not a parameter of the evaluators of interventions" in result.stderr
     assert "action, delay_if_unspecified, level, start" in result.stderr
+
+
+def every_item() -> list[tuple[str, str]]:
+    compiled = compile_paths([CONTRACTS])
+    return [(Path(c.source_file).stem, item.name) for c in compiled.contracts for item in c.items]
+
+
+@pytest.mark.parametrize(("contract", "item"), every_item())
+def test_every_item_evaluates_or_says_what_it_needs(contract: str, item: str) -> None:
+    result = slac_eval(contract, item, "--period", "2024-05")
+    assert result.exit_code in (0, 1), result.output
+    assert (result.stdout if result.exit_code == 0 else result.stderr).strip()
+    assert "internal error" not in result.output and "Traceback" not in result.output
