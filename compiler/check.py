@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import functools
 import itertools
@@ -15,6 +16,18 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from . import ast, model
 from .diagnostics import Diagnostic
+from .messages import (
+    UNITS,
+    WEEKDAYS,
+    Phrase,
+    amount_of,
+    joined,
+    kind_a,
+    kind_none,
+    kind_the,
+    listing,
+    phrase,
+)
 
 GREGORIAN_YEAR_SECONDS = Decimal("365.2425") * 86400
 PER_SECONDS = {"day": Decimal(86400), "week": Decimal(604800),
@@ -26,10 +39,25 @@ HEADER_EXAMPLES = {
     "source": 'source "…" dated 2024-03-19', "time_zone": 'time zone "Europe/Paris"',
     "languages": "languages fr, en", "currency": "currency EUR",
 }
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 FIXED = ("second", "minute", "hour")
 CALENDAR = ("day", "week", "month", "year")
+# Statements as the author writes them, for `duplicate-statement` (others: their kind, spaced).
+STATEMENT_WORDS = {
+    "per_month_limit": "at most … per month", "business_days_only": "on business days of",
+    "target_strict": "target", "period_month": "period", "measured_window": "measured",
+    "measured_always": "measured", "exclusion_mode_stmt": "excluded time",
+    "method_outages": "method", "method_probes": "method", "method_error_rate": "method",
+    "measure": "on", "claim_unspecified": "claim", "paid": "paid as",
+    "uses_severities": "severities", "uses_hours": "business hours",
+    "uses_calendar": "business days of", "after_termination": "after termination kept",
+    "renewal": "renewal tacit", "notice_before_end": "notice … before end of term",
+    "short_tenure": "notice under …", "tenure_notice": "notice … plus … per full year",
+    "minimum_invoice": "minimum invoice", "liability_cap": "liability cap",
+    "public_holidays": "public holidays",
+}
 
 
 class Checker:
@@ -40,13 +68,15 @@ class Checker:
         self.diagnostics: list[Diagnostic] = []
         self.unspecified: list[model.Unspecified] = []
         self.blocks: dict[str, ast.Block] = {}
+        self.fee_lines: dict[str, int] = {}   # every fee of the contract: its evaluator is global
 
     # ------------------------------------------------------------------ reporting
     def report(self, code: str, span: ast.Span, **args: object) -> None:
         self.diagnostics.append(Diagnostic(code, span, dict(args)))
 
-    def undecided(self, span: ast.Span, what: str) -> model.Unspecified:
-        item = model.Unspecified(what)
+    def undecided(self, span: ast.Span, what: Phrase) -> model.Unspecified:
+        """Report a point the contract leaves open; the model keeps its English wording."""
+        item = model.Unspecified(what.en)
         self.unspecified.append(item)
         self.report("unspecified", span, what=what)
         return item
@@ -58,19 +88,19 @@ class Checker:
             self.report("percent-range", node.span, value=node.value)
         return node.value
 
-    def duration(self, node: ast.Node, allowed: tuple[str, ...], expected: str, *,
+    def duration(self, node: ast.Node, allowed: tuple[str, ...], expected: Phrase, *,
                  fraction_ok: bool = False) -> model.Duration:
         """One duration in one of the `allowed` dimensions (fixed, calendar, business)."""
         assert isinstance(node, ast.DurationLit)
         units = [u for _, u in node.parts]
         dims = {_dimension(u) for u in units}
-        text = " ".join(f"{a} {u.replace('_', ' ')}{'' if a == 1 else 's'}" for a, u in node.parts)
+        text = _written(node)
         if len(node.parts) > 1 and (dims != {"fixed"} or len(set(units)) != len(units)):
             self.report("mixed-duration", node.span, units=", ".join(units))
         dim = _dimension(units[0])
         if dim not in allowed:
-            self.report("unit-mismatch", node.span, found=f"{text} ({dim} time)", expected=expected,
-                        hint=_unit_hint(allowed))
+            self.report("unit-mismatch", node.span, expected=expected, hint=_unit_hint(allowed),
+                        found=phrase("found.duration", text=text, time=phrase(f"time.{dim}")))
         if len(node.parts) > 1 and dims == {"fixed"}:
             seconds = sum((a * {"second": 1, "minute": 60, "hour": 3600}[u] for a, u in node.parts),
                           Decimal(0))
@@ -107,14 +137,17 @@ class Checker:
     def money(self, node: ast.Node, currency: str) -> model.Money:
         assert isinstance(node, ast.MoneyLit)
         if node.currency != currency:
-            self.report("unit-mismatch", node.span, found=f"an amount in {node.currency}",
-                        expected=f"an amount in {currency}",
-                        hint=f"the contract's currency is {currency}")
+            self.report("unit-mismatch", node.span,
+                        found=phrase("found.amount", currency=node.currency),
+                        expected=phrase("expected.amount", currency=currency),
+                        hint=phrase("hint.currency", currency=currency))
         return model.Money(node.amount, node.currency, cast(Any, node.tax))
 
-    def whole(self, node: ast.Node, why: str, minimum: int = 0) -> int:
+    def whole(self, node: ast.Node, why: Phrase, minimum: int = 0,
+              maximum: int | None = None) -> int:
         assert isinstance(node, ast.Number)
-        if node.value != node.value.to_integral_value() or node.value < minimum:
+        if node.value != node.value.to_integral_value() or node.value < minimum \
+                or (maximum is not None and node.value > maximum):
             self.report("bad-number", node.span, text=node.text, why=why)
         return int(node.value)
 
@@ -124,13 +157,13 @@ class Checker:
         block = self.blocks.get(node.value)
         if block is None:
             candidates = [n for n, b in self.blocks.items() if b.kind == kind]
-            close = difflib.get_close_matches(node.value, candidates, n=1)
-            suggestion = (f"did you mean '{close[0]}'?" if close else
-                          f"known: {', '.join(sorted(candidates))}" if candidates else
-                          f"define {'an' if kind[0] in 'aeiou' else 'a'} {kind} block first")
-            self.report("unknown-name", node.span, kind=kind, name=node.value, suggestion=suggestion)
+            suggestion = (_suggest(node.value, candidates) if candidates else
+                          phrase("suggest.define", kind=kind_a(kind).en, keyword=kind))
+            self.report("unknown-name", node.span, kind=kind_none(kind), name=node.value,
+                        suggestion=suggestion)
         elif block.kind != kind:
-            self.report("wrong-kind", node.span, name=node.value, actual=block.kind, expected=kind)
+            self.report("wrong-kind", node.span, name=node.value, actual=kind_a(block.kind),
+                        expected=kind_a(kind))
         return node.value
 
     # ------------------------------------------------------------------ contract
@@ -194,7 +227,8 @@ class Checker:
         label = _text(labels[0]) if labels else None
         notes = tuple(_text(s) for s in block.body if s.kind == "note")
         if not clauses and block.kind != "calendar":
-            self.report("missing-clause", block.name.span, kind=block.kind, name=block.name.value)
+            self.report("missing-clause", block.name.span, kind=kind_the(block.kind),
+                        name=block.name.value)
         base = {"name": block.name.value, "line": block.span.line, "clauses": clauses,
                 "label": label, "notes": notes}
         body = [s for s in block.body if s.kind not in ("clause_ref", "label", "note")]
@@ -204,12 +238,14 @@ class Checker:
     def _single(self, block: ast.Block, body: list[ast.Stmt], *kinds: str) -> ast.Stmt | None:
         found = [s for s in body if s.kind in kinds]
         for extra in found[1:]:
-            self.report("duplicate-statement", extra.span, what=extra.kind.replace("_", " "))
+            self.report("duplicate-statement", extra.span,
+                        what=STATEMENT_WORDS.get(extra.kind, extra.kind.replace("_", " ")))
         return found[0] if found else None
 
-    def _require(self, block: ast.Block, stmt: ast.Stmt | None, what: str, example: str) -> None:
+    def _require(self, block: ast.Block, stmt: ast.Stmt | None, what: str | Phrase,
+                 example: str) -> None:
         if stmt is None:
-            self.report("missing-statement", block.name.span, kind=block.kind,
+            self.report("missing-statement", block.name.span, kind=kind_the(block.kind),
                         name=block.name.value, what=what, example=example)
 
     # ------------------------------------------------------------------ calendar
@@ -260,27 +296,29 @@ class Checker:
                 if length <= 0:
                     length += 7 * 1440
                 if start >= 1440 or length <= 0:
-                    self.report("empty-range", stmt.span, text="span")
+                    self.report("empty-range", stmt.span, text=f"from {DAYS[d1.index]} {t1.text} "
+                                f"to {DAYS[d2.index]} {t2.text}")
                     continue
                 ranges.append(model.WeeklyRange(d1.index, start, length))
         always = any(s.kind == "always" for s in body)
         business = self._single(block, body, "business_days_only")
         business_of = self.reference(business.args[0], "calendar") if business else None
         limit_stmt = self._single(block, body, "per_month_limit")
-        limit = self.whole(limit_stmt.args[0], "a limit is a whole number ≥ 1", 1) if limit_stmt else None
+        limit = self.whole(limit_stmt.args[0], phrase("why.limit"), 1) if limit_stmt else None
         notice_stmt = self._single(block, body, "notice")
         notice: model.Duration | model.Unspecified | None = None
         exception = None
         if notice_stmt is not None:
             value = notice_stmt.args[0]
-            notice = (self.undecided(value.span, f"the notice for window {block.name.value}")
-                      if isinstance(value, ast.Word) else
-                      self.duration(value, ("fixed", "calendar"), "a notice period"))
+            notice = (self.undecided(value.span,
+                                     phrase("undecided.window-notice", name=block.name.value))
+                      if isinstance(value, ast.Word) else self.exact_notice(value))
             exception = next((a.text(0) for a in notice_stmt.args[1:]
                               if isinstance(a, ast.Stmt)), None)
         if not always and not any(s.kind in ("weekly", "span") for s in body):
-            self.report("missing-statement", block.name.span, kind="window", name=block.name.value,
-                        what="time ranges", example="monday to friday 09:00 to 18:00")
+            self.report("missing-statement", block.name.span, kind=kind_the("window"),
+                        name=block.name.value, what=phrase("statement.time-ranges"),
+                        example="monday to friday 09:00 to 18:00")
         examples = tuple(
             model.WindowExample(self.instant(s.args[0], zone), s.args[1].kind == "is_inside",
                                 s.span.line)
@@ -288,6 +326,17 @@ class Checker:
         return model.Window(ranges=tuple(ranges), always=always, business_days_of=business_of,
                             per_month_limit=limit, notice=notice, notice_exception=exception,
                             examples=examples, **base)
+
+    def exact_notice(self, node: ast.Node) -> model.Duration:
+        """A window's notice: counted in real time, so neither months nor years (no fixed length)."""
+        reported = len(self.diagnostics)
+        notice = self.duration(node, ("fixed", "calendar"), phrase("expected.notice"))
+        if notice.unit in ("month", "year") and len(self.diagnostics) == reported:
+            self.report("unit-mismatch", node.span, expected=phrase("expected.exact-notice"),
+                        hint=phrase("hint.exact-notice"),
+                        found=phrase("found.duration", text=_written(node),
+                                     time=phrase("time.calendar")))
+        return notice
 
     # ------------------------------------------------------------------ availability
     def check_availability(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
@@ -314,16 +363,16 @@ class Checker:
                 self._check_disjoint(measured, stmt.args[0])
         mode_stmt = self._single(block, body, "exclusion_mode_stmt")
         mode: Any
+        exclusion = phrase("undecided.exclusion", name=name)
         if mode_stmt is None:
             if excluded_windows or maintenance_in or causes:
-                mode = self.undecided(block.name.span,
-                                      f"whether excluded time is removed from the measured time of {name}")
+                mode = self.undecided(block.name.span, exclusion)
             else:
                 mode = "removed"
         else:
             word = mode_stmt.args[0]
             if isinstance(word, ast.Word):
-                mode = self.undecided(word.span, f"whether excluded time is removed from the measured time of {name}")
+                mode = self.undecided(word.span, exclusion)
             else:
                 mode = "removed" if word.kind == "removed" else "available"
         method_stmt = self._single(block, body, "method_outages", "method_probes", "method_error_rate")
@@ -333,7 +382,7 @@ class Checker:
         for stmt in (s for s in body if s.kind == "restates"):
             for part in stmt.args:
                 assert isinstance(part, ast.Stmt)
-                allowance = self.duration(part.args[0], ("fixed",), "a fixed duration",
+                allowance = self.duration(part.args[0], ("fixed",), phrase("expected.fixed"),
                                           fraction_ok=True)
                 per = part.text(1)
                 restatements.append(model.Restatement(allowance, cast(Any, per)))
@@ -364,8 +413,9 @@ class Checker:
         common = wa & wb
         if common:
             first = min(common)
-            day = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[first // 1440]
-            when = f"{day} {first % 1440 // 60:02d}:{first % 60:02d}"
+            clock = f" {first % 1440 // 60:02d}:{first % 60:02d}"
+            en, fr = WEEKDAYS[first // 1440]
+            when = Phrase(en + clock, fr + clock)
             self.report("measured-and-excluded", excluded.span, excluded=excluded.value,
                         measured=measured, when=when)
 
@@ -377,7 +427,8 @@ class Checker:
         # Finer than a nanosecond is noise; the floor also keeps quantize() within precision.
         precision = Decimal(1).scaleb(max(exponent, -9) if isinstance(exponent, int) else 0)
         if abs(computed - stated) > precision / 2:
-            self.report("restatement-mismatch", part.span, stated=f"{stated} s", per=per,
+            self.report("restatement-mismatch", part.span, stated=f"{stated} s",
+                        per=Phrase(UNITS[per][0], UNITS[per][2]),
                         target=target, computed=f"{computed.quantize(precision)} s")
 
     def method(self, stmt: ast.Stmt, name: str) -> model.Method:
@@ -387,41 +438,68 @@ class Checker:
         if stmt.kind == "method_error_rate":
             threshold = next((self.percent(s.args[0]) for s in body if s.kind == "rate_threshold"), None)
             if threshold is None:
-                self.report("missing-statement", stmt.span, kind="method", name="error rate",
+                self.report("missing-statement", stmt.span, kind=kind_the("method"), name="error rate",
                             what="interrupted above", example="interrupted above 5 %")
-            missing = self._choice(body, "missing", f"how minutes without data count in {name}",
+            missing = self._choice(body, "missing", phrase("undecided.missing-minutes", name=name),
                                    {"m_available": "available", "m_interrupted": "interrupted",
                                     "m_excluded": "excluded"}, stmt.span)
             return model.ErrorRateMethod(threshold or Decimal(0), missing)
-        probes = []
+        probes: dict[str, model.Probe] = {}
         for s in body:
             if s.kind == "probe":
                 probe_name, description, every, below = s.args
-                probes.append(model.Probe(
+                if probe_name.value in probes:
+                    self.report("duplicate-name", probe_name.span, name=probe_name.value,
+                                line=_first_line(body, "probe", probe_name.value))
+                probes[probe_name.value] = model.Probe(
                     probe_name.value, description.value,
-                    self.duration(every, ("fixed",), "a probe interval"),
-                    self.duration(below, ("fixed",), "a latency")))
+                    self.positive(every, ("fixed",), phrase("expected.probe-interval"),
+                                  phrase("what.probe-interval")),
+                    self.positive(below, ("fixed",), phrase("expected.latency"),
+                                  phrase("what.latency")))
+        method = kind_the("method")
         if not probes:
-            self.report("missing-statement", stmt.span, kind="method", name="probes", what="probe",
+            self.report("missing-statement", stmt.span, kind=method, name="probes", what="probe",
                         example='probe ui "static asset" every 3 minutes good below 1 second')
         slice_stmt = next((s for s in body if s.kind == "slice"), None)
-        slice_ = (self.duration(slice_stmt.args[0], ("fixed",), "a slice length")
-                  if slice_stmt else model.Duration(Decimal(60), "minute"))
+        slice_ = (self.slice(slice_stmt.args[0]) if slice_stmt
+                  else model.Duration(Decimal(60), "minute"))
         if slice_stmt is None:
-            self.report("missing-statement", stmt.span, kind="method", name="probes", what="slice",
+            self.report("missing-statement", stmt.span, kind=method, name="probes", what="slice",
                         example="slice 1 hour")
         good = next((self.percent(s.args[0]) for s in body if s.kind == "slice_good"), None)
         if good is None:
-            self.report("missing-statement", stmt.span, kind="method", name="probes",
+            self.report("missing-statement", stmt.span, kind=method, name="probes",
                         what="slice good at least", example="slice good at least 50 %")
-        combine = self._choice(body, "combine", f"how the probes of {name} combine into one verdict",
+        combine = self._choice(body, "combine", phrase("undecided.combine", name=name),
                                {"each": "each", "any": "any", "pooled": "pooled"}, stmt.span)
-        no_data = self._choice(body, "no_data", f"how a slice without data counts in {name}",
+        no_data = self._choice(body, "no_data", phrase("undecided.no-data", name=name),
                                {"nd_good": "good", "nd_bad": "bad", "nd_excluded": "excluded"},
                                stmt.span)
-        return model.ProbeMethod(tuple(probes), slice_, good or Decimal(50), combine, no_data)
+        return model.ProbeMethod(tuple(probes.values()), slice_, good or Decimal(50), combine,
+                                 no_data)
 
-    def _choice(self, body: list[ast.Stmt], kind: str, what: str, words: dict[str, str],
+    def positive(self, node: ast.Node, allowed: tuple[str, ...], expected: Phrase,
+                 what: Phrase) -> model.Duration:
+        """A duration that must be longer than zero (a period of zero cannot be computed with)."""
+        reported = len(self.diagnostics)
+        value = self.duration(node, allowed, expected)
+        if value.amount == 0 and len(self.diagnostics) == reported:
+            self.report("bad-duration", node.span, text=_written(node),
+                        why=phrase("why.positive", what=what))
+        return value
+
+    def slice(self, node: ast.Node) -> model.Duration:
+        """The slice of a probe method: whole minutes that divide a day, as the runtime needs."""
+        reported = len(self.diagnostics)
+        value = self.duration(node, ("fixed",), phrase("expected.slice"))
+        minutes = value.seconds() / 60
+        if len(self.diagnostics) == reported and (
+                minutes != minutes.to_integral_value() or minutes == 0 or 1440 % int(minutes)):
+            self.report("bad-duration", node.span, text=_written(node), why=phrase("why.slice"))
+        return value
+
+    def _choice(self, body: list[ast.Stmt], kind: str, what: Phrase, words: dict[str, str],
                 span: ast.Span) -> Any:
         stmt = next((s for s in body if s.kind == kind), None)
         if stmt is None:
@@ -447,12 +525,13 @@ class Checker:
                       else self.reference(target.args[0], "availability"))
         tiers = [self.tier(s, measure, currency, name) for s in body if s.kind == "tier"]
         if not tiers:
-            self.report("missing-statement", block.name.span, kind="tiers", name=name, what="tier",
-                        example="from 0 % included to 0.2 % included: none")
+            self.report("missing-statement", block.name.span, kind=kind_the("tiers"), name=name,
+                        what="tier", example="from 0 % included to 0.2 % included: none")
         # A reversed tier is reported by tier(); in coverage it would only add phantom gaps.
         gaps = self._check_coverage([t for t in tiers if not _reversed(t[0])], measure)
+        unit = self._check_outcome_units(tiers)
         cap_stmt = self._single(block, body, "cap")
-        cap = self.outcome(cap_stmt.args[0], currency, name) if cap_stmt else None
+        cap = self.cap(cap_stmt.sub(0), currency, name, unit) if cap_stmt else None
         claim_stmt = self._single(block, body, "claim", "claim_unspecified")
         claim_within: Any = None
         claim_after = None
@@ -461,10 +540,9 @@ class Checker:
             pass
         elif claim_stmt is None or claim_stmt.kind == "claim_unspecified":
             claim_within = self.undecided(claim_stmt.span if claim_stmt else block.name.span,
-                                          f"how and by when {name} is claimed")
-        else:
-            claim_within = self.duration(claim_stmt.args[0], ("fixed", "calendar", "business"),
-                                         "a claim delay")
+                                          phrase("undecided.claim", name=name))
+        else:   # the last day to claim is a date: counted on the calendar
+            claim_within = self.duration(claim_stmt.args[0], ("calendar",), phrase("expected.claim"))
             claim_after = {"after_period": "period", "after_incident": "incident",
                            "after_breach": "breach"}[claim_stmt.args[1].kind]
         paid_stmt = self._single(block, body, "paid")
@@ -474,16 +552,14 @@ class Checker:
             pass
         elif paid_stmt is None or isinstance(paid_stmt.args[0], ast.Word):
             payment = self.undecided(paid_stmt.span if paid_stmt else block.name.span,
-                                     f"how {name} is paid")
+                                     phrase("undecided.paid", name=name))
         else:
             kind = paid_stmt.args[0].kind
             payment = kind
             never_cash = kind == "service_credit" and len(paid_stmt.args[0].args) > 0
         examples = []
         for stmt in (s for s in body if s.kind == "tier_example"):
-            value_node = stmt.args[0].args[0]
-            value: Any = (self.percent(value_node) if isinstance(value_node, ast.Percent)
-                          else self.duration(value_node, ("calendar", "fixed"), "a notice"))
+            value: Any = self.bound_value(stmt.args[0].args[0], measure)
             examples.append(model.TierExample(value, self.outcome(stmt.args[1], currency, name),
                                               stmt.span.line))
         return model.Tiers(
@@ -517,22 +593,23 @@ class Checker:
     def bound(self, node: ast.Node, measure: str) -> model.Bound:
         assert isinstance(node, ast.Stmt)
         value_node, inclusion = node.args
-        value: Any
+        return model.Bound(self.bound_value(value_node, measure), inclusion.kind == "included")
+
+    def bound_value(self, node: ast.Node, measure: str) -> Decimal | model.Duration:
+        """A value of the measure of tiers (bound or example): a notice or a percentage."""
         if measure == "notice":
-            if isinstance(value_node, ast.Percent):
-                self.report("unit-mismatch", value_node.span, found="a percentage",
-                            expected="a notice duration", hint="write e.g. 8 days")
-                value = model.Duration(Decimal(0), "day")
-            else:
-                value = self.duration(value_node, ("calendar",), "a notice in days, weeks or months")
-        else:
-            if not isinstance(value_node, ast.Percent):
-                self.report("unit-mismatch", value_node.span, found="a duration",
-                            expected=f"a percentage of {measure}", hint="write e.g. 99.5 %")
-                value = Decimal(0)
-            else:
-                value = self.percent(value_node)
-        return model.Bound(value, inclusion.kind == "included")
+            if isinstance(node, ast.Percent):
+                self.report("unit-mismatch", node.span, found=phrase("found.percentage"),
+                            expected=phrase("expected.notice-duration"),
+                            hint=phrase("hint.notice-days"))
+                return model.Duration(Decimal(0), "day")
+            return self.duration(node, ("calendar",), phrase("expected.notice-bound"))
+        if not isinstance(node, ast.Percent):
+            self.report("unit-mismatch", node.span, found=phrase("found.a-duration"),
+                        expected=phrase("expected.rate", measure=phrase(f"measure.{measure}")),
+                        hint=phrase("hint.percent"))
+            return Decimal(0)
+        return self.percent(node)
 
     def outcome(self, node: ast.Node, currency: str, name: str) -> model.Outcome:
         assert isinstance(node, ast.Stmt)
@@ -545,8 +622,35 @@ class Checker:
         if node.kind == "money_outcome":
             money = self.money(node.args[0], currency)
             return model.Outcome("money", money.amount, money.currency, money.tax)
-        self.undecided(node.span, f"the outcome of a tier of {name}")
+        self.undecided(node.span, phrase("undecided.tier-outcome", name=name))
         return model.Outcome("unspecified")
+
+    def _check_outcome_units(self, tiers: list[tuple[model.Tier, ast.Stmt]]) -> str | None:
+        """Tiers give days of service or money, not both: the unit they give (None: nothing)."""
+        first: tuple[str, int] | None = None
+        for tier, stmt in tiers:
+            unit = _outcome_unit(tier.outcome)
+            if unit is None:
+                continue
+            if first is None:
+                first = (unit, tier.line)
+            elif unit != first[0]:
+                self.report("mixed-outcomes", stmt.span, other=first[1],
+                            this=phrase(f"gives.{unit}"), that=phrase(f"gives.{first[0]}"))
+        return first[0] if first else None
+
+    def cap(self, node: ast.Stmt, currency: str, name: str, unit: str | None) -> model.Outcome:
+        """A cap: an amount in the unit of the tiers (money or days of service)."""
+        if node.kind == "unspecified_outcome":
+            self.report("bad-cap", node.span, cap="unspecified", expected=phrase("cap.amount"))
+            return model.Outcome("unspecified")
+        cap = self.outcome(node, currency, name)
+        cap_unit = _outcome_unit(cap)
+        if cap_unit is None:
+            self.report("bad-cap", node.span, cap="none", expected=phrase("cap.amount"))
+        elif unit is not None and cap_unit != unit:
+            self.report("bad-cap", node.span, cap=_outcome_text(cap), expected=phrase(f"cap.{unit}"))
+        return cap
 
     def _check_coverage(self, tiers: list[tuple[model.Tier, ast.Stmt]],
                         measure: str) -> tuple[tuple[model.Bound | None, model.Bound | None], ...]:
@@ -593,7 +697,7 @@ class Checker:
             levels[level_name.value] = model.Level(
                 level_name.value, model.Text(stmt.text(1), stmt.text(2)))
         if not levels:
-            self.report("missing-statement", block.name.span, kind="severities",
+            self.report("missing-statement", block.name.span, kind=kind_the("severities"),
                         name=block.name.value, what="level", example='level critical fr "…" en "…"')
         return model.Severities(levels=tuple(levels.values()), **base)
 
@@ -607,7 +711,7 @@ class Checker:
         hours: Any = None
         if hours_stmt is not None:
             value = hours_stmt.args[0]
-            hours = (self.undecided(value.span, f"the business hours of {name}")
+            hours = (self.undecided(value.span, phrase("undecided.business-hours", name=name))
                      if isinstance(value, ast.Word) else self.reference(value, "window"))
         days_stmt = self._single(block, body, "uses_calendar")
         days = self.reference(days_stmt.args[0], "calendar") if days_stmt else None
@@ -628,7 +732,8 @@ class Checker:
             key = (rule.action, rule.level, rule.regime)
             if key in seen:
                 self.report("duplicate-rule", stmt.span, line=seen[key],
-                            what=" ".join(x for x in key if x))
+                            what=rule.action + (f" for {rule.level}" if rule.level else "")
+                            + (f" {rule.regime} business hours" if rule.regime else ""))
             seen[key] = stmt.span.line
             rules.append(rule)
         if levels:
@@ -666,18 +771,17 @@ class Checker:
         if severities is None:
             self.report("needs-severities", node.span, level=node.value)
         elif levels and node.value not in levels:
-            close = difflib.get_close_matches(node.value, levels, n=1)
-            self.report("unknown-name", node.span, kind="severity level", name=node.value,
-                        suggestion=f"did you mean '{close[0]}'?" if close else f"known: {', '.join(levels)}")
+            self.report("unknown-name", node.span, kind=kind_none("severity level"), name=node.value,
+                        suggestion=_suggest(node.value, levels))
         return node.value
 
     def _action(self, node: ast.Node, actions: dict[str, model.Action]) -> str:
         assert isinstance(node, ast.Name)
         if node.value not in actions:
             close = difflib.get_close_matches(node.value, list(actions), n=1)
-            self.report("unknown-name", node.span, kind="action", name=node.value,
-                        suggestion=(f"did you mean '{close[0]}'?" if close else
-                                    f'declare it: action {node.value} fr "…" en "…"'))
+            self.report("unknown-name", node.span, kind=kind_none("action"), name=node.value,
+                        suggestion=(phrase("suggest.close", name=close[0]) if close else
+                                    phrase("suggest.declare-action", name=node.value)))
         return node.value
 
     def rule(self, stmt: ast.Stmt, name: str, actions: dict[str, model.Action], levels: list[str],
@@ -693,96 +797,139 @@ class Checker:
         if args:
             regime = "during" if args[0].kind == "during_hours" else "outside"
             if hours is None:
-                self.report("needs-business-hours", args[0].span, what="'during/outside business hours'")
+                self.report("needs-business-hours", args[0].span, what=phrase("needs.hours-regime"))
         fields: dict[str, Any] = {"action": action, "level": level, "kind": body.kind,
                                   "regime": regime, "line": stmt.span.line}
         after = [a.text(0) for a in body.args if isinstance(a, ast.Stmt) and a.kind == "after"]
         fields["after"] = after[0] if after else None
         durations = [a for a in body.args if isinstance(a, ast.DurationLit)]
         if durations:
-            fields["amount"] = self.duration(durations[0], ("fixed", "calendar", "business"), "a delay")
+            delay = phrase("expected.delay")
+            fields["amount"] = self.duration(durations[0], ("fixed", "calendar", "business"), delay)
             if len(durations) > 1:
-                fields["upper"] = self.duration(durations[1], ("fixed", "calendar", "business"), "a delay")
+                fields["upper"] = self.duration(durations[1], ("fixed", "calendar", "business"), delay)
             for d, node in zip([fields["amount"], fields.get("upper")], durations):
                 if d is not None and d.unit == "business_hour" and hours is None:
-                    self.report("needs-business-hours", node.span, what="a delay in business hours")
+                    self.report("needs-business-hours", node.span, what=phrase("needs.hours-delay"))
                 if d is not None and d.unit == "business_day" and days is None:
-                    self.report("needs-business-days", node.span, what="a delay in business days")
+                    self.report("needs-business-days", node.span, what=phrase("needs.days-delay"))
         if body.kind == "at_most":
-            fields["count"] = self.whole(body.args[0], "a count is a whole number ≥ 1", 1)
+            fields["count"] = self.whole(body.args[0], phrase("why.count"), 1)
             fields["per"] = body.text(1)
         if body.kind == "monthly_day":
-            fields["day"] = self.whole(body.args[0], "a day of the month is 1 to 28", 1)
+            # The generated code takes that day of every month: it must exist in February too.
+            fields["day"] = self.whole(body.args[0], phrase("why.debit-day"), 1, 28)
             if days is None:
-                self.report("needs-business-days", body.span, what="'previous business day'")
+                self.report("needs-business-days", body.span, what=phrase("needs.previous-day"))
         if body.kind == "rule_unspecified":
             fields["kind"] = "unspecified"
-            self.undecided(body.span, f"the deadline for {action}" + (f" ({level})" if level else "")
-                           + (f" {regime} business hours" if regime else ""))
+            what = phrase("undecided.deadline", action=action)
+            if level:
+                what += phrase("undecided.deadline-level", level=level)
+            if regime:
+                what += phrase(f"undecided.deadline-{regime}")
+            self.undecided(body.span, what)
         return model.Rule(**fields)
 
     # ------------------------------------------------------------------ retention
     def check_retention(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
                         **_: Any) -> model.Retention:
-        copies = []
+        copies: dict[str, model.Copy] = {}
         for stmt in (s for s in body if s.kind == "copy"):
-            args = list(stmt.args)
-            copy_name = args.pop(0).value
-            every = str(args.pop(0).value)
-            weekday: Any = None
-            day: Any = None
-            month = None
-            at = None
-            kept: Any = None
-            for arg in args:
-                if isinstance(arg, ast.Stmt) and arg.kind == "on_weekday":
-                    weekday = arg.args[0].index
-                elif isinstance(arg, ast.Stmt) and arg.kind == "on_month_day":
-                    day = self.whole(arg.args[0], "a day of the month is 1 to 31", 1)
-                elif isinstance(arg, ast.Stmt) and arg.kind == "on_date":
-                    day = self.whole(arg.args[0], "a day of the month is 1 to 31", 1)
-                    month = MONTHS.index(arg.text(1)) + 1
-                elif isinstance(arg, ast.Stmt) and arg.kind == "on_unspecified":
-                    what = f"on which day copy {copy_name} is taken"
-                    if every == "week":
-                        weekday = self.undecided(arg.span, what)
-                    else:
-                        day = self.undecided(arg.span, what)
-                elif isinstance(arg, ast.Time):
-                    at = self.time(arg)
-                elif isinstance(arg, ast.DurationLit):
-                    kept = self.duration(arg, ("calendar",), "a retention period")
-                elif isinstance(arg, ast.Word) and arg.value == "unspecified":
-                    kept = self.undecided(arg.span, f"how long copy {copy_name} is kept")
-            if every == "week" and weekday is None:
-                weekday = self.undecided(stmt.span, f"on which day copy {copy_name} is taken")
-            if every in ("month", "year") and day is None:
-                day = self.undecided(stmt.span, f"on which day copy {copy_name} is taken")
-            if at is None:
-                self.undecided(stmt.span, f"at what time copy {copy_name} is taken")
-            copies.append(model.Copy(copy_name, cast(Any, every), weekday, day, month, at, kept))
+            copy = self.copy(stmt)
+            if copy.name in copies:
+                self.report("duplicate-name", stmt.args[0].span, name=copy.name,
+                            line=_first_line(body, "copy", copy.name))
+            copies[copy.name] = copy
         rpo_stmt = self._single(block, body, "rpo")
-        rpo = self.duration(rpo_stmt.args[0], ("fixed",), "a recovery point objective") if rpo_stmt else None
-        history = tuple(model.History(s.text(0),
-                                      self.whole(s.args[1], "a number of years", 0))
+        rpo = (self.duration(rpo_stmt.args[0], ("fixed",), phrase("expected.rpo")) if rpo_stmt
+               else None)
+        history = tuple(model.History(s.text(0), self.whole(s.args[1], phrase("why.years"), 0))
                         for s in body if s.kind == "history")
         after_stmt = self._single(block, body, "after_termination")
-        after = (self.duration(after_stmt.args[0], ("calendar",), "a retention period")
+        after = (self.duration(after_stmt.args[0], ("calendar",), phrase("expected.retention"))
                  if after_stmt else None)
         if not copies and not history and rpo is None and after is None:
-            self.report("missing-statement", block.name.span, kind="retention", name=block.name.value,
-                        what="copy", example="copy daily every day at 01:00 kept 1 week")
-        return model.Retention(copies=tuple(copies), rpo=rpo, history=history,
+            self.report("missing-statement", block.name.span, kind=kind_the("retention"),
+                        name=block.name.value, what="copy",
+                        example="copy daily every day at 01:00 kept 1 week")
+        return model.Retention(copies=tuple(copies.values()), rpo=rpo, history=history,
                                after_termination=after, **base)
+
+    def copy(self, stmt: ast.Stmt) -> model.Copy:
+        """One copy of a backup ladder: when it is taken (a day that fits its frequency), how long
+        it is kept (longer than zero)."""
+        args = list(stmt.args)
+        name = args.pop(0).value
+        every = str(args.pop(0).value)
+        weekday: Any = None
+        day: Any = None
+        month = None
+        at = None
+        kept: Any = None
+        when = phrase("undecided.copy-day", copy=name)
+        for arg in args:
+            if isinstance(arg, ast.Stmt) and arg.kind == "on_unspecified":
+                if every == "week":
+                    weekday = self.undecided(arg.span, when)
+                elif every != "day":
+                    day = self.undecided(arg.span, when)
+            elif isinstance(arg, ast.Stmt):   # on monday, on day 31, on 31 december
+                weekday, day, month = self.copy_day(arg, every)
+            elif isinstance(arg, ast.Time):
+                at = self.time(arg)
+            elif isinstance(arg, ast.DurationLit):
+                kept = self.positive(arg, ("calendar",), phrase("expected.retention"),
+                                     phrase("what.kept"))
+            elif isinstance(arg, ast.Word) and arg.value == "unspecified":
+                kept = self.undecided(arg.span, phrase("undecided.copy-kept", copy=name))
+        if every == "week" and weekday is None:
+            weekday = self.undecided(stmt.span, when)
+        if every in ("month", "year") and day is None:
+            day = self.undecided(stmt.span, when)
+        if at is None:
+            self.undecided(stmt.span, phrase("undecided.copy-time", copy=name))
+        return model.Copy(name, cast(Any, every), weekday, day, month, at, kept)
+
+    def copy_day(self, node: ast.Stmt, every: str) -> tuple[int | None, int | None, int | None]:
+        """(weekday, day, month) of `on …` for a copy taken every `every`; day 29 to 31 warned."""
+        fits = {"on_weekday": "week", "on_month_day": "month", "on_date": "year"}[node.kind]
+        if fits != every:
+            if node.kind == "on_weekday":
+                text = f"on {DAYS[node.args[0].index]}"
+            else:
+                text = f"on {'day ' if node.kind == 'on_month_day' else ''}{node.args[0].text}" \
+                       + (f" {node.text(1)}" if node.kind == "on_date" else "")
+            self.report("bad-copy-day", node.span, text=text, every=phrase(f"every.{every}"),
+                        hint=phrase(f"copy-day.{every}"))
+            return None, None, None
+        if node.kind == "on_weekday":
+            return node.args[0].index, None, None
+        day = self.whole(node.args[0], phrase("why.month-day"), 1, 31)
+        if node.kind == "on_month_day":
+            if 28 < day <= 31:   # the runtime takes the copy on the last day of shorter months
+                self.report("short-month", node.span, text=f"on day {day}",
+                            period=phrase("period.month"), what=phrase("short-month.month"))
+            return None, day, None
+        month = MONTHS.index(node.text(1)) + 1
+        if 1 <= day <= 31 and day > calendar.monthrange(2000, month)[1]:   # 2000: a leap year
+            self.report("bad-date", node.span, text=f"{day} {node.text(1)}")
+        elif (day, month) == (29, 2):   # the runtime takes it on 28 February in common years
+            self.report("short-month", node.span, text="on 29 february",
+                        period=phrase("period.year"), what=phrase("short-month.year"))
+        return None, day, month
 
     # ------------------------------------------------------------------ term
     def check_term(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
                    **_: Any) -> model.Term:
-        def period(kind: str, index: int = 0) -> model.Duration | None:
+        def period(kind: str, what: Phrase | None = None) -> model.Duration | None:
+            """The period of statement `kind`; longer than zero when `what` names it."""
             stmt = self._single(block, body, kind)
             if stmt is None:
                 return None
-            return self.duration(stmt.args[index], ("calendar",), "a calendar period (months, years)")
+            expected = phrase("expected.term-period")
+            return (self.positive(stmt.args[0], ("calendar",), expected, what) if what else
+                    self.duration(stmt.args[0], ("calendar",), expected))
 
         initial_stmt = self._single(block, body, "initial")
         notice_stmt = self._single(block, body, "notice_before_end")
@@ -791,26 +938,36 @@ class Checker:
                                            self.date(s.args[2]), s.span.line)
                          for s in body if s.kind == "term_example")
         term = model.Term(
-            initial=period("initial"),
+            initial=period("initial", phrase("what.initial")),
             initial_from=(initial_stmt.text(1) if initial_stmt and len(initial_stmt.args) > 1
                           else None),
-            renewal=period("renewal"),
+            renewal=period("renewal", phrase("what.renewal")),
             notice_before_end=period("notice_before_end"),
             notice_by=(notice_stmt.text(1) if notice_stmt and len(notice_stmt.args) > 1
                        else None),
             short_tenure=period("short_tenure"),
-            tenure_base=period("tenure_notice", 0),
-            tenure_per_year=(self.duration(tenure_stmt.args[1], ("calendar",), "a calendar period")
-                             if tenure_stmt else None),
+            tenure_base=self.months(tenure_stmt.args[0]) if tenure_stmt else None,
+            tenure_per_year=self.months(tenure_stmt.args[1]) if tenure_stmt else None,
             engagement_prevails=any(s.kind == "engagement_prevails" for s in body),
             survives=period("survives"), examples=examples, **base)
         if not any((term.initial, term.tenure_base, term.survives, term.short_tenure)):
-            self.report("missing-statement", block.name.span, kind="term", name=block.name.value,
-                        what="initial / notice / survives", example="initial 12 months")
+            self.report("missing-statement", block.name.span, kind=kind_the("term"),
+                        name=block.name.value, what="initial / notice / survives",
+                        example="initial 12 months")
         if examples and term.tenure_base is None and term.short_tenure is None:
-            self.report("example-error", block.name.span,
-                        reason="examples need a tenure notice rule")
+            self.report("example-error", block.name.span, reason=phrase("reason.tenure-examples"))
         return term
+
+    def months(self, node: ast.Node) -> model.Duration:
+        """A notice that grows with tenure: counted in whole months (so in months or years)."""
+        reported = len(self.diagnostics)
+        value = self.duration(node, ("calendar",), phrase("expected.tenure-notice"))
+        if value.unit in ("day", "week") and len(self.diagnostics) == reported:
+            self.report("unit-mismatch", node.span, expected=phrase("expected.tenure-notice"),
+                        hint=phrase("hint.months-years"),
+                        found=phrase("found.duration", text=_written(node),
+                                     time=phrase("time.calendar")))
+        return value
 
     # ------------------------------------------------------------------ money
     def check_money(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
@@ -831,9 +988,11 @@ class Checker:
                     minimum = self.money(arg, currency)
                 elif isinstance(arg, ast.Str):
                     minimum_per = arg.value
-            if fee_name.value in fees:
+            if fee_name.value in self.fee_lines:
                 self.report("duplicate-name", fee_name.span, name=fee_name.value,
-                            line=_first_line(body, "fee", fee_name.value))
+                            line=self.fee_lines[fee_name.value])
+            else:
+                self.fee_lines[fee_name.value] = stmt.span.line
             fees[fee_name.value] = model.Fee(fee_name.value, amount, per, minimum, minimum_per)
         minimum_stmt = self._single(block, body, "minimum_invoice")
         surcharge_stmt = self._single(block, body, "surcharge")
@@ -846,8 +1005,8 @@ class Checker:
             fee_node = stmt.args[0]
             assert isinstance(fee_node, ast.Name)
             if fee_node.value not in fees:
-                self.report("unknown-name", fee_node.span, kind="fee", name=fee_node.value,
-                            suggestion=f"known: {', '.join(sorted(fees)) or 'none'}")
+                self.report("unknown-name", fee_node.span, kind=kind_none("fee"), name=fee_node.value,
+                            suggestion=phrase("suggest.known", names=listing(sorted(fees))))
             inputs = tuple((i.text(0), i.number(1))
                            for i in stmt.args[1:-1])
             examples.append(model.MoneyExample(fee_node.value, inputs,
@@ -881,16 +1040,28 @@ def _first_line(body: list[ast.Stmt], kind: str, name: str) -> int:
     return next(s.span.line for s in body if s.kind == kind and s.text(0) == name)
 
 
+def _written(node: ast.Node) -> str:
+    """A duration as written, units spelt out: `1 hour 30 minutes`, `3 business days`."""
+    assert isinstance(node, ast.DurationLit)
+    return " ".join(f"{a} {u.replace('_', ' ')}{'' if a == 1 else 's'}" for a, u in node.parts)
+
+
+def _suggest(name: str, candidates: list[str]) -> Phrase:
+    """For an unknown name: the closest known one, or the list of known ones."""
+    close = difflib.get_close_matches(name, candidates, n=1)
+    return (phrase("suggest.close", name=close[0]) if close else
+            phrase("suggest.known", names=listing(sorted(candidates))))
+
+
 def _dimension(unit: str) -> str:
     if unit.startswith("business"):
         return "business"
     return "fixed" if unit in FIXED else "calendar"
 
 
-def _unit_hint(allowed: tuple[str, ...]) -> str:
-    examples = {"fixed": "minutes, hours", "calendar": "days, weeks, months, years",
-                "business": "business hours, business days"}
-    return "use " + " or ".join(examples[a] for a in allowed)
+def _unit_hint(allowed: tuple[str, ...]) -> Phrase:
+    units = joined([phrase(f"hint.units.{a}") for a in allowed], phrase("hint.or"))
+    return phrase("hint.use", units=units)
 
 
 def _text(stmt: ast.Stmt) -> model.Text:
@@ -981,20 +1152,43 @@ def _after(upper: model.Bound | None, cursor: model.Bound | None) -> model.Bound
     return model.Bound(upper.value, not upper.inclusive)
 
 
-def _format_bound_value(value: Decimal | model.Duration) -> str:
+def _format_bound_value(value: Decimal | model.Duration) -> Phrase:
     if isinstance(value, Decimal):
-        return f"{value} %"
-    return f"{value.amount} {value.unit}{'s' if value.amount != 1 else ''}"
+        return Phrase(f"{value} %", f"{value} %")
+    return amount_of(value.amount, value.unit)
 
 
-def _range_text(low: model.Bound | None, high: model.Bound | None) -> str:
-    parts = []
+def _range_text(low: model.Bound | None, high: model.Bound | None) -> Phrase:
+    """`0.2 % < x < 0.21 %`, `15 days ≤ x`: a range of values of a tier's measure."""
+    text = Phrase("x", "x")
     if low is not None:
-        parts.append(f"{_format_bound_value(low.value)} {'≤' if low.inclusive else '<'} ")
-    parts.append("x")
+        text = _format_bound_value(low.value) + _sign(f" {'≤' if low.inclusive else '<'} ") + text
     if high is not None:
-        parts.append(f" {'≤' if high.inclusive else '<'} {_format_bound_value(high.value)}")
-    return "".join(parts)
+        text = text + _sign(f" {'≤' if high.inclusive else '<'} ") + _format_bound_value(high.value)
+    return text
+
+
+def _sign(text: str) -> Phrase:
+    return Phrase(text, text)
+
+
+def _outcome_unit(outcome: model.Outcome) -> str | None:
+    """What an outcome is counted in: "days" of service, "money" (amounts and shares), or None."""
+    if outcome.kind == "service_days":
+        return "days"
+    return "money" if outcome.kind in ("invoice_share", "money") else None
+
+
+def _outcome_text(outcome: model.Outcome) -> str:
+    """An outcome as the author writes it: `20 % of invoice`, `3 days of service`, `100 EUR`."""
+    if outcome.kind == "invoice_share":
+        return f"{outcome.amount} % of invoice"
+    if outcome.kind == "service_days":
+        return f"{outcome.amount} days of service"
+    if outcome.kind == "money":
+        tax = {"excl": " excl. tax", "incl": " incl. tax"}.get(outcome.tax or "", "")
+        return f"{outcome.amount} {outcome.currency}{tax}"
+    return outcome.kind
 
 
 @functools.cache

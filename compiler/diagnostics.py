@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .ast import Span
-from .messages import CATALOG
+from .messages import CATALOG, Phrase
 
 Severity = Literal["error", "warning", "note"]
 
@@ -26,11 +26,15 @@ class Diagnostic:
         return CATALOG[self.code].severity
 
     def message(self, lang: str) -> str:
-        return CATALOG[self.code].text(lang, "message").format(**self.args)
+        return CATALOG[self.code].text(lang, "message").format(**self._args(lang))
 
     def help(self, lang: str) -> str | None:
         template = CATALOG[self.code].text(lang, "help")
-        return template.format(**self.args) if template else None
+        return template.format(**self._args(lang)) if template else None
+
+    def _args(self, lang: str) -> dict[str, object]:
+        """The arguments in `lang`: a `Phrase` gives its words in that language."""
+        return {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.args.items()}
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.span.file, self.span.line, self.span.column, self.code)
@@ -42,6 +46,12 @@ SEVERITY_WORDS = {
 }
 
 
+# Shown as one space each, so that the caret stays under its column: a tab (one column for Lark)
+# and the characters that end a line for str.splitlines() but not for Lark, which counts lines at
+# "\n" only (a \r of a CRLF file, a form feed, U+2028…).
+_HIDDEN_BREAKS = dict.fromkeys(map(ord, "\t\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"), " ")
+
+
 def render_text(diag: Diagnostic, source: str | None, lang: str) -> str:
     """`file:line:col: severity: message [code]`, the source line with a caret, and a help line."""
     words = SEVERITY_WORDS[lang]
@@ -49,9 +59,9 @@ def render_text(diag: Diagnostic, source: str | None, lang: str) -> str:
     lines = [(f"{span.file}:{span.line}:{span.column}: {words[diag.severity]}: "
              f"{diag.message(lang)}  [{diag.code}]")]
     if source is not None:
-        source_lines = source.splitlines()
+        source_lines = source.split("\n")   # as Lark numbers lines
         if 1 <= span.line <= len(source_lines):
-            text = source_lines[span.line - 1].expandtabs(1)
+            text = source_lines[span.line - 1].translate(_HIDDEN_BREAKS)
             gutter = f"{span.line:>4} | "
             width = (span.end_column - span.column) if span.end_line == span.line else 1
             width = max(1, min(width, len(text) - span.column + 2))

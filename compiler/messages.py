@@ -1,4 +1,10 @@
-"""Catalog of diagnostic codes: severity, message and help, in English and in French."""
+"""Catalog of diagnostic codes: severity, message and help, in English and in French.
+
+Arguments of a message that are words, not code (item kinds, the subjects of `unspecified` notes,
+units, hints…), are `Phrase`s worded by the tables below in both languages, so that a French
+message has no English in it. Code the author wrote (names, keywords, values) is the same in both
+and stays plain; the French messages quote it between « ».
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,245 @@ class Entry:
 
     def text(self, lang: str, part: Literal["message", "help"]) -> str:
         return str(getattr(self, f"{part}_{'fr' if lang == 'fr' else 'en'}"))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words in English and in French, chosen by the language a diagnostic is rendered in."""
+
+    en: str
+    fr: str
+
+    def text(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+    def __add__(self, other: Phrase) -> Phrase:
+        return Phrase(self.en + other.en, self.fr + other.fr)
+
+    def __str__(self) -> str:
+        return self.en
+
+
+def phrase(key: str, **fields: object) -> Phrase:
+    """The phrase `key` of PHRASES, its {fields} filled in: code as it is, a Phrase in each language."""
+    en, fr = PHRASES[key]
+    return Phrase(en.format(**_in(fields, "en")), fr.format(**_in(fields, "fr")))
+
+
+def joined(parts: list[Phrase], separator: Phrase) -> Phrase:
+    """The phrases one after the other, with `separator` between them."""
+    return Phrase(separator.en.join(p.en for p in parts), separator.fr.join(p.fr for p in parts))
+
+
+def _in(fields: dict[str, object], lang: str) -> dict[str, object]:
+    return {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in fields.items()}
+
+
+def listing(names: list[str]) -> Phrase:
+    """Names of the contract, listed: `a, b` (or a phrase saying there is none)."""
+    return Phrase(", ".join(names), ", ".join(f"« {n} »" for n in names)) if names else \
+        phrase("none-defined")
+
+
+# Kinds of item and of named thing: (English noun, French with "the", with "a", and "no … named").
+KINDS: dict[str, tuple[str, str, str, str]] = {
+    "calendar": ("calendar", "le calendrier", "un calendrier", "aucun calendrier nommé"),
+    "window": ("window", "la fenêtre", "une fenêtre", "aucune fenêtre nommée"),
+    "availability": ("availability", "la disponibilité", "une disponibilité",
+                     "aucune disponibilité nommée"),
+    "tiers": ("tiers", "le barème", "un barème", "aucun barème nommé"),
+    "severities": ("severities", "l'échelle de gravité", "une échelle de gravité",
+                   "aucune échelle de gravité nommée"),
+    "deadlines": ("deadlines", "le bloc de délais", "un bloc de délais",
+                  "aucun bloc de délais nommé"),
+    "retention": ("retention", "la conservation", "une conservation", "aucune conservation nommée"),
+    "term": ("term", "la durée", "une durée", "aucune durée nommée"),
+    "money": ("money", "le bloc financier", "un bloc financier", "aucun bloc financier nommé"),
+    "method": ("method", "la méthode", "une méthode", "aucune méthode nommée"),
+    "action": ("action", "l'action", "une action", "aucune action nommée"),
+    "severity level": ("severity level", "le niveau de gravité", "un niveau de gravité",
+                       "aucun niveau de gravité nommé"),
+    "fee": ("fee", "le tarif", "un tarif", "aucun tarif nommé"),
+}
+
+
+def kind_the(kind: str) -> Phrase:
+    """`window` / `la fenêtre`: the kind as the subject of a sentence about one item."""
+    return Phrase(KINDS[kind][0], KINDS[kind][1])
+
+
+def kind_a(kind: str) -> Phrase:
+    """`a window` / `une fenêtre`."""
+    en = KINDS[kind][0]
+    return Phrase(f"{'an' if en[0] in 'aeiou' else 'a'} {en}", KINDS[kind][2])
+
+
+def kind_none(kind: str) -> Phrase:
+    """`window` / `aucune fenêtre nommée`, for the message `no {kind} named …`."""
+    return Phrase(KINDS[kind][0], KINDS[kind][3])
+
+
+WEEKDAYS = (("Monday", "lundi"), ("Tuesday", "mardi"), ("Wednesday", "mercredi"),
+            ("Thursday", "jeudi"), ("Friday", "vendredi"), ("Saturday", "samedi"),
+            ("Sunday", "dimanche"))
+
+# Units of a duration: (English singular, plural; French singular, plural).
+UNITS: dict[str, tuple[str, str, str, str]] = {
+    "second": ("second", "seconds", "seconde", "secondes"),
+    "minute": ("minute", "minutes", "minute", "minutes"),
+    "hour": ("hour", "hours", "heure", "heures"),
+    "day": ("day", "days", "jour", "jours"),
+    "week": ("week", "weeks", "semaine", "semaines"),
+    "month": ("month", "months", "mois", "mois"),
+    "year": ("year", "years", "an", "ans"),
+    "business_hour": ("business hour", "business hours", "heure ouvrée", "heures ouvrées"),
+    "business_day": ("business day", "business days", "jour ouvré", "jours ouvrés"),
+}
+
+
+def amount_of(amount: object, unit: str) -> Phrase:
+    """`15 days` / `15 jours` (the plural from 2 in French, from everything but 1 in English)."""
+    en_one, en_many, fr_one, fr_many = UNITS[unit]
+    number = str(amount)
+    many_en = number != "1"
+    many_fr = not (number.replace(".", "", 1).isdigit() and float(number) < 2)
+    return Phrase(f"{number} {en_many if many_en else en_one}",
+                  f"{number} {fr_many if many_fr else fr_one}")
+
+
+# Every other phrase, by key: (English, French). {fields} are code, the same in both languages.
+PHRASES: dict[str, tuple[str, str]] = {
+    # subjects of `unspecified` notes (the English ones are also the model's `Unspecified.what`)
+    "undecided.window-notice": ("the notice for window {name}",
+                                "le préavis de la fenêtre « {name} »"),
+    "undecided.exclusion": ("whether excluded time is removed from the measured time of {name}",
+                            "si le temps exclu est retiré du temps mesuré de « {name} »"),
+    "undecided.missing-minutes": ("how minutes without data count in {name}",
+                                  "comment comptent les minutes sans données de « {name} »"),
+    "undecided.combine": ("how the probes of {name} combine into one verdict",
+                          "comment les sondes de « {name} » se combinent en un verdict"),
+    "undecided.no-data": ("how a slice without data counts in {name}",
+                          "comment compte un créneau sans données de « {name} »"),
+    "undecided.claim": ("how and by when {name} is claimed",
+                        "comment et dans quel délai « {name} » se réclame"),
+    "undecided.paid": ("how {name} is paid", "sous quelle forme « {name} » est versé"),
+    "undecided.tier-outcome": ("the outcome of a tier of {name}",
+                               "l'effet d'une tranche de « {name} »"),
+    "undecided.business-hours": ("the business hours of {name}",
+                                 "les heures ouvrées de « {name} »"),
+    "undecided.deadline": ("the deadline for {action}", "le délai de « {action} »"),
+    "undecided.deadline-level": (" ({level})", " (niveau « {level} »)"),
+    "undecided.deadline-during": (" during business hours", " pendant les heures ouvrées"),
+    "undecided.deadline-outside": (" outside business hours", " hors des heures ouvrées"),
+    "undecided.copy-day": ("on which day copy {copy} is taken",
+                           "le jour où la copie « {copy} » est faite"),
+    "undecided.copy-time": ("at what time copy {copy} is taken",
+                            "l'heure à laquelle la copie « {copy} » est faite"),
+    "undecided.copy-kept": ("how long copy {copy} is kept",
+                            "combien de temps la copie « {copy} » est gardée"),
+    # kinds of time, and what a statement expects (unit-mismatch)
+    "time.fixed": ("fixed time", "temps fixe"),
+    "time.calendar": ("calendar time", "temps calendaire"),
+    "time.business": ("business time", "temps ouvré"),
+    "found.duration": ("{text} ({time})", "« {text} » ({time})"),
+    "found.percentage": ("a percentage", "un pourcentage"),
+    "found.a-duration": ("a duration", "une durée"),
+    "found.amount": ("an amount in {currency}", "un montant en {currency}"),
+    "expected.amount": ("an amount in {currency}", "un montant en {currency}"),
+    "expected.notice": ("a notice period", "un préavis"),
+    "expected.exact-notice": ("a notice of a fixed length", "un préavis de longueur fixe"),
+    "expected.fixed": ("a fixed duration", "une durée fixe"),
+    "expected.retention": ("a retention period", "une durée de conservation"),
+    "expected.rpo": ("a recovery point objective", "un objectif de point de reprise"),
+    "expected.probe-interval": ("a probe interval", "un intervalle de sonde"),
+    "expected.latency": ("a latency", "une latence"),
+    "expected.slice": ("a slice length", "une durée de créneau"),
+    "expected.claim": ("a claim delay", "un délai de réclamation"),
+    "expected.delay": ("a delay", "un délai"),
+    "expected.term-period": ("a calendar period (months, years)",
+                             "une période calendaire (mois, années)"),
+    "expected.calendar-period": ("a calendar period", "une période calendaire"),
+    "expected.tenure-notice": ("a notice in months or years", "un préavis en mois ou en années"),
+    "expected.notice-bound": ("a notice in days, weeks or months",
+                              "un préavis en jours, semaines ou mois"),
+    "expected.notice-duration": ("a notice duration", "une durée de préavis"),
+    "expected.rate": ("a percentage of {measure}", "un pourcentage de {measure}"),
+    "measure.availability": ("availability", "disponibilité"),
+    "measure.unavailability": ("unavailability", "indisponibilité"),
+    "hint.use": ("use {units}", "utilisez {units}"),
+    "hint.units.fixed": ("minutes, hours", "« minutes, hours »"),
+    "hint.units.calendar": ("days, weeks, months, years", "« days, weeks, months, years »"),
+    "hint.units.business": ("business hours, business days", "« business hours, business days »"),
+    "hint.or": (" or ", " ou "),
+    "hint.exact-notice": (
+        ("a month or a year has no fixed length: write the notice in days or weeks (e.g. 30 days), "
+         "or in hours or minutes"),
+        ("un mois ou une année n'a pas de longueur fixe : écrivez le préavis en jours ou semaines "
+         "(par ex. « 30 days »), ou en heures ou minutes")),
+    "hint.months-years": ("write it in months or years, e.g. 1 month",
+                          "écrivez-le en mois ou en années, par ex. « 1 month »"),
+    "hint.notice-days": ("write e.g. 8 days", "écrivez par ex. « 8 days »"),
+    "hint.percent": ("write e.g. 99.5 %", "écrivez par ex. « 99.5 % »"),
+    "hint.currency": ("the contract's currency is {currency}",
+                      "la devise du contrat est {currency}"),
+    # reasons of bad-number and bad-duration
+    "why.limit": ("a limit is a whole number ≥ 1", "une limite est un nombre entier ≥ 1"),
+    "why.count": ("a count is a whole number ≥ 1", "un nombre de fois est un entier ≥ 1"),
+    "why.month-day": ("a day of the month is 1 to 31", "un jour du mois va de 1 à 31"),
+    "why.debit-day": (
+        "a day of each month is 1 to 28: days 29 to 31 are missing from some months",
+        "un jour de chaque mois va de 1 à 28 : les jours 29 à 31 manquent à certains mois"),
+    "why.years": ("a number of years is a whole number", "un nombre d'années est un entier"),
+    "why.positive": ("{what} must be longer than zero", "{what} doit durer plus que zéro"),
+    "why.slice": (
+        "a slice is a whole number of minutes that divides a day (such as 5 minutes, 1 hour)",
+        ("un créneau est un nombre entier de minutes qui divise une journée "
+         "(comme « 5 minutes », « 1 hour »)")),
+    "what.kept": ("a retention period", "une durée de conservation"),
+    "what.probe-interval": ("a probe interval", "un intervalle de sonde"),
+    "what.latency": ("a latency threshold", "une latence maximale"),
+    "what.initial": ("an initial term", "une durée initiale"),
+    "what.renewal": ("a renewal period", "une période de reconduction"),
+    # unknown-name suggestions
+    "suggest.close": ("did you mean '{name}'?", "vouliez-vous dire « {name} » ?"),
+    "suggest.known": ("known: {names}", "noms connus : {names}"),
+    "suggest.define": ("define {kind} block first", "définissez d'abord un bloc « {keyword} »"),
+    "suggest.declare-action": ('declare it: action {name} fr "…" en "…"',
+                               'déclarez-la : « action {name} fr "…" en "…" »'),
+    "none-defined": ("none", "aucun"),
+    # needs-business-hours / needs-business-days, missing-statement, example-error
+    "needs.hours-regime": ("'during/outside business hours'", "« during/outside business hours »"),
+    "needs.hours-delay": ("a delay in business hours", "un délai en heures ouvrées"),
+    "needs.days-delay": ("a delay in business days", "un délai en jours ouvrés"),
+    "needs.previous-day": ("'previous business day'", "« previous business day »"),
+    "statement.time-ranges": ("time ranges", "plages horaires"),
+    "reason.tenure-examples": ("examples need a tenure notice rule",
+                               "les exemples supposent une règle de préavis selon l'ancienneté"),
+    # copies of a retention block (bad-copy-day, short-month)
+    "every.day": ("every day", "quotidienne"),
+    "every.week": ("every week", "hebdomadaire"),
+    "every.month": ("every month", "mensuelle"),
+    "every.year": ("every year", "annuelle"),
+    "copy-day.day": ("a daily copy takes no 'on'", "une copie quotidienne ne prend pas de « on »"),
+    "copy-day.week": ("write the weekday, e.g. on sunday", "écrivez le jour, par ex. « on sunday »"),
+    "copy-day.month": ("write the day of the month, e.g. on day 1",
+                       "écrivez le jour du mois, par ex. « on day 1 »"),
+    "copy-day.year": ("write the day and the month, e.g. on 31 december",
+                      "écrivez le jour et le mois, par ex. « on 31 december »"),
+    "period.month": ("month", "tous les mois"),
+    "period.year": ("year", "toutes les années"),
+    "short-month.month": ("in months shorter than that, the copy is taken on their last day",
+                          "les mois plus courts, la copie est faite leur dernier jour"),
+    "short-month.year": ("in years without 29 February, the copy is taken on 28 February",
+                         "les années sans 29 février, la copie est faite le 28 février"),
+    # bad-cap
+    "cap.amount": ("an amount", "un montant"),
+    "gives.days": ("days of service", "des jours de service"),
+    "gives.money": ("money", "de l'argent"),
+    "cap.money": ("money or a share of the invoice, as its tiers give",
+                  "de l'argent ou une part de facture, comme ses tranches"),
+    "cap.days": ("days of service, as its tiers give", "des jours de service, comme ses tranches"),
+}
 
 
 E: Literal["error"] = "error"
@@ -36,7 +281,7 @@ CATALOG: dict[str, Entry] = {
     "empty-file": Entry(
         E, "the file contains no contract", "le fichier ne contient aucun contrat",
         'start it with: contract "my-contract" {{ title "…" … }}',
-        'commencez-le par : contract "mon-contrat" {{ title "…" … }}'),
+        'commencez-le par : « contract "mon-contrat" {{ title "…" … }} »'),
     "unclosed-block": Entry(
         E, "{count} block(s) opened with '{{' are not closed",
         "{count} bloc(s) ouvert(s) par « {{ » ne sont pas fermés",
@@ -56,21 +301,22 @@ CATALOG: dict[str, Entry] = {
     "euro-sign": Entry(
         E, "amounts are written with a currency code, not a symbol",
         "les montants s'écrivent avec un code de devise, pas un symbole",
-        "write e.g. 130 EUR excl. tax", "écrivez par ex. 130 EUR excl. tax"),
+        "write e.g. 130 EUR excl. tax", "écrivez par ex. « 130 EUR excl. tax »"),
     "missing-unit": Entry(
         E, "this number has no unit (found '{found}')", "ce nombre n'a pas d'unité (trouvé « {found} »)",
         "add a unit: %, minutes, hours, business hours, days, business days, months, years…",
-        "ajoutez une unité : %, minutes, hours, business hours, days, business days, months, years…"),
+        "ajoutez une unité : « % », « minutes », « hours », « business hours », « days », "
+        "« business days », « months », « years »…"),
     "expected-colon": Entry(
         E, "a tier range must be followed by ':' and its outcome (found '{found}')",
         "une tranche doit être suivie de « : » et de son effet (trouvé « {found} »)",
         "write e.g. from 0.21 % included to 0.5 % included: 3 % of invoice",
-        "écrivez par ex. from 0.21 % included to 0.5 % included: 3 % of invoice"),
+        "écrivez par ex. « from 0.21 % included to 0.5 % included: 3 % of invoice »"),
     "missing-inclusion": Entry(
         E, "a tier bound must say whether it is included (found '{found}')",
         "une borne de tranche doit dire si elle est incluse (trouvé « {found} »)",
         "write 'included' or 'excluded' after the value, e.g. to 0.5 % included",
-        "écrivez « included » ou « excluded » après la valeur, par ex. to 0.5 % included"),
+        "écrivez « included » ou « excluded » après la valeur, par ex. « to 0.5 % included »"),
     "missing-outcome": Entry(
         E, "this tier has no outcome", "cette tranche n'a pas d'effet",
         "write the outcome after ':', or 'unspecified' if the contract leaves it blank",
@@ -84,7 +330,7 @@ CATALOG: dict[str, Entry] = {
     # ------------------------------------------------------------------ header and names
     "missing-header": Entry(
         E, "the contract header has no '{field}'", "l'en-tête du contrat n'a pas de « {field} »",
-        "add: {example}", "ajoutez : {example}"),
+        "add: {example}", "ajoutez : « {example} »"),
     "duplicate-statement": Entry(
         E, "'{what}' is given twice", "« {what} » est donné deux fois",
         "keep one", "n'en gardez qu'un"),
@@ -93,7 +339,7 @@ CATALOG: dict[str, Entry] = {
         "use lower-case letters, digits and '-', starting with a letter (e.g. cegid-loop)",
         "utilisez minuscules, chiffres et « - », en commençant par une lettre (ex. cegid-loop)"),
     "duplicate-contract": Entry(
-        E, "contract id '{id}' is already used by {other}", "l'identifiant « {id} » est déjà pris par {other}",
+        E, "contract id '{id}' is already used by {other}", "l'identifiant « {id} » est déjà pris par « {other} »",
         "give each contract its own id", "donnez à chaque contrat son propre identifiant"),
     "unknown-time-zone": Entry(
         E, "unknown time zone '{zone}'", "fuseau horaire « {zone} » inconnu",
@@ -104,32 +350,32 @@ CATALOG: dict[str, Entry] = {
     "unknown-holidays": Entry(
         E, "no public-holiday data for '{country}'", "pas de jours fériés connus pour « {country} »",
         "use an ISO country code such as FR, with an optional subdivision such as \"57\"",
-        "utilisez un code pays ISO comme FR, avec une subdivision facultative comme \"57\""),
+        "utilisez un code pays ISO comme FR, avec une subdivision facultative comme « \"57\" »"),
     "duplicate-name": Entry(
         E, "'{name}' is already defined on line {line}", "« {name} » est déjà défini ligne {line}",
         "rename one of them", "renommez l'un des deux"),
     "unknown-name": Entry(
-        E, "no {kind} named '{name}'", "aucun élément {kind} nommé « {name} »",
+        E, "no {kind} named '{name}'", "{kind} « {name} »",
         "{suggestion}", "{suggestion}"),
     "wrong-kind": Entry(
-        E, "'{name}' is a {actual}, not a {expected}", "« {name} » est un {actual}, pas un {expected}"),
+        E, "'{name}' is {actual}, not {expected}", "« {name} » est {actual}, pas {expected}"),
     "missing-clause": Entry(
         W, "{kind} '{name}' carries no clause id", "{kind} « {name} » ne porte aucun identifiant de clause",
-        "add: clause T4 article \"Annexe 2 A.6\"", "ajoutez : clause T4 article \"Annexe 2 A.6\""),
+        "add: clause T4 article \"Annexe 2 A.6\"", "ajoutez : « clause T4 article \"Annexe 2 A.6\" »"),
     "missing-statement": Entry(
         E, "{kind} '{name}' has no '{what}'", "{kind} « {name} » n'a pas de « {what} »",
-        "add: {example}", "ajoutez : {example}"),
+        "add: {example}", "ajoutez : « {example} »"),
     # ------------------------------------------------------------------ values and units
     "unit-mismatch": Entry(
         E, "{found} where {expected} is expected", "{found} alors qu'on attend {expected}",
         "{hint}", "{hint}"),
     "mixed-duration": Entry(
-        E, "a duration mixes {units}", "une durée mélange {units}",
+        E, "a duration mixes {units}", "une durée mélange les unités « {units} »",
         "write it in one unit", "écrivez-la dans une seule unité"),
     "fractional-duration": Entry(
-        E, "durations are whole numbers of a unit ({text})", "une durée est un nombre entier d'unités ({text})",
+        E, "durations are whole numbers of a unit ({text})", "une durée est un nombre entier d'unités (« {text} »)",
         "use a smaller unit, e.g. 90 minutes for 1.5 hours",
-        "utilisez une unité plus petite, par ex. 90 minutes pour 1,5 heure"),
+        "utilisez une unité plus petite, par ex. « 90 minutes » pour 1,5 heure"),
     "percent-range": Entry(
         E, "{value} % is outside 0–100 %", "{value} % est hors de 0–100 %"),
     "target-unusual": Entry(
@@ -140,7 +386,7 @@ CATALOG: dict[str, Entry] = {
     "bad-date": Entry(
         E, "{text} is not a date", "{text} n'est pas une date", "write dates as YYYY-MM-DD", "écrivez les dates AAAA-MM-JJ"),
     "empty-range": Entry(
-        E, "this range is empty ({text})", "cette plage est vide ({text})",
+        E, "this range is empty ({text})", "cette plage est vide (« {text} »)",
         "a range that ends where it starts covers no time", "une plage qui finit où elle commence ne couvre aucun temps"),
     "bad-number": Entry(
         E, "{text} is not allowed here: {why}", "{text} n'est pas admis ici : {why}"),
@@ -166,21 +412,21 @@ CATALOG: dict[str, Entry] = {
         E, "this range is empty or reversed ({range})", "cette tranche est vide ou inversée ({range})"),
     # ------------------------------------------------------------------ deadlines
     "duplicate-rule": Entry(
-        E, "a rule for {what} is already given on line {line}", "une règle pour {what} est déjà donnée ligne {line}"),
+        E, "a rule for {what} is already given on line {line}", "une règle pour « {what} » est déjà donnée ligne {line}"),
     "missing-level": Entry(
         W, "action '{action}' has no rule for level '{level}'", "l'action « {action} » n'a pas de règle pour le niveau « {level} »",
         "add one, with 'unspecified' or 'no deadline' if the contract is silent",
         "ajoutez-en une, « unspecified » ou « no deadline » si le contrat se tait"),
     "needs-business-hours": Entry(
         E, "{what} needs the block's business hours", "{what} suppose les heures ouvrées du bloc",
-        "add: business hours <window>", "ajoutez : business hours <fenêtre>"),
+        "add: business hours <window>", "ajoutez : « business hours <fenêtre> »"),
     "needs-business-days": Entry(
         E, "{what} needs the block's business days", "{what} suppose les jours ouvrés du bloc",
-        "add: business days of <calendar>", "ajoutez : business days of <calendrier>"),
+        "add: business days of <calendar>", "ajoutez : « business days of <calendrier> »"),
     "needs-severities": Entry(
         E, "level '{level}' is given but the block names no severities",
         "le niveau « {level} » est donné mais le bloc ne nomme aucune échelle de gravité",
-        "add: severities <name>", "ajoutez : severities <nom>"),
+        "add: severities <name>", "ajoutez : « severities <nom> »"),
     # ------------------------------------------------------------------ undecided
     "unspecified": Entry(
         N, "the contract does not decide {what}", "le contrat ne tranche pas : {what}",
@@ -192,6 +438,24 @@ CATALOG: dict[str, Entry] = {
         "fix the example or the clause", "corrigez l'exemple ou la clause"),
     "example-error": Entry(
         E, "worked example cannot be evaluated: {reason}", "l'exemple ne peut pas être évalué : {reason}"),
+    # ------------------------------------------------------------------ what the evaluators cannot compute
+    "bad-duration": Entry(
+        E, "{text} is not allowed here: {why}", "« {text} » n'est pas admis ici : {why}"),
+    "bad-copy-day": Entry(
+        E, "'{text}' does not say a day of a copy taken {every}",
+        "« {text} » ne dit pas le jour d'une copie {every}", "{hint}", "{hint}"),
+    "short-month": Entry(
+        W, "'{text}' is not a day of every {period}", "« {text} » n'est pas un jour de {period}",
+        "{what}", "{what}"),
+    "bad-cap": Entry(
+        E, "the cap '{cap}' is not {expected}", "le plafond « {cap} » n'est pas {expected}",
+        "write the cap as the tiers' outcomes are written, e.g. cap 20 % of invoice",
+        "écrivez le plafond comme les effets des tranches, par ex. « cap 20 % of invoice »"),
+    "mixed-outcomes": Entry(
+        E, "this tier gives {this}, but the tier on line {other} gives {that}",
+        "cette tranche donne {this}, mais celle de la ligne {other} donne {that}",
+        "a tier table gives either days of service or money (amounts, shares of the invoice)",
+        "un barème donne soit des jours de service, soit de l'argent (montants, parts de facture)"),
     # ------------------------------------------------------------------ slac eval: input files
     "input-unreadable": Entry(
         E, "cannot read the input file: {reason}", "impossible de lire le fichier d'entrée : {reason}"),

@@ -113,14 +113,25 @@ def test_rendered_caret_sits_under_the_error() -> None:
     assert source[caret.index("^")] == "€"
 
 
-@pytest.mark.xfail(strict=True, reason="render_text (diagnostics.py) finds the source line with "
-                   "splitlines(), which also cuts at U+2028 and form feeds; Lark only at \\n")
 def test_rendered_source_line_after_a_line_separator_in_a_comment() -> None:
+    # Line 1 of the fixture holds a U+2028 and a form feed: lines are still counted at "\n" only.
     data = (ERRORS / "syntax-line-separator.sla").read_bytes()
     _, [diagnostic], text = compile_text(data, "separator.sla")
     assert diagnostic.span.line == 15
     rendered = render_text(diagnostic, text, "en").split("\n")
-    assert rendered[1].endswith("monday 9h30 to 18:00")
+    assert rendered[1] == "  15 |     monday 9h30 to 18:00"
+    assert rendered[2] == " " * (7 + 11) + "^~~~"   # the gutter "  15 | ", then column 12
+
+
+def test_caret_after_line_breaking_characters_on_the_same_line() -> None:
+    # A U+2028, a form feed and a tab before the error, on its own line: each is one column.
+    body = 'window w {\n\tlabel fr "a\u2028b" en "c\fd" monday 9h30 to 18:00\n}\n'
+    _, [diagnostic], text = compile_text((HEADER + body).encode(), "demo.sla")
+    # "\tlabel fr " is 10 columns, then "a?b" en "c?d" and a space 15, "monday " 7: 9h30 at 33.
+    assert (diagnostic.code, diagnostic.span.line, diagnostic.span.column) == ("time-format", 11, 33)
+    _, source, caret = render_text(diagnostic, text, "en").split("\n")[:3]
+    assert source == '  11 |  label fr "a b" en "c d" monday 9h30 to 18:00'
+    assert caret.index("^") == source.index("9h30")
 
 
 # --------------------------------------------------------------------------- catalog
