@@ -1,8 +1,11 @@
 """Python backend: one importable, typed, standard-library-only evaluator module per contract.
 
-`render` turns a checked contract into `<module>.py`; `runtime_files` and `package_files` give the
-rest of the generated package (`runtime/*.py` copied from `slac.runtime`, and the `__init__.py`
-files). The generated modules import only the standard library and the generated package.
+`render` turns a checked contract into `<module>.py`, plus the public-holiday tables its calendars
+refer to (`_holidays_<country>[_<subdivision>]_<first>_<last>.py`, one per distinct country,
+subdivision and years, shared by every calendar and module that needs it); `runtime_files` and
+`package_files` give the rest of the generated package (`runtime/*.py` copied from
+`slac.runtime`, and the `__init__.py` files). The generated modules import only the standard
+library and the generated package.
 
 Functions generated per item (names from the item's name `x`, see `evaluator_names`):
 
@@ -1304,7 +1307,10 @@ def _defined(code: str, functions: bool = False) -> list[str]:
 
 
 def render(contract: model.Contract, years: range) -> dict[str, str]:
-    """The evaluator module of one contract: `{"<module>.py": source}`; deterministic."""
+    """The evaluator module of one contract and the holiday tables of its calendars:
+    `{"<module>.py": source, "_holidays_fr_2020_2040.py": table, ...}`; deterministic.
+
+    A table depends only on its file name, so those of several contracts merge into one."""
     if len(years) == 0 or years.step != 1:
         raise RenderError(f"holiday years must be a non-empty range with step 1, got {years!r}")
     code_units: list[Unit] = []

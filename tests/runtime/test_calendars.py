@@ -155,6 +155,28 @@ def test_closed_days() -> None:
     assert bridge.business_days_between(date(2024, 5, 1), date(2024, 6, 1)) == 18
 
 
+def test_calendars_share_one_holiday_table() -> None:
+    # Generated modules give every calendar with the same holidays one shared table.
+    six_days = BusinessCalendar(
+        workdays=frozenset(range(6)),
+        holidays=FRENCH_HOLIDAYS,
+        closed=(date(2024, 5, 10),),
+        first_year=2024,
+        last_year=2025,
+    )
+    assert six_days.holidays is FRANCE.holidays
+    # Each keeps its own workdays and closed days: Sat 11 May 2024 and Fri 10 May.
+    assert six_days.is_business_day(date(2024, 5, 11))
+    assert not FRANCE.is_business_day(date(2024, 5, 11))
+    assert FRANCE.is_business_day(date(2024, 5, 10))
+    assert not six_days.is_business_day(date(2024, 5, 10))
+    assert six_days.holiday_name(date(2024, 5, 20)) == "Lundi de Pentecôte"
+    # May 2024: 23 weekdays + 4 Saturdays (4, 11, 18, 25) = 27, minus the four weekday holidays
+    # (1, 8, 9, 20 May) and the closed 10 May = 22; France's count stays 19.
+    assert six_days.business_days_between(date(2024, 5, 1), date(2024, 6, 1)) == 22
+    assert FRANCE.business_days_between(date(2024, 5, 1), date(2024, 6, 1)) == 19
+
+
 def test_years_outside_the_data_are_refused() -> None:
     with pytest.raises(SlaInputError, match="2024-2025"):
         FRANCE.is_business_day(date(2026, 1, 2))
