@@ -162,7 +162,7 @@ def _availability(item: model.Availability, module: ModuleType) -> Iterator[Chec
             # the report rounds (rounding the report's six decimals again would round twice).
             places = max(0, -cast(int, example.availability.as_tuple().exponent))
             exact: Fraction = result.exact
-            return _percent(Decimal(round(exact * 10**places)).scaleb(-places))
+            return _percent(Decimal(f"{round(exact * 10**places)}E-{places}"))  # exact, unlike scaleb
         yield example.line, _percent(example.availability), compute
 
 
