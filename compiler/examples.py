@@ -2,7 +2,8 @@
 
 `load_generated` imports one module of a generated package from a folder under a fresh, unique
 package name (two builds never clash in `sys.modules`); `run_examples` evaluates every example of
-a contract with it and returns the ones that fail, with the example's line.
+a contract with it and returns the ones that fail, with the example's line. An example and the
+evaluator's result are compared as values (`Result`), never as the texts shown to the author.
 """
 
 from __future__ import annotations
