@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from . import ast, model
 from .diagnostics import Diagnostic
 from .messages import (
+    MONTH_NAMES,
     UNITS,
     WEEKDAYS,
     Phrase,
@@ -68,7 +69,8 @@ class Checker:
         self.diagnostics: list[Diagnostic] = []
         self.unspecified: list[model.Unspecified] = []
         self.blocks: dict[str, ast.Block] = {}
-        self.fee_lines: dict[str, int] = {}   # every fee of the contract: its evaluator is global
+        self.fee_lines: dict[str, int] = {}   # fees of the whole contract, by lower-case name,
+        # since each has an evaluator of its own, named after it
 
     # ------------------------------------------------------------------ reporting
     def report(self, code: str, span: ast.Span, **args: object) -> None:
@@ -169,12 +171,14 @@ class Checker:
     # ------------------------------------------------------------------ contract
     def run(self) -> model.Contract:
         header = self.header()
+        lines: dict[str, int] = {}   # by lower-case name: the generated code is named in lower case
         for block in self.module.blocks:
-            if block.name.value in self.blocks:
-                first = self.blocks[block.name.value]
+            key = block.name.value.lower()
+            if key in lines:
                 self.report("duplicate-name", block.name.span, name=block.name.value,
-                            line=first.span.line)
+                            line=lines[key])
             else:
+                lines[key] = block.span.line
                 self.blocks[block.name.value] = block
         zone = ZoneInfo(header["zone"])
         items = [self.item(block, zone, header["currency"]) for block in self.module.blocks]
@@ -531,7 +535,7 @@ class Checker:
         gaps = self._check_coverage([t for t in tiers if not _reversed(t[0])], measure)
         unit = self._check_outcome_units(tiers)
         cap_stmt = self._single(block, body, "cap")
-        cap = self.cap(cap_stmt.sub(0), currency, name, unit) if cap_stmt else None
+        cap = self.cap(cap_stmt, currency, name, unit) if cap_stmt else None
         claim_stmt = self._single(block, body, "claim", "claim_unspecified")
         claim_within: Any = None
         claim_after = None
@@ -639,17 +643,18 @@ class Checker:
                             this=phrase(f"gives.{unit}"), that=phrase(f"gives.{first[0]}"))
         return first[0] if first else None
 
-    def cap(self, node: ast.Stmt, currency: str, name: str, unit: str | None) -> model.Outcome:
+    def cap(self, stmt: ast.Stmt, currency: str, name: str, unit: str | None) -> model.Outcome:
         """A cap: an amount in the unit of the tiers (money or days of service)."""
+        node = stmt.sub(0)   # reported at the statement: the word `none` carries no position
         if node.kind == "unspecified_outcome":
-            self.report("bad-cap", node.span, cap="unspecified", expected=phrase("cap.amount"))
+            self.report("bad-cap", stmt.span, cap="unspecified", expected=phrase("cap.amount"))
             return model.Outcome("unspecified")
         cap = self.outcome(node, currency, name)
         cap_unit = _outcome_unit(cap)
         if cap_unit is None:
-            self.report("bad-cap", node.span, cap="none", expected=phrase("cap.amount"))
+            self.report("bad-cap", stmt.span, cap="none", expected=phrase("cap.amount"))
         elif unit is not None and cap_unit != unit:
-            self.report("bad-cap", node.span, cap=_outcome_text(cap), expected=phrase(f"cap.{unit}"))
+            self.report("bad-cap", stmt.span, cap=_outcome_text(cap), expected=phrase(f"cap.{unit}"))
         return cap
 
     def _check_coverage(self, tiers: list[tuple[model.Tier, ast.Stmt]],
@@ -868,13 +873,16 @@ class Checker:
         at = None
         kept: Any = None
         when = phrase("undecided.copy-day", copy=name)
+        said = False   # whether an `on …` was written (when it does not fit, it was reported)
         for arg in args:
             if isinstance(arg, ast.Stmt) and arg.kind == "on_unspecified":
+                said = True
                 if every == "week":
                     weekday = self.undecided(arg.span, when)
                 elif every != "day":
                     day = self.undecided(arg.span, when)
             elif isinstance(arg, ast.Stmt):   # on monday, on day 31, on 31 december
+                said = True
                 weekday, day, month = self.copy_day(arg, every)
             elif isinstance(arg, ast.Time):
                 at = self.time(arg)
@@ -883,9 +891,9 @@ class Checker:
                                      phrase("what.kept"))
             elif isinstance(arg, ast.Word) and arg.value == "unspecified":
                 kept = self.undecided(arg.span, phrase("undecided.copy-kept", copy=name))
-        if every == "week" and weekday is None:
+        if every == "week" and not said:
             weekday = self.undecided(stmt.span, when)
-        if every in ("month", "year") and day is None:
+        if every in ("month", "year") and not said:
             day = self.undecided(stmt.span, when)
         if at is None:
             self.undecided(stmt.span, phrase("undecided.copy-time", copy=name))
@@ -912,8 +920,10 @@ class Checker:
                             period=phrase("period.month"), what=phrase("short-month.month"))
             return None, day, None
         month = MONTHS.index(node.text(1)) + 1
-        if 1 <= day <= 31 and day > calendar.monthrange(2000, month)[1]:   # 2000: a leap year
-            self.report("bad-date", node.span, text=f"{day} {node.text(1)}")
+        length = calendar.monthrange(2000, month)[1]   # 2000 is a leap year: 29 February exists
+        if length < day <= 31:
+            self.report("bad-number", node.args[0].span, text=node.args[0].text,
+                        why=phrase("why.month-length", month=MONTH_NAMES[month - 1], days=length))
         elif (day, month) == (29, 2):   # the runtime takes it on 28 February in common years
             self.report("short-month", node.span, text="on 29 february",
                         period=phrase("period.year"), what=phrase("short-month.year"))
@@ -988,11 +998,12 @@ class Checker:
                     minimum = self.money(arg, currency)
                 elif isinstance(arg, ast.Str):
                     minimum_per = arg.value
-            if fee_name.value in self.fee_lines:
+            key = fee_name.value.lower()
+            if key in self.fee_lines:
                 self.report("duplicate-name", fee_name.span, name=fee_name.value,
-                            line=self.fee_lines[fee_name.value])
+                            line=self.fee_lines[key])
             else:
-                self.fee_lines[fee_name.value] = stmt.span.line
+                self.fee_lines[key] = stmt.span.line
             fees[fee_name.value] = model.Fee(fee_name.value, amount, per, minimum, minimum_per)
         minimum_stmt = self._single(block, body, "minimum_invoice")
         surcharge_stmt = self._single(block, body, "surcharge")

@@ -104,6 +104,12 @@ WEEKDAYS = (("Monday", "lundi"), ("Tuesday", "mardi"), ("Wednesday", "mercredi")
             ("Thursday", "jeudi"), ("Friday", "vendredi"), ("Saturday", "samedi"),
             ("Sunday", "dimanche"))
 
+MONTH_NAMES = tuple(Phrase(en, fr) for en, fr in (
+    ("January", "janvier"), ("February", "février"), ("March", "mars"), ("April", "avril"),
+    ("May", "mai"), ("June", "juin"), ("July", "juillet"), ("August", "août"),
+    ("September", "septembre"), ("October", "octobre"), ("November", "novembre"),
+    ("December", "décembre")))
+
 # Units of a duration: (English singular, plural; French singular, plural).
 UNITS: dict[str, tuple[str, str, str, str]] = {
     "second": ("second", "seconds", "seconde", "secondes"),
@@ -126,6 +132,32 @@ def amount_of(amount: object, unit: str) -> Phrase:
     many_fr = not (number.replace(".", "", 1).isdigit() and float(number) < 2)
     return Phrase(f"{number} {en_many if many_en else en_one}",
                   f"{number} {fr_many if many_fr else fr_one}")
+
+
+# Tokens of the grammar that a syntax error may expect, described in words (others are keywords).
+TOKENS: dict[str, tuple[str, str]] = {
+    "NUMBER": ("a number", "un nombre"), "STRING": ('a "quoted text"', "un texte entre guillemets"),
+    "NAME": ("a name", "un nom"), "TIME": ("a time like 09:30", "une heure comme 09:30"),
+    "DATE": ("a date like 2024-03-19", "une date comme 2024-03-19"),
+    "DAY": ("a weekday", "un jour de la semaine"),
+    "UNIT": ("a unit (hours, days…)", "une unité (« hours », « days »…)"),
+    "CLAUSE_ID": ("a clause id like T4", "un identifiant de clause comme T4"),
+    "MONTH": ("a month like 2024-05", "un mois comme 2024-05"),
+    "$END": ("the end of file", "la fin du fichier"),
+}
+PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "COLON": ":", "PERCENT": "%", "COMMA": ","}
+
+
+def expected_tokens(tokens: list[str], more: bool) -> Phrase:
+    """What a syntax error expects, in words: `'always', a weekday, …` / `« always », un jour…`."""
+    parts = []
+    for token in tokens:
+        if token in TOKENS:
+            parts.append(Phrase(*TOKENS[token]))
+        else:
+            word = PUNCTUATION.get(token, token.lower().replace("_", " ") if token.isupper() else token)
+            parts.append(Phrase(f"'{word}'", f"« {word} »"))
+    return joined(parts + ([Phrase("…", "…")] if more else []), Phrase(", ", ", "))
 
 
 # Every other phrase, by key: (English, French). {fields} are code, the same in both languages.
@@ -208,8 +240,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "why.count": ("a count is a whole number ≥ 1", "un nombre de fois est un entier ≥ 1"),
     "why.month-day": ("a day of the month is 1 to 31", "un jour du mois va de 1 à 31"),
     "why.debit-day": (
-        "a day of each month is 1 to 28: days 29 to 31 are missing from some months",
-        "un jour de chaque mois va de 1 à 28 : les jours 29 à 31 manquent à certains mois"),
+        "a day of each month is 1 to 28 (days 29 to 31 are missing from some months)",
+        "un jour de chaque mois va de 1 à 28 (les jours 29 à 31 manquent à certains mois)"),
+    "why.month-length": ("{month} has at most {days} days", "{month} a au plus {days} jours"),
     "why.years": ("a number of years is a whole number", "un nombre d'années est un entier"),
     "why.positive": ("{what} must be longer than zero", "{what} doit durer plus que zéro"),
     "why.slice": (

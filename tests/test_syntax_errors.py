@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 from slac.ast import Span
 from slac.diagnostics import Diagnostic, render_text
-from slac.messages import CATALOG
+from slac.messages import CATALOG, expected_tokens
 from slac.pipeline import compile_text
 
 if TYPE_CHECKING:
@@ -162,3 +162,10 @@ def test_every_code_the_compiler_emits_is_in_the_catalog() -> None:
     emitted = set(re.findall(r'(?:report|Diagnostic)\(\s*"([a-z-]+)"', source))
     assert emitted, "the pattern no longer finds the codes"
     assert emitted <= set(CATALOG), emitted - set(CATALOG)
+
+
+def test_expected_tokens_are_described_in_both_languages() -> None:
+    # For compiler/parse.py: what a syntax error expects, keywords quoted, other tokens in words.
+    wanted = expected_tokens(["$END", "AVAILABILITY", "DAY", "RBRACE"], more=True)
+    assert wanted.en == "the end of file, 'availability', a weekday, '}', …"
+    assert wanted.fr == "la fin du fichier, « availability », un jour de la semaine, « } », …"
