@@ -1,0 +1,161 @@
+"""Build benchmarks: full build throughput against Lark parsing, and the no-op rebuild.
+
+The full build runs in-process exactly as `slac build` does (compile_paths, then
+build.render_all, then build.verify_examples), with each stage timed: the parse and check calls
+of the pipeline and the two backends are wrapped by timers for the duration of the run. The
+baseline is the Lark parser of grammar/sla.lark alone over the same texts.
+
+The no-op rebuild times `python -m slac build SRC --out OUT` on a folder that the previous build
+wrote, and the in-process cache check (build.input_hash + build.cached); its baselines are the
+interpreter start-up of `python -m slac --version` and the plain reading of every source and
+output byte.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from slac import build, parse, pipeline
+from slac.backends import python, summary
+
+from .synth import write_contracts
+
+
+@dataclass
+class BuildTimes:
+    """Seconds of one in-process build, by stage, and of the Lark-only baseline."""
+
+    contracts: int
+    lark: float
+    total: float
+    stages: dict[str, float] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NoopTimes:
+    """Seconds of a no-op rebuild, as a subprocess and in-process, with their baselines."""
+
+    contracts: int
+    output_files: int
+    subprocess: float
+    startup: float
+    in_process: float
+    read_all: float
+    errors: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def _timed(owner: Any, name: str, into: dict[str, float], stage: str) -> Iterator[None]:
+    """Replace `owner.name` by a wrapper adding its run time to `into[stage]`; restore after."""
+    original: Callable[..., Any] = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            into[stage] = into.get(stage, 0.0) + time.perf_counter() - began
+
+    setattr(owner, name, wrapper)
+    try:
+        yield
+    finally:
+        setattr(owner, name, original)
+
+
+def source_map(src: Path) -> dict[str, bytes]:
+    """The sources as `slac build` hashes them: path as given → bytes."""
+    return {p.as_posix(): p.read_bytes() for p in pipeline.source_files([src])}
+
+
+def lark_only(src: Path) -> float:
+    """Seconds to parse every .sla file under `src` with the Lark parser alone (built before)."""
+    lark = parse.parser()
+    texts = [p.read_text(encoding="utf-8") for p in pipeline.source_files([src])]
+    began = time.perf_counter()
+    for text in texts:
+        lark.parse(text)
+    return time.perf_counter() - began
+
+
+def full_build(src: Path) -> tuple[BuildTimes, dict[str, str], str]:
+    """Build `src` in-process, stage by stage; the times, the rendered files, the input hash."""
+    parse.parser()  # built once per process, for the build and the baseline alike
+    stages: dict[str, float] = {}
+    began = time.perf_counter()
+    inputs = build.input_hash(source_map(src))
+    stages["hash inputs"] = time.perf_counter() - began
+    with _timed(pipeline, "parse", stages, "parse"), _timed(pipeline, "check", stages, "check"):
+        compiled = pipeline.compile_paths([src])
+    stages["read, decode"] = time.perf_counter() - began - sum(stages.values())
+    errors = [f"{d.span.file}:{d.span.line}: {d.code}" for d in compiled.diagnostics
+              if d.severity == "error"]
+    with _timed(python, "render", stages, "render python"), \
+            _timed(summary, "render", stages, "render summaries"):
+        mark = time.perf_counter()
+        files = build.render_all(compiled.contracts, inputs)
+        stages["render runtime, stamp"] = time.perf_counter() - mark - (
+            stages["render python"] + stages["render summaries"])
+    mark = time.perf_counter()
+    failures = build.verify_examples(compiled, files)
+    stages["examples"] = time.perf_counter() - mark
+    total = time.perf_counter() - began
+    errors += [f"{d.span.file}:{d.span.line}: {d.code}" for d in failures]
+    times = BuildTimes(len(compiled.contracts), lark_only(src), total, stages, errors)
+    return times, files, inputs
+
+
+def _run(*args: str) -> tuple[float, subprocess.CompletedProcess[str]]:
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
+    return time.perf_counter() - began, done
+
+
+def _read_everything(src: Path, out: Path) -> float:
+    """Seconds to read every source and every output byte: the floor of any content check."""
+    began = time.perf_counter()
+    for path in [*pipeline.source_files([src]), *out.rglob("*")]:
+        if path.is_file():
+            path.read_bytes()
+    return time.perf_counter() - began
+
+
+def noop_rebuild(src: Path, out: Path, files: dict[str, str], inputs: str) -> NoopTimes:
+    """Write the build into `out`, then time rebuilding it unchanged."""
+    build.replace_atomically(out, files)
+    errors: list[str] = []
+    startup, done = _run("-m", "slac", "--version")
+    if done.returncode:
+        errors.append(f"`python -m slac --version` failed: {done.stderr.strip()}")
+    seconds, done = _run("-m", "slac", "build", src.as_posix(), "--out", out.as_posix())
+    if done.returncode or "up to date" not in done.stderr:
+        errors.append(f"the second build was not a no-op (exit {done.returncode}): "
+                      f"{done.stderr.strip()[-300:]}")
+    began = time.perf_counter()
+    hit = build.cached(out, build.input_hash(source_map(src)))
+    in_process = time.perf_counter() - began
+    if not hit:
+        errors.append("build.cached() did not recognise the unchanged output folder")
+    return NoopTimes(0, len(files), seconds, startup, in_process,
+                     _read_everything(src, out), errors)
+
+
+def run(work: Path, contracts: int, seed: int = 1) -> tuple[BuildTimes, NoopTimes]:
+    """Both build benchmarks on `contracts` synthetic contracts written under `work`."""
+    src = work / "contracts"
+    write_contracts(src, contracts, seed)
+    times, files, inputs = full_build(src)
+    times.contracts = contracts
+    if times.errors:
+        return times, NoopTimes(contracts, 0, 0.0, 0.0, 0.0, 0.0, ["skipped: the build failed"])
+    noop = noop_rebuild(src, work / "generated", files, inputs)
+    noop.contracts = contracts
+    return times, noop

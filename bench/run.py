@@ -1,0 +1,284 @@
+"""Run the benchmarks and print their tables; every slac figure beside a baseline of the same run.
+
+Ratios are slac / baseline: below 1 slac is faster. Evaluator answers are compared with the
+pandas baselines before any time is printed; a disagreement is printed loudly and makes the
+run fail (exit status 1).
+"""
+
+from __future__ import annotations
+
+import cProfile
+import gc
+import io
+import platform
+import pstats
+import random
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from . import data
+
+BENCHMARKS = ("build", "C3", "N1", "T3", "N5", "T5")
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How much work each benchmark does."""
+
+    contracts: int = 1000
+    rate_months: int = 12
+    outages: int = 10_000
+    deadlines: int = 100_000
+
+
+FULL = Sizes()
+QUICK = Sizes(contracts=20, rate_months=1, outages=500, deadlines=2000)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True)
+class Case:
+    """One evaluator benchmark: both sides build their inputs from the same rows, then evaluate;
+    `*_answer` turn what an evaluation returned into comparable numbers (not timed)."""
+
+    name: str
+    size: str
+    slac_inputs: Callable[[], Any]
+    slac_evaluate: Callable[[Any], Any]
+    pandas_inputs: Callable[[], Any]
+    pandas_evaluate: Callable[[Any], Any]
+    slac_answer: Callable[[Any], Any] = _same
+    pandas_answer: Callable[[Any], Any] = _same
+
+
+@dataclass(frozen=True)
+class Result:
+    """Seconds of each step of a case, and whether both sides gave the same answer."""
+
+    name: str
+    size: str
+    slac_inputs: float
+    slac: float
+    pandas_inputs: float
+    pandas: float
+    difference: str | None
+
+    @property
+    def ratio(self) -> float:
+        return self.slac / self.pandas if self.pandas else float("inf")
+
+
+def cases(sizes: Sizes, seed: int, only: Sequence[str] = BENCHMARKS) -> list[Case]:
+    """The evaluator benchmarks, with their data generated from `seed`."""
+    from generated import niveaux_de_service, teogest
+
+    from . import baselines as pd_side
+    from . import evaluators as slac
+
+    def rng(name: str) -> random.Random:
+        return random.Random(f"{seed}:{name}")
+
+    chosen: list[Case] = []
+    if "C3" in only:
+        probes = data.probe_samples(rng("C3"), 2024, 3)
+        chosen.append(Case(
+            "C3 probes, 2024-03", f"{len(probes.samples):,} samples",
+            lambda: slac.c3_inputs(probes), lambda i: slac.c3_evaluate(probes, i),
+            lambda: pd_side.c3_inputs(probes), lambda i: pd_side.c3_evaluate(probes, i)))
+    if "N1" in only:
+        rates = data.minute_rates(rng("N1"), 2024, sizes.rate_months)
+        chosen.append(Case(
+            f"N1 error rates, {sizes.rate_months} month(s)", f"{len(rates.rates):,} minutes",
+            lambda: slac.n1_inputs(rates), lambda i: slac.n1_evaluate(rates, i),
+            lambda: pd_side.n1_inputs(rates), lambda i: pd_side.n1_evaluate(rates, i)))
+    if "T3" in only:
+        outages = data.outages(rng("T3"), sizes.outages)
+        chosen.append(Case(
+            "T3 outages, 2024-10", f"{sizes.outages:,} outages",
+            lambda: slac.t3_inputs(outages), lambda i: slac.t3_evaluate(outages, i),
+            lambda: pd_side.t3_inputs(outages), lambda i: pd_side.t3_evaluate(outages, i)))
+    if "N5" in only:
+        n5 = data.n5_requests(rng("N5"), 2024, sizes.deadlines)
+        n5_holidays = slac.holidays(niveaux_de_service)
+        chosen.append(Case(
+            "N5 response times", f"{sizes.deadlines:,} deadlines",
+            lambda: slac.deadline_inputs(n5), slac.n5_evaluate,
+            lambda: pd_side.deadline_inputs(n5), lambda i: pd_side.n5_evaluate(n5_holidays, i),
+            slac.deadline_answers, pd_side.deadline_answers))
+    if "T5" in only:
+        t5 = data.t5_requests(rng("T5"), 2024, sizes.deadlines)
+        t5_holidays = slac.holidays(teogest)
+        chosen.append(Case(
+            "T5 business hours", f"{sizes.deadlines:,} deadlines",
+            lambda: slac.deadline_inputs(t5), slac.t5_evaluate,
+            lambda: pd_side.deadline_inputs(t5), lambda i: pd_side.t5_evaluate(t5_holidays, i),
+            slac.deadline_answers, pd_side.deadline_answers))
+    return chosen
+
+
+def _best(repeat: int, step: Callable[[], Any]) -> tuple[float, Any]:
+    """The shortest of `repeat` runs of `step`, and its value. As in `timeit`, the garbage
+    collector is off while a step runs, so that one side does not pay for the other's objects."""
+    best, value = float("inf"), None
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            began = time.perf_counter()
+            value = step()
+            best = min(best, time.perf_counter() - began)
+        finally:
+            gc.enable()
+    return best, value
+
+
+def difference(slac: Any, other: Any) -> str | None:
+    """None when the answers are equal, else where they first differ."""
+    if slac == other:
+        return None
+    if isinstance(slac, list) and isinstance(other, list):
+        if len(slac) != len(other):
+            return f"{len(slac)} answers from slac, {len(other)} from pandas"
+        wrong = [i for i, (a, b) in enumerate(zip(slac, other)) if a != b]
+        first = wrong[0]
+        return (f"{len(wrong)} of {len(slac)} answers differ; first at #{first}: "
+                f"slac {slac[first]!r}, pandas {other[first]!r}")
+    return f"slac {slac!r}, pandas {other!r}"
+
+
+def measure(case: Case, repeat: int = 1) -> Result:
+    """Time both sides of a case and compare their answers."""
+    slac_inputs_s, slac_inputs = _best(repeat, case.slac_inputs)
+    slac_s, slac_answer = _best(repeat, lambda: case.slac_evaluate(slac_inputs))
+    pandas_inputs_s, pandas_inputs = _best(repeat, case.pandas_inputs)
+    pandas_s, pandas_answer = _best(repeat, lambda: case.pandas_evaluate(pandas_inputs))
+    return Result(case.name, case.size, slac_inputs_s, slac_s, pandas_inputs_s, pandas_s,
+                  difference(case.slac_answer(slac_answer), case.pandas_answer(pandas_answer)))
+
+
+def profile(step: Callable[[], Any], lines: int = 12) -> str:
+    """The functions where `step` spends its own time, most first."""
+    profiler = cProfile.Profile()
+    profiler.runcall(step)
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(lines)
+    text = out.getvalue()
+    return text[text.find("   ncalls"):].rstrip()
+
+
+# --------------------------------------------------------------------------- printing
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: int = 1) -> str:
+    """A plain text table; columns from `right` on are right-aligned."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [str(c).ljust(w) if i < right else str(c).rjust(w)
+                 for i, (c, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.3f}" if seconds < 10 else f"{seconds:.1f}"
+
+
+def _ratio(value: float) -> str:
+    return f"{value:.2f}" if value < 100 else f"{value:.0f}"
+
+
+def build_section(sizes: Sizes, seed: int, show_profile: bool) -> tuple[str, bool]:
+    """Benchmarks 1 and 2, as printed text; False when something went wrong."""
+    from . import builds
+
+    with tempfile.TemporaryDirectory(prefix="slac-bench-") as folder:
+        times, noop = builds.run(Path(folder), sizes.contracts, seed)
+        profile_text = ""
+        if show_profile and not times.errors:
+            src = Path(folder) / "contracts"
+            profile_text = profile(lambda: builds.full_build(src), 25)
+    title = (f"1. Build throughput: {times.contracts:,} synthetic contracts "
+             "(compile_paths, render_all, verify_examples; in-process)")
+    out = [title, ""]
+    out.append(_table(["", "seconds", "ratio"], [
+        ["slac build", _s(times.total), _ratio(times.total / times.lark)],
+        ["baseline: Lark parsing alone", _s(times.lark), "1.00"],
+    ]))
+    out.append("")
+    out.append(_table(["stage", "seconds", "share", "per contract ms"], [
+        [stage, _s(seconds), f"{seconds / times.total:.0%}",
+         f"{1000 * seconds / max(times.contracts, 1):.1f}"]
+        for stage, seconds in times.stages.items()]))
+    ok = not times.errors
+    if times.errors:
+        out += ["", "!!! THE BUILD FAILED:", *[f"    {e}" for e in times.errors[:20]]]
+    title = (f"2. No-op rebuild: {noop.contracts:,} contracts, {noop.output_files:,} output "
+             "files (target: under 1 s)")
+    out += ["", title, ""]
+    out.append(_table(["", "seconds", "baseline", "baseline seconds", "ratio"], [
+        ["python -m slac build SRC --out OUT", _s(noop.subprocess),
+         "python -m slac --version", _s(noop.startup), _ratio(noop.subprocess / noop.startup)],
+        ["build.input_hash + build.cached", _s(noop.in_process),
+         "reading every byte", _s(noop.read_all), _ratio(noop.in_process / noop.read_all)],
+    ], right=1))
+    if noop.errors:
+        ok = False
+        out += ["", "!!! THE NO-OP REBUILD WENT WRONG:", *[f"    {e}" for e in noop.errors]]
+    if profile_text:
+        out += ["", "Profile of the in-process build (own time):", profile_text]
+    return "\n".join(out), ok
+
+
+def evaluator_section(sizes: Sizes, seed: int, only: Sequence[str], repeat: int,
+                      show_profile: bool) -> tuple[str, bool]:
+    """Benchmark 3, as printed text; False when an answer differs or pandas is missing."""
+    try:
+        import pandas
+    except ImportError:
+        return ("3. Evaluators: skipped, pandas is not installed "
+                "(pip install -e '.[bench]')"), False
+    title = (f"3. Evaluators against pandas {pandas.__version__} (seconds; ratio = slac / "
+             "pandas, below 1 slac is faster; inputs built apart)")
+    out = [title, ""]
+    rows, loud, profiles = [], [], []
+    for case in cases(sizes, seed, only):
+        result = measure(case, repeat)
+        if result.difference:
+            loud.append(f"!!! MISMATCH in {result.name}: {result.difference}")
+        rows.append([result.name, result.size, _s(result.slac), _s(result.pandas),
+                     _ratio(result.ratio), _s(result.slac_inputs), _s(result.pandas_inputs),
+                     "MISMATCH" if result.difference else "same"])
+        if show_profile:
+            profiles.append(f"Profile of slac, {case.name} (own time):\n"
+                            + profile(partial(case.slac_evaluate, case.slac_inputs())))
+    out.append(_table(["benchmark", "size", "slac", "pandas", "ratio", "slac inputs",
+                       "pandas inputs", "answers"], rows, right=2))
+    if loud:
+        out += ["", *loud]
+    for text in profiles:
+        out += ["", text]
+    return "\n".join(out), not loud
+
+
+def main(sizes: Sizes, seed: int, only: Sequence[str], repeat: int, show_profile: bool) -> int:
+    """Run the chosen benchmarks, print them; 0 when every check passed, else 1."""
+    print(f"slac benchmarks: Python {platform.python_version()}, seed {seed}, {sizes}", flush=True)
+    ok = True
+    if "build" in only:
+        text, passed = build_section(sizes, seed, show_profile)
+        print("\n" + text, flush=True)
+        ok &= passed
+    if set(only) - {"build"}:
+        text, passed = evaluator_section(sizes, seed, only, repeat, show_profile)
+        print("\n" + text, flush=True)
+        ok &= passed
+    return 0 if ok else 1
