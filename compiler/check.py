@@ -497,9 +497,10 @@ class Checker:
         """The slice of a probe method: whole minutes that divide a day, as the runtime needs."""
         reported = len(self.diagnostics)
         value = self.duration(node, ("fixed",), phrase("expected.slice"))
+        if len(self.diagnostics) > reported:   # not a fixed duration: already said
+            return value
         minutes = value.seconds() / 60
-        if len(self.diagnostics) == reported and (
-                minutes != minutes.to_integral_value() or minutes == 0 or 1440 % int(minutes)):
+        if minutes != minutes.to_integral_value() or minutes == 0 or 1440 % int(minutes):
             self.report("bad-duration", node.span, text=_written(node), why=phrase("why.slice"))
         return value
 
