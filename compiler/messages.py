@@ -216,9 +216,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "expected.notice-bound": ("a notice in days, weeks or months",
                               "un préavis en jours, semaines ou mois"),
     "expected.notice-duration": ("a notice duration", "une durée de préavis"),
-    "expected.rate": ("a percentage of {measure}", "un pourcentage de {measure}"),
-    "measure.availability": ("availability", "disponibilité"),
-    "measure.unavailability": ("unavailability", "indisponibilité"),
+    "expected.rate": ("a percentage of {measure}", "un pourcentage {measure}"),
+    "measure.availability": ("availability", "de disponibilité"),
+    "measure.unavailability": ("unavailability", "d'indisponibilité"),
     "hint.use": ("use {units}", "utilisez {units}"),
     "hint.units.fixed": ("minutes, hours", "« minutes, hours »"),
     "hint.units.calendar": ("days, weeks, months, years", "« days, weeks, months, years »"),
@@ -283,7 +283,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "period.month": ("month", "tous les mois"),
     "period.year": ("year", "toutes les années"),
     "short-month.month": ("in months shorter than that, the copy is taken on their last day",
-                          "les mois plus courts, la copie est faite leur dernier jour"),
+                          "dans les mois plus courts, la copie est faite leur dernier jour"),
     "short-month.year": ("in years without 29 February, the copy is taken on 28 February",
                          "les années sans 29 février, la copie est faite le 28 février"),
     # bad-cap
@@ -291,8 +291,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "gives.days": ("days of service", "des jours de service"),
     "gives.money": ("money", "de l'argent"),
     "cap.money": ("money or a share of the invoice, as its tiers give",
-                  "de l'argent ou une part de facture, comme ses tranches"),
-    "cap.days": ("days of service, as its tiers give", "des jours de service, comme ses tranches"),
+                  "en argent ou en part de facture, comme ses tranches"),
+    "cap.days": ("days of service, as its tiers give", "en jours de service, comme ses tranches"),
 }
 
 
