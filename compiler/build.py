@@ -6,7 +6,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -54,24 +54,44 @@ def input_hash(sources: dict[str, bytes]) -> str:
 
 
 def cached(out: Path, inputs: str) -> bool:
-    """No-op rebuild: the stamp names these inputs and the files on disk still match it."""
+    """No-op rebuild: the stamp names these inputs and the files on disk still match it.
+
+    The files are hashed as bytes, line ends read as `read_text` reads them (CRLF or CR as
+    LF), so the digest equals `stamp` of the texts without decoding them; a file that is not
+    UTF-8 simply differs. A file edited, added or deleted since the build changes the digest.
+    """
     try:
         recorded_inputs, recorded_outputs = (out / STAMP).read_text(encoding="utf-8").splitlines()
     except (OSError, ValueError):
         return False
     if recorded_inputs != inputs:
         return False
-    on_disk = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
-               for p in out.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-    return stamp(on_disk) == recorded_outputs
+    try:
+        names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                       if p.is_file() and "__pycache__" not in p.parts)
+        on_disk = ((name, _universal_newlines((out / name).read_bytes())) for name in names)
+        return _digest(on_disk) == recorded_outputs
+    except OSError:
+        return False
+
+
+def _universal_newlines(data: bytes) -> bytes:
+    """CRLF and CR as LF, as text mode reads them (bytes 13 and 10 occur in UTF-8 only as
+    themselves)."""
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data
 
 
 def stamp(files: dict[str, str]) -> str:
     """A content hash of the output, so a stale or hand-edited generated/ is detected."""
+    return _digest((name, files[name].encode()) for name in sorted(files))
+
+
+def _digest(files: Iterable[tuple[str, bytes]]) -> str:
+    """The content hash of (relative path, bytes) pairs given in path order, the stamp left out."""
     digest = hashlib.sha256()
-    for name in sorted(files):
+    for name, data in files:
         if name != STAMP:
-            digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
+            digest.update(name.encode() + b"\0" + data + b"\0")
     return f"slac {__version__} sha256:{digest.hexdigest()}"
 
 

@@ -109,3 +109,74 @@ def test_minute_rates_of_january_known_by_hand() -> None:
 
     [(measured, _, _)] = baselines.n1_evaluate(rates, baselines.n1_inputs(rates))
     assert measured == 44_640 * 60_000_000
+
+
+# --------------------------------------------------------------------------- the no-op cache
+# build.cached hashes the output files as bytes (the no-op rebuild benchmark made it so); these
+# tests pin what it must still detect.
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """cegid-api built into a folder, and the inputs line of its stamp."""
+    from slac import build
+
+    compiled = compile_paths([ROOT / "contracts" / "cegid-api.sla"])
+    inputs = build.input_hash({"contracts/cegid-api.sla":
+                               (ROOT / "contracts" / "cegid-api.sla").read_bytes()})
+    out = tmp_path_factory.mktemp("cache") / "generated"
+    build.replace_atomically(out, build.render_all(compiled.contracts, inputs))
+    return out, inputs
+
+
+@pytest.fixture
+def output(built: tuple[Path, str], tmp_path: Path) -> tuple[Path, str]:
+    """A fresh copy of the built folder, free to damage."""
+    import shutil
+
+    out = tmp_path / "generated"
+    shutil.copytree(built[0], out)
+    return out, built[1]
+
+
+def test_cache_recognises_an_untouched_build(output: tuple[Path, str]) -> None:
+    from slac import build
+
+    out, inputs = output
+    assert build.cached(out, inputs)
+    assert not build.cached(out, inputs.replace("sha256:", "sha256:0"))   # other sources
+    (out / "__pycache__").mkdir()
+    (out / "__pycache__" / "cegid_api.cpython-311.pyc").write_bytes(b"\0\1")
+    assert build.cached(out, inputs)   # bytecode caches are not outputs
+
+
+@pytest.mark.parametrize("damage", ["edit", "same size edit", "delete", "add", "not utf-8",
+                                    "delete the stamp"])
+def test_cache_detects_a_changed_output(output: tuple[Path, str], damage: str) -> None:
+    from slac import build
+
+    out, inputs = output
+    module = out / "cegid_api.py"
+    text = module.read_bytes()
+    if damage == "edit":
+        module.write_bytes(text + b"# hand-edited\n")
+    elif damage == "same size edit":
+        module.write_bytes(text.replace(b"1000", b"9000", 1))
+    elif damage == "delete":
+        (out / "cegid_api.en.md").unlink()
+    elif damage == "add":
+        (out / "notes.txt").write_text("extra\n", encoding="utf-8")
+    elif damage == "not utf-8":
+        module.write_bytes(text + b"\xff\n")
+    else:
+        (out / build.STAMP).unlink()
+    assert not build.cached(out, inputs)
+
+
+def test_cache_reads_line_ends_as_text_mode_does(output: tuple[Path, str]) -> None:
+    """A checkout that turned LF into CRLF holds the same text: still a no-op, as before."""
+    from slac import build
+
+    out, inputs = output
+    summary = out / "cegid_api.fr.md"
+    summary.write_bytes(summary.read_bytes().replace(b"\n", b"\r\n"))
+    assert build.cached(out, inputs)
