@@ -315,6 +315,11 @@ CATALOG: dict[str, Entry] = {
         E, "the file contains no contract", "le fichier ne contient aucun contrat",
         'start it with: contract "my-contract" {{ title "…" … }}',
         'commencez-le par : « contract "mon-contrat" {{ title "…" … }} »'),
+    "unknown-escape": Entry(
+        E, "{escape} is not an escape of the language", "« {escape} » n'est pas un échappement du langage",
+        'inside "…" only \\" (a quote) and \\\\ (a backslash) are escapes; write the text as it is',
+        'dans "…" seuls \\" (guillemet) et \\\\ (barre oblique inverse) sont des échappements ; '
+        "écrivez le texte tel quel"),
     "unclosed-block": Entry(
         E, "{count} block(s) opened with '{{' are not closed",
         "{count} bloc(s) ouvert(s) par « {{ » ne sont pas fermés",

@@ -14,6 +14,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from . import ast
 from .diagnostics import Diagnostic
+from .messages import Phrase, expected_tokens
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -55,6 +56,7 @@ def decode(data: bytes, file: str) -> str:
 
 def parse(text: str, file: str) -> ast.Module:
     """Parse one file's text; raise ParseFailure carrying a syntax diagnostic."""
+    _check_escapes(text, file)
     try:
         tree = parser().parse(text)
     except UnexpectedInput as exc:
@@ -64,17 +66,21 @@ def parse(text: str, file: str) -> ast.Module:
 
 # --------------------------------------------------------------------------- syntax errors
 
-def _describe(token: str) -> str:
-    names = {
-        "NUMBER": "a number", "STRING": 'a "quoted text"', "NAME": "a name", "TIME": "a time like 09:30",
-        "DATE": "a date like 2024-03-19", "DAY": "a weekday", "UNIT": "a unit (hours, days…)",
-        "CLAUSE_ID": "a clause id like T4", "LBRACE": "'{'", "RBRACE": "'}'", "COLON": "':'",
-        "PERCENT": "'%'", "COMMA": "','", "MONTH": "a month like 2024-05", "$END": "the end of file",
-    }
-    if token in names:
-        return names[token]
-    return "'" + token.lower().replace("_", " ") + "'" if token.isupper() else repr(token)
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|#.*')
 
+
+def _check_escapes(text: str, file: str) -> None:
+    """Only \\" and \\\\ are escapes in a string; any other backslash pair is refused, not guessed."""
+    for number, line in enumerate(text.split("\n"), 1):
+        for match in _STRING_OR_COMMENT.finditer(line):
+            if match.group().startswith("#"):
+                break
+            bad = next((e for e in re.finditer(r"\\.", match.group()) if e.group() not in ('\\"', "\\\\")),
+                       None)
+            if bad:
+                column = match.start() + bad.start() + 1
+                raise ParseFailure(Diagnostic("unknown-escape", ast.Span(
+                    file, number, column, number, column + 2), {"escape": bad.group()}))
 
 def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
     """Turn a Lark error into a diagnostic, recognising the authors' common mistakes."""
@@ -123,7 +129,7 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
             return Diagnostic("missing-inclusion", span, {"found": str(exc.token)})
         if "COLON" in expected and exc.token.type != "COLON":
             return Diagnostic("expected-colon", span, {"found": str(exc.token)})
-        wanted = ", ".join(_describe(t) for t in expected[:8]) + (", …" if len(expected) > 8 else "")
+        wanted = expected_tokens(expected[:8], more=len(expected) > 8)
         return Diagnostic("unexpected-token", span, {"found": str(exc.token), "expected": wanted})
     assert isinstance(exc, UnexpectedCharacters)
     position = exc.pos_in_stream or 0
@@ -132,8 +138,9 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
         return Diagnostic("unclosed-string", span)
     if re.match(r"\d", char) and re.search(r"\d$", previous):
         return Diagnostic("missing-unit", span, {"found": rest.split(" ")[0]})
-    wanted = ", ".join(_describe(t) for t in sorted(exc.allowed or [])[:8])
-    return Diagnostic("unexpected-character", span, {"char": char, "expected": wanted or "?"})
+    allowed = sorted(exc.allowed or [])[:8]
+    wanted: Phrase | str = expected_tokens(allowed, more=False) if allowed else "?"
+    return Diagnostic("unexpected-character", span, {"char": char, "expected": wanted})
 
 
 _CODE = re.compile(r'(?:"(?:[^"\\\n]|\\.)*"|[^"#\n])*')   # a line up to its comment

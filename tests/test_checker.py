@@ -172,10 +172,6 @@ ENGLISH = frozenset(re.findall(r"[a-z]+", """
     weeks month months year years hour hours business fixed taken kept claimed paid data rule
     block tier tiers weekday end file
 """))
-# Syntax errors list the tokens they expect, as compiler/parse.py describes them: in English.
-PARSE_DESCRIBES_IN_ENGLISH = {"syntax-accented-name", "syntax-capitalised-day",
-                              "syntax-extra-brace", "syntax-unclosed-before-next-block",
-                              "syntax-unknown-block"}
 SOURCES = [*sorted((ROOT / "tests" / "fixtures" / "errors").glob("*.sla")), CONTRACTS]
 
 
@@ -185,11 +181,7 @@ def english_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]+", unquoted) if w.lower() in ENGLISH]
 
 
-@pytest.mark.parametrize("source", [
-    pytest.param(path, id=path.stem, marks=[pytest.mark.xfail(
-        strict=True, reason="parse.py describes expected tokens in English")]
-        if path.stem in PARSE_DESCRIBES_IN_ENGLISH else [])
-    for path in SOURCES])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
 def test_french_messages_have_no_english_words(source: Path) -> None:
     if source.is_dir():
         diagnostics = real().diagnostics

@@ -303,8 +303,9 @@ def contracts(draw: st.DrawFn) -> Recipe:
         at = draw(st.integers(0, len(cuts) - 1))       # tier `at` ends where tier `at + 1` starts
         tiers[at] = tiers[at].removesuffix("excluded") + "included"
         recipe.expected.append(("tier-overlap", f"({texts[at]} % ≤ x ≤ {texts[at]} %)"))
-    outcomes = draw(st.lists(st.sampled_from(["none", "5 % of invoice", "2 days of service",
-                                              "100 EUR excl. tax", "unspecified"]),
+    # One table gives days of service or money, never both (that is the error mixed-outcomes).
+    amounts = draw(st.sampled_from([["2 days of service"], ["5 % of invoice", "100 EUR excl. tax"]]))
+    outcomes = draw(st.lists(st.sampled_from(["none", *amounts, "unspecified"]),
                              min_size=len(tiers), max_size=len(tiers)))
     recipe.add("tiers penalites {", '    clause Z4 article "4"', "    on unavailability of dispo",
                *(f"    {t}: {o}" for t, o in zip(tiers, outcomes)),

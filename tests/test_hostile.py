@@ -211,9 +211,7 @@ def expectation(path: Path) -> Expect:
 
 CASES = sorted(CORPUS.glob("*.sla"))
 # Known bugs of the compiler: the case stays, marked, until the fix lands.
-KNOWN: dict[str, str] = {
-    "escapes": "unknown escapes (\\n, \\t, \\u) are read as the bare letter, silently",
-}
+KNOWN: dict[str, str] = {}
 
 
 def corpus_params() -> list[object]:
