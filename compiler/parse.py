@@ -14,7 +14,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from . import ast
 from .diagnostics import Diagnostic
-from .messages import Phrase, expected_tokens
+from .messages import expected_tokens
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -139,8 +139,8 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
     if re.match(r"\d", char) and re.search(r"\d$", previous):
         return Diagnostic("missing-unit", span, {"found": rest.split(" ")[0]})
     allowed = sorted(exc.allowed or [])[:8]
-    wanted: Phrase | str = expected_tokens(allowed, more=False) if allowed else "?"
-    return Diagnostic("unexpected-character", span, {"char": char, "expected": wanted})
+    expects = expected_tokens(allowed, more=False) if allowed else "?"
+    return Diagnostic("unexpected-character", span, {"char": char, "expected": expects})
 
 
 _CODE = re.compile(r'(?:"(?:[^"\\\n]|\\.)*"|[^"#\n])*')   # a line up to its comment
