@@ -839,7 +839,7 @@ class Checker:
 
     # ------------------------------------------------------------------ retention
     def check_retention(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
-                        **_: Any) -> model.Retention:
+                        zone: ZoneInfo, **_: Any) -> model.Retention:
         copies: dict[str, model.Copy] = {}
         for stmt in (s for s in body if s.kind == "copy"):
             copy = self.copy(stmt)
@@ -859,8 +859,12 @@ class Checker:
             self.report("missing-statement", block.name.span, kind=kind_the("retention"),
                         name=block.name.value, what="copy",
                         example="copy daily every day at 01:00 kept 1 week")
+        examples = tuple(model.RetentionExample(self.instant(s.args[0], zone),
+                                                self.whole(s.args[1], phrase("why.copies"), 0),
+                                                s.span.line)
+                         for s in body if s.kind == "retention_example")
         return model.Retention(copies=tuple(copies.values()), rpo=rpo, history=history,
-                               after_termination=after, **base)
+                               after_termination=after, examples=examples, **base)
 
     def copy(self, stmt: ast.Stmt) -> model.Copy:
         """One copy of a backup ladder: when it is taken (a day that fits its frequency), how long

@@ -21,7 +21,7 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from . import model
 from .backends.python import fee_fn, fee_parameters, fn, money_text, outcome_text
@@ -221,26 +221,13 @@ def _deadlines(item: model.Deadlines, module: ModuleType) -> Iterator[Check]:
         yield example.line, _instant(example.due, zone), compute
 
 
-class _RetentionExample(Protocol):
-    """`example at DATE hh:mm restores N copies`: the copies restorable at an instant."""
-
-    @property
-    def at(self) -> datetime: ...
-    @property
-    def copies(self) -> int: ...
-    @property
-    def line(self) -> int: ...
-
-
 def _copies(count: int) -> Result:
     return Result(count, f"{count} {'copy' if count == 1 else 'copies'}")
 
 
 def _retention(item: model.Retention, module: ModuleType) -> Iterator[Check]:
-    # The checker does not put retention examples into the model yet: read them if it does.
-    examples: tuple[_RetentionExample, ...] = getattr(item, "examples", ())
-    for example in examples:
-        def compute(example: _RetentionExample = example) -> Result:
+    for example in item.examples:
+        def compute(example: model.RetentionExample = example) -> Result:
             points = _function(module, fn(item.name, "restore_points"))(example.at)
             return _copies(len(points))
         yield example.line, _copies(example.copies), compute

@@ -244,6 +244,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "un jour de chaque mois va de 1 à 28 (les jours 29 à 31 manquent à certains mois)"),
     "why.month-length": ("{month} has at most {days} days", "{month} a au plus {days} jours"),
     "why.years": ("a number of years is a whole number", "un nombre d'années est un entier"),
+    "why.copies": ("a number of copies is a whole number", "un nombre de copies est un entier"),
     "why.positive": ("{what} must be longer than zero", "{what} doit durer plus que zéro"),
     "why.slice": (
         "a slice is a whole number of minutes that divides a day (such as 5 minutes, 1 hour)",

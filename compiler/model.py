@@ -303,11 +303,19 @@ class History:
 
 
 @dataclass(frozen=True)
+class RetentionExample:
+    at: datetime
+    copies: int
+    line: int
+
+
+@dataclass(frozen=True)
 class Retention(ItemBase):
     copies: tuple[Copy, ...]
     rpo: Duration | None
     history: tuple[History, ...]
     after_termination: Duration | None
+    examples: tuple[RetentionExample, ...] = ()
 
 
 @dataclass(frozen=True)
