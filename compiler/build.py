@@ -131,6 +131,18 @@ def is_up_to_date(out: Path, files: dict[str, str]) -> bool:
     return all((out / name).read_text(encoding="utf-8") == text for name, text in files.items())
 
 
+def unsafe_output(out: Path) -> str | None:
+    """Why `out` must not be replaced by a build, or None: only a new folder, an empty one or
+    one that a build wrote (it holds the stamp) may be; never a file or someone's folder."""
+    for parent in [out, *out.parents]:
+        if parent.exists() and not parent.is_dir():
+            return f"{parent} is a file, not a folder"
+    if out.is_dir() and any(out.iterdir()) and not (out / STAMP).is_file():
+        return (f"{out} is a folder that slac did not write (it has no {STAMP}); "
+                "give a new or empty folder")
+    return None
+
+
 def replace_atomically(out: Path, files: dict[str, str]) -> None:
     """Write into a sibling temporary folder, then swap it in: a killed build leaves the old one."""
     out = out.resolve()

@@ -97,6 +97,9 @@ def build(paths: tuple[Path, ...], out: Path, check_only: bool, fmt: str, lang: 
 
     lang = lang or default_language()
     sources = existing(paths)
+    refusal = builder.unsafe_output(out)
+    if refusal and not check_only:
+        fail(f"will not replace --out {out}: {refusal}")
     files = {p.as_posix(): p.read_bytes() for p in source_files(sources)}
     inputs = builder.input_hash(files)
     if not check_only and builder.cached(out, inputs):

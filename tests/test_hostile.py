@@ -455,8 +455,6 @@ def contents(folder: Path) -> dict[str, bytes | None]:
             for p in folder.rglob("*")}
 
 
-@pytest.mark.xfail(strict=True, reason="--out is replaced whatever it is: a file, the user's "
-                   "folder, the sources, the working folder; below a file: internal error")
 @pytest.mark.parametrize("out", ["file", "file/out", "notes", "src", ".", ".."])
 def test_out_is_never_something_slac_did_not_write(project: Path, tmp_path: Path,
                                                     out: str) -> None:
