@@ -139,6 +139,12 @@ def evaluate(contract: model.Contract, module: ModuleType, request: Request,
     for path in request.inputs:
         records += read_records(path)[0]
     ctx = _Context(contract, module, request, records, parse_settings(request.settings))
+    accepted = _parameters(ctx, item)
+    for name, value in ctx.settings.items():
+        if name not in accepted:
+            where = Span(COMMAND_LINE, value.span.line, 1, value.span.line, value.span.column - 1)
+            raise error("input-unknown-name", where, name=name, item=item.name,
+                        names=", ".join(sorted(accepted)))
     words = WORDS[lang]
     label = item.label.fr if item.label and lang == "fr" else item.label.en if item.label else ""
     header: Data = {
@@ -154,6 +160,16 @@ def evaluate(contract: model.Contract, module: ModuleType, request: Request,
         lines.append(f"{words['period']}: {header['period']}")
     result = _HANDLERS.get(type(item), _by_signature)(ctx, item, words)
     return Evaluation({**header, "result": result.data}, [ln for ln in lines if ln] + result.lines)
+
+
+def _parameters(ctx: _Context, item: model.Item) -> set[str]:
+    """The names `--set` may give: the parameters of the item's evaluators (and, for tiers, of
+    the availability they are measured on); what the period gives is not among them."""
+    names = [item.name] + ([item.source] if isinstance(item, model.Tiers) else [])
+    functions = [getattr(ctx.module, f, None) for n in names
+                 for f in evaluator_names(ctx.contract).get(n, [])]
+    found = {p for f in functions if callable(f) for p in inspect.signature(f).parameters}
+    return found - {"year", "month", "start", "end"} if type(item) in _HANDLERS else found
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, Value]:

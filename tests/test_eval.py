@@ -267,3 +267,12 @@ def test_every_item_evaluates_or_says_what_it_needs(contract: str, item: str) ->
     assert result.exit_code in (0, 1), result.output
     assert (result.stdout if result.exit_code == 0 else result.stderr).strip()
     assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+def test_a_misspelt_decision_is_refused_not_ignored(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", "at,probe,latency\n2024-06-03T10:00:00+02:00,ihm,0.5\n")
+    result = slac_eval("cegid-conciliator", "C3", "--period", "2024-06", "--input", path,
+                       "--set", "no_dat=excluded")
+    assert result.exit_code == 1
+    assert "<command line>:1:1: error: 'no_dat' is not a parameter" in result.stderr
+    assert "no_data" in result.stderr
