@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import shutil
 import tempfile
@@ -15,7 +16,7 @@ from pathlib import Path
 from . import __version__, ast, model
 from .backends import python, summary
 from .diagnostics import Diagnostic
-from .examples import load_generated, run_examples
+from .examples import load_package, run_examples
 from .pipeline import Compiled
 
 STAMP = ".slac-stamp"
@@ -101,8 +102,9 @@ def verify_examples(compiled: Compiled, files: dict[str, str]) -> list[Diagnosti
     with tempfile.TemporaryDirectory(prefix="slac-examples-") as folder:
         root = Path(folder) / "generated"
         write_tree(root, files)
+        package = load_package(root)
         for contract in compiled.contracts:
-            module = load_generated(root, contract.module)
+            module = importlib.import_module(f"{package}.{contract.module}")
             for failure in run_examples(contract, module):
                 span = ast.Span(contract.source_file, failure.line, 5, failure.line, 6)
                 if failure.reason:

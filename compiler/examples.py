@@ -55,12 +55,18 @@ class Result:
 
 
 def load_generated(folder: Path, module: str) -> ModuleType:
-    """Import `module` of the generated package in `folder` under a unique package name.
+    """Import `module` of the generated package in `folder` (see `load_package`)."""
+    return importlib.import_module(f"{load_package(folder)}.{module}")
+
+
+def load_package(folder: Path) -> str:
+    """Import the generated package in `folder` under a unique package name, and return it.
 
     The package's relative imports (`from .runtime.schedules import Schedule`) resolve inside
     that package, so the folder's own name does not matter. Modules of one build share one
     package (and so one runtime, one SlaInputError class); another build, or changed files in
-    the same folder, get a new package name, so nothing leaks between builds.
+    the same folder, get a new package name, so nothing leaks between builds. The folder is
+    hashed at each call: load its package once for many modules.
     """
     root = Path(folder).resolve()
     key = (root, _content_hash(root))
@@ -79,7 +85,7 @@ def load_generated(folder: Path, module: str) -> ModuleType:
             del sys.modules[package]
             raise
         _PACKAGES[key] = package
-    return importlib.import_module(f"{package}.{module}")
+    return package
 
 
 def _content_hash(root: Path) -> str:
