@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import os
+import secrets
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -146,35 +149,38 @@ def unsafe_output(out: Path) -> str | None:
 
 
 def replace_atomically(out: Path, files: dict[str, str]) -> None:
-    """Write into a sibling temporary folder, then swap it in: a killed build leaves the old one."""
+    """Write into a sibling new folder, then swap it in: a killed build leaves the old one."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(out.parent / f".{out.name}.lock"):
+    with _lock(out.parent):
         _swap(out, files)
 
 
 @contextmanager
-def _lock(path: Path) -> Iterator[None]:
-    """An exclusive lock, so two builds at once swap one after the other."""
-    with open(path, "w") as handle:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            yield
-            return
+def _lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder that holds the output, so two builds at once swap one
+    after the other; no lock file is left behind."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
+    finally:
+        os.close(handle)   # releases the lock
 
 
 def _swap(out: Path, files: dict[str, str]) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    staging = _new_folder(out.parent, f".{out.name}-new-")
     try:
         write_tree(staging, files)
-        if out.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        if not out.exists():
+            os.rename(staging, out)
+        elif not _exchange(staging, out):   # exchanged: staging holds the old tree, removed below
+            retired = _new_folder(out.parent, f".{out.name}-old-")
             os.rename(out, retired / "tree")
             try:
                 os.rename(staging, out)
@@ -182,8 +188,37 @@ def _swap(out: Path, files: dict[str, str]) -> None:
                 os.rename(retired / "tree", out)
                 raise
             shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.rename(staging, out)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _new_folder(parent: Path, prefix: str) -> Path:
+    """A new empty folder with the permissions of any new folder (mkdtemp gives 0700)."""
+    while True:
+        path = parent / f"{prefix}{secrets.token_hex(6)}"
+        try:
+            path.mkdir()
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        return path
+
+
+def _exchange(new: Path, old: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 with RENAME_EXCHANGE), so that there is no
+    moment without the output folder; False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except AttributeError:  # C library without renameat2
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(old), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):   # kernel or file system without it
+        return False
+    raise OSError(code, os.strerror(code), str(old))

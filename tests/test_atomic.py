@@ -222,8 +222,6 @@ def test_killed_while_the_new_tree_is_written(steps: list[str], refs: References
     assert list(kill_at_each(chosen, refs, tmp_path)) == ["old"] * len(chosen)
 
 
-@pytest.mark.xfail(strict=True, reason="between its two renames the build has moved the old OUT "
-                   "away and not yet moved the new one in: killed there, OUT is gone")
 def test_killed_during_the_swap(steps: list[str], refs: References, tmp_path: Path) -> None:
     found = steps
     last_write = max(n + 1 for n, kind in enumerate(found) if kind == "write")
@@ -271,13 +269,10 @@ def test_a_failing_build_writes_nothing(sources: dict[str, str], existing: bool,
 
 # --------------------------------------------------------------------------- around OUT
 
-@pytest.mark.xfail(strict=True, reason="the build's lock file .out.lock stays beside OUT")
 def test_a_build_leaves_nothing_beside_out(refs: References) -> None:
     assert sorted(p.name for p in refs.first.iterdir()) == ["out", "src"]
 
 
-@pytest.mark.xfail(strict=True, reason="OUT is made by tempfile.mkdtemp: mode 0700, whatever "
-                   "the umask")
 def test_out_has_the_mode_of_a_folder_made_by_mkdir(refs: References, tmp_path: Path) -> None:
     (tmp_path / "plain").mkdir()
     mode = (refs.first / "out").stat().st_mode & 0o777
