@@ -3,6 +3,7 @@ right on cases computed by hand from the contracts' clauses."""
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -804,3 +805,276 @@ def test_holiday_module_names() -> None:
     table = files["_holidays_fr_2024_2025.py"]
     assert '    (date(2025, 6, 9), "Lundi de Pentecôte"),\n' in table
     assert "(date(2026," not in table and "(date(2023," not in table
+
+
+# ---------------------------------------------------------------- names that would clash
+
+NAMES_SLA = """\
+contract "names-demo" {
+    title "Names"
+    provider "Provider"
+    client "Client"
+    source "Nowhere" dated 2024-01-01
+    time zone "Europe/Paris"
+    languages fr, en
+    currency EUR
+}
+deadlines litiges {
+    action meeting fr "réunion" en "meeting"
+    meeting within 15 days
+}
+window litiges_actions {
+    monday 09:00 to 10:00
+}
+window zone {
+    monday 09:00 to 10:00
+}
+window zone_window {
+    tuesday 09:00 to 10:00
+}
+window import {
+    monday 10:00 to 11:00
+}
+window __import__ {
+    monday 11:00 to 12:00
+}
+window a {
+    monday 12:00 to 13:00
+}
+window a_ {
+    monday 13:00 to 14:00
+}
+window _a {
+    monday 14:00 to 15:00
+}
+window _1 {
+    monday 15:00 to 16:00
+}
+severities sev {
+    level high fr "haut" en "high"
+}
+window levels {
+    monday 16:00 to 17:00
+}
+availability dispo {
+    target at least 99 %
+    period calendar month
+    measured all time
+    method outages
+}
+tiers litiges_due {
+    on unavailability of dispo
+    from 0 % included to 1 % excluded: none
+    from 1 % included: 10 % of invoice
+    claim within 30 days after end of period
+    paid as credit note
+}
+tiers report {
+    on unavailability of dispo
+    from 0 % included to 1 % excluded: none
+    from 1 % included: 10 % of invoice
+    claim within 30 days after end of period
+    paid as credit note
+}
+tiers isinstance {
+    on unavailability of dispo
+    from 0 % included: none
+    claim within 30 days after end of period
+    paid as credit note
+}
+tiers x_fee {
+    on unavailability of dispo
+    from 0 % included: none
+    claim within 30 days after end of period
+    paid as credit note
+}
+money m {
+    fee x 10 EUR
+}
+term duree {
+    notice under 1 year ends at end of month of request
+    notice 1 month plus 1 month per full year from day after month of request
+    initial 1 year
+    renewal tacit 1 year
+}
+retention r {
+    copy a every day at 01:00 kept unspecified
+    copy a_ every day kept unspecified
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def clashing() -> model.Contract:
+    contract, diagnostics, _ = compile_text(NAMES_SLA.encode(), "names.sla")
+    assert contract is not None
+    assert [d for d in diagnostics if d.severity == "error"] == []
+    return contract
+
+
+@pytest.fixture(scope="module")
+def names_module(clashing: model.Contract,
+                 tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ModuleType]:
+    """NAMES_SLA built on its own: items whose plain names would clash with each other, with
+    the module's constants, with builtins or with the names derived from other items."""
+    root = tmp_path_factory.mktemp("names") / "generated"
+    files = {**python.package_files([clashing]), **python.runtime_files(),
+             **python.render(clashing, python.HOLIDAY_YEARS)}
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root, load_generated(root, clashing.module)
+
+
+def test_the_first_item_keeps_its_name_and_the_later_ones_take_their_kind(
+        names_module: tuple[Path, ModuleType]) -> None:
+    _, m = names_module
+    # The module's own constants are never replaced.
+    assert (m.ZONE, m.CONTRACT_ID, m.SOURCE_FILE) == ("Europe/Paris", "names-demo", "names.sla")
+    # Deadlines `litiges` come first and keep LITIGES_ACTIONS; the window takes `_window`.
+    assert m.LITIGES_ACTIONS["meeting"] == ("réunion", "meeting")
+    assert isinstance(m.LITIGES_ACTIONS_WINDOW, m.Schedule)
+    # `zone` gives way to the module's ZONE; `zone_window` then finds its plain names taken.
+    monday, tuesday = paris(2024, 5, 6, 9, 30), paris(2024, 5, 7, 9, 30)
+    assert m.zone_window_contains(monday) and not m.zone_window_contains(tuesday)
+    assert m.zone_window_window_contains(tuesday) and not m.zone_window_window_contains(monday)
+    assert isinstance(m.ZONE_WINDOW_WINDOW, m.Schedule)
+    # `import` and `__import__` are both IMPORT: the second is `import_window`.
+    assert m.import_contains(paris(2024, 5, 6, 10, 30))
+    assert m.import_window_contains(paris(2024, 5, 6, 11, 30))
+    assert not m.import_window_contains(paris(2024, 5, 6, 10, 30))
+    assert m.IMPORT is not m.IMPORT_WINDOW
+    # `a`, `a_` and `_a` are all A: then A_WINDOW, then A_WINDOW_2 (13:00 and 14:00 windows).
+    assert m.a_contains(paris(2024, 5, 6, 12, 30))
+    assert m.a_window_contains(paris(2024, 5, 6, 13, 30))
+    assert m.a_window_2_contains(paris(2024, 5, 6, 14, 30))
+    # A name starting with a digit once the underscore is moved is prefixed with `item`.
+    assert m.item_1_contains_(paris(2024, 5, 6, 15, 30))
+    assert isinstance(m.ITEM_1, m.Schedule)
+    # The only severities are Level / LEVELS: the window `levels` gives way.
+    assert m.LEVELS is m.SEV_LEVELS and m.LEVELS["high"] == ("haut", "high")
+    assert m.levels_window_contains(paris(2024, 5, 6, 16, 30))
+
+
+def test_functions_named_like_others_or_like_builtins(
+        names_module: tuple[Path, ModuleType]) -> None:
+    _, m = names_module
+    # Tiers `litiges_due` meets `litiges_due` of deadlines `litiges` (15 days after 6 May).
+    assert m.litiges_due("meeting", paris(2024, 5, 6, 9)) == paris(2024, 5, 21, 9)
+    result = m.litiges_due_tiers(Decimal(1), Decimal(1000))
+    assert (result.tier, result.money) == (1, Decimal("100.00"))
+    # Fee `x` of `m` meets tiers `x_fee`: it becomes `m_x_fee`; 3 times 10 EUR.
+    assert m.m_x_fee(3) == Decimal("30.00")
+    assert m.x_fee(Decimal("0.5")).outcome.kind == "none"
+    # A tiers `isinstance` must not hide the builtin the helpers use (`_choice` here).
+    assert m.isinstance_(Decimal("0.5")).tier == 0
+    with pytest.raises(m.SlaInputError, match="unknown action"):
+        m.litiges_due("lunch", paris(2024, 5, 6, 9))
+    # Tiers `report`: its `report` parameter must not hide the function. May 2024 has 744 hours
+    # in Paris; 8 hours down is 8 / 744 = 1.075 % unavailability ≥ 1 %: 10 % of 1,000 EUR.
+    outage = m.Outage(paris(2024, 5, 6, 8), paris(2024, 5, 6, 16))
+    report = m.dispo_report(2024, 5, outages=[outage])
+    assert m.report_from_report(report, Decimal(1000)).money == Decimal("100.00")
+
+
+def test_a_term_with_both_a_tenure_notice_and_a_fixed_term(
+        names_module: tuple[Path, ModuleType]) -> None:
+    _, m = names_module
+    # Tenure: subscribed 1 March 2021, request 10 May 2024: 1 month + 3 full years' 3 months
+    # from 1 June: the last day is 30 September 2024.
+    assert m.duree_effective_termination(date(2021, 3, 1), date(2024, 5, 10)) == \
+        date(2024, 9, 30)
+    assert isinstance(m.DUREE, m.TenureNotice) and isinstance(m.DUREE_FIXED, m.FixedTerm)
+    # Fixed term of 1 year from 1 January 2024: the term running on 1 June ends 31 December.
+    assert m.duree_fixed_term_end(date(2024, 1, 1), date(2024, 6, 1)) == date(2024, 12, 31)
+
+
+def test_copies_whose_parameters_would_clash(names_module: tuple[Path, ModuleType]) -> None:
+    _, m = names_module
+    taken = paris(2024, 5, 6, 1)
+    # `a` keeps `a_kept`; `a_` (also `a` as a parameter) takes `a_2`: `a_2_kept`, `a_2_at`.
+    week = m.Period(1, "week")
+    assert m.r_expires_at("a", taken, a_kept=m.Period(2, "day")) == paris(2024, 5, 8, 1)
+    assert m.r_expires_at("a_", taken, a_2_kept=week) == paris(2024, 5, 13, 1)
+    with pytest.raises(m.UnspecifiedError, match="pass a_kept="):
+        m.r_expires_at("a", taken, a_2_kept=week)
+    with pytest.raises(m.UnspecifiedError, match="pass a_2_kept="):
+        m.r_expires_at("a_", taken, a_kept=week)
+    with pytest.raises(m.UnspecifiedError, match=r"a_2_at \(at what time copy a_ is taken\)"):
+        m.r_restore_points(taken, a_kept=week, a_2_kept=week)
+
+
+def test_evaluator_names_follow_the_names_given(clashing: model.Contract) -> None:
+    names = python.evaluator_names(clashing)
+    assert names["zone"] == ["zone_window_contains", "zone_window_occurrences"]
+    assert names["__import__"] == ["import_window_contains", "import_window_occurrences"]
+    assert names["import"] == ["import_contains", "import_occurrences"]
+    assert names["litiges_due"] == ["litiges_due_tiers", "litiges_due_tiers_from_report",
+                                    "litiges_due_tiers_claim_deadline"]
+    assert names["m"] == ["m_x_fee"]
+    assert names["duree"] == ["duree_effective_termination", "duree_notice_months",
+                              "duree_fixed_term_end", "duree_fixed_renewal_dates"]
+    given = python.names_of(clashing)
+    assert (given.fn("zone", "contains"), given.const("zone"), given.fee("x")) == \
+        ("zone_window_contains", "ZONE_WINDOW", "m_x_fee")
+    assert (given.fn("litiges", "due"), given.const("litiges")) == ("litiges_due", "LITIGES")
+
+
+def test_the_five_contracts_keep_their_plain_names() -> None:
+    for contract in contracts():
+        given = python.names_of(contract)
+        assert all(given.item(item.name) == item.name for item in contract.items), contract.id
+        fees = [fee.name for item in contract.of_type(model.MoneyClause) for fee in item.fees]
+        assert all(given.fee(fee) == python.fee_fn(fee) for fee in fees), contract.id
+
+
+@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
+def test_clashing_names_are_lint_and_type_clean(names_module: tuple[Path, ModuleType]) -> None:
+    pytest.importorskip("mypy")
+    root, _ = names_module
+    lint = subprocess.run(
+        ["ruff", "check", "--config", str(ROOT / "pyproject.toml"), "--extend-select", "E501",
+         "--extend-exclude", "runtime", str(root)], capture_output=True, text=True, check=False)
+    assert lint.returncode == 0, lint.stdout
+    types = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file",
+         str(ROOT / "pyproject.toml"), str(root)], capture_output=True, text=True, check=False)
+    assert types.returncode == 0, types.stdout
+
+
+# ---------------------------------------------------------------- characters never shown raw
+
+def test_hidden_characters_are_escaped_in_string_literals() -> None:
+    text = "a\u202eb\u2066c\u2069 \u200bd\u2028e\x00f\x85g\ufeffh\U000e0041 é 中文 🙂"
+    literal = python.py_str(text)
+    assert literal == ('"a\\u202eb\\u2066c\\u2069 \\u200bd\\u2028e\\u0000f\\u0085g\\ufeffh'
+                       '\\U000e0041 é 中文 🙂"')
+    assert ast.literal_eval(literal) == text
+
+
+def test_hidden_characters_are_escaped_in_docstrings() -> None:
+    source = python.docstring("Abc\u202edef \\ \u2066x\u2069 ends with a quote \"", [],
+                              indent="")
+    assert source == '"""Abc\\u202edef \\\\ \\u2066x\\u2069 ends with a quote \\""""'
+    assert ast.literal_eval(source) == "Abc\u202edef \\ \u2066x\u2069 ends with a quote \""
+
+
+def test_a_long_word_is_never_cut_inside_an_escape() -> None:
+    """No space to wrap at: the word is cut at the line width, between escapes only."""
+    word = "\\" * 151 + "\u202e" * 30 + '"""' * 20 + "\U000e0041" * 10 + "é" * 10
+    source = python.docstring("Summary.", [word], indent="    ")
+    lines = source.split("\n")
+    assert max(len(line) for line in lines) <= 100
+    value = ast.literal_eval(source.strip())
+    # Each cut adds a newline and the indent of four spaces: removed, the word is whole.
+    assert value.replace("\n    ", "") == f"Summary.\n{word}"
+
+
+def test_hidden_characters_are_shown_escaped_in_comments() -> None:
+    text = NAMES_SLA.replace('meeting within 15 days',
+                             'meeting within 15 days after "x\u202ey\u2028z"')
+    contract, _, _ = compile_text(text.encode(), "names.sla")
+    assert contract is not None
+    source = python.render(contract, range(2024, 2025))["names_demo.py"]
+    assert "# line 12: meeting: within 15 days after « x\\u202ey\\u2028z »\n" in source
+    assert "\u202e" not in source and "\u2028" not in source

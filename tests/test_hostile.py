@@ -280,8 +280,6 @@ def test_template_syntax_is_kept_as_text(tmp_path: Path) -> None:
     assert '"zz{{ 7*7 }}zz {% raw %}{% endraw %}' in built.text("cegid_api.py")
 
 
-@pytest.mark.xfail(strict=True, reason="bidirectional controls are copied raw into the generated "
-                   "Python (string literals, docstrings, comments)")
 def test_generated_python_shows_no_raw_bidirectional_control(tmp_path: Path) -> None:
     built = build(tmp_path, {"unicode.sla": (CORPUS / "unicode.sla").read_bytes()})
     assert built.result.returncode == 0, built.result.stderr
@@ -306,8 +304,6 @@ def test_a_100000_character_string(tmp_path: Path) -> None:
     assert "a" * 50_000 + " " + "b" * 49_999 in built.text("cegid_api.html")
 
 
-@pytest.mark.xfail(strict=True, reason="docstrings cut long words at the line width; a cut "
-                   "after an escaping backslash makes a backslash-newline, and the text loses it")
 def test_a_long_word_of_backslashes_and_quotes(tmp_path: Path) -> None:
     """No space to wrap at: 151 backslashes, 41 triple quotes, then letters."""
     word = "\\" * 151 + '"""' * 41 + "é" * 10
@@ -339,8 +335,6 @@ def test_item_names_that_are_python_words(tmp_path: Path) -> None:
     assert (values["CONTRACT_ID"], values["ZONE"]) == ("cegid-api", "Europe/Paris")
 
 
-@pytest.mark.xfail(strict=True, reason="an item named zone, contract_id, source_file or "
-                   "holiday_years replaces the module constant of that name (ZONE = Schedule(…))")
 def test_item_names_of_module_constants(tmp_path: Path) -> None:
     built = build(tmp_path, {"names.sla": with_windows("zone", "contract_id", "source_file",
                                                        "holiday_years")})
@@ -352,13 +346,9 @@ def test_item_names_of_module_constants(tmp_path: Path) -> None:
     assert values["HOLIDAY_YEARS"].startswith("range(")   # type: ignore[union-attr]
 
 
-CLASH = pytest.mark.xfail(strict=True, reason="two names that the Python backend maps to one "
-                          "Python name: internal error (exit 3, RenderError)")
-
-
 @pytest.mark.parametrize("names", [
-    pytest.param(("litiges_actions",), marks=CLASH),     # LITIGES_ACTIONS of deadlines litiges
-    pytest.param(("import", "__import__"), marks=CLASH),  # both IMPORT
+    ("litiges_actions",),                                 # LITIGES_ACTIONS of deadlines litiges
+    ("import", "__import__"),                             # both IMPORT
     ("decimal", "Decimal"),                               # one name to the checker already
 ], ids="+".join)
 def test_item_names_whose_generated_names_collide(names: tuple[str, ...], tmp_path: Path) -> None:

@@ -5,9 +5,11 @@ refer to (`_holidays_<country>[_<subdivision>]_<first>_<last>.py`, one per disti
 subdivision and years, shared by every calendar and module that needs it); `runtime_files` and
 `package_files` give the rest of the generated package (`runtime/*.py` copied from
 `slac.runtime`, and the `__init__.py` files). The generated modules import only the standard
-library and the generated package.
+library and the generated package. Characters that would make the code read differently from what
+it does (bidirectional controls, invisible characters, controls) are written as escapes.
 
-Functions generated per item (names from the item's name `x`, see `evaluator_names`):
+Functions generated per item (names from the item's name `x`, see `evaluator_names`; an item
+whose names would clash with the module's or an earlier item's goes by `x_<kind>`, see `Names`):
 
 * calendar: `x_is_business_day(d)`, `x_add_business_days(d, n)`, `x_holiday_name(d)`; `X`
 * window: `x_contains(instant)`, `x_occurrences(start, end)`, `x_check_uses(uses, announced)`; `X`
@@ -19,7 +21,8 @@ Functions generated per item (names from the item's name `x`, see `evaluator_nam
 * retention: `x_restore_points`, `x_expires_at`, `x_rpo_holds`, `x_oldest_year_kept`,
   `x_kept_after_termination_until`
 * term: `x_effective_termination`, `x_notice_months`, `x_last_notice_day`, `x_term_end`,
-  `x_renewal_dates`, `x_survival_end`
+  `x_renewal_dates`, `x_survival_end`; `X` (a fixed term beside a tenure-based notice goes by
+  `x_fixed`: `X_FIXED`, `x_fixed_term_end`, ...)
 * money: `<fee>_fee`, `x_minimum_top_up`, `x_surcharged_overage`, `x_indexed_price`,
   `x_late_interest`, `x_capped_liability`
 """
@@ -28,14 +31,16 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import itertools
 import json
 import keyword
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache, partial
 from importlib import metadata, resources
 from typing import Any
 
@@ -84,12 +89,29 @@ EXPORTED_TYPES = frozenset(name for name, where in IMPORTS.items()
                            if where.startswith(".runtime") and name[0].isupper()
                            and name not in ("Bound", "Tier", "Probe", "WeeklyRange", "BackupTier"))
 ALWAYS_IMPORTED = ("SlaInputError", "UnspecifiedError")
-RESERVED = frozenset(IMPORTS) | frozenset({
-    "abs", "all", "any", "bool", "dict", "float", "id", "int", "len", "list", "max", "min",
-    "object", "print", "range", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip",
-    "annotations", "input", "open",
-    "format", "hash", "iter", "next", "vars", "map", "filter", "slice", "super",
+# Builtins of Python 3.10-3.13 (not the interactive ones `site` adds): a generated function must
+# not hide one.
+BUILTINS = frozenset({
+    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray",
+    "bytes", "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir",
+    "divmod", "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr",
+    "globals", "hasattr", "hash", "hex", "id", "input", "int", "isinstance", "issubclass",
+    "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object",
+    "oct", "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round",
+    "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple",
+    "type", "vars", "zip",
 })
+RESERVED = frozenset(IMPORTS) | BUILTINS | {"annotations"}
+# Names every module defines (module.py.j2); an item never takes them.
+MODULE_NAMES = ("CONTRACT_ID", "SOURCE_FILE", "ZONE", "HOLIDAY_YEARS", "_TZ")
+# The word added to an item's name when its generated names would clash.
+KIND_WORDS: dict[type, str] = {
+    model.Calendar: "calendar", model.Window: "window", model.Severities: "severities",
+    model.Availability: "availability", model.Tiers: "tiers", model.Deadlines: "deadlines",
+    model.Retention: "retention", model.Term: "term", model.MoneyClause: "money",
+}
+MONEY_SUFFIXES = ("minimum_top_up", "surcharged_overage", "indexed_price", "late_interest",
+                  "capped_liability")
 
 
 class RenderError(ValueError):
@@ -99,16 +121,18 @@ class RenderError(ValueError):
 # --------------------------------------------------------------------------- names
 
 def ident(name: str) -> str:
-    """A valid, non-clashing lower-case Python identifier for `name` (deterministic)."""
+    """A valid, non-clashing lower-case Python identifier for `name` (deterministic): leading
+    underscores move to the end, and keywords, builtins and imported names get a trailing one."""
     result = "".join(c if c.isalnum() or c == "_" else "_" for c in name.lower())
-    if not result or result[0].isdigit():
-        result = f"_{result}"
-    if keyword.iskeyword(result) or keyword.issoftkeyword(result) or result in RESERVED \
-            or result.startswith("_"):
-        result = f"{result.lstrip('_')}_" if result.lstrip("_") else "item_"
-        if keyword.iskeyword(result) or result in RESERVED:
-            result += "_"
-    return result
+    core = result.lstrip("_")
+    if core[:1].isdigit():
+        core = f"item_{core}"
+    if core != result or keyword.iskeyword(core) or keyword.issoftkeyword(core) \
+            or core in RESERVED:
+        core = f"{core or 'item'}_"
+        if keyword.iskeyword(core) or core in RESERVED:
+            core += "_"
+    return core
 
 
 def const(name: str) -> str:
@@ -129,18 +153,160 @@ def fee_fn(fee: str) -> str:
     return ident(f"{fee}_fee")
 
 
+@dataclass(frozen=True)
+class Names:
+    """The name each item and fee of a contract goes by in its generated module.
+
+    It is the item's own name, from which `fn`, `const` and `camel` derive its generated names,
+    unless one of those names is already taken: by the module (`ZONE`, ...), or by an item or fee
+    declared before it (`LITIGES_ACTIONS` of deadlines `litiges` for a window `litiges_actions`;
+    `IMPORT` of `import` for `__import__`). Then all of the item's names derive from
+    `<name>_<kind>` (`zone_window`: `ZONE_WINDOW`, `zone_window_contains`), or
+    `<name>_<kind>_2`, `_3`, ...: the first of these whose names are all free. A fee's function
+    `<fee>_fee` becomes `<money item>_<fee>_fee` the same way. Contracts without clashes keep
+    the plain names.
+    """
+
+    items: dict[str, str]
+    fees: dict[str, str]
+
+    def item(self, name: str) -> str:
+        return self.items[name]
+
+    def const(self, item: str) -> str:
+        return const(self.items[item])
+
+    def fn(self, item: str, suffix: str = "") -> str:
+        return fn(self.items[item], suffix)
+
+    def fee(self, fee: str) -> str:
+        return fee_fn(self.fees[fee])
+
+
+def names_of(contract: model.Contract) -> Names:
+    """The names of the contract's items and fees in its generated module (see `Names`)."""
+    taken = set(MODULE_NAMES) | set(IMPORTS) | set(_helpers())
+    if len(contract.of_type(model.Severities)) == 1:
+        taken |= {"Level", "LEVELS"}
+    items: dict[str, str] = {}
+    fees: dict[str, str] = {}
+    for item in contract.items:
+        items[item.name] = _free(item.name, KIND_WORDS[type(item)], partial(planned, item),
+                                 taken)
+        if isinstance(item, model.MoneyClause):
+            for fee in item.fees:
+                fees[fee.name] = _free(fee.name, _stem(items[item.name]) + "_" + _stem(fee.name),
+                                       lambda n: [fee_fn(n)], taken, alone=True)
+    return Names(items, fees)
+
+
+def _stem(name: str) -> str:
+    """`name` in lower case without leading, trailing or doubled underscores."""
+    return "_".join(part for part in name.lower().split("_") if part) or "item"
+
+
+def _free(name: str, word: str, plan: Callable[[str], Iterable[str]], taken: set[str], *,
+          alone: bool = False) -> str:
+    """`name` if none of the names `plan` gives it is `taken`, else the first free one of
+    `<stem>_<word>`, `<stem>_<word>_2`, ... (`word`, `word_2`, ... when `alone`); its names are
+    then added to `taken`."""
+    base = word if alone else f"{_stem(name)}_{word}"
+    candidates = itertools.chain([name, base], (f"{base}_{n}" for n in itertools.count(2)))
+    for candidate in candidates:
+        wanted = set(plan(candidate))
+        if not wanted & taken:
+            taken |= wanted
+            return candidate
+    raise AssertionError("unreachable: the candidates never end")
+
+
+def planned(item: model.Item, name: str) -> list[str]:
+    """Every top-level name the code of `item` may define when it goes by `name` (its fees
+    aside): a superset of the names `_units` gives it, known before any code is rendered."""
+    c = const(name)
+    if isinstance(item, model.Calendar):
+        return [c, *(fn(name, s) for s in ("is_business_day", "add_business_days",
+                                            "holiday_name"))]
+    if isinstance(item, model.Window):
+        return [c, *(fn(name, s) for s in ("contains", "occurrences", "check_uses"))]
+    if isinstance(item, model.Severities):
+        return [f"{camel(name)}Level", f"{c}_LEVELS"]
+    if isinstance(item, model.Availability):
+        return [f"{c}_TARGET", f"{c}_EXCLUDED_CAUSES", f"_{c}_PROBES", fn(name, "report")]
+    if isinstance(item, model.Tiers):
+        return [c, fn(name), *(fn(name, s) for s in ("from_report", "claim_deadline",
+                                                      "month_total"))]
+    if isinstance(item, model.Deadlines):
+        return [f"{c}_ACTIONS", *(fn(name, s) for s in ("due", "earliest", "limit",
+                                                         "debit_date"))]
+    if isinstance(item, model.Retention):
+        return [_ladder(name), *(fn(name, s) for s in (
+            "restore_points", "expires_at", "rpo_holds", "kept_after_termination_until",
+            *_history_suffixes(item)))]
+    if isinstance(item, model.Term):
+        tenure = [c, fn(name, "effective_termination"), fn(name, "notice_months")]
+        fixed = _fixed_term(item, name)
+        return [*(tenure if _has_tenure(item) else []), fn(name, "survival_end"),
+                const(fixed), *(fn(fixed, s) for s in ("term_end", "renewal_dates",
+                                                       "effective_termination", "last_notice_day"))]
+    return [fn(fn(name), s) for s in MONEY_SUFFIXES]
+
+
+def _ladder(name: str) -> str:
+    """The private function building a retention's backup ladder."""
+    return f"_{ident(name).rstrip('_')}_ladder"
+
+
+def _history_suffixes(item: model.Retention) -> list[str]:
+    if len(item.history) == 1:
+        return ["oldest_year_kept"]
+    return [f"oldest_year_kept_{index + 1}" for index in range(len(item.history))]
+
+
+def _has_tenure(item: model.Term) -> bool:
+    return item.tenure_base is not None or item.short_tenure is not None
+
+
+def _fixed_term(item: model.Term, name: str) -> str:
+    """The name a term's fixed term goes by: `<name>_fixed` beside a tenure-based notice (which
+    keeps `X` and `x_effective_termination`), else the term's."""
+    return f"{name}_fixed" if _has_tenure(item) else name
+
+
 def evaluator_names(contract: model.Contract) -> dict[str, list[str]]:
     """Public functions of the generated module, by item name, in order (for docs)."""
-    return {item.name: [n for u in _units(contract, item) for n in _defined(u.code, functions=True)
-                        if not n.startswith("_")]
+    names = names_of(contract)
+    return {item.name: [n for u in _units(contract, item, names)
+                        for n in _defined(u.code, functions=True) if not n.startswith("_")]
             for item in contract.items}
 
 
 # --------------------------------------------------------------------------- literals
 
+# Characters never written as they are into generated code: controls (but tab and newline),
+# bidirectional controls, zero-width and other invisible format characters, line and paragraph
+# separators, the byte-order mark, lone surrogates and tags. Shown raw, they make the code read
+# differently from what it does ("Trojan Source", CVE-2021-42574). An explicit list, so that the
+# output does not depend on the Unicode version of the Python that builds it.
+HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+                    r"\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]")
+
+
+def show_hidden(text: str) -> str:
+    """`text` with each HIDDEN character written as its escape (`\\u202e`): inside a string
+    literal or a docstring Python reads it back as the character; in a comment it is shown."""
+    return HIDDEN.sub(_hidden_escape, text)
+
+
+def _hidden_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def py_str(text: str) -> str:
-    """A double-quoted Python string literal (valid Python; deterministic)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A double-quoted Python string literal (valid Python; deterministic), HIDDEN characters
+    escaped."""
+    return show_hidden(json.dumps(text, ensure_ascii=False))
 
 
 def py_long_str(text: str, indent: str) -> str:
@@ -299,18 +465,52 @@ _GLUE = (" %", "« ", " »")
 
 
 def _wrap(text: str, width: int, subsequent: str = "") -> list[str]:
-    """Wrap escaped text, never breaking before `%` or inside French quotes' spaces."""
-    glued = _escape(text)
+    """Wrap text for a docstring (escaped), never breaking before `%` or inside French quotes'
+    spaces."""
+    return _fill(_escape(text), width, subsequent)
+
+
+def _fill(text: str, width: int, subsequent: str = "") -> list[str]:
+    """Wrap escaped text, never breaking before `%`, inside French quotes' spaces or inside an
+    escape: a word longer than a line is cut between escapes."""
+    glued = text
     for index, pair in enumerate(_GLUE):
         glued = glued.replace(pair, pair.replace(" ", chr(1 + index)))
-    lines = textwrap.wrap(glued, width, subsequent_indent=subsequent, break_on_hyphens=False)
+    lines = textwrap.wrap(glued, width, subsequent_indent=subsequent, break_on_hyphens=False,
+                          break_long_words=False)
+    lines = [piece for line in lines for piece in _cut(line, width, subsequent)]
     for index, _ in enumerate(_GLUE):
         lines = [line.replace(chr(1 + index), " ") for line in lines]
     return lines
 
 
+# One character of escaped text: an escape (`\\`, `\"`, `\u202e`, `\U000e0041`) or any other.
+_ATOM = re.compile(r"\\(?:u[0-9a-f]{4}|U[0-9a-f]{8}|.)|.", re.DOTALL)
+
+
+def _cut(line: str, width: int, indent: str) -> list[str]:
+    """`line` (an indent and one word when too long) in lines of at most `width` characters,
+    cut between escapes, never inside one (a backslash ending a line would join the lines);
+    lines after the first start with `indent`."""
+    if len(line) <= width:
+        return [line]
+    lead = line[:len(line) - len(line.lstrip(" "))]
+    pieces: list[str] = []
+    current = lead
+    for atom in _ATOM.findall(line, len(lead)):
+        if len(current) + len(atom) > width and current.strip():
+            pieces.append(current)
+            current = indent
+        current += atom
+    pieces.append(current)
+    return pieces
+
+
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    """Text for the inside of a docstring: backslashes doubled, `\"\"\"` and a final `"`
+    escaped, HIDDEN characters as escapes (so that the docstring's value is still `text`)."""
+    result = show_hidden(text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"'))
+    return result[:-1] + '\\"' if result.endswith('"') else result
 
 
 @dataclass
@@ -319,6 +519,7 @@ class Ctx:
 
     contract: model.Contract
     years: range
+    names: Names
 
     def source(self, line: int) -> str:
         return f"Source: {self.contract.source_file}:{line}"
@@ -361,6 +562,9 @@ class Env:
         loader=jinja2.FunctionLoader(_template), undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False))
 
+    def __post_init__(self) -> None:
+        self.env.filters["py_str"] = py_str
+
     def render(self, template: str, /, **values: Any) -> str:
         return self.env.get_template(template).render(**values).strip("\n")
 
@@ -372,8 +576,9 @@ def _template(name: str) -> str:
 _ENV = Env()
 
 
-def _units(contract: model.Contract, item: model.Item, years: range = HOLIDAY_YEARS) -> list[Unit]:
-    ctx = Ctx(contract, years)
+def _units(contract: model.Contract, item: model.Item, names: Names,
+           years: range = HOLIDAY_YEARS) -> list[Unit]:
+    ctx = Ctx(contract, years, names)
     if isinstance(item, model.Calendar):
         return _calendar(ctx, item)
     if isinstance(item, model.Window):
@@ -476,7 +681,7 @@ def holiday_table(calendar: model.Calendar, years: range) -> str:
 
 
 def _calendar(ctx: Ctx, item: model.Calendar) -> list[Unit]:
-    c = const(item.name)
+    c = ctx.names.const(item.name)
     first, last = ctx.years[0], ctx.years[-1]
     where = (f"public holidays of {item.holiday_country}"
              + (f" ({item.holiday_subdivision})" if item.holiday_subdivision else "")
@@ -496,10 +701,10 @@ def _calendar(ctx: Ctx, item: model.Calendar) -> list[Unit]:
                    workdays=", ".join(str(d) for d in item.workdays), table=table,
                    closed=kept, first=first, last=last)]
     units.append(_unit(
-        "py_calendar_fns.j2", fn(item.name, "is_business_day"), c=c,
-        is_business_day=fn(item.name, "is_business_day"),
-        add_business_days=fn(item.name, "add_business_days"),
-        holiday_name=fn(item.name, "holiday_name"),
+        "py_calendar_fns.j2", ctx.names.fn(item.name, "is_business_day"), c=c,
+        is_business_day=ctx.names.fn(item.name, "is_business_day"),
+        add_business_days=ctx.names.fn(item.name, "add_business_days"),
+        holiday_name=ctx.names.fn(item.name, "holiday_name"),
         doc_is=ctx.doc(item, f"Whether `d` is a business day of {what} ({days}, not a holiday)."),
         doc_add=ctx.doc(item, f"The `n`-th business day of {what} after `d` (before when n < 0).",
                         "`d` itself is never counted; n == 0 gives `d`."),
@@ -525,10 +730,10 @@ def range_comment(weekday: int, start: int, length: int) -> str:
 
 
 def _window(ctx: Ctx, item: model.Window) -> list[Unit]:
-    c = const(item.name)
+    c = ctx.names.const(item.name)
     ranges = [(f"WeeklyRange({d}, {s}, {n})", range_comment(d, s, n))
               for d, s, n in schedule_ranges(item)]
-    calendar = const(item.business_days_of) if item.business_days_of else None
+    calendar = ctx.names.const(item.business_days_of) if item.business_days_of else None
     shape = ("always (24 hours a day, 7 days a week)" if item.always
              else "; ".join(comment for _, comment in ranges))
     if calendar:
@@ -540,7 +745,7 @@ def _window(ctx: Ctx, item: model.Window) -> list[Unit]:
     check_uses = None
     notice_expr = None
     if item.per_month_limit is not None or item.notice is not None:
-        check_uses = fn(item.name, "check_uses")
+        check_uses = ctx.names.fn(item.name, "check_uses")
         rules = []
         if item.notice is not None:
             if isinstance(item.notice, model.Unspecified):
@@ -562,8 +767,9 @@ def _window(ctx: Ctx, item: model.Window) -> list[Unit]:
     else:
         check_doc = ""
     units.append(_unit(
-        "py_window_fns.j2", fn(item.name, "contains"), c=c,
-        contains=fn(item.name, "contains"), occurrences=fn(item.name, "occurrences"),
+        "py_window_fns.j2", ctx.names.fn(item.name, "contains"), c=c,
+        contains=ctx.names.fn(item.name, "contains"),
+        occurrences=ctx.names.fn(item.name, "occurrences"),
         check_uses=check_uses,
         notice_unspecified=isinstance(item.notice, model.Unspecified),
         notice_expr=notice_expr, limit=item.per_month_limit,
@@ -578,36 +784,38 @@ def _window(ctx: Ctx, item: model.Window) -> list[Unit]:
 # --------------------------------------------------------------------------- severities
 
 def _severities(ctx: Ctx, item: model.Severities) -> list[Unit]:
-    c = const(item.name)
+    c = ctx.names.const(item.name)
     alone = len(ctx.contract.of_type(model.Severities)) == 1
     doc = docstring(f"Severity levels `{item.name}`: name -> (French, English) description.",
                     [*ctx.about(item), ctx.source(item.line)], indent="")
     levels = [(py_str(level.name), py_long_str(level.text.fr, " " * 8),
                py_long_str(level.text.en, " " * 8)) for level in item.levels]
-    alias = f"{camel(item.name)}Level"
+    alias = f"{camel(ctx.names.item(item.name))}Level"
     literal = f"Literal[{', '.join(py_str(level.name) for level in item.levels)}]"
     if len(alias) + len(literal) + 3 > WIDTH:
         literal = "Literal[\n" + "".join(f"    {py_str(level.name)},\n"
                                           for level in item.levels) + "]"
     units = [_unit("py_severities.j2", alias, alias=alias, literal=literal, c=c, doc=doc,
-                   levels=levels, alone=alone)]
+                   levels=levels, alone=alone,
+                   alias_doc=docstring(f"Names of the severity levels of `{item.name}`.", [],
+                                       indent=""))]
     return units
 
 
 # --------------------------------------------------------------------------- availability
 
 def _availability(ctx: Ctx, item: model.Availability) -> list[Unit]:
-    c = const(item.name)
+    c = ctx.names.const(item.name)
     method = item.method
-    scope = (f"{const(item.measured_during)}.occurrences(period)" if item.measured_during
+    scope = (f"{ctx.names.const(item.measured_during)}.occurrences(period)" if item.measured_during
              else "[period]")
-    excluded = [f"{const(w)}.occurrences(period)" for w in item.excluded_windows]
+    excluded = [f"{ctx.names.const(w)}.occurrences(period)" for w in item.excluded_windows]
     windows: str | None = None
     if item.maintenance_in:
         if None in item.maintenance_in:
             windows = "None"
         else:
-            names = [const(w) for w in item.maintenance_in if w is not None]
+            names = [ctx.names.const(w) for w in item.maintenance_in if w is not None]
             windows = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
     mode_unspecified = isinstance(item.exclusion_mode, model.Unspecified)
     mode = "exclusion_mode" if mode_unspecified else f'"{item.exclusion_mode}"'
@@ -692,11 +900,11 @@ def _availability(ctx: Ctx, item: model.Availability) -> list[Unit]:
         if args.get(key) == key:
             keywords.append(f"{key}: {kind} | None = None")
     units = [_unit(
-        "py_availability.j2", fn(item.name, "report"), c=c, item=item, kind=method.kind,
+        "py_availability.j2", ctx.names.fn(item.name, "report"), c=c, item=item, kind=method.kind,
         keywords=keywords,
         mode_what=py_long_str(item.exclusion_mode.what, " " * 8)
         if isinstance(item.exclusion_mode, model.Unspecified) else "",
-        report=fn(item.name, "report"), target=py_dec(item.target),
+        report=ctx.names.fn(item.name, "report"), target=py_dec(item.target),
         causes=causes, causes_expr=py_set(causes), scope=scope, excluded=excluded, windows=windows,
         mode=mode, mode_unspecified=mode_unspecified, strict=item.strict, args=args,
         doc=ctx.doc(item, summary, lines),
@@ -709,8 +917,8 @@ def _availability(ctx: Ctx, item: model.Availability) -> list[Unit]:
 # --------------------------------------------------------------------------- tiers
 
 def _tiers(ctx: Ctx, item: model.Tiers) -> list[Unit]:
-    c = const(item.name)
-    name = fn(item.name)
+    c = ctx.names.const(item.name)
+    name = ctx.names.fn(item.name)
     rows = []
     for tier in item.tiers:
         low = tier.lower
@@ -775,15 +983,15 @@ def _tiers(ctx: Ctx, item: model.Tiers) -> list[Unit]:
             doc=ctx.doc(item, summary, *lines),
             const_doc=docstring(f"Tier table of `{item.name}` ({measure} of `{item.source}`).",
                                 [], indent=""),
-            from_report=fn(item.name, "from_report"), measure=measure,
+            from_report=ctx.names.fn(item.name, "from_report"), measure=measure,
             report_doc=ctx.doc(item, f"`{name}` applied to the {measure} of an availability "
                                f"report of `{item.source}`.")))
     claim = item.claim_within
     if claim is not None:
         after = item.claim_after or "period"
         units.append(_unit(
-            "py_tiers_claim.j2", fn(item.name, "claim_deadline"),
-            claim=fn(item.name, "claim_deadline"), after=after,
+            "py_tiers_claim.j2", ctx.names.fn(item.name, "claim_deadline"),
+            claim=ctx.names.fn(item.name, "claim_deadline"), after=after,
             unspecified=isinstance(claim, model.Unspecified),
             claim_what=(py_long_str(claim.what, " " * 8)
                         if isinstance(claim, model.Unspecified) else ""),
@@ -798,7 +1006,8 @@ def _tiers(ctx: Ctx, item: model.Tiers) -> list[Unit]:
                  + ("the last day of the month." if after == "period" else f"the {after}.")))))
     if item.cap_per_month and item.cap is not None:
         units.append(_unit(
-            "py_tiers_total.j2", fn(item.name, "month_total"), total=fn(item.name, "month_total"),
+            "py_tiers_total.j2", ctx.names.fn(item.name, "month_total"),
+            total=ctx.names.fn(item.name, "month_total"),
             cap=outcome_expr(item.cap),
             doc=ctx.doc(item, f"Total of a month's `{name}` results, capped at "
                         f"{outcome_text(item.cap)}.",
@@ -818,7 +1027,7 @@ class Needs:
 
 
 def _deadlines(ctx: Ctx, item: model.Deadlines) -> list[Unit]:
-    c = const(item.name)
+    c = ctx.names.const(item.name)
     actions = [(py_str(a.name), py_long_str(a.text.fr, " " * 8), py_long_str(a.text.en, " " * 8))
                for a in item.actions]
     units = [_unit("py_actions.j2", f"{c}_ACTIONS", c=c, actions=actions,
@@ -843,8 +1052,9 @@ def _deadlines(ctx: Ctx, item: model.Deadlines) -> list[Unit]:
         text = [f"- {r.action}: day {r.day} of each month, or the business day before it when it "
                 f"is not a business day of `{item.business_days}` (line {r.line})" for r in monthly]
         units.append(_unit(
-            "py_monthly.j2", fn(item.name, "debit_date"), name=fn(item.name, "debit_date"),
-            days=days, calendar=const(item.business_days), single=len(monthly) == 1,
+            "py_monthly.j2", ctx.names.fn(item.name, "debit_date"),
+            name=ctx.names.fn(item.name, "debit_date"),
+            days=days, calendar=ctx.names.const(item.business_days), single=len(monthly) == 1,
             doc=ctx.doc(item, f"The date of a monthly debit under `{item.name}` in "
                         "`year`-`month`.", ["Rules:", *text])))
     return units
@@ -879,13 +1089,14 @@ def _rule_text(rule: model.Rule) -> str:
 def _dispatch(ctx: Ctx, item: model.Deadlines, suffix: str, rules: list[model.Rule],
               summary: str) -> Unit:
     """A function choosing the rule by action, level and regime, then computing its value."""
-    name = fn(item.name, suffix)
+    name = ctx.names.fn(item.name, suffix)
     needs = Needs()
     hours_unspecified = isinstance(item.business_hours, model.Unspecified)
     hours_what = (item.business_hours.what if isinstance(item.business_hours, model.Unspecified)
                   else "the business hours")
     hours = (f"_hours(business_hours, {py_str(hours_what)})" if hours_unspecified
-             else const(item.business_hours) if isinstance(item.business_hours, str) else None)
+             else ctx.names.const(item.business_hours) if isinstance(item.business_hours, str)
+             else None)
 
     def need_hours(line: int) -> str:
         if hours is None:
@@ -921,12 +1132,11 @@ def _dispatch(ctx: Ctx, item: model.Deadlines, suffix: str, rules: list[model.Ru
         if item.business_days is None:
             raise RenderError(f"{item.name}: business days are needed at line {rule.line}")
         return "_local", "due_business_days", ["start", str(whole(amount)),
-                                               const(item.business_days), "ZONE"]
+                                               ctx.names.const(item.business_days), "ZONE"]
 
     def returning(rule: model.Rule, indent: str) -> list[str]:
         text = _rule_text(rule)[2:].rsplit(" (line", 1)[0]
-        out = textwrap.wrap(f"line {rule.line}: {text}", WIDTH - len(indent) - 2,
-                            break_on_hyphens=False)
+        out = _fill(f"line {rule.line}: {show_hidden(text)}", WIDTH - len(indent) - 2)
         out = [f"{indent}# {line}" for line in out]
         wrapper, func, args = value(rule)
         if args is None:
@@ -948,7 +1158,8 @@ def _dispatch(ctx: Ctx, item: model.Deadlines, suffix: str, rules: list[model.Ru
         for regime, inner in (("during", indent + "    "), ("outside", indent)):
             rule = by.get(regime) or by.get(None)
             if rule is None:
-                what = f"the contract gives no deadline for {group[0].action} {regime} business hours"
+                what = (f"the contract gives no deadline for {group[0].action} {regime} "
+                        "business hours")
                 out.append(wrap_call("raise UnspecifiedError", [py_str(what)], inner))
             else:
                 out += returning(rule, inner)
@@ -965,8 +1176,8 @@ def _dispatch(ctx: Ctx, item: model.Deadlines, suffix: str, rules: list[model.Ru
         group = [r for r in rules if r.action == action]
         body.append(f"    if action == {py_str(action)}:")
         if action in leveled:
-            body.append(f"        chosen = _level(level, {const(item.severities or '')}_LEVELS, "
-                        f"{py_str(action)})")
+            levels = f"{ctx.names.const(item.severities or '')}_LEVELS"
+            body.append(f"        chosen = _level(level, {levels}, {py_str(action)})")
             for level in dict.fromkeys(r.level for r in group if r.level):
                 body.append(f"        if chosen == {py_str(level)}:")
                 body += regimes([r for r in group if r.level == level], "            ")
@@ -1039,8 +1250,9 @@ def _retention(ctx: Ctx, item: model.Retention) -> list[Unit]:
         decisions.append((parameter, kind, what))
         return f"_given({parameter})"
 
+    bases = _copy_bases(item)
     for copy in item.copies:
-        base = ident(copy.name).rstrip("_")
+        base = bases[copy.name]
         args = [py_str(copy.name), f'"{copy.every}"']
         when = {"day": "every day", "week": "every week", "month": "every month",
                 "year": "every year"}[copy.every]
@@ -1086,14 +1298,17 @@ def _retention(ctx: Ctx, item: model.Retention) -> list[Unit]:
                      + "; ".join(f"`{p}` ({what})" for p, _, what in decisions) + ".")
     copies_doc: list[str | list[str]] = [["Copies:", *lines[:len(item.copies)]],
                                          *lines[len(item.copies):]]
-    ladder = f"_{ident(item.name).rstrip('_')}_ladder"
+    ladder = _ladder(ctx.names.item(item.name))
     kept_params = [d for d in decisions if d[0].endswith("_kept")]
     if item.copies:
         units.append(_unit(
-            "py_retention.j2", fn(item.name, "restore_points"), ladder=ladder,
+            "py_retention.j2", ctx.names.fn(item.name, "restore_points"), ladder=ladder,
             decisions=decisions, kept_params=kept_params, tiers=tiers, keeps=keeps,
-            restore=fn(item.name, "restore_points"), expires=fn(item.name, "expires_at"),
-            rpo=fn(item.name, "rpo_holds") if item.rpo else None,
+            kept_names=[] if all(bases[c.name] == c.name for c in item.copies) else
+            [(py_str(c.name), f"{bases[c.name]}_kept") for c in item.copies],
+            restore=ctx.names.fn(item.name, "restore_points"),
+            expires=ctx.names.fn(item.name, "expires_at"),
+            rpo=ctx.names.fn(item.name, "rpo_holds") if item.rpo else None,
             rpo_expr=timedelta_expr(item.rpo) if item.rpo else "",
             doc_restore=ctx.doc(item, f"The copies of `{item.name}` that can be restored at `at`, "
                                 "newest first.", *copies_doc,
@@ -1106,27 +1321,39 @@ def _retention(ctx: Ctx, item: model.Retention) -> list[Unit]:
     for index, history in enumerate(item.history):
         suffix = "oldest_year_kept" + (f"_{index + 1}" if len(item.history) > 1 else "")
         units.append(_unit(
-            "py_history.j2", fn(item.name, suffix), name=fn(item.name, suffix),
+            "py_history.j2", ctx.names.fn(item.name, suffix), name=ctx.names.fn(item.name, suffix),
             years=history.previous_years,
             doc=ctx.doc(item, f"The oldest year of « {history.what} » still kept on `on`.",
                         f"The current year and the {history.previous_years} previous year(s) "
                         "are kept.")))
     if item.after_termination is not None:
         units.append(_unit(
-            "py_survival.j2", fn(item.name, "kept_after_termination_until"),
-            name=fn(item.name, "kept_after_termination_until"),
+            "py_survival.j2", ctx.names.fn(item.name, "kept_after_termination_until"),
+            name=ctx.names.fn(item.name, "kept_after_termination_until"),
             period=period_expr(item.after_termination),
             doc=ctx.doc(item, f"Last day a backup is kept after the contract's last day `end` "
                         f"({duration_text(item.after_termination)} after it).")))
     return units
 
 
+def _copy_bases(item: model.Retention) -> dict[str, str]:
+    """The stem of the parameters deciding each copy (`<stem>_at`, `<stem>_kept`, ...): its name
+    as an identifier, or `<name>_2`, `<name>_3`... when an earlier copy has it ("a" and "a_")."""
+    bases: dict[str, str] = {}
+    for copy in item.copies:
+        base = ident(copy.name).rstrip("_")
+        candidates = itertools.chain([base], (f"{base}_{n}" for n in itertools.count(2)))
+        bases[copy.name] = next(c for c in candidates if c not in bases.values())
+    return bases
+
+
 # --------------------------------------------------------------------------- terms
 
 def _term(ctx: Ctx, item: model.Term) -> list[Unit]:
     units: list[Unit] = []
-    c = const(item.name)
-    if item.tenure_base is not None or item.short_tenure is not None:
+    name = ctx.names.item(item.name)
+    c = const(name)
+    if _has_tenure(item):
         short = period_expr(item.short_tenure) if item.short_tenure else 'Period(0, "day")'
         base = period_expr(item.tenure_base) if item.tenure_base else 'Period(0, "month")'
         per_year = (period_expr(item.tenure_per_year) if item.tenure_per_year
@@ -1145,7 +1372,7 @@ def _term(ctx: Ctx, item: model.Term) -> list[Unit]:
         units.append(_unit(
             "py_term_tenure.j2", c, c=c, short=short, base=base, per_year=per_year,
             prevails=item.engagement_prevails,
-            effective=fn(item.name, "effective_termination"), months=fn(item.name, "notice_months"),
+            effective=fn(name, "effective_termination"), months=fn(name, "notice_months"),
             doc_effective=ctx.doc(item, "Last day of service for a termination requested on "
                                   "`requested_on` by a client subscribed on `subscribed_on`.",
                                   *rule),
@@ -1153,6 +1380,7 @@ def _term(ctx: Ctx, item: model.Term) -> list[Unit]:
                                "short tenure).", *rule),
             const_doc=docstring(f"Tenure-based notice of `{item.name}`.", [], indent="")))
     if item.initial is not None:
+        fixed = _fixed_term(item, name)
         renewal = period_expr(item.renewal) if item.renewal else "None"
         notice = period_expr(item.notice_before_end) if item.notice_before_end else None
         rule = [f"Initial term {duration_text(item.initial)}"
@@ -1165,11 +1393,10 @@ def _term(ctx: Ctx, item: model.Term) -> list[Unit]:
                         + "; a notice given on a day counts as given at its end.")
         rule.append("Terms are described by their last day included.")
         units.append(_unit(
-            "py_term_fixed.j2", c, c=c, initial=period_expr(item.initial), renewal=renewal,
-            notice=notice, term_end=fn(item.name, "term_end"),
-            renewals=fn(item.name, "renewal_dates"),
-            effective=fn(item.name, "effective_termination"),
-            last_notice=fn(item.name, "last_notice_day"),
+            "py_term_fixed.j2", const(fixed), c=const(fixed), initial=period_expr(item.initial),
+            renewal=renewal, notice=notice, term_end=fn(fixed, "term_end"),
+            renewals=fn(fixed, "renewal_dates"), effective=fn(fixed, "effective_termination"),
+            last_notice=fn(fixed, "last_notice_day"),
             doc_end=ctx.doc(item, "Last day of the term running on `on`, for a contract started "
                             "on `start`.", *rule),
             doc_renewals=ctx.doc(item, "First days of the renewed terms up to `until`.", *rule),
@@ -1182,7 +1409,7 @@ def _term(ctx: Ctx, item: model.Term) -> list[Unit]:
                                    "here is 0 days and not used)") + ".", [], indent="")))
     if item.survives is not None:
         units.append(_unit(
-            "py_survival.j2", fn(item.name, "survival_end"), name=fn(item.name, "survival_end"),
+            "py_survival.j2", fn(name, "survival_end"), name=fn(name, "survival_end"),
             period=period_expr(item.survives),
             doc=ctx.doc(item, f"Last day the obligations of `{item.name}` bind: "
                         f"{duration_text(item.survives)} after the contract's last day `end`.")))
@@ -1204,7 +1431,7 @@ def fee_parameters(fee: model.Fee) -> list[str]:
 def _money(ctx: Ctx, item: model.MoneyClause) -> list[Unit]:
     units: list[Unit] = []
     for fee in item.fees:
-        name = fee_fn(fee.name)
+        name = ctx.names.fee(fee.name)
         params = fee_parameters(fee)
         what = money_text(fee.amount)
         if fee.per == "hour":
@@ -1221,7 +1448,7 @@ def _money(ctx: Ctx, item: model.MoneyClause) -> list[Unit]:
             minimum=py_dec(fee.minimum.amount) if fee.minimum else None,
             doc=ctx.doc(item, f"The `{fee.name}` fee, in {fee.amount.currency}.", text + ".",
                         "Rounded to the cent, halves away from zero.")))
-    c = fn(item.name)
+    c = ctx.names.fn(item.name)
     if item.minimum_invoice is not None:
         units.append(_unit(
             "py_money_fns.j2", fn(c, "minimum_top_up"), kind="top_up",
@@ -1273,8 +1500,9 @@ def _ordered(contract: model.Contract) -> list[model.Item]:
     return first + [i for i in contract.items if not isinstance(i, KIND_ORDER)]
 
 
+@cache
 def _helpers() -> dict[str, str]:
-    """The private helpers a module may need, by name, from the helpers template."""
+    """The private helpers a module may need, by name, from the helpers template (read once)."""
     text = _ENV.render("py_helpers.j2")
     tree = ast.parse(text)
     result: dict[str, str] = {}
@@ -1315,9 +1543,11 @@ def render(contract: model.Contract, years: range) -> dict[str, str]:
         raise RenderError(f"holiday years must be a non-empty range with step 1, got {years!r}")
     code_units: list[Unit] = []
     index: list[str] = []
+    item_names = names_of(contract)
     for item in _ordered(contract):
-        units = _units(contract, item, years)
+        units = _units(contract, item, item_names, years)
         code_units += units
+        _check_planned(contract, item, item_names, units)
         names = [n for u in units for n in _defined(u.code, functions=True)
                  if not n.startswith("_")]
         if names:
@@ -1328,10 +1558,11 @@ def render(contract: model.Contract, years: range) -> dict[str, str]:
     sections = [u.code for u in code_units if u.code]
     body = "\n\n\n".join(sections)
     defined = [n for code in sections for n in _defined(code)]
-    duplicates = sorted({n for n in defined if defined.count(n) > 1})
+    helpers = _helpers()
+    duplicates = sorted({n for n in defined if defined.count(n) > 1}
+                        | (set(defined) & {*MODULE_NAMES, *IMPORTS, *helpers}))
     if duplicates:
         raise RenderError(f"contract {contract.id}: generated names clash: {', '.join(duplicates)}")
-    helpers = _helpers()
     used = _names_used(body) | {"zone_info"}
     chosen: list[str] = []
     pending = sorted(used & set(helpers))
@@ -1371,11 +1602,27 @@ def render(contract: model.Contract, years: range) -> dict[str, str]:
     return files
 
 
-def _isort_key(name: str) -> tuple[int, str]:
-    """Constants, then classes and type aliases, then functions (how ruff sorts `__all__`)."""
-    if name.isupper():
-        return 0, name
-    return (1 if name[0].isupper() else 2), name
+def _check_planned(contract: model.Contract, item: model.Item, names: Names,
+                   units: list[Unit]) -> None:
+    """RenderError unless every top-level name of the item's code is one `names_of` reserved
+    for it (`planned`, and its fees' functions): otherwise two items could still clash."""
+    allowed = set(planned(item, names.item(item.name)))
+    if isinstance(item, model.Severities) and len(contract.of_type(model.Severities)) == 1:
+        allowed |= {"Level", "LEVELS"}
+    if isinstance(item, model.MoneyClause):
+        allowed |= {names.fee(fee.name) for fee in item.fees}
+    stray = [n for u in units for n in _defined(u.code) if n not in allowed]
+    if stray:
+        raise RenderError(f"contract {contract.id}: names of {item.name} not planned: "
+                          + ", ".join(stray))
+
+
+def _isort_key(name: str) -> tuple[int, list[str | int]]:
+    """Constants (upper case, two characters or more), then classes and type aliases, then
+    functions; each in natural order (how ruff sorts `__all__`)."""
+    if name.isupper() and len(name) > 1:
+        return 0, _natural(name)
+    return (1 if name[0].isupper() else 2), _natural(name)
 
 
 def _natural(name: str) -> list[str | int]:
