@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from . import model
 from .ast import Span
-from .backends.python import evaluator_names, fn
+from .backends.python import evaluator_names, names_of
 from .inputs import InputError, Record, Value, error, read_records
 
 COMMAND_LINE = "<command line>"
@@ -195,7 +195,7 @@ def command_line_text(settings: tuple[str, ...]) -> str:
 
 def _availability_report(ctx: _Context, item: model.Availability) -> Any:
     year, month = ctx.period()
-    func = ctx.function(fn(item.name, "report"))
+    func = ctx.function(names_of(ctx.contract).fn(item.name, "report"))
     accepted = inspect.signature(func).parameters
     runtime = ctx.runtime("availability")
     interval = ctx.runtime("intervals").Interval
@@ -303,7 +303,7 @@ def _tiers(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation
     assert isinstance(item, model.Tiers)
     if item.measure == "notice":
         return _by_signature(ctx, item, words)
-    func = ctx.function(fn(item.name))
+    func = ctx.function(names_of(ctx.contract).fn(item.name))
     invoice = ctx.settings.get("invoice")
     amount = None if invoice is None else ctx.convert(invoice, func, "invoice")
     lines: list[str] = []
@@ -320,7 +320,7 @@ def _tiers(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation
         report = _availability_report(ctx, source)
         evaluation = _report(report, ctx.zone, words)
         data["report"], lines = evaluation.data, evaluation.lines
-        result = _call(ctx, ctx.function(fn(item.name, "from_report")), report, amount)
+        result = _call(ctx, ctx.function(names_of(ctx.contract).fn(item.name, "from_report")), report, amount)
     outcome = result.outcome
     data.update({
         "value": str(result.value), "tier": result.tier,
@@ -337,7 +337,7 @@ def _tiers(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation
         lines.append(f"{words['days']}: {result.days}")
     if result.capped:
         lines.append(words["capped"])
-    claim = getattr(ctx.module, fn(item.name, "claim_deadline"), None)
+    claim = getattr(ctx.module, names_of(ctx.contract).fn(item.name, "claim_deadline"), None)
     if callable(claim):
         values = _values(ctx, None)
         parameters = inspect.signature(claim).parameters
@@ -361,12 +361,12 @@ def _outcome(outcome: Any, words: dict[str, str]) -> str:
 def _window(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation:
     start, end = ctx.bounds()
     zone = ctx.zone
-    spans = _call(ctx, ctx.function(fn(item.name, "occurrences")), start, end)
+    spans = _call(ctx, ctx.function(names_of(ctx.contract).fn(item.name, "occurrences")), start, end)
     total = sum((s.end - s.start for s in spans), timedelta())
     data: Data = {"occurrences": [_span(s, zone) for s in spans], "total_seconds": _seconds(total)}
     lines = [f"{words['occurrences']}: {len(spans)}, {words['total']} {_duration(total)}"]
     lines += [f"  {a} → {b}" for a, b in data["occurrences"]]
-    check = getattr(ctx.module, fn(item.name, "check_uses"), None)
+    check = getattr(ctx.module, names_of(ctx.contract).fn(item.name, "check_uses"), None)
     if ctx.records:
         if not callable(check):
             raise EvalError(f"window {item.name} sets no limit or notice to check uses against")
@@ -391,8 +391,8 @@ def _window(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluatio
 
 def _calendar(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation:
     start, end = ctx.bounds()
-    is_business = ctx.function(fn(item.name, "is_business_day"))
-    holiday = ctx.function(fn(item.name, "holiday_name"))
+    is_business = ctx.function(names_of(ctx.contract).fn(item.name, "is_business_day"))
+    holiday = ctx.function(names_of(ctx.contract).fn(item.name, "holiday_name"))
     days = [start.date() + timedelta(n) for n in range((end.date() - start.date()).days)]
     business = [d for d in days if _call(ctx, is_business, d)]
     holidays = [(d, _call(ctx, holiday, d)) for d in days]

@@ -24,7 +24,7 @@ from types import ModuleType
 from typing import Any, cast
 
 from . import model
-from .backends.python import fee_fn, fee_parameters, fn, money_text, outcome_text
+from .backends.python import Names, fee_parameters, money_text, names_of, outcome_text
 from .runtime.periods import Period, subtract_period
 
 _COUNTER = itertools.count(1)
@@ -117,21 +117,22 @@ Check = tuple[int, Result, Callable[[], Result]]
 
 
 def _examples(contract: model.Contract, module: ModuleType) -> Iterator[Check]:
+    names = names_of(contract)
     for item in contract.items:
         if isinstance(item, model.Window):
-            yield from _window(item, module)
+            yield from _window(item, module, names)
         elif isinstance(item, model.Availability):
-            yield from _availability(item, module)
+            yield from _availability(item, module, names)
         elif isinstance(item, model.Tiers):
-            yield from _tiers(contract, item, module)
+            yield from _tiers(contract, item, module, names)
         elif isinstance(item, model.Deadlines):
-            yield from _deadlines(item, module)
+            yield from _deadlines(item, module, names)
         elif isinstance(item, model.Retention):
-            yield from _retention(item, module)
+            yield from _retention(item, module, names)
         elif isinstance(item, model.Term):
-            yield from _term(item, module)
+            yield from _term(item, module, names)
         elif isinstance(item, model.MoneyClause):
-            yield from _money(item, module)
+            yield from _money(item, module, names)
 
 
 def _function(module: ModuleType, name: str) -> Callable[..., Any]:
@@ -145,10 +146,10 @@ def _inside(inside: bool) -> Result:
     return Result(inside, "inside" if inside else "outside")
 
 
-def _window(item: model.Window, module: ModuleType) -> Iterator[Check]:
+def _window(item: model.Window, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
         def compute(example: model.WindowExample = example) -> Result:
-            return _inside(bool(_function(module, fn(item.name, "contains"))(example.at)))
+            return _inside(bool(_function(module, names.fn(item.name, "contains"))(example.at)))
         yield example.line, _inside(example.inside), compute
 
 
@@ -156,10 +157,10 @@ def _percent(value: Decimal) -> Result:
     return Result(value, f"{format(value, 'f')} %")
 
 
-def _availability(item: model.Availability, module: ModuleType) -> Iterator[Check]:
+def _availability(item: model.Availability, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
         def compute(example: model.AvailabilityExample = example) -> Result:
-            report = _function(module, fn(item.name, "report"))
+            report = _function(module, names.fn(item.name, "report"))
             outage = getattr(module, "Outage", None)
             if outage is None:
                 raise LookupError("the generated module does not export Outage")
@@ -177,10 +178,11 @@ def _outcome(outcome: model.Outcome) -> Result:
     return Result(outcome, outcome_text(outcome))
 
 
-def _tiers(contract: model.Contract, item: model.Tiers, module: ModuleType) -> Iterator[Check]:
+def _tiers(contract: model.Contract, item: model.Tiers, module: ModuleType,
+           names: Names) -> Iterator[Check]:
     for example in item.examples:
         def compute(example: model.TierExample = example) -> Result:
-            evaluate = _function(module, fn(item.name))
+            evaluate = _function(module, names.fn(item.name))
             if item.measure == "notice":
                 if not isinstance(example.value, model.Duration):
                     raise TypeError("a notice example needs a duration")
@@ -214,13 +216,13 @@ def _instant(value: datetime, zone: tzinfo | None) -> Result:
                   local.isoformat(sep=" ", timespec="minutes" if whole_minute else "auto"))
 
 
-def _deadlines(item: model.Deadlines, module: ModuleType) -> Iterator[Check]:
+def _deadlines(item: model.Deadlines, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
         zone = example.due.tzinfo
 
         def compute(example: model.DeadlineExample = example,
                     zone: tzinfo | None = zone) -> Result:
-            due = _function(module, fn(item.name, "due"))
+            due = _function(module, names.fn(item.name, "due"))
             kwargs = {"level": example.level} if example.level is not None else {}
             result = due(example.action, example.start, **kwargs)
             return Result(None, "no deadline") if result is None else _instant(result, zone)
@@ -231,18 +233,18 @@ def _copies(count: int) -> Result:
     return Result(count, f"{count} {'copy' if count == 1 else 'copies'}")
 
 
-def _retention(item: model.Retention, module: ModuleType) -> Iterator[Check]:
+def _retention(item: model.Retention, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
         def compute(example: model.RetentionExample = example) -> Result:
-            points = _function(module, fn(item.name, "restore_points"))(example.at)
+            points = _function(module, names.fn(item.name, "restore_points"))(example.at)
             return _copies(len(points))
         yield example.line, _copies(example.copies), compute
 
 
-def _term(item: model.Term, module: ModuleType) -> Iterator[Check]:
+def _term(item: model.Term, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
         def compute(example: model.TermExample = example) -> Result:
-            ends = _function(module, fn(item.name, "effective_termination"))
+            ends = _function(module, names.fn(item.name, "effective_termination"))
             result = ends(example.subscribed, example.requested)
             return Result(result, str(result.isoformat()))
         yield example.line, Result(example.ends, example.ends.isoformat()), compute
@@ -252,7 +254,7 @@ def _amount(money: model.Money) -> Result:
     return Result(money, money_text(money))
 
 
-def _money(item: model.MoneyClause, module: ModuleType) -> Iterator[Check]:
+def _money(item: model.MoneyClause, module: ModuleType, names: Names) -> Iterator[Check]:
     fees = {fee.name: fee for fee in item.fees}
     for example in item.examples:
         def compute(example: model.MoneyExample = example) -> Result:
@@ -260,7 +262,7 @@ def _money(item: model.MoneyClause, module: ModuleType) -> Iterator[Check]:
             if fee is None:
                 raise LookupError(f"no fee {example.fee!r} in {item.name}")
             arguments = fee_arguments(fee, example.inputs)
-            result = _function(module, fee_fn(fee.name))(**arguments)
+            result = _function(module, names.fee(fee.name))(**arguments)
             return _amount(model.Money(result, fee.amount.currency, fee.amount.tax))
         yield example.line, _amount(example.result), compute
 

@@ -276,3 +276,33 @@ def test_a_misspelt_decision_is_refused_not_ignored(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "<command line>:1:1: error: 'no_dat' is not a parameter" in result.stderr
     assert "no_data" in result.stderr
+
+
+def test_an_item_renamed_by_the_backend_is_evaluated_and_its_examples_run(tmp_path: Path) -> None:
+    # A window named `zone` would overwrite the module's ZONE: it goes by zone_window_* instead.
+    # Monday 1 July 2024 09:00-10:00 each Monday: July 2024 has Mondays 1, 8, 15, 22, 29 = 5 h.
+    source = tmp_path / "renamed.sla"
+    source.write_text("""contract "renamed" {
+    title "T"
+    provider "P"
+    client "C"
+    source "S" dated 2024-01-01
+    time zone "Europe/Paris"
+    languages fr, en
+    currency EUR
+}
+
+window zone {
+    clause W1 article "1"
+    monday 09:00 to 10:00
+    example 2024-07-01 09:30 inside
+    example 2024-07-01 10:00 outside
+}
+""", encoding="utf-8")
+    built = CliRunner().invoke(cli, ["build", str(source), "--out", str(tmp_path / "out")],
+                               env=ENGLISH, prog_name="slac")
+    assert built.exit_code == 0, built.output
+    result = CliRunner().invoke(cli, ["eval", str(source), "W1", "--period", "2024-07", "--json"],
+                                env=ENGLISH, prog_name="slac")
+    data = as_json(result)
+    assert data["result"]["total_seconds"] == 5 * 3600  # type: ignore[index]
