@@ -611,12 +611,16 @@ def holiday_data(calendar: model.Calendar, years: range) -> list[tuple[date, str
     """
     if calendar.holiday_country is None:
         return []
-    probe = holidays.country_holidays(calendar.holiday_country,
-                                      subdiv=calendar.holiday_subdivision, years=years.start)
-    data = holidays.country_holidays(calendar.holiday_country,
-                                     subdiv=calendar.holiday_subdivision,
-                                     years=list(years), language=probe.default_language)
-    return sorted((day, str(name)) for day, name in data.items() if day.year in years)
+    return list(_holidays(calendar.holiday_country, calendar.holiday_subdivision, years))
+
+
+@cache
+def _holidays(country: str, subdivision: str | None, years: range) -> tuple[tuple[date, str], ...]:
+    """The table of one country, subdivision and span of years, read once per build."""
+    probe = holidays.country_holidays(country, subdiv=subdivision, years=years.start)
+    data = holidays.country_holidays(country, subdiv=subdivision, years=list(years),
+                                     language=probe.default_language)
+    return tuple(sorted((day, str(name)) for day, name in data.items() if day.year in years))
 
 
 def holiday_module(calendar: model.Calendar, years: range) -> str | None:

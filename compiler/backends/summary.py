@@ -13,6 +13,7 @@ derived figures (allowed unavailability, hours per week, worst-case due instants
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -305,8 +306,14 @@ class Facts:
 
 
 def _schedule(zone: str, window: model.Window) -> Schedule:
-    ranges = tuple(WeeklyRange(r.weekday, r.start_minute, r.length_minutes) for r in window.ranges)
-    return Schedule(zone, ranges)
+    return _weekly_schedule(zone, tuple((r.weekday, r.start_minute, r.length_minutes)
+                                        for r in window.ranges))
+
+
+@functools.cache
+def _weekly_schedule(zone: str, ranges: tuple[tuple[int, int, int], ...]) -> Schedule:
+    """One Schedule per distinct week, so the days it has read serve every contract."""
+    return Schedule(zone, tuple(WeeklyRange(*r) for r in ranges))
 
 
 # --------------------------------------------------------------------------- rendering
