@@ -7,6 +7,7 @@ import time as clock
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -739,3 +740,59 @@ def test_a_year_of_minutes_is_fast() -> None:
     assert report.measured_time == timedelta(minutes=525_600)
     assert report.downtime_time == timedelta(minutes=526)
     assert report.availability == Decimal("99.899924")
+
+
+def test_n1_rates_in_any_order_with_repeats_and_integer_rates() -> None:
+    # Four minutes from Mon 3 Feb 2025 10:00: 1 %, 7 % (an int), 5.5 %, 0 %. Above 5 %: the
+    # 2nd and 3rd minutes, one span of 2 min; 2 of 4 minutes available: 50 %.
+    start = paris(2025, 2, 3, 10)
+    period = Interval(start, start + timedelta(minutes=4))
+    rows = [
+        MinuteRate(start, Decimal(1)),
+        MinuteRate(start + timedelta(minutes=1), 7),  # type: ignore[arg-type]
+        MinuteRate(start + timedelta(minutes=2), Decimal("5.5")),
+        MinuteRate(start + timedelta(minutes=3), Decimal(0)),
+    ]
+    down = (Interval(start + timedelta(minutes=1), start + timedelta(minutes=3)),)
+    # As given, backwards, and with the first minute repeated at an equal rate (1.00 %).
+    for rates in (rows, rows[::-1], [*rows, MinuteRate(start, Decimal("1.00"))]):
+        report = from_error_rates(
+            period, [period], [], "available", rates, Decimal(5), None, Decimal(99)
+        )
+        assert report.downtime == down
+        assert report.availability == Decimal(50)
+
+
+def test_n1_the_first_row_that_does_not_fit_is_named() -> None:
+    start = paris(2025, 2, 3, 10)
+    period = Interval(start, start + timedelta(minutes=2))
+    outside = MinuteRate(start + timedelta(minutes=5), Decimal(1))
+
+    def run(rates: list[Any]) -> None:
+        from_error_rates(
+            period, [period], [], "available", rates, Decimal(5), "available", Decimal(99)
+        )
+
+    with pytest.raises(SlaInputError, match=r"minute 2025-02-03T10:05:00\+01:00 is outside"):
+        run([MinuteRate(start, Decimal(1)), outside, "10:01 1.5"])
+    with pytest.raises(SlaInputError, match="must be MinuteRate objects, got '10:01 1.5'"):
+        run([MinuteRate(start, Decimal(1)), "10:01 1.5", outside])
+    with pytest.raises(SlaInputError, match=r"given twice with different rates \(1 and 2\)"):
+        run([MinuteRate(start, Decimal(1)), MinuteRate(start, Decimal(2)), outside])
+
+
+def test_messages_name_the_bad_value() -> None:
+    at = paris(2025, 3, 10, 9)
+    with pytest.raises(SlaInputError, match=r"error rate at 2025-03-10T09:00:00\+01:00 .* 101"):
+        MinuteRate(at, Decimal(101))
+    with pytest.raises(SlaInputError, match="error-rate minute is a naive datetime"):
+        MinuteRate(datetime(2025, 3, 10, 9), Decimal(1))
+    negative = r"latency of the 'ui' sample at 2025-03-10T09:00:00\+01:00 is negative: -0.5"
+    with pytest.raises(SlaInputError, match=negative):
+        Sample(at, "ui", Decimal("-0.5"))
+    with pytest.raises(SlaInputError, match="sample time of probe 'ui' is a naive datetime"):
+        Sample(datetime(2025, 3, 10, 9), "ui", None)
+    with pytest.raises(SlaInputError, match="must be a Decimal, not float 0.5"):
+        Sample(at, "ui", 0.5)  # type: ignore[arg-type]
+    # Integers are exact, so they are accepted where a Decimal is expected.
+    assert Sample(at, "ui", 0).latency == 0  # type: ignore[arg-type]

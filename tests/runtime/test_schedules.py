@@ -13,7 +13,7 @@ from slac.runtime.calendars import BusinessCalendar
 from slac.runtime.errors import SlaInputError
 from slac.runtime.intervals import Interval
 from slac.runtime.periods import month_bounds
-from slac.runtime.schedules import Schedule, WeeklyRange
+from slac.runtime.schedules import _TABLE_AFTER, Schedule, WeeklyRange
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = timezone.utc
@@ -423,3 +423,106 @@ def test_occurrences_are_sorted_disjoint_and_clipped(
         assert left.end < right.start
     total = sum((i.duration for i in found), timedelta())
     assert total == schedule.time_between(within.start, within.end)
+
+
+# ---------------------------------------------------------------- yearly tables
+
+# A schedule answers its first questions about a year day by day; after _TABLE_AFTER of them it
+# reads the whole year once into a running total and answers by bisection. Each case below is
+# asked of a fresh schedule both ways, and must get the same hand-computed answer.
+
+
+def fresh(schedule: Schedule, *warm_years: int) -> Schedule:
+    """A new copy of `schedule`, asked about each of `warm_years` enough to build its table."""
+    copy = Schedule(schedule.zone, schedule.ranges, schedule.calendar, schedule.business_days_only)
+    for year in warm_years:
+        for _ in range(_TABLE_AFTER):
+            copy.contains(paris(year, 6, 1))
+    return copy
+
+
+ALWAYS = Schedule("Europe/Paris", tuple(WeeklyRange(d, 0, 1440) for d in range(7)))
+# Every day a business day in 2024-2025 (no holidays): nights 22:00 -> 08:00 the next morning.
+EVERY_DAY = BusinessCalendar(
+    workdays=frozenset(range(7)), holidays=(), first_year=2024, last_year=2025
+)
+NIGHTLY = Schedule(
+    "Europe/Paris", tuple(WeeklyRange(d, 1320, 600) for d in range(7)), EVERY_DAY, True
+)
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_n4_answers_day_by_day_and_from_the_yearly_tables(warm: bool) -> None:
+    hours = fresh(N4_HOURS, *((2024, 2025) if warm else ()))
+    # N4: Mon-Fri 10:00-18:00, French public holidays excluded.
+    # Tue 7 May 2024 16:00 + 4 h: 2 h on Tue; Wed 8 and Thu 9 are holidays; Fri 10:00 + 2 h.
+    assert hours.add_time(paris(2024, 5, 7, 16), 4 * H) == paris(2024, 5, 10, 12)
+    # 10 holiday-free weeks of 40 h from Mon 3 June 10:00, then 1 h on Mon 12 Aug.
+    assert hours.add_time(paris(2024, 6, 3, 10), 401 * H) == paris(2024, 8, 12, 11)
+    # Used up exactly at the end of a day: Fri 7 June 18:00, not Mon 10:00.
+    assert hours.add_time(paris(2024, 6, 7, 10), 8 * H) == paris(2024, 6, 7, 18)
+    # Fri 10 May 17:59 + 30 min: 1 min on Friday, then Mon 13 May 10:00 + 29 min.
+    assert hours.add_time(paris(2024, 5, 10, 17, 59), 30 * timedelta(minutes=1)) == paris(
+        2024, 5, 13, 10, 29
+    )
+    # Across the New Year: Mon 30 Dec 2024 16:00 + 12 h: 2 h on Monday, 8 h on Tue 31 Dec;
+    # Wed 1 Jan 2025 is a holiday; Thu 2 Jan 10:00 + 2 h -> 12:00.
+    assert hours.add_time(paris(2024, 12, 30, 16), 12 * H) == paris(2025, 1, 2, 12)
+    # The last 2 h of 2024 end exactly at Tue 31 Dec 18:00, not at the next opening.
+    assert hours.add_time(paris(2024, 12, 31, 16), 2 * H) == paris(2024, 12, 31, 18)
+    # Local midnight of 1 Jan 2025 is still 2024 in UTC (23:00): the next hour is Thu 2 Jan.
+    assert hours.add_time(paris(2025, 1, 1), H) == paris(2025, 1, 2, 11)
+    assert hours.contains(paris(2024, 12, 31, 17, 59))
+    assert not hours.contains(paris(2025, 1, 1, 11))
+    assert not hours.contains(utc(2024, 12, 31, 23, 30))  # 1 Jan 2025 00:30 in Paris
+    assert hours.contains(utc(2025, 1, 2, 9))  # Thu 2 Jan 10:00 in Paris: the window opens
+    assert not hours.contains(paris(2024, 5, 10, 18))  # half-open: Friday 18:00 is out
+    assert (hours._years.get(2024) is not None) == warm
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_dst_nights_day_by_day_and_from_the_yearly_tables(warm: bool) -> None:
+    night = fresh(SATURDAY_NIGHT, *((2024,) if warm else ()))
+    # Sat 30 Mar 2024 21:00 CET -> Sun 06:00 CEST is 8 real hours: 8 h end exactly at 06:00,
+    # 8.5 h take half an hour of the next night, Sat 6 Apr 21:00 CEST -> 21:30.
+    assert night.add_time(paris(2024, 3, 30, 20), 8 * H) == paris(2024, 3, 31, 6)
+    assert night.add_time(paris(2024, 3, 30, 20), 8.5 * H) == paris(2024, 4, 6, 21, 30)
+    # Sat 26 Oct 2024 21:00 CEST -> Sun 06:00 CET is 10 real hours.
+    assert night.add_time(paris(2024, 10, 26, 20), 10 * H) == paris(2024, 10, 27, 6)
+    # 02:30 the second time (CET, fold=1) is inside that night; Sun 31 Mar 06:00 is its end.
+    assert night.contains(paris(2024, 10, 27, 2, 30).replace(fold=1))
+    assert not night.contains(paris(2024, 3, 31, 6))
+    # Round the clock, 366 real days after Sat 30 Mar 2024 12:00 CET (11:00 UTC) is
+    # 31 Mar 2025 11:00 UTC, 13:00 CEST (clocks went forward on 30 Mar 2025).
+    always = fresh(ALWAYS, *((2024, 2025) if warm else ()))
+    assert always.add_time(paris(2024, 3, 30, 12), timedelta(days=366)) == paris(2025, 3, 31, 13)
+    # 31 Dec 2024 23:30 UTC is 1 Jan 2025 00:30 in Paris: inside, and an hour later is 01:30.
+    assert always.contains(utc(2024, 12, 31, 23, 30))
+    assert always.add_time(utc(2024, 12, 31, 23, 30), H) == paris(2025, 1, 1, 1, 30)
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_years_that_cannot_be_read_whole_are_read_day_by_day(warm: bool) -> None:
+    nightly = fresh(NIGHTLY, *((2024, 2025) if warm else ()))
+    # 1 Jan 2024 03:00 is in the night begun on 31 Dec 2023, a day the calendar does not cover:
+    # refused, as day by day. So 2024 has no table, yet its other days are answered.
+    with pytest.raises(SlaInputError, match="2024-2025"):
+        nightly.contains(paris(2024, 1, 1, 3))
+    assert nightly.contains(paris(2024, 1, 5, 3))
+    # Mon 3 June 2024 12:00 + 20 h: the nights of Monday and Tuesday, 10 h each: Wed 08:00.
+    assert nightly.add_time(paris(2024, 6, 3, 12), 20 * H) == paris(2024, 6, 5, 8)
+    # Wed 31 Dec 2025 12:00 + 2 h: 22:00 to midnight, the last covered time.
+    assert nightly.add_time(paris(2025, 12, 31, 12), 2 * H) == paris(2026, 1, 1)
+    # One hour more needs 1 Jan 2026, whose own night starts on a day not covered: refused.
+    with pytest.raises(SlaInputError, match="2024-2025"):
+        nightly.add_time(paris(2025, 12, 31, 12), 3 * H)
+    if warm:
+        assert nightly._years[2024] is None and nightly._years[2025] is not None
+
+
+def test_dates_beyond_year_9999_are_refused() -> None:
+    # Tuesday and Thursday nights of 9 h: 30 h from 30 Dec 9999 run past the last date.
+    with pytest.raises(SlaInputError, match="1-9999"):
+        T2_CORRECTIVE.add_time(utc(9999, 12, 30), 30 * H)
+    with pytest.raises(SlaInputError, match="1-9999"):
+        T2_CORRECTIVE.contains(utc(9999, 12, 31, 23, 30))  # already 10000 in Paris
