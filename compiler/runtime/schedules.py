@@ -227,13 +227,13 @@ class Schedule:
         # Local dates are less than a day away from UTC ones: only these two can change year.
         if (moment.month, moment.day) in ((1, 1), (12, 31)):
             year = moment.astimezone(self._tz).year
-        if year not in self._years:
-            if len(self._asked) >= _YEARS_LIMIT:
-                self._asked.clear()
-            asked = self._asked[year] = self._asked.get(year, 0) + 1
-            if asked < _TABLE_AFTER:
-                return None
-        return self._year(year)
+        years = self._years
+        if year in years:
+            return years[year]
+        if len(self._asked) >= _YEARS_LIMIT:
+            self._asked.clear()
+        asked = self._asked[year] = self._asked.get(year, 0) + 1
+        return None if asked < _TABLE_AFTER else self._year(year)
 
     def _segments(self, low: datetime, high: datetime) -> Iterator[_Segment]:
         """Schedule segments clipped to the UTC span [low, high), in order, day by day."""
