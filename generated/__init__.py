@@ -8,5 +8,8 @@ Modules (one per contract):
     (contracts/niveaux-de-service.sla)
 - teogest: Teogest — Conditions Générales de Vente et Charte qualité (SLA) (contracts/teogest.sla)
 
-Each module imports only the standard library and `runtime`.
+Holiday tables (one per country, subdivision and years):
+- _holidays_fr_2020_2040: FR, 2020-2040
+
+Each module imports only the standard library, `runtime` and the holiday tables.
 """

@@ -4,7 +4,7 @@ Provider: Teogest
 Client: le Client
 Source document: Conditions Générales de Vente, Annexes 2 à 4, dated 2024-03-19
 Time zone: Europe/Paris (months, days and wall-clock times are read there)
-Public holidays: 2020-2040 (from the holidays library at build time)
+Public holidays: 2020-2040 (from the holidays library at build time, in _holidays_fr_2020_2040)
 
 Evaluators, by item:
 - business days: jours_ouvres_is_business_day, jours_ouvres_add_business_days,
@@ -53,6 +53,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import TypeVar
 
+from . import _holidays_fr_2020_2040
 from .runtime.availability import AvailabilityReport, Outage, from_outages
 from .runtime.calendars import BusinessCalendar
 from .runtime.deadlines import due_business_time, due_elapsed, due_period
@@ -285,239 +286,7 @@ def _minute(what: str, value: time) -> int:
 
 JOURS_OUVRES = BusinessCalendar(
     workdays=frozenset({0, 1, 2, 3, 4}),
-    holidays=(
-        (date(2020, 1, 1), "Jour de l'an"),
-        (date(2020, 4, 13), "Lundi de Pâques"),
-        (date(2020, 5, 1), "Fête du Travail"),
-        (date(2020, 5, 8), "Fête de la Victoire"),
-        (date(2020, 5, 21), "Ascension"),
-        (date(2020, 6, 1), "Lundi de Pentecôte"),
-        (date(2020, 7, 14), "Fête nationale"),
-        (date(2020, 8, 15), "Assomption"),
-        (date(2020, 11, 1), "Toussaint"),
-        (date(2020, 11, 11), "Armistice"),
-        (date(2020, 12, 25), "Noël"),
-        (date(2021, 1, 1), "Jour de l'an"),
-        (date(2021, 4, 5), "Lundi de Pâques"),
-        (date(2021, 5, 1), "Fête du Travail"),
-        (date(2021, 5, 8), "Fête de la Victoire"),
-        (date(2021, 5, 13), "Ascension"),
-        (date(2021, 5, 24), "Lundi de Pentecôte"),
-        (date(2021, 7, 14), "Fête nationale"),
-        (date(2021, 8, 15), "Assomption"),
-        (date(2021, 11, 1), "Toussaint"),
-        (date(2021, 11, 11), "Armistice"),
-        (date(2021, 12, 25), "Noël"),
-        (date(2022, 1, 1), "Jour de l'an"),
-        (date(2022, 4, 18), "Lundi de Pâques"),
-        (date(2022, 5, 1), "Fête du Travail"),
-        (date(2022, 5, 8), "Fête de la Victoire"),
-        (date(2022, 5, 26), "Ascension"),
-        (date(2022, 6, 6), "Lundi de Pentecôte"),
-        (date(2022, 7, 14), "Fête nationale"),
-        (date(2022, 8, 15), "Assomption"),
-        (date(2022, 11, 1), "Toussaint"),
-        (date(2022, 11, 11), "Armistice"),
-        (date(2022, 12, 25), "Noël"),
-        (date(2023, 1, 1), "Jour de l'an"),
-        (date(2023, 4, 10), "Lundi de Pâques"),
-        (date(2023, 5, 1), "Fête du Travail"),
-        (date(2023, 5, 8), "Fête de la Victoire"),
-        (date(2023, 5, 18), "Ascension"),
-        (date(2023, 5, 29), "Lundi de Pentecôte"),
-        (date(2023, 7, 14), "Fête nationale"),
-        (date(2023, 8, 15), "Assomption"),
-        (date(2023, 11, 1), "Toussaint"),
-        (date(2023, 11, 11), "Armistice"),
-        (date(2023, 12, 25), "Noël"),
-        (date(2024, 1, 1), "Jour de l'an"),
-        (date(2024, 4, 1), "Lundi de Pâques"),
-        (date(2024, 5, 1), "Fête du Travail"),
-        (date(2024, 5, 8), "Fête de la Victoire"),
-        (date(2024, 5, 9), "Ascension"),
-        (date(2024, 5, 20), "Lundi de Pentecôte"),
-        (date(2024, 7, 14), "Fête nationale"),
-        (date(2024, 8, 15), "Assomption"),
-        (date(2024, 11, 1), "Toussaint"),
-        (date(2024, 11, 11), "Armistice"),
-        (date(2024, 12, 25), "Noël"),
-        (date(2025, 1, 1), "Jour de l'an"),
-        (date(2025, 4, 21), "Lundi de Pâques"),
-        (date(2025, 5, 1), "Fête du Travail"),
-        (date(2025, 5, 8), "Fête de la Victoire"),
-        (date(2025, 5, 29), "Ascension"),
-        (date(2025, 6, 9), "Lundi de Pentecôte"),
-        (date(2025, 7, 14), "Fête nationale"),
-        (date(2025, 8, 15), "Assomption"),
-        (date(2025, 11, 1), "Toussaint"),
-        (date(2025, 11, 11), "Armistice"),
-        (date(2025, 12, 25), "Noël"),
-        (date(2026, 1, 1), "Jour de l'an"),
-        (date(2026, 4, 6), "Lundi de Pâques"),
-        (date(2026, 5, 1), "Fête du Travail"),
-        (date(2026, 5, 8), "Fête de la Victoire"),
-        (date(2026, 5, 14), "Ascension"),
-        (date(2026, 5, 25), "Lundi de Pentecôte"),
-        (date(2026, 7, 14), "Fête nationale"),
-        (date(2026, 8, 15), "Assomption"),
-        (date(2026, 11, 1), "Toussaint"),
-        (date(2026, 11, 11), "Armistice"),
-        (date(2026, 12, 25), "Noël"),
-        (date(2027, 1, 1), "Jour de l'an"),
-        (date(2027, 3, 29), "Lundi de Pâques"),
-        (date(2027, 5, 1), "Fête du Travail"),
-        (date(2027, 5, 6), "Ascension"),
-        (date(2027, 5, 8), "Fête de la Victoire"),
-        (date(2027, 5, 17), "Lundi de Pentecôte"),
-        (date(2027, 7, 14), "Fête nationale"),
-        (date(2027, 8, 15), "Assomption"),
-        (date(2027, 11, 1), "Toussaint"),
-        (date(2027, 11, 11), "Armistice"),
-        (date(2027, 12, 25), "Noël"),
-        (date(2028, 1, 1), "Jour de l'an"),
-        (date(2028, 4, 17), "Lundi de Pâques"),
-        (date(2028, 5, 1), "Fête du Travail"),
-        (date(2028, 5, 8), "Fête de la Victoire"),
-        (date(2028, 5, 25), "Ascension"),
-        (date(2028, 6, 5), "Lundi de Pentecôte"),
-        (date(2028, 7, 14), "Fête nationale"),
-        (date(2028, 8, 15), "Assomption"),
-        (date(2028, 11, 1), "Toussaint"),
-        (date(2028, 11, 11), "Armistice"),
-        (date(2028, 12, 25), "Noël"),
-        (date(2029, 1, 1), "Jour de l'an"),
-        (date(2029, 4, 2), "Lundi de Pâques"),
-        (date(2029, 5, 1), "Fête du Travail"),
-        (date(2029, 5, 8), "Fête de la Victoire"),
-        (date(2029, 5, 10), "Ascension"),
-        (date(2029, 5, 21), "Lundi de Pentecôte"),
-        (date(2029, 7, 14), "Fête nationale"),
-        (date(2029, 8, 15), "Assomption"),
-        (date(2029, 11, 1), "Toussaint"),
-        (date(2029, 11, 11), "Armistice"),
-        (date(2029, 12, 25), "Noël"),
-        (date(2030, 1, 1), "Jour de l'an"),
-        (date(2030, 4, 22), "Lundi de Pâques"),
-        (date(2030, 5, 1), "Fête du Travail"),
-        (date(2030, 5, 8), "Fête de la Victoire"),
-        (date(2030, 5, 30), "Ascension"),
-        (date(2030, 6, 10), "Lundi de Pentecôte"),
-        (date(2030, 7, 14), "Fête nationale"),
-        (date(2030, 8, 15), "Assomption"),
-        (date(2030, 11, 1), "Toussaint"),
-        (date(2030, 11, 11), "Armistice"),
-        (date(2030, 12, 25), "Noël"),
-        (date(2031, 1, 1), "Jour de l'an"),
-        (date(2031, 4, 14), "Lundi de Pâques"),
-        (date(2031, 5, 1), "Fête du Travail"),
-        (date(2031, 5, 8), "Fête de la Victoire"),
-        (date(2031, 5, 22), "Ascension"),
-        (date(2031, 6, 2), "Lundi de Pentecôte"),
-        (date(2031, 7, 14), "Fête nationale"),
-        (date(2031, 8, 15), "Assomption"),
-        (date(2031, 11, 1), "Toussaint"),
-        (date(2031, 11, 11), "Armistice"),
-        (date(2031, 12, 25), "Noël"),
-        (date(2032, 1, 1), "Jour de l'an"),
-        (date(2032, 3, 29), "Lundi de Pâques"),
-        (date(2032, 5, 1), "Fête du Travail"),
-        (date(2032, 5, 6), "Ascension"),
-        (date(2032, 5, 8), "Fête de la Victoire"),
-        (date(2032, 5, 17), "Lundi de Pentecôte"),
-        (date(2032, 7, 14), "Fête nationale"),
-        (date(2032, 8, 15), "Assomption"),
-        (date(2032, 11, 1), "Toussaint"),
-        (date(2032, 11, 11), "Armistice"),
-        (date(2032, 12, 25), "Noël"),
-        (date(2033, 1, 1), "Jour de l'an"),
-        (date(2033, 4, 18), "Lundi de Pâques"),
-        (date(2033, 5, 1), "Fête du Travail"),
-        (date(2033, 5, 8), "Fête de la Victoire"),
-        (date(2033, 5, 26), "Ascension"),
-        (date(2033, 6, 6), "Lundi de Pentecôte"),
-        (date(2033, 7, 14), "Fête nationale"),
-        (date(2033, 8, 15), "Assomption"),
-        (date(2033, 11, 1), "Toussaint"),
-        (date(2033, 11, 11), "Armistice"),
-        (date(2033, 12, 25), "Noël"),
-        (date(2034, 1, 1), "Jour de l'an"),
-        (date(2034, 4, 10), "Lundi de Pâques"),
-        (date(2034, 5, 1), "Fête du Travail"),
-        (date(2034, 5, 8), "Fête de la Victoire"),
-        (date(2034, 5, 18), "Ascension"),
-        (date(2034, 5, 29), "Lundi de Pentecôte"),
-        (date(2034, 7, 14), "Fête nationale"),
-        (date(2034, 8, 15), "Assomption"),
-        (date(2034, 11, 1), "Toussaint"),
-        (date(2034, 11, 11), "Armistice"),
-        (date(2034, 12, 25), "Noël"),
-        (date(2035, 1, 1), "Jour de l'an"),
-        (date(2035, 3, 26), "Lundi de Pâques"),
-        (date(2035, 5, 1), "Fête du Travail"),
-        (date(2035, 5, 3), "Ascension"),
-        (date(2035, 5, 8), "Fête de la Victoire"),
-        (date(2035, 5, 14), "Lundi de Pentecôte"),
-        (date(2035, 7, 14), "Fête nationale"),
-        (date(2035, 8, 15), "Assomption"),
-        (date(2035, 11, 1), "Toussaint"),
-        (date(2035, 11, 11), "Armistice"),
-        (date(2035, 12, 25), "Noël"),
-        (date(2036, 1, 1), "Jour de l'an"),
-        (date(2036, 4, 14), "Lundi de Pâques"),
-        (date(2036, 5, 1), "Fête du Travail"),
-        (date(2036, 5, 8), "Fête de la Victoire"),
-        (date(2036, 5, 22), "Ascension"),
-        (date(2036, 6, 2), "Lundi de Pentecôte"),
-        (date(2036, 7, 14), "Fête nationale"),
-        (date(2036, 8, 15), "Assomption"),
-        (date(2036, 11, 1), "Toussaint"),
-        (date(2036, 11, 11), "Armistice"),
-        (date(2036, 12, 25), "Noël"),
-        (date(2037, 1, 1), "Jour de l'an"),
-        (date(2037, 4, 6), "Lundi de Pâques"),
-        (date(2037, 5, 1), "Fête du Travail"),
-        (date(2037, 5, 8), "Fête de la Victoire"),
-        (date(2037, 5, 14), "Ascension"),
-        (date(2037, 5, 25), "Lundi de Pentecôte"),
-        (date(2037, 7, 14), "Fête nationale"),
-        (date(2037, 8, 15), "Assomption"),
-        (date(2037, 11, 1), "Toussaint"),
-        (date(2037, 11, 11), "Armistice"),
-        (date(2037, 12, 25), "Noël"),
-        (date(2038, 1, 1), "Jour de l'an"),
-        (date(2038, 4, 26), "Lundi de Pâques"),
-        (date(2038, 5, 1), "Fête du Travail"),
-        (date(2038, 5, 8), "Fête de la Victoire"),
-        (date(2038, 6, 3), "Ascension"),
-        (date(2038, 6, 14), "Lundi de Pentecôte"),
-        (date(2038, 7, 14), "Fête nationale"),
-        (date(2038, 8, 15), "Assomption"),
-        (date(2038, 11, 1), "Toussaint"),
-        (date(2038, 11, 11), "Armistice"),
-        (date(2038, 12, 25), "Noël"),
-        (date(2039, 1, 1), "Jour de l'an"),
-        (date(2039, 4, 11), "Lundi de Pâques"),
-        (date(2039, 5, 1), "Fête du Travail"),
-        (date(2039, 5, 8), "Fête de la Victoire"),
-        (date(2039, 5, 19), "Ascension"),
-        (date(2039, 5, 30), "Lundi de Pentecôte"),
-        (date(2039, 7, 14), "Fête nationale"),
-        (date(2039, 8, 15), "Assomption"),
-        (date(2039, 11, 1), "Toussaint"),
-        (date(2039, 11, 11), "Armistice"),
-        (date(2039, 12, 25), "Noël"),
-        (date(2040, 1, 1), "Jour de l'an"),
-        (date(2040, 4, 2), "Lundi de Pâques"),
-        (date(2040, 5, 1), "Fête du Travail"),
-        (date(2040, 5, 8), "Fête de la Victoire"),
-        (date(2040, 5, 10), "Ascension"),
-        (date(2040, 5, 21), "Lundi de Pentecôte"),
-        (date(2040, 7, 14), "Fête nationale"),
-        (date(2040, 8, 15), "Assomption"),
-        (date(2040, 11, 1), "Toussaint"),
-        (date(2040, 11, 11), "Armistice"),
-        (date(2040, 12, 25), "Noël"),
-    ),
+    holidays=_holidays_fr_2020_2040.HOLIDAYS,
     closed=(),
     first_year=2020,
     last_year=2040,
@@ -525,8 +294,8 @@ JOURS_OUVRES = BusinessCalendar(
 """Business days of `jours_ouvres`: Monday, Tuesday, Wednesday, Thursday, Friday, except public
 holidays of FR and closed days.
 
-Holiday data from the `holidays` library at build time, for 2020-2040 only; other years raise
-SlaInputError.
+Holidays from the `holidays` library at build time, in the shared table `_holidays_fr_2020_2040`;
+for 2020-2040 only: other years raise SlaInputError.
 """
 
 
@@ -867,7 +636,7 @@ def penalites_from_report(
     """
     if not isinstance(report, AvailabilityReport):
         raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
-    return penalites(report.unavailability, invoice)
+    return evaluate(PENALITES, _percent("value", report.unavailability), invoice)
 
 
 def penalites_claim_deadline(year: int, month: int) -> date:
@@ -1024,8 +793,8 @@ def facturation_due(action: str, start: datetime) -> datetime:
         # line 117: debit_other: within 14 days after « l'émission de la facture »
         return _local(due_period(start.astimezone(_TZ), Period(14, "day")))
     if action == "termination":
-        # line 119: termination: within 15 days after « le dernier e-mail ou la relance recommandée
-        # »
+        # line 119: termination: within 15 days after « le dernier e-mail ou la relance
+        # recommandée »
         return _local(due_period(start.astimezone(_TZ), Period(15, "day")))
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -1105,8 +874,8 @@ def reversibilite_due(action: str, start: datetime) -> datetime:
     require_aware("start", start)
     _choice("action of reversibilite_due", action, ("request", "return_data"))
     if action == "request":
-        # line 127: request: within 3 months after « la fin de l'abonnement ou la dernière connexion
-        # »
+        # line 127: request: within 3 months after « la fin de l'abonnement ou la dernière
+        # connexion »
         return _local(due_period(start.astimezone(_TZ), Period(3, "month")))
     if action == "return_data":
         # line 128: return_data: within 21 days after « la demande »

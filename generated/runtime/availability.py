@@ -16,15 +16,26 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
-from itertools import pairwise
+from itertools import compress, islice, pairwise, repeat
+from operator import attrgetter, lt, ne, sub
 from typing import Literal
 
 from .errors import SlaInputError, UnspecifiedError
-from .intervals import Interval, intersect, merge, require_aware, require_decimal, subtract, total
+from .intervals import (
+    Interval,
+    intersect,
+    is_aware,
+    merge,
+    require_aware,
+    require_decimal,
+    subtract,
+    total,
+    unchecked_interval,
+)
 
 PERCENT_PLACES = 6
 """Decimal places of AvailabilityReport.availability: the exact rate rounded ROUND_HALF_EVEN."""
@@ -61,7 +72,7 @@ def _utc(name: str, value: object) -> Interval:
     """An Interval converted to UTC, or SlaInputError naming the bad value."""
     if not isinstance(value, Interval):
         raise SlaInputError(f"{name} must be an Interval, got {value!r}")
-    return Interval(value.start.astimezone(_UTC), value.end.astimezone(_UTC))
+    return unchecked_interval(value.start.astimezone(_UTC), value.end.astimezone(_UTC))
 
 
 def _micros(span: timedelta) -> int:
@@ -107,11 +118,17 @@ class Sample:
     latency: Decimal | None
 
     def __post_init__(self) -> None:
-        require_aware(f"sample time of probe {self.probe!r}", self.at)
-        if self.latency is not None:
-            what = f"latency of the {self.probe!r} sample at {self.at.isoformat()}"
-            if require_decimal(what, self.latency) < 0:
-                raise SlaInputError(f"{what} is negative: {self.latency}")
+        # The checks that pass are cheap; the messages are only written for a failing one.
+        if not is_aware(self.at):
+            require_aware(f"sample time of probe {self.probe!r}", self.at)
+        latency = self.latency
+        if latency is None or (
+            isinstance(latency, Decimal) and latency.is_finite() and latency >= 0
+        ):
+            return
+        what = f"latency of the {self.probe!r} sample at {self.at.isoformat()}"
+        if require_decimal(what, latency) < 0:
+            raise SlaInputError(f"{what} is negative: {latency}")
 
 
 @dataclass(frozen=True)
@@ -120,14 +137,20 @@ class MinuteRate:
 
     minute: datetime
     error_rate: Decimal
+    _epoch_minute: int = field(init=False, repr=False, compare=False)
+    """Whole minutes from the Unix epoch to `minute`, kept for `from_error_rates`."""
 
     def __post_init__(self) -> None:
-        require_aware("error-rate minute", self.minute)
-        if (self.minute - _EPOCH) % _MINUTE:
-            raise SlaInputError(
-                f"error-rate minute {self.minute.isoformat()} is not a whole minute"
-            )
-        _percent(f"error rate at {self.minute.isoformat()}", self.error_rate)
+        # The checks that pass are cheap; the messages are only written for a failing one.
+        minute, rate = self.minute, self.error_rate
+        if not is_aware(minute):
+            require_aware("error-rate minute", minute)
+        number, rest = divmod(minute - _EPOCH, _MINUTE)
+        if rest:
+            raise SlaInputError(f"error-rate minute {minute.isoformat()} is not a whole minute")
+        if not (isinstance(rate, Decimal) and rate.is_finite() and 0 <= rate <= 100):
+            _percent(f"error rate at {minute.isoformat()}", rate)
+        object.__setattr__(self, "_epoch_minute", number)
 
 
 @dataclass(frozen=True)
@@ -345,7 +368,10 @@ def from_outages(
         if not isinstance(outage, Outage):
             raise SlaInputError(f"outages must be Outage objects, got {outage!r}")
         if outage.cause not in excluded_causes:
-            counted.append(_utc("outage", Interval(outage.start, outage.end)))
+            # Outage has checked its bounds: aware, end not before start.
+            counted.append(
+                unchecked_interval(outage.start.astimezone(_UTC), outage.end.astimezone(_UTC))
+            )
     downtime = intersect(counted, frame.live)
     return _report(period, "outages", frame, frame.measured, downtime, goal, strict)
 
@@ -442,10 +468,12 @@ def from_probes(
         limits[probe.name] = probe.max_latency
     frame = _frame(period, scope, excluded, mode)
     points = _grid(frame, slice_minutes)
-    cells = [Interval(a, b) for a, b in pairwise(points)]
+    cells = [unchecked_interval(a, b) for a, b in pairwise(points)]
     live_parts = _distribute(cells, frame.live)
     live_starts = [span.start for span in frame.live]
+    live_ends = [span.end for span in frame.live]
 
+    first, after = frame.period.start, frame.period.end
     seen: dict[tuple[datetime, str], Decimal | None] = {}
     for sample in samples:
         if not isinstance(sample, Sample):
@@ -453,21 +481,21 @@ def from_probes(
         if sample.probe not in limits:
             raise SlaInputError(f"sample {sample!r} is from an unknown probe {sample.probe!r}")
         at = sample.at.astimezone(_UTC)
-        if not frame.period.contains(at):
+        if not first <= at < after:
             raise SlaInputError(
                 f"sample {sample!r} is outside the period {_show(period, frame.zone)}"
             )
         key = (at, sample.probe)
-        if key in seen and seen[key] != sample.latency:
+        known = seen.setdefault(key, sample.latency)
+        if known != sample.latency:
             raise SlaInputError(
                 f"conflicting samples of probe {sample.probe!r} at {at.isoformat()}"
             )
-        seen[key] = sample.latency
 
     counts: dict[int, dict[str, list[int]]] = {}
     for (at, name), latency in seen.items():
         where = bisect.bisect_right(live_starts, at) - 1
-        if where < 0 or not frame.live[where].contains(at):
+        if where < 0 or at >= live_ends[where]:  # outside the live time
             continue
         tally = counts.setdefault(bisect.bisect_right(points, at) - 1, {}).setdefault(name, [0, 0])
         tally[0] += latency is not None and latency < limits[name]
@@ -534,18 +562,56 @@ def _verdict(
 
 
 def _runs(minutes: Sequence[int]) -> list[Interval]:
-    """Sorted epoch-minute numbers grouped into UTC intervals of consecutive minutes."""
-    result: list[Interval] = []
-    index = 0
-    while index < len(minutes):
-        stop = index
-        while stop + 1 < len(minutes) and minutes[stop + 1] == minutes[stop] + 1:
-            stop += 1
-        result.append(
-            Interval(_EPOCH + minutes[index] * _MINUTE, _EPOCH + (minutes[stop] + 1) * _MINUTE)
-        )
-        index = stop + 1
-    return result
+    """Sorted distinct epoch-minute numbers grouped into UTC intervals of consecutive minutes."""
+    if not minutes:
+        return []
+    # The positions where a minute does not follow the one before: map and compress run in C.
+    steps = map(sub, islice(minutes, 1, None), minutes)
+    breaks = list(compress(range(1, len(minutes)), map(ne, steps, repeat(1))))
+    firsts = [minutes[0], *(minutes[index] for index in breaks)]
+    lasts = [*(minutes[index - 1] for index in breaks), minutes[-1]]
+    return [
+        unchecked_interval(_EPOCH + first * _MINUTE, _EPOCH + (last + 1) * _MINUTE)
+        for first, last in zip(firsts, lasts)
+    ]
+
+
+_EPOCH_MINUTE = attrgetter("_epoch_minute")
+_ERROR_RATE = attrgetter("error_rate")
+
+
+def _minute_values(
+    rows: list[MinuteRate], first: int, after: int, period: Interval, zone: tzinfo
+) -> dict[int, Decimal]:
+    """Each minute's rate, by epoch-minute number; SlaInputError for a row that does not fit.
+
+    Rows must be MinuteRate objects whose minute is in [first, after); a minute given twice
+    must have equal rates. When every row fits and no minute repeats, the checks run over
+    whole lists at once; otherwise row by row, to report the first row that does not fit.
+    """
+    if all(issubclass(kind, MinuteRate) for kind in set(map(type, rows))):
+        minutes = list(map(_EPOCH_MINUTE, rows))
+        if not minutes or (first <= min(minutes) and max(minutes) < after):
+            values = dict(zip(minutes, map(_ERROR_RATE, rows)))
+            if len(values) == len(rows):
+                return values
+    values = {}
+    for row in rows:
+        if not isinstance(row, MinuteRate):
+            raise SlaInputError(f"rates must be MinuteRate objects, got {row!r}")
+        minute = row._epoch_minute
+        if not first <= minute < after:
+            raise SlaInputError(
+                f"error-rate minute {row.minute.isoformat()} is outside the period "
+                f"{_show(period, zone)}"
+            )
+        known = values.setdefault(minute, row.error_rate)
+        if known != row.error_rate:
+            raise SlaInputError(
+                f"error-rate minute {row.minute.isoformat()} is given twice with different "
+                f"rates ({known} and {row.error_rate})"
+            )
+    return values
 
 
 def from_error_rates(
@@ -574,23 +640,10 @@ def from_error_rates(
     frame = _frame(period, scope, excluded, mode)
     first = -(-_micros(frame.period.start - _EPOCH) // 60_000_000)
     after = -(-_micros(frame.period.end - _EPOCH) // 60_000_000)
-    values: dict[int, Decimal] = {}
-    for row in rates:
-        if not isinstance(row, MinuteRate):
-            raise SlaInputError(f"rates must be MinuteRate objects, got {row!r}")
-        minute = (row.minute - _EPOCH) // _MINUTE
-        if not first <= minute < after:
-            raise SlaInputError(
-                f"error-rate minute {row.minute.isoformat()} is outside the period "
-                f"{_show(period, frame.zone)}"
-            )
-        known = values.setdefault(minute, row.error_rate)
-        if known != row.error_rate:
-            raise SlaInputError(
-                f"error-rate minute {row.minute.isoformat()} is given twice with different "
-                f"rates ({known} and {row.error_rate})"
-            )
-    interrupted = _runs(sorted(m for m, rate in values.items() if rate > limit))
+    values = _minute_values(list(rates), first, after, period, frame.zone)
+    # The minutes whose rate is above the limit (limit < rate), selected in C.
+    above = compress(values.keys(), map(lt, repeat(limit), values.values()))
+    interrupted = _runs(sorted(above))
     downtime = intersect(interrupted, frame.live)
     no_data = subtract(frame.live, _runs(sorted(values)))
     measured = frame.measured

@@ -17,9 +17,11 @@ _DAY = timedelta(days=1)
 class BusinessCalendar:
     """Business days: `workdays` (0 = Monday) that are neither a holiday nor a closed day.
 
-    `holidays` are (date, name) pairs sorted by date; `closed` lists extra closed days. The
-    holiday data covers the years `first_year`..`last_year`; asking about any other year raises
-    SlaInputError rather than guessing. Fields are keyword-only.
+    `holidays` are (date, name) pairs sorted by date, a table that calendars with the same
+    holidays may share (the generated modules pass one `_holidays_*` table to all of them);
+    `closed` lists extra closed days. The holiday data covers the years `first_year`..`last_year`;
+    asking about any other year raises SlaInputError rather than guessing. Fields are
+    keyword-only.
     """
 
     workdays: frozenset[int]

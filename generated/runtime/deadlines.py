@@ -10,11 +10,14 @@ from .intervals import require_aware
 from .periods import Period, add_period_dt, localise, require_int, zone_info
 from .schedules import Schedule
 
+_ZERO = timedelta()
+_UTC = timezone.utc
+
 
 def _require_amount(amount: object) -> timedelta:
     if not isinstance(amount, timedelta):
         raise SlaInputError(f"amount must be a timedelta, got {type(amount).__name__} {amount!r}")
-    if amount < timedelta():
+    if amount < _ZERO:
         raise SlaInputError(f"amount must not be negative, got {amount}")
     return amount
 
@@ -25,7 +28,7 @@ def due_elapsed(start: datetime, amount: timedelta) -> datetime:
     The result is in the zone of `start`.
     """
     require_aware("start", start)
-    moved = start.astimezone(timezone.utc) + _require_amount(amount)
+    moved = start.astimezone(_UTC) + _require_amount(amount)
     return moved.astimezone(start.tzinfo)
 
 

@@ -7,8 +7,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from operator import attrgetter
 
 from .errors import SlaInputError
+
+
+def is_aware(value: object) -> bool:
+    """True if `value` is a timezone-aware datetime (what `require_aware` accepts)."""
+    if not isinstance(value, datetime):
+        return False
+    zone = value.tzinfo
+    return zone is not None and zone.utcoffset(value) is not None
 
 
 def require_aware(name: str, value: object) -> datetime:
@@ -73,18 +82,37 @@ class Interval:
         """The part of this interval inside `other`, or None when they do not overlap."""
         start = max(self.start, other.start)
         end = min(self.end, other.end)
-        return Interval(start, end) if start < end else None
+        return unchecked_interval(start, end) if start < end else None
+
+
+def unchecked_interval(start: datetime, end: datetime) -> Interval:
+    """Interval(start, end) without its checks, for bounds known to be valid.
+
+    The runtime's own arithmetic builds many intervals from bounds that were checked when they
+    came in (aware datetimes taken from Intervals, start <= end by construction): this skips
+    `Interval.__post_init__` and nothing else. Never use it on a caller's values.
+    """
+    span = object.__new__(Interval)
+    fields = span.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    return span
+
+
+_bounds = attrgetter("start", "end")
 
 
 def merge(intervals: Iterable[Interval]) -> list[Interval]:
     """Sorted union: overlapping or touching intervals become one; empty ones are dropped."""
     result: list[Interval] = []
-    for item in sorted(i for i in intervals if not i.empty):
-        if result and item.start <= result[-1].end:
-            if item.end > result[-1].end:
-                result[-1] = Interval(result[-1].start, item.end)
+    last: Interval | None = None
+    for item in sorted([i for i in intervals if i.start < i.end], key=_bounds):
+        if last is not None and item.start <= last.end:
+            if item.end > last.end:
+                last = result[-1] = unchecked_interval(last.start, item.end)
         else:
             result.append(item)
+            last = item
     return result
 
 
@@ -116,11 +144,11 @@ def subtract(left: Iterable[Interval], right: Iterable[Interval]) -> list[Interv
         k = j
         while k < len(removed) and removed[k].start < item.end:
             if removed[k].start > start:
-                result.append(Interval(start, removed[k].start))
+                result.append(unchecked_interval(start, removed[k].start))
             start = max(start, removed[k].end)
             k += 1
         if start < item.end:
-            result.append(Interval(start, item.end))
+            result.append(unchecked_interval(start, item.end))
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -15,9 +16,18 @@ from .intervals import Interval, require_aware
 from .periods import localise, require_int, zone_info
 
 _DAY = timedelta(days=1)
+_ZERO = timedelta()
+_UTC = timezone.utc
 _WEEK_MINUTES = 7 * 1440
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _CACHE_LIMIT = 100_000
+_YEARS_LIMIT = 200
+_TABLE_AFTER = 50
+"""Questions about one year answered day by day before the year's table is built.
+
+A year's table reads all the year's days; a single question reads a few. So a schedule asked
+once or twice (a worked example) never builds one, and one asked thousands of times (a batch of
+deadlines) reads each of its years once and answers every question by bisection."""
 
 _Segment = tuple[datetime, datetime]
 
@@ -28,6 +38,19 @@ class _Day(NamedTuple):
     start: datetime
     end: datetime
     segments: tuple[_Segment, ...]
+
+
+class _Year(NamedTuple):
+    """The schedule's time inside one local year, for lookups by bisection.
+
+    `bounds` holds the year's merged UTC segments flattened, [start, end, start, end, ...], so
+    an instant is inside the schedule when an odd number of bounds are <= it. `elapsed[k]` is
+    the schedule time from the year's start to `bounds[k]`, a non-decreasing running total.
+    """
+
+    year: int
+    bounds: list[datetime]
+    elapsed: list[timedelta]
     total: timedelta
 
 
@@ -116,12 +139,16 @@ class Schedule:
         return {}
 
     @cached_property
-    def _weeks(self) -> dict[date, timedelta]:
+    def _years(self) -> dict[int, _Year | None]:
+        return {}
+
+    @cached_property
+    def _asked(self) -> dict[int, int]:
         return {}
 
     def _instant(self, day: date, minute: int) -> datetime:
         wall = datetime(day.year, day.month, day.day) + timedelta(minutes=minute)
-        return localise(wall, self._tz).astimezone(timezone.utc)
+        return localise(wall, self._tz).astimezone(_UTC)
 
     def _kept(self, day: date) -> bool:
         if not self.business_days_only or self.calendar is None:
@@ -151,21 +178,62 @@ class Schedule:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], high))
             else:
                 merged.append((low, high))
-        result = _Day(start, end, tuple(merged), sum((h - lo for lo, h in merged), timedelta()))
+        result = _Day(start, end, tuple(merged))
         if len(self._days) >= _CACHE_LIMIT:
             self._days.clear()
         self._days[day] = result
         return result
 
-    def _week_total(self, monday: date) -> timedelta:
-        """Schedule time in the local week starting on `monday` (cached)."""
-        cached = self._weeks.get(monday)
-        if cached is None:
-            cached = sum((self._day(monday + i * _DAY).total for i in range(7)), timedelta())
-            if len(self._weeks) >= _CACHE_LIMIT:
-                self._weeks.clear()
-            self._weeks[monday] = cached
-        return cached
+    def _year(self, year: int) -> _Year | None:
+        """The running total of schedule time over local year `year` (cached).
+
+        Built from the days of `_day`, so holidays and DST changes are those of the day-by-day
+        reading. None when one of the year's days cannot be read (outside the calendar's years
+        or years 1-9999): questions about that year are then answered day by day, which reads
+        only the days they need.
+        """
+        if year in self._years:
+            return self._years[year]
+        bounds: list[datetime] = []
+        elapsed: list[timedelta] = []
+        done = _ZERO
+        try:
+            first = date(year, 1, 1)
+            for number in range((date(year + 1, 1, 1) - first).days):
+                for low, high in self._day(first + number * _DAY).segments:
+                    if bounds and bounds[-1] == low:  # the same window, going on past midnight
+                        bounds.pop()
+                        elapsed.pop()
+                    else:
+                        bounds.append(low)
+                        elapsed.append(done)
+                    done += high - low
+                    bounds.append(high)
+                    elapsed.append(done)
+            result: _Year | None = _Year(year, bounds, elapsed, done)
+        except (ValueError, OverflowError):
+            result = None
+        if len(self._years) >= _YEARS_LIMIT:
+            self._years.clear()
+        self._years[year] = result
+        return result
+
+    def _table(self, moment: datetime) -> _Year | None:
+        """The table of the local year holding the UTC instant `moment`, or None to read days.
+
+        None also while the year has been asked about fewer than _TABLE_AFTER times.
+        """
+        year = moment.year
+        # Local dates are less than a day away from UTC ones: only these two can change year.
+        if (moment.month, moment.day) in ((1, 1), (12, 31)):
+            year = moment.astimezone(self._tz).year
+        years = self._years
+        if year in years:
+            return years[year]
+        if len(self._asked) >= _YEARS_LIMIT:
+            self._asked.clear()
+        asked = self._asked[year] = self._asked.get(year, 0) + 1
+        return None if asked < _TABLE_AFTER else self._year(year)
 
     def _segments(self, low: datetime, high: datetime) -> Iterator[_Segment]:
         """Schedule segments clipped to the UTC span [low, high), in order, day by day."""
@@ -185,8 +253,8 @@ class Schedule:
         """
         if not isinstance(within, Interval):
             raise SlaInputError(f"within must be an Interval, got {within!r}")
-        low = within.start.astimezone(timezone.utc)
-        high = within.end.astimezone(timezone.utc)
+        low = within.start.astimezone(_UTC)
+        high = within.end.astimezone(_UTC)
         result: list[Interval] = []
         for start, end in self._segments(low, high):
             if result and result[-1].end == start:
@@ -197,8 +265,15 @@ class Schedule:
 
     def contains(self, instant: datetime) -> bool:
         """True if `instant` lies inside one of the schedule's windows."""
-        moment = require_aware("instant", instant).astimezone(timezone.utc)
-        segments = self._day(self._local_date(moment)).segments
+        require_aware("instant", instant)
+        try:
+            moment = instant.astimezone(_UTC)
+            table = self._table(moment)
+            if table is not None:
+                return bisect.bisect_right(table.bounds, moment) % 2 == 1
+            segments = self._day(self._local_date(moment)).segments
+        except OverflowError:
+            raise _beyond_years() from None
         return any(low <= moment < high for low, high in segments)
 
     def add_time(self, start: datetime, amount: timedelta) -> datetime:
@@ -206,38 +281,68 @@ class Schedule:
 
         Counting begins at `start` if it is inside a window, else at the next window. The result
         is the earliest such instant (the end of a window, not the start of the next one, when
-        the amount runs out exactly there); a zero amount returns the instant `start`. Whole
-        weeks are skipped at once when the amount left exceeds them. Result in the schedule's
-        zone.
+        the amount runs out exactly there); a zero amount returns the instant `start`. Result in
+        the schedule's zone. Once a year has been asked about often, its running total of
+        schedule time answers by bisection; the answers are those of the day-by-day walk.
         """
-        cursor = require_aware("start", start).astimezone(timezone.utc)
+        require_aware("start", start)
         remaining = _require_duration("amount", amount)
         if not self.ranges:
             raise SlaInputError(f"schedule in {self.zone} has no ranges: no time can elapse in it")
-        if not remaining:
-            return cursor.astimezone(self._tz)
+        try:
+            cursor = start.astimezone(_UTC)
+            if not remaining:
+                return cursor.astimezone(self._tz)
+            due = self._add_by_years(cursor, remaining)
+            if due is None:
+                due = self._add_by_days(cursor, remaining)
+            return due.astimezone(self._tz)
+        except OverflowError:
+            raise _beyond_years() from None
+
+    def _add_by_years(self, cursor: datetime, amount: timedelta) -> datetime | None:
+        """`add_time` on the yearly running totals (`amount` > 0, `cursor` in UTC).
+
+        None when a year on the way has no table: the caller then walks day by day.
+        """
+        table = self._table(cursor)
+        if table is None:
+            return None
+        bounds, elapsed = table.bounds, table.elapsed
+        index = bisect.bisect_right(bounds, cursor)
+        if index % 2:  # inside a window
+            target = elapsed[index - 1] + (cursor - bounds[index - 1]) + amount
+        else:
+            target = (elapsed[index - 1] if index else _ZERO) + amount
+        while target > table.total:
+            target -= table.total
+            following = self._year(table.year + 1)
+            if following is None:
+                return None
+            table = following
+        # The first running total reaching the target is the end of the window in which the
+        # target is reached (an odd index, as the total does not grow between windows).
+        index = bisect.bisect_left(table.elapsed, target)
+        return table.bounds[index] - (table.elapsed[index] - target)
+
+    def _add_by_days(self, cursor: datetime, amount: timedelta) -> datetime:
+        """`add_time` walking the local days from the cursor's (`amount` > 0, UTC cursor)."""
         day = self._local_date(cursor)
         while True:
             info = self._day(day)
-            if day.weekday() == 0 and cursor <= info.start:
-                week_end = self._instant(day + 7 * _DAY, 0)
-                if remaining > week_end - info.start:
-                    remaining -= self._week_total(day)
-                    cursor, day = week_end, day + 7 * _DAY
-                    continue
             for low, high in info.segments:
                 if high <= cursor:
                     continue
                 low = max(low, cursor)
-                if high - low >= remaining:
-                    return (low + remaining).astimezone(self._tz)
-                remaining -= high - low
+                if high - low >= amount:
+                    return low + amount
+                amount -= high - low
             cursor, day = info.end, day + _DAY
 
     def time_between(self, a: datetime, b: datetime) -> timedelta:
         """Schedule time inside [a, b); SlaInputError if b is before a."""
-        low = require_aware("start", a).astimezone(timezone.utc)
-        high = require_aware("end", b).astimezone(timezone.utc)
+        low = require_aware("start", a).astimezone(_UTC)
+        high = require_aware("end", b).astimezone(_UTC)
         if high < low:
             raise SlaInputError(f"end {b.isoformat()} is before start {a.isoformat()}")
         return sum((end - start for start, end in self._segments(low, high)), timedelta())
@@ -305,8 +410,8 @@ class Schedule:
         problems: list[tuple[int, str]] = []
         occurrence_of: dict[int, tuple[date, datetime]] = {}
         for number, use in enumerate(uses, start=1):
-            start = use.start.astimezone(timezone.utc)
-            end = use.end.astimezone(timezone.utc)
+            start = use.start.astimezone(_UTC)
+            end = use.end.astimezone(_UTC)
             if end <= start:
                 raise SlaInputError(f"use {number} is empty: {use.start.isoformat()}")
             label = _label(number, use, tz)
@@ -318,7 +423,7 @@ class Schedule:
                 occurrence_of[number] = found
             if notice is not None and announced is not None:
                 when = require_aware(f"announcement of use {number}", announced[number - 1])
-                lead = start - when.astimezone(timezone.utc)
+                lead = start - when.astimezone(_UTC)
                 if lead < notice:
                     shown = _show(when, tz)
                     message = (
@@ -342,9 +447,14 @@ class Schedule:
         return [message for _, message in sorted(problems, key=lambda item: item[0])]
 
 
+def _beyond_years() -> SlaInputError:
+    """The error for a question whose answer would need a date outside years 1-9999."""
+    return SlaInputError("the schedule cannot be read outside the years 1-9999")
+
+
 def _require_duration(name: str, value: object) -> timedelta:
     if not isinstance(value, timedelta):
         raise SlaInputError(f"{name} must be a timedelta, got {type(value).__name__} {value!r}")
-    if value < timedelta():
+    if value < _ZERO:
         raise SlaInputError(f"{name} must not be negative, got {value}")
     return value
