@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from . import model
 from .ast import Span
 from .backends.python import evaluator_names, names_of
-from .inputs import InputError, Record, Value, error, read_records
+from .inputs import Record, Value, error, read_records
 
 COMMAND_LINE = "<command line>"
 Data = dict[str, Any]
@@ -202,7 +202,7 @@ def _availability_report(ctx: _Context, item: model.Availability) -> Any:
     start, end = ctx.bounds()
     feeds: dict[str, list[object]] = {}
     for record in ctx.records:
-        feed, built = _availability_record(ctx, record, func, runtime, interval, (start, end))
+        feed, built = _availability_record(ctx, record, runtime, interval, (start, end))
         if feed not in accepted:
             offered = [n for n in ("outages", "maintenance", "excluded_events", "samples", "rates")
                        if n in accepted]
@@ -215,23 +215,22 @@ def _availability_report(ctx: _Context, item: model.Availability) -> Any:
     return _call(ctx, func, year=year, month=month, **feeds, **ctx.keywords(func))
 
 
-def _availability_record(ctx: _Context, record: Record, func: Callable[..., Any],
-                         runtime: ModuleType, interval: type,
+def _availability_record(ctx: _Context, record: Record, runtime: ModuleType, interval: type,
                          period: tuple[datetime, datetime]) -> tuple[str, object]:
     """Which input a record feeds (by its columns) and the runtime object it becomes."""
     values = record.values
 
+    def instant(name: str) -> datetime:
+        return typing.cast(datetime, convert(_required(record, name), "datetime", ctx.module,
+                                             ctx.request.zone))
+
     def at(name: str) -> datetime:
-        moment = typing.cast(datetime, convert(_required(record, name), "datetime", ctx.module,
-                                               ctx.request.zone))
+        """An instant that must lie in the period (a sample, a minute)."""
+        moment = instant(name)
         if not period[0] <= moment < period[1]:
             raise error("input-outside-period", values[name].span, value=values[name].text,
                         period=f"{period[0]:%Y-%m}")
         return moment
-
-    def instant(name: str) -> datetime:
-        return typing.cast(datetime, convert(_required(record, name), "datetime", ctx.module,
-                                             ctx.request.zone))
 
     try:
         if "probe" in values:
@@ -257,8 +256,6 @@ def _availability_record(ctx: _Context, record: Record, func: Callable[..., Any]
                 return feed, interval(start, end)
             return feed, runtime.Outage(start, end, cause)
     except (ValueError, TypeError) as exc:  # SlaInputError is a ValueError
-        if isinstance(exc, InputError):
-            raise
         raise error("input-rejected", record.span, reason=str(exc)) from None
     raise error("input-columns-unknown", record.span, columns=", ".join(values),
                 expected="start, end[, kind, cause] | at, probe, latency | minute, error_rate")
