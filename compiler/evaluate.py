@@ -529,13 +529,15 @@ _UNIT_SECONDS = {"minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 
 
 def _duration_value(value: Value, base: str, module: ModuleType) -> object:
+    """`4 hours` as a timedelta (fixed units), or `1 month` as a runtime Period (calendar units)."""
     amount, _, unit = typing.cast(str, value.text).partition(" ")
     unit = unit.strip().lower().removesuffix("s")
     count = int(amount)
-    if base == "timedelta":
-        return timedelta(seconds=count * _UNIT_SECONDS[unit]) if unit in _UNIT_SECONDS else _bad()
-    period = importlib.import_module(f"{module.__package__}.runtime.periods").Period
-    return period(count, unit) if unit in ("day", "week", "month", "year") else _bad()
+    if base == "timedelta" and unit in _UNIT_SECONDS:
+        return timedelta(seconds=count * _UNIT_SECONDS[unit])
+    if base == "Period" and unit in ("day", "week", "month", "year"):
+        return importlib.import_module(f"{module.__package__}.runtime.periods").Period(count, unit)
+    raise ValueError(f"unknown unit {unit!r}")
 
 
 def _schedule(value: Value, module: ModuleType) -> object:
@@ -545,10 +547,6 @@ def _schedule(value: Value, module: ModuleType) -> object:
     if type(found).__name__ != "Schedule":
         raise error("input-not-window", value.span, value=text)
     return found
-
-
-def _bad() -> typing.NoReturn:
-    raise ValueError("unknown unit")
 
 
 def _required(record: Record, name: str) -> Value:
