@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from importlib import metadata, resources
 from typing import Any
 
@@ -277,7 +277,7 @@ def evaluator_names(contract: model.Contract) -> dict[str, list[str]]:
     """Public functions of the generated module, by item name, in order (for docs)."""
     names = names_of(contract)
     return {item.name: [n for u in _units(contract, item, names)
-                        for n in _defined(u.code, functions=True) if not n.startswith("_")]
+                        for n in u.analysis.functions if not n.startswith("_")]
             for item in contract.items}
 
 
@@ -546,12 +546,43 @@ class Ctx:
 
 # --------------------------------------------------------------------------- code units
 
+@dataclass(frozen=True)
+class Analysis:
+    """The names in a piece of generated code, read from one parse."""
+
+    defined: tuple[str, ...]
+    """Top-level names it defines (functions, classes and assignments), in order."""
+    functions: tuple[str, ...]
+    """Top-level functions and classes it defines, in order."""
+    used: frozenset[str]
+    """Every name it reads or assigns, at any depth."""
+
+
+def _analyse(code: str) -> Analysis:
+    tree = ast.parse(code)
+    defined: list[str] = []
+    functions: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            defined.append(node.name)
+            functions.append(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            defined += [t.id for t in targets if isinstance(t, ast.Name)]
+    used = frozenset(node.id for node in ast.walk(tree) if isinstance(node, ast.Name))
+    return Analysis(tuple(defined), tuple(functions), used)
+
+
 @dataclass
 class Unit:
     """Top-level definitions of the generated module, rendered together."""
 
     name: str
     code: str
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        return _analyse(self.code)
 
 
 @dataclass
@@ -604,23 +635,19 @@ def _unit(template: str, unit_name: str, /, **values: Any) -> Unit:
 
 # --------------------------------------------------------------------------- calendars
 
-def holiday_data(calendar: model.Calendar, years: range) -> list[tuple[date, str]]:
-    """Public holidays of the calendar's country for `years`, from `holidays`, sorted by date.
+def holiday_data(country: str | None, subdivision: str | None,
+                 years: range) -> list[tuple[date, str]]:
+    """Public holidays of a country (and subdivision) for `years`, from `holidays`, sorted by
+    date; none without a country.
 
     Names are in the country's own default language (not the build machine's locale).
     """
-    if calendar.holiday_country is None:
+    if country is None:
         return []
-    return list(_holidays(calendar.holiday_country, calendar.holiday_subdivision, years))
-
-
-@cache
-def _holidays(country: str, subdivision: str | None, years: range) -> tuple[tuple[date, str], ...]:
-    """The table of one country, subdivision and span of years, read once per build."""
     probe = holidays.country_holidays(country, subdiv=subdivision, years=years.start)
     data = holidays.country_holidays(country, subdiv=subdivision, years=list(years),
                                      language=probe.default_language)
-    return tuple(sorted((day, str(name)) for day, name in data.items() if day.year in years))
+    return sorted((day, str(name)) for day, name in data.items() if day.year in years)
 
 
 def holiday_module(calendar: model.Calendar, years: range) -> str | None:
@@ -661,22 +688,28 @@ def holiday_tables(contracts: Iterable[model.Contract],
     return tables
 
 
-def _holiday_place(calendar: model.Calendar) -> str:
+def _holiday_place(country: str | None, subdivision: str | None) -> str:
     """"FR" or "FR, subdivision 57"."""
-    subdivision = calendar.holiday_subdivision
-    return f"{calendar.holiday_country}" + (f", subdivision {subdivision}" if subdivision else "")
+    return f"{country}" + (f", subdivision {subdivision}" if subdivision else "")
 
 
 def holiday_table(calendar: model.Calendar, years: range) -> str:
     """Source of the module named by `holiday_module`: `HOLIDAYS`, (date, name) pairs by date."""
-    doc = docstring(f"Public holidays of {_holiday_place(calendar)}, {years[0]}-{years[-1]}.", [
+    return _holiday_table(calendar.holiday_country, calendar.holiday_subdivision, years)
+
+
+@cache
+def _holiday_table(country: str | None, subdivision: str | None, years: range) -> str:
+    """`holiday_table` of one country, subdivision and span of years, rendered once per build."""
+    place = _holiday_place(country, subdivision)
+    doc = docstring(f"Public holidays of {place}, {years[0]}-{years[-1]}.", [
         ("Shared by the business calendars of this package that observe these holidays; a date "
          "outside these years is refused by the calendar (SlaInputError), never guessed."),
         (f"Data from the holidays library (version {metadata.version('holidays')}) at build "
          "time, with names in the country's own language."),
         "Generated by slac — do not edit."], indent="")
     entries = []
-    for day, name in holiday_data(calendar, years):
+    for day, name in holiday_data(country, subdivision, years):
         line = f"    ({py_date(day)}, {py_str(name)}),"
         entries.append(line if len(line) <= WIDTH else
                        f"    (\n        {py_date(day)},\n{py_long_str(name, ' ' * 8)}\n    ),")
@@ -1520,22 +1553,10 @@ def _helpers() -> dict[str, str]:
     return result
 
 
-def _names_used(code: str) -> set[str]:
-    return {node.id for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Name)}
-
-
-def _defined(code: str, functions: bool = False) -> list[str]:
-    """Top-level names defined by `code` (only functions when `functions`)."""
-    names = []
-    for node in ast.parse(code).body:
-        if isinstance(node, ast.FunctionDef | ast.ClassDef):
-            names.append(node.name)
-        elif functions:
-            continue
-        elif isinstance(node, ast.Assign | ast.AnnAssign):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names += [t.id for t in targets if isinstance(t, ast.Name)]
-    return names
+@cache
+def _helpers_used() -> dict[str, frozenset[str]]:
+    """The names each private helper uses, by helper (parsed once)."""
+    return {name: _analyse(code).used for name, code in _helpers().items()}
 
 
 def render(contract: model.Contract, years: range) -> dict[str, str]:
@@ -1552,22 +1573,21 @@ def render(contract: model.Contract, years: range) -> dict[str, str]:
         units = _units(contract, item, item_names, years)
         code_units += units
         _check_planned(contract, item, item_names, units)
-        names = [n for u in units for n in _defined(u.code, functions=True)
-                 if not n.startswith("_")]
+        names = [n for u in units for n in u.analysis.functions if not n.startswith("_")]
         if names:
             what = item.label.en if item.label else item.name
             refs = ", ".join(dict.fromkeys(c.id for c in item.clauses))
             index.append(f"- {what}" + (f" ({refs})" if refs else "") + ": "
                          + ", ".join(names))
-    sections = [u.code for u in code_units if u.code]
-    body = "\n\n\n".join(sections)
-    defined = [n for code in sections for n in _defined(code)]
+    sections = [u for u in code_units if u.code]
+    body = "\n\n\n".join(u.code for u in sections)
+    defined = [n for u in sections for n in u.analysis.defined]
     helpers = _helpers()
     duplicates = sorted({n for n in defined if defined.count(n) > 1}
                         | (set(defined) & {*MODULE_NAMES, *IMPORTS, *helpers}))
     if duplicates:
         raise RenderError(f"contract {contract.id}: generated names clash: {', '.join(duplicates)}")
-    used = _names_used(body) | {"zone_info"}
+    used = {"zone_info"}.union(*(u.analysis.used for u in sections))
     chosen: list[str] = []
     pending = sorted(used & set(helpers))
     while pending:
@@ -1575,7 +1595,7 @@ def render(contract: model.Contract, years: range) -> dict[str, str]:
         if name in chosen:
             continue
         chosen.append(name)
-        inner = _names_used(helpers[name])
+        inner = _helpers_used()[name]
         used |= inner
         pending += sorted((inner & set(helpers)) - set(chosen))
     order = list(helpers)
@@ -1615,7 +1635,7 @@ def _check_planned(contract: model.Contract, item: model.Item, names: Names,
         allowed |= {"Level", "LEVELS"}
     if isinstance(item, model.MoneyClause):
         allowed |= {names.fee(fee.name) for fee in item.fees}
-    stray = [n for u in units for n in _defined(u.code) if n not in allowed]
+    stray = [n for u in units for n in u.analysis.defined if n not in allowed]
     if stray:
         raise RenderError(f"contract {contract.id}: names of {item.name} not planned: "
                           + ", ".join(stray))
@@ -1679,7 +1699,8 @@ def package_files(contracts: Iterable[model.Contract],
     `render` writes for these `years`) and of its runtime."""
     listed = sorted(contracts, key=lambda c: c.module)
     modules = [f"- {c.module}: {c.title} ({c.source_file})" for c in listed]
-    tables = [f"- {name}: {_holiday_place(calendar)}, {years[0]}-{years[-1]}"
+    tables = [f"- {name}: {_holiday_place(calendar.holiday_country, calendar.holiday_subdivision)}"
+              f", {years[0]}-{years[-1]}"
               for name, calendar in sorted(holiday_tables(listed, years).items())]
     package = docstring("Service-level evaluators generated by slac; do not edit.", [
         ["Modules (one per contract):", *modules],
