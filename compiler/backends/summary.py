@@ -2,10 +2,11 @@
 
 Each language has its own templates (`summary_fr.j2`, `summary_en.j2`): the sentences, word order
 and agreements are written there, not substituted word by word. The same language macros render
-both outputs; they draw paragraphs and lists through block macros (`summary_md.j2` for Markdown,
-`sheet_blocks.j2` for HTML), and every contract string goes through the `t` filter, which escapes
-it for the output (Markdown backslashes and entities; HTML entities, with autoescape on as well).
-Contract strings are data: they are never compiled as templates.
+both outputs; they draw paragraphs and lists through filter blocks (`{% filter p %}`, `ul`, `li`,
+`heading`, `meta`, `note`), which each environment defines for its output (`MARKDOWN_BLOCKS`,
+`HTML_BLOCKS`), and every contract string goes through the `t` filter, which escapes it for the
+output (Markdown backslashes and entities; HTML entities, with autoescape on as well). Contract
+strings are data: they are never compiled as templates.
 
 `Facts` gives the templates what is not a sentence: labels, lookups, grouped schedules, and the
 derived figures (allowed unavailability, hours per week, worst-case due instants).
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -23,6 +24,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from zoneinfo import ZoneInfo
 
 import jinja2
+import jinja2.runtime
 from markupsafe import Markup, escape
 
 from .. import model
@@ -81,6 +83,44 @@ def french_typography(text: str) -> str:
 
 def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def separator(loop: jinja2.runtime.LoopContext, word: str) -> str:
+    """What goes before an item of a list in a sentence: nothing, `, `, or ` word ` before the last."""
+    if loop.first:
+        return ""
+    return f" {word} " if loop.last else ", "
+
+
+# --------------------------------------------------------------------------- blocks
+
+Block = Callable[[str], str]
+
+
+def _block(before: str, after: str, *, squashed: bool = True, html: bool = False) -> Block:
+    """A filter that puts a block's content, on one line if `squashed`, between `before` and `after`.
+
+    In HTML the content is already escaped markup, and so is the result.
+    """
+    def block(content: str) -> str:
+        text = f"{before}{squash(content) if squashed else content}{after}"
+        return Markup(text) if html else text
+    return block
+
+
+MARKDOWN_BLOCKS: dict[str, Block] = {
+    "heading": _block("## ", "\n\n"), "meta": _block("*", "*\n\n"), "p": _block("", "\n\n"),
+    "note": _block("> ", "\n\n"), "ul": _block("", "\n\n", squashed=False),
+    "li": _block("- ", "\n"),
+}
+HTML_BLOCKS: dict[str, Block] = {
+    "heading": _block("<h2>", "</h2>\n", html=True),
+    "meta": _block('<p class="meta">', "</p>\n", html=True),
+    "p": _block("<p>", "</p>\n", html=True),
+    "note": _block('<p class="note">', "</p>\n", html=True),
+    "ul": _block("<ul>\n", "</ul>\n", squashed=False, html=True),
+    "li": _block("<li>", "</li>\n", html=True),
+}
 
 
 # --------------------------------------------------------------------------- facts for templates
@@ -331,6 +371,8 @@ def _environment(html: bool) -> jinja2.Environment:
     env.filters["squash"] = squash
     env.filters["typo"] = french_typography
     env.filters["capfirst"] = capfirst
+    env.filters["sep"] = separator
+    env.filters.update(HTML_BLOCKS if html else MARKDOWN_BLOCKS)
     env.tests["unspecified"] = lambda value: isinstance(value, model.Unspecified)
     return env
 
