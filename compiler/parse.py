@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.lexer import PatternStr
 
 from . import ast
 from .diagnostics import Diagnostic
@@ -21,9 +23,24 @@ DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    """The LALR parser, built once from grammar/sla.lark."""
-    text = resources.files("slac.grammar").joinpath("sla.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", propagate_positions=True, strict=True, maybe_placeholders=False)
+    """The LALR parser of grammar/sla.lark, built once, giving Lark's own trees with positions:
+    Lark alone, which the benchmarks compare the build with (the compiler uses `ast_parser`)."""
+    return Lark(_grammar(), parser="lalr", propagate_positions=True, strict=True,
+                maybe_placeholders=False)
+
+
+@lru_cache(maxsize=1)
+def ast_parser() -> Lark:
+    """The same parser, built once, that returns an ast.Module: see ToAst."""
+    builder = ToAst()
+    lark = Lark(_grammar(), parser="lalr", strict=True, maybe_placeholders=False,
+                keep_all_tokens=True, transformer=builder)
+    builder.keywords = frozenset(t.name for t in lark.terminals if isinstance(t.pattern, PatternStr))
+    return lark
+
+
+def _grammar() -> str:
+    return resources.files("slac.grammar").joinpath("sla.lark").read_text(encoding="utf-8")
 
 
 class ParseFailure(Exception):
@@ -57,11 +74,13 @@ def decode(data: bytes, file: str) -> str:
 def parse(text: str, file: str) -> ast.Module:
     """Parse one file's text; raise ParseFailure carrying a syntax diagnostic."""
     _check_escapes(text, file)
+    named = _FILE.set(file)
     try:
-        tree = parser().parse(text)
+        return ast_parser().parse(text)  # type: ignore[return-value]
     except UnexpectedInput as exc:
         raise ParseFailure(explain(exc, text, file)) from None
-    return ToAst(file).transform(tree)  # type: ignore[no-any-return]
+    finally:
+        _FILE.reset(named)
 
 
 # --------------------------------------------------------------------------- syntax errors
@@ -71,6 +90,8 @@ _STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|#.*')
 
 def _check_escapes(text: str, file: str) -> None:
     """Only \\" and \\\\ are escapes in a string; any other backslash pair is refused, not guessed."""
+    if "\\" not in text:
+        return
     for number, line in enumerate(text.split("\n"), 1):
         for match in _STRING_OR_COMMENT.finditer(line):
             if match.group().startswith("#"):
@@ -165,121 +186,135 @@ def _open_braces(text: str) -> int:
     return depth
 
 
-# --------------------------------------------------------------------------- tree → AST
+# --------------------------------------------------------------------------- AST, built while parsing
+
+_FILE: ContextVar[str] = ContextVar("file")   # the file being parsed, named in every span
+
 
 def _unquote(token: str) -> str:
-    return re.sub(r"\\(.)", r"\1", token[1:-1])
+    text = token[1:-1]
+    return re.sub(r"\\(.)", r"\1", text) if "\\" in text else text
 
 
-@v_args(meta=True)
+def _token_span(token: Token) -> ast.Span:
+    return ast.Span(_FILE.get(), token.line or 1, token.column or 1, token.end_line or 1,
+                    token.end_column or 2)
+
+
+def _span(children: list[Any]) -> ast.Span:
+    """From the start of the first child to the end of the last, keywords included."""
+    first, last = children[0], children[-1]
+    start: Any = first if isinstance(first, Token) else first.span   # both have line, column,
+    end: Any = last if isinstance(last, Token) else last.span        # end_line and end_column
+    return ast.Span(_FILE.get(), start.line, start.column, end.end_line, end.end_column)
+
+
 class ToAst(Transformer[Token, Any]):
-    """Lark tree → ast nodes. Statements become ast.Stmt named after their grammar alias."""
+    """Builds the ast nodes as the parser reduces each rule (Lark calls it inline).
 
-    def __init__(self, file: str) -> None:
+    The parser keeps every token, so that a node's span runs from its first keyword to its last
+    token; the keywords (the grammar's quoted strings, listed in `keywords`) are then dropped,
+    and the other tokens become values. Statements become ast.Stmt named after their grammar
+    alias.
+    """
+
+    def __init__(self) -> None:
         super().__init__()
-        self.file = file
+        self.keywords: frozenset[str] = frozenset()
 
-    def _span(self, meta: Any) -> ast.Span:
-        if getattr(meta, "empty", True):
-            return ast.Span(self.file, 1, 1, 1, 2)
-        return ast.Span(self.file, meta.line, meta.column, meta.end_line, meta.end_column)
-
-    def _tok_span(self, tok: Token) -> ast.Span:
-        return ast.Span(self.file, tok.line or 1, tok.column or 1, tok.end_line or 1, tok.end_column or 2)
-
-    def _value(self, child: Any) -> Any:
-        if not isinstance(child, Token):
-            return child
-        span = self._tok_span(child)
-        kind, text = child.type, str(child)
-        if kind == "STRING":
-            return ast.Str(_unquote(text), span)
-        if kind == "NUMBER":
-            return ast.Number(Decimal(text), text, span)
-        if kind == "TIME":
-            hours, minutes = int(text[:2]), int(text[3:])
-            return ast.Time(hours * 60 + minutes, text, span)
-        if kind == "DAY":
-            return ast.Day(DAYS.index(text), span)
-        if kind == "DATE":
-            try:
-                value: date | None = date.fromisoformat(text)
-            except ValueError:
-                value = None
-            return ast.DateLit(value, text, span)
-        if kind in ("NAME", "CLAUSE_ID"):
-            return ast.Name(text, span)
-        return ast.Word(text, span)
+    def _args(self, children: list[Any]) -> tuple[Any, ...]:
+        """The children as ast values, keywords left out."""
+        keywords = self.keywords
+        return tuple([_value(c) if isinstance(c, Token) else c for c in children
+                      if not (isinstance(c, Token) and c.type in keywords)])
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
-        kind = data.value if isinstance(data, Token) else str(data)
-        args = tuple(self._value(c) for c in children)
-        return ast.Stmt(kind, args, self._span(meta))
+        if data.startswith("_"):   # a repetition that Lark spreads into its parent
+            return Tree(data, children)
+        return ast.Stmt(data, self._args(children), _span(children))
 
     # values ---------------------------------------------------------------
-    def percent(self, meta: Any, children: list[Token]) -> ast.Percent:
-        return ast.Percent(Decimal(str(children[0])), self._span(meta))
+    def percent(self, children: list[Token]) -> ast.Percent:
+        return ast.Percent(Decimal(str(children[0])), _span(children))
 
-    def duration(self, meta: Any, children: list[ast.DurationLit]) -> ast.DurationLit:
+    def duration(self, children: list[ast.DurationLit]) -> ast.DurationLit:
         parts = tuple(p for child in children for p in child.parts)
-        return ast.DurationLit(parts, self._span(meta))
+        return ast.DurationLit(parts, _span(children))
 
-    def duration_part(self, meta: Any, children: list[Token]) -> ast.DurationLit:
+    def duration_part(self, children: list[Token]) -> ast.DurationLit:
         unit = str(children[1]).rstrip("s")
-        return ast.DurationLit(((Decimal(str(children[0])), unit),), self._span(meta))
+        return ast.DurationLit(((Decimal(str(children[0])), unit),), _span(children))
 
-    def business_part(self, meta: Any, children: list[Token]) -> ast.DurationLit:
-        unit = "business_" + str(children[1]).rstrip("s")
-        return ast.DurationLit(((Decimal(str(children[0])), unit),), self._span(meta))
+    def business_part(self, children: list[Token]) -> ast.DurationLit:
+        unit = "business_" + str(children[2]).rstrip("s")   # NUMBER "business" BUSINESS_UNIT
+        return ast.DurationLit(((Decimal(str(children[0])), unit),), _span(children))
 
-    def money_value(self, meta: Any, children: list[Any]) -> ast.MoneyLit:
+    def money_value(self, children: list[Any]) -> ast.MoneyLit:
         tax = children[2].kind.split("_")[0] if len(children) > 2 else None
-        return ast.MoneyLit(Decimal(str(children[0])), str(children[1]), tax, self._span(meta))
+        return ast.MoneyLit(Decimal(str(children[0])), str(children[1]), tax, _span(children))
 
-    def unspecified(self, meta: Any, children: list[Any]) -> ast.Word:
-        return ast.Word("unspecified", self._span(meta))
-
-    def date_time(self, meta: Any, children: list[Token]) -> ast.Stmt:
-        return ast.Stmt("date_time", (self._value(children[0]), self._value(children[1])),
-                        self._span(meta))
+    def unspecified(self, children: list[Token]) -> ast.Word:
+        return ast.Word("unspecified", _span(children))
 
     # blocks ---------------------------------------------------------------
-    def start(self, meta: Any, children: list[Any]) -> ast.Module:
+    def start(self, children: list[Any]) -> ast.Module:
         header: ast.Stmt = children[0]
         contract_id = header.args[0]
         assert isinstance(contract_id, ast.Str)
         stmts = tuple(a for a in header.args[1:] if isinstance(a, ast.Stmt))
-        return ast.Module(self.file, contract_id, stmts, tuple(children[1:]), self._span(meta))
+        return ast.Module(_FILE.get(), contract_id, stmts, tuple(children[1:]), _span(children))
 
-    def _block(self, kind: str, meta: Any, children: list[Any]) -> ast.Block:
-        name = self._value(children[0])
-        body = tuple(self._value(c) for c in children[1:])
-        return ast.Block(kind, name, body, self._span(meta))
+    def _block(self, kind: str, children: list[Any]) -> ast.Block:
+        name, *body = self._args(children)
+        return ast.Block(kind, name, tuple(body), _span(children))
 
-    def calendar(self, meta: Any, c: list[Any]) -> ast.Block:
-        return self._block("calendar", meta, c)
+    def calendar(self, c: list[Any]) -> ast.Block:
+        return self._block("calendar", c)
 
-    def window(self, meta: Any, c: list[Any]) -> ast.Block:
-        return self._block("window", meta, c)
+    def window(self, c: list[Any]) -> ast.Block:
+        return self._block("window", c)
 
-    def availability(self, meta: Any, c: list[Any]) -> ast.Block:
-        return self._block("availability", meta, c)
+    def availability(self, c: list[Any]) -> ast.Block:
+        return self._block("availability", c)
 
-    def tiers(self, meta: Any, c: list[Any]) -> ast.Block:
-        return self._block("tiers", meta, c)
+    def tiers(self, c: list[Any]) -> ast.Block:
+        return self._block("tiers", c)
 
-    def deadlines(self, meta: Any, c: list[Any]) -> ast.Block:
-        return self._block("deadlines", meta, c)
+    def deadlines(self, c: list[Any]) -> ast.Block:
+        return self._block("deadlines", c)
 
-    def retention(self, meta: Any, c: list[Any]) -> ast.Block:
-        return self._block("retention", meta, c)
+    def retention(self, c: list[Any]) -> ast.Block:
+        return self._block("retention", c)
 
-    def term(self, meta: Any, c: list[Any]) -> ast.Block:
-        return self._block("term", meta, c)
+    def term(self, c: list[Any]) -> ast.Block:
+        return self._block("term", c)
 
-    def money(self, meta: Any, c: list[Any]) -> ast.Block:
-        return self._block("money", meta, c)
+    def money(self, c: list[Any]) -> ast.Block:
+        return self._block("money", c)
 
-    def severities(self, meta: Any, c: list[Any]) -> ast.Block:
-        return self._block("severities", meta, c)
+    def severities(self, c: list[Any]) -> ast.Block:
+        return self._block("severities", c)
 
+
+def _value(token: Token) -> Any:
+    """A token that is not a keyword, as an ast value."""
+    span = _token_span(token)
+    kind, text = token.type, str(token)
+    if kind == "STRING":
+        return ast.Str(_unquote(text), span)
+    if kind == "NUMBER":
+        return ast.Number(Decimal(text), text, span)
+    if kind == "TIME":
+        hours, minutes = int(text[:2]), int(text[3:])
+        return ast.Time(hours * 60 + minutes, text, span)
+    if kind == "DAY":
+        return ast.Day(DAYS.index(text), span)
+    if kind == "DATE":
+        try:
+            value: date | None = date.fromisoformat(text)
+        except ValueError:
+            value = None
+        return ast.DateLit(value, text, span)
+    if kind in ("NAME", "CLAUSE_ID"):
+        return ast.Name(text, span)
+    return ast.Word(text, span)
