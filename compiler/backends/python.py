@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache, cached_property, partial
+from functools import cache, cached_property, lru_cache, partial
 from importlib import metadata, resources
 from typing import Any
 
@@ -120,6 +120,7 @@ class RenderError(ValueError):
 
 # --------------------------------------------------------------------------- names
 
+@cache
 def ident(name: str) -> str:
     """A valid, non-clashing lower-case Python identifier for `name` (deterministic): leading
     underscores move to the end, and keywords, builtins and imported names get a trailing one."""
@@ -473,6 +474,14 @@ def _wrap(text: str, width: int, subsequent: str = "") -> list[str]:
 def _fill(text: str, width: int, subsequent: str = "") -> list[str]:
     """Wrap escaped text, never breaking before `%`, inside French quotes' spaces or inside an
     escape: a word longer than a line is cut between escapes."""
+    if 0 < len(text) <= width and text.isprintable() and text.strip(" ") == text:
+        return [text]  # what `_wrapped` gives a line that fits (no other whitespace)
+    return list(_wrapped(text, width, subsequent))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int, subsequent: str) -> tuple[str, ...]:
+    """`_fill` by `textwrap` (cached: docstrings of a contract repeat their paragraphs)."""
     glued = text
     for index, pair in enumerate(_GLUE):
         glued = glued.replace(pair, pair.replace(" ", chr(1 + index)))
@@ -481,7 +490,7 @@ def _fill(text: str, width: int, subsequent: str = "") -> list[str]:
     lines = [piece for line in lines for piece in _cut(line, width, subsequent)]
     for index, _ in enumerate(_GLUE):
         lines = [line.replace(chr(1 + index), " ") for line in lines]
-    return lines
+    return tuple(lines)
 
 
 # One character of escaped text: an escape (`\\`, `\"`, `\u202e`, `\U000e0041`) or any other.
@@ -569,8 +578,25 @@ def _analyse(code: str) -> Analysis:
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             defined += [t.id for t in targets if isinstance(t, ast.Name)]
-    used = frozenset(node.id for node in ast.walk(tree) if isinstance(node, ast.Name))
-    return Analysis(tuple(defined), tuple(functions), used)
+    return Analysis(tuple(defined), tuple(functions), _names_in(tree))
+
+
+def _names_in(tree: ast.AST) -> frozenset[str]:
+    """The ids of every `ast.Name` in `tree` (`ast.walk`, without its per-node generators)."""
+    names: set[str] = set()
+    stack: list[Any] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.AST):
+            for field in node._fields:
+                value = getattr(node, field)
+                if isinstance(value, list):
+                    stack += value
+                else:
+                    stack.append(value)
+    return frozenset(names)
 
 
 @dataclass
