@@ -4,10 +4,14 @@ French uses non-breaking spaces between a number and its unit (`99,8 %`, `21 h 0
 `130,00 € HT`, `2 min 52,8 s`); English follows British conventions (`99.8%`, `21:00`,
 `€130.00 excl. VAT`, `19 March 2024`). Plurals follow each locale's CLDR rules (in French 0 and
 1.5 are singular). Values only: the sentences around them live in the templates.
+
+Babel's answers are cached: numbers by their text (which keeps `1.0` and `1.00` apart, as
+Babel does), dates by value, names by locale; a contract's values recur in every summary.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
@@ -49,6 +53,7 @@ _TAX: dict[Lang, dict[str, str]] = {
 _AT: dict[Lang, str] = {"fr": "{date} à {time}", "en": "{date} at {time}"}
 TENTH = Decimal("0.1")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u0085\u2028\u2029]+")
+_RARE_SPACES = re.compile(r"[\t\r\f\v\u0085\u2028\u2029]")
 
 
 def squash(text: str) -> str:
@@ -56,8 +61,60 @@ def squash(text: str) -> str:
 
     Returns the same type it is given, so escaped markup stays markup.
     """
-    squashed = _SPACES.sub(" ", text).strip(" ")
+    squashed = str.replace(text, "\n", " ")
+    if "  " in squashed or _RARE_SPACES.search(squashed):
+        squashed = _SPACES.sub(" ", squashed)    # else each run is already a single space
+    squashed = squashed.strip(" ")
     return Markup(squashed) if isinstance(text, Markup) else squashed
+
+
+@functools.cache
+def _locale(lang: Lang) -> Locale:
+    return Locale.parse(LOCALES[lang])
+
+
+@functools.cache
+def _decimal(lang: Lang, digits: str) -> str:
+    return format_decimal(Decimal(digits), locale=_locale(lang), decimal_quantization=False)
+
+
+@functools.cache
+def _percent(lang: Lang, digits: str) -> str:
+    return format_percent(Decimal(digits) / 100, locale=_locale(lang), decimal_quantization=False)
+
+
+@functools.cache
+def _currency(lang: Lang, digits: str, currency: str) -> str:
+    return format_currency(Decimal(digits), currency, locale=_locale(lang))
+
+
+@functools.cache
+def _plural_form(lang: Lang, digits: str) -> str:
+    return _locale(lang).plural_form(Decimal(digits))
+
+
+@functools.cache
+def _long_date(lang: Lang, day: date) -> str:
+    return format_date(day, format="long", locale=_locale(lang))
+
+
+@functools.cache
+def _month(lang: Lang, year: int, month: int) -> str:
+    return format_date(date(year, month, 1), format="LLLL y", locale=_locale(lang))
+
+
+@functools.cache
+def _day_names(lang: Lang, width: Literal["wide", "abbreviated"]) -> tuple[str, ...]:
+    """Monday first."""
+    names = get_day_names(width, locale=_locale(lang))
+    return tuple(str(names[day]) for day in range(7))
+
+
+@functools.cache
+def _month_names(lang: Lang) -> tuple[str, ...]:
+    """January at index 1."""
+    names = get_month_names("wide", locale=_locale(lang))
+    return ("", *(str(names[month]) for month in range(1, 13)))
 
 
 class Formatter:
@@ -65,22 +122,22 @@ class Formatter:
 
     def __init__(self, lang: Lang) -> None:
         self.lang: Lang = lang
-        self.locale = Locale.parse(LOCALES[lang])
+        self.locale = _locale(lang)
         self.space = NBSP if lang == "fr" else " "
 
     # ------------------------------------------------------------------ numbers and money
 
     def number(self, value: Decimal | int) -> str:
         """A number with every digit it has: `52,8`, `1 000`, `0.21`."""
-        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+        return _decimal(self.lang, str(value))
 
     def percent(self, value: Decimal) -> str:
         """A value given in percent: `99,8 %` / `99.8%`."""
-        return format_percent(value / 100, locale=self.locale, decimal_quantization=False)
+        return _percent(self.lang, str(value))
 
     def money(self, money: model.Money) -> str:
         """`130,00 € HT` / `€130.00 excl. VAT`; no tax words when the contract gives none."""
-        shown = format_currency(money.amount, money.currency, locale=self.locale)
+        shown = _currency(self.lang, str(money.amount), money.currency)
         if money.tax is None:
             return shown
         return f"{shown}{self.space}{_TAX[self.lang][money.tax]}"
@@ -97,7 +154,7 @@ class Formatter:
 
     def plural(self, count: Decimal | int, one: str, other: str) -> str:
         """`one` or `other` by the locale's plural rule for `count`."""
-        return one if self.locale.plural_form(count) == "one" else other
+        return one if _plural_form(self.lang, str(count)) == "one" else other
 
     def count(self, amount: Decimal | int, one: str, other: str) -> str:
         """A number and its noun: `3 points`, `1 niveau`."""
@@ -144,21 +201,21 @@ class Formatter:
 
     def weekday(self, index: int) -> str:
         """0 = Monday: `lundi` / `Monday`."""
-        return str(get_day_names("wide", locale=self.locale)[index])
+        return _day_names(self.lang, "wide")[index]
 
     def weekday_short(self, index: int) -> str:
         """0 = Monday: `lun.` / `Mon`."""
-        return str(get_day_names("abbreviated", locale=self.locale)[index])
+        return _day_names(self.lang, "abbreviated")[index]
 
     def weekday_of(self, day: date) -> str:
         return self.weekday(day.weekday())
 
     def month_name(self, month: int) -> str:
-        return str(get_month_names("wide", locale=self.locale)[month])
+        return _month_names(self.lang)[month]
 
     def long_date(self, day: date) -> str:
         """`19 mars 2024`, `1er mars 2021` / `19 March 2024`."""
-        shown = format_date(day, format="long", locale=self.locale)
+        shown = _long_date(self.lang, day)
         return "1er" + shown[1:] if self.lang == "fr" and day.day == 1 else shown
 
     def weekday_date(self, day: date) -> str:
@@ -167,7 +224,7 @@ class Formatter:
 
     def month(self, year: int, month: int) -> str:
         """`mai 2024` / `May 2024`."""
-        return format_date(date(year, month, 1), format="LLLL y", locale=self.locale)
+        return _month(self.lang, year, month)
 
     def moment(self, instant: datetime) -> str:
         """`vendredi 3 mai 2024 à 16 h 00` / `Friday 3 May 2024 at 16:00` (wall time as given)."""

@@ -60,14 +60,24 @@ _MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
 
 def markdown_text(value: object) -> str:
     """A contract string made inert in Markdown: one line, specials backslashed, `<`/`&` as entities."""
-    text = _MD_SPECIAL.sub(r"\\\1", squash(str(value)))
+    return _markdown_text(str(value))
+
+
+@functools.cache
+def _markdown_text(value: str) -> str:
+    text = _MD_SPECIAL.sub(r"\\\1", squash(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_LINE_START.sub(r"\\\1", text)
 
 
 def html_text(value: object) -> Markup:
     """A contract string escaped for HTML, on one line."""
-    return escape(squash(str(value)))
+    return _html_text(str(value))
+
+
+@functools.cache
+def _html_text(value: str) -> Markup:
+    return escape(squash(value))
 
 
 _FRENCH_SPACES = ((" :", NBSP + ":"), (" ;", "\u202f;"), (" ?", "\u202f?"), (" !", "\u202f!"),
@@ -196,7 +206,7 @@ class Facts:
     def kind(self, item: model.ItemBase) -> str:
         return KINDS[type(item)]
 
-    @property
+    @functools.cached_property
     def source_name(self) -> str:
         """The source file as given, or only its name when the path is absolute."""
         path = self.contract.source_file
@@ -246,37 +256,11 @@ class Facts:
 
     def day_runs(self, days: Sequence[int]) -> tuple[Run, ...]:
         """Sorted weekdays as runs of three or more consecutive days, and single days."""
-        runs: list[list[int]] = []
-        for day in sorted(set(days)):
-            if runs and runs[-1][-1] == day - 1:
-                runs[-1].append(day)
-            else:
-                runs.append([day])
-        split = [r if len(r) >= 3 else [d] for r in runs for d in (r[:1] if len(r) >= 3 else r)]
-        return tuple(Run(self.f.weekday(r[0]), self.f.weekday(r[-1]), len(r)) for r in split)
+        return _day_runs(self.lang, frozenset(days))
 
     def window_groups(self, window: model.Window) -> tuple[DayGroup, ...]:
         """The window's ranges, weekdays with identical ranges grouped, in weekday order."""
-        per_day: dict[int, tuple[tuple[int, int], ...]] = {}
-        for day in range(7):
-            ranges = {(r.start_minute, r.length_minutes) for r in window.ranges if r.weekday == day}
-            if ranges:
-                per_day[day] = tuple(sorted(ranges))
-        patterns: dict[tuple[tuple[int, int], ...], list[int]] = {}
-        for day, pattern in per_day.items():
-            patterns.setdefault(pattern, []).append(day)
-        groups = []
-        for pattern, days in sorted(patterns.items(), key=lambda entry: entry[1][0]):
-            spans = tuple(self._span(days[0], start, length) for start, length in pattern)
-            groups.append(DayGroup(self.day_runs(days), len(days) == 7, len(days) == 1, spans))
-        return tuple(groups)
-
-    def _span(self, weekday: int, start: int, length: int) -> Span:
-        end = start + length
-        later = (end - 1) // 1440
-        end_day = self.f.weekday((weekday + later) % 7)
-        return Span(self.f.clock(start), self.f.clock(end - later * 1440), later,
-                    start == 0 and length == 1440, end_day)
+        return _window_groups(self.lang, window.ranges)
 
     def weekly_minutes(self, window: model.Window) -> int:
         """Minutes a window covers in a week, overlaps counted once (public holidays ignored)."""
@@ -345,6 +329,46 @@ class Facts:
                      if r.amount is not None and r.amount.dimension == "business")
 
 
+@functools.cache
+def _day_runs(lang: Lang, days: frozenset[int]) -> tuple[Run, ...]:
+    f = Formatter(lang)
+    runs: list[list[int]] = []
+    for day in sorted(days):
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    split = [r if len(r) >= 3 else [d] for r in runs for d in (r[:1] if len(r) >= 3 else r)]
+    return tuple(Run(f.weekday(r[0]), f.weekday(r[-1]), len(r)) for r in split)
+
+
+@functools.cache
+def _window_groups(lang: Lang, ranges: tuple[model.WeeklyRange, ...]) -> tuple[DayGroup, ...]:
+    per_day: dict[int, tuple[tuple[int, int], ...]] = {}
+    for day in range(7):
+        found = {(r.start_minute, r.length_minutes) for r in ranges if r.weekday == day}
+        if found:
+            per_day[day] = tuple(sorted(found))
+    patterns: dict[tuple[tuple[int, int], ...], list[int]] = {}
+    for day, pattern in per_day.items():
+        patterns.setdefault(pattern, []).append(day)
+    f = Formatter(lang)
+    groups = []
+    for pattern, days in sorted(patterns.items(), key=lambda entry: entry[1][0]):
+        spans = tuple(_span(f, days[0], start, length) for start, length in pattern)
+        groups.append(DayGroup(_day_runs(lang, frozenset(days)), len(days) == 7, len(days) == 1,
+                               spans))
+    return tuple(groups)
+
+
+def _span(f: Formatter, weekday: int, start: int, length: int) -> Span:
+    end = start + length
+    later = (end - 1) // 1440
+    end_day = f.weekday((weekday + later) % 7)
+    return Span(f.clock(start), f.clock(end - later * 1440), later,
+                start == 0 and length == 1440, end_day)
+
+
 def _schedule(zone: str, window: model.Window) -> Schedule:
     return _weekly_schedule(zone, tuple((r.weekday, r.start_minute, r.length_minutes)
                                         for r in window.ranges))
@@ -366,6 +390,7 @@ def _environment(html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,
     )
     env.filters["t"] = html_text if html else markdown_text
     env.filters["squash"] = squash
@@ -392,23 +417,34 @@ def summary_text(contract: model.Contract, lang: str) -> str:
     """The Markdown summary of `contract` in `lang` ("fr" or "en")."""
     if lang not in LANGS:
         raise ValueError(f"unknown summary language {lang!r}; expected one of {', '.join(LANGS)}")
-    facts = Facts(contract, "fr" if lang == "fr" else "en")
-    template = _MARKDOWN.get_template(f"summary.{lang}.md.j2")
-    return _tidy_markdown(template.render(contract=contract, s=facts))
+    return _markdown(Facts(contract, "fr" if lang == "fr" else "en"))
 
 
 def sheet_html(contract: model.Contract) -> str:
     """The bilingual HTML sheet: French and English side by side, one row per item."""
+    return _sheet(Facts(contract, "fr"), Facts(contract, "en"))
+
+
+def _markdown(facts: Facts) -> str:
+    template = _MARKDOWN.get_template(f"summary.{facts.lang}.md.j2")
+    return _tidy_markdown(template.render(contract=facts.contract, s=facts))
+
+
+def _sheet(fr: Facts, en: Facts) -> str:
     template = _HTML.get_template("sheet.html.j2")
-    picture = week_svg(contract)
-    return template.render(contract=contract, fr=Facts(contract, "fr"), en=Facts(contract, "en"),
+    picture = week_svg(fr.contract)
+    return template.render(contract=fr.contract, fr=fr, en=en,
                            picture=Markup(picture) if picture else None)
 
 
 def render(contract: model.Contract) -> dict[str, str]:
-    """The summary files of one contract, by file name; same IR, same bytes."""
+    """The summary files of one contract, by file name; same IR, same bytes.
+
+    The three files share each language's `Facts`, so what those compute is computed once.
+    """
+    fr, en = Facts(contract, "fr"), Facts(contract, "en")
     return {
-        f"{contract.module}.fr.md": summary_text(contract, "fr"),
-        f"{contract.module}.en.md": summary_text(contract, "en"),
-        f"{contract.module}.html": sheet_html(contract),
+        f"{contract.module}.fr.md": _markdown(fr),
+        f"{contract.module}.en.md": _markdown(en),
+        f"{contract.module}.html": _sheet(fr, en),
     }
