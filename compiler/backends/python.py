@@ -564,10 +564,11 @@ class Analysis:
     functions: tuple[str, ...]
     """Top-level functions and classes it defines, in order."""
     used: frozenset[str]
-    """Every name it reads or assigns, at any depth."""
+    """Every name (`ast.Name`) it reads, assigns or deletes, at any depth."""
 
 
 def _analyse(code: str) -> Analysis:
+    """The names in `code` (valid Python)."""
     tree = ast.parse(code)
     defined: list[str] = []
     functions: list[str] = []
@@ -608,6 +609,7 @@ class Unit:
 
     @cached_property
     def analysis(self) -> Analysis:
+        """The names in `code`, parsed on first use."""
         return _analyse(self.code)
 
 
