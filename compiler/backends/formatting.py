@@ -94,8 +94,8 @@ def _plural_form(lang: Lang, digits: str) -> str:
 
 
 @functools.cache
-def _long_date(lang: Lang, day: date) -> str:
-    return format_date(day, format="long", locale=_locale(lang))
+def _long_date(lang: Lang, year: int, month: int, day: int) -> str:
+    return format_date(date(year, month, day), format="long", locale=_locale(lang))
 
 
 @functools.cache
@@ -104,17 +104,17 @@ def _month(lang: Lang, year: int, month: int) -> str:
 
 
 @functools.cache
-def _day_names(lang: Lang, width: Literal["wide", "abbreviated"]) -> tuple[str, ...]:
-    """Monday first."""
+def _day_names(lang: Lang, width: Literal["wide", "abbreviated"]) -> dict[int, str]:
+    """0 = Monday."""
     names = get_day_names(width, locale=_locale(lang))
-    return tuple(str(names[day]) for day in range(7))
+    return {day: str(names[day]) for day in range(7)}
 
 
 @functools.cache
-def _month_names(lang: Lang) -> tuple[str, ...]:
-    """January at index 1."""
+def _month_names(lang: Lang) -> dict[int, str]:
+    """1 = January."""
     names = get_month_names("wide", locale=_locale(lang))
-    return ("", *(str(names[month]) for month in range(1, 13)))
+    return {month: str(names[month]) for month in range(1, 13)}
 
 
 class Formatter:
@@ -215,7 +215,7 @@ class Formatter:
 
     def long_date(self, day: date) -> str:
         """`19 mars 2024`, `1er mars 2021` / `19 March 2024`."""
-        shown = _long_date(self.lang, day)
+        shown = _long_date(self.lang, day.year, day.month, day.day)
         return "1er" + shown[1:] if self.lang == "fr" and day.day == 1 else shown
 
     def weekday_date(self, day: date) -> str:

@@ -85,10 +85,14 @@ _FRENCH_SPACES = ((" :", NBSP + ":"), (" ;", "\u202f;"), (" ?", "\u202f?"), (" !
 
 
 def french_typography(text: str) -> str:
-    """No-break spaces before `:` `;` `?` `!` and inside « » (French typography)."""
+    """No-break spaces before `:` `;` `?` `!` and inside « » (French typography).
+
+    Returns the same type it is given, so escaped markup stays markup.
+    """
+    fixed_text = str(text)    # a plain string: Markup's own replace costs more and changes nothing
     for plain, fixed in _FRENCH_SPACES:
-        text = text.replace(plain, fixed)
-    return text
+        fixed_text = fixed_text.replace(plain, fixed)
+    return Markup(fixed_text) if isinstance(text, Markup) else fixed_text
 
 
 def capfirst(text: str) -> str:
