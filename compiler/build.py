@@ -9,7 +9,6 @@ import os
 import secrets
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from pathlib import Path
 from . import __version__, ast, model
 from .backends import python, summary
 from .diagnostics import Diagnostic
-from .examples import load_package, run_examples
+from .examples import rendered_package, run_examples
 from .pipeline import Compiled
 
 STAMP = ".slac-stamp"
@@ -102,10 +101,7 @@ def _digest(files: Iterable[tuple[str, bytes]]) -> str:
 def verify_examples(compiled: Compiled, files: dict[str, str]) -> list[Diagnostic]:
     """Run every worked example against the freshly generated modules."""
     diagnostics: list[Diagnostic] = []
-    with tempfile.TemporaryDirectory(prefix="slac-examples-") as folder:
-        root = Path(folder) / "generated"
-        write_tree(root, files)
-        package = load_package(root)
+    with rendered_package(files) as package:
         for contract in compiled.contracts:
             module = importlib.import_module(f"{package}.{contract.module}")
             for failure in run_examples(contract, module):

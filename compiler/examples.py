@@ -1,26 +1,30 @@
 """Worked examples of the contracts, run against the generated evaluator modules.
 
 `load_generated` imports one module of a generated package from a folder under a fresh, unique
-package name (two builds never clash in `sys.modules`); `run_examples` evaluates every example of
-a contract with it and returns the ones that fail, with the example's line. An example and the
-evaluator's result are compared as values (`Result`), never as the texts shown to the author.
+package name (two builds never clash in `sys.modules`), and `rendered_package` a package still in
+memory, as the build renders it; `run_examples` evaluates every example of a contract with it and
+returns the ones that fail, with the example's line. An example and the evaluator's result are
+compared as values (`Result`), never as the texts shown to the author.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.abc
 import importlib.util
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from fractions import Fraction
+from importlib.machinery import ModuleSpec
 from pathlib import Path
-from types import ModuleType
+from types import CodeType, ModuleType
 from typing import Any, cast
 
 from . import model
@@ -93,6 +97,53 @@ def _content_hash(root: Path) -> str:
     for path in sorted(root.rglob("*.py")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+@contextmanager
+def rendered_package(files: dict[str, str]) -> Iterator[str]:
+    """Import the generated package in `files` (relative path → text, as the build renders it)
+    from memory under a fresh, unique package name, and yield that name.
+
+    Its modules are compiled from their texts as an import compiles a file, and can be imported
+    until the context ends; they are then forgotten. Nothing is written to disk.
+    """
+    package = _RenderedPackage(f"_slac_generated_{os.getpid()}_{next(_COUNTER)}", files)
+    sys.meta_path.insert(0, package)
+    try:
+        importlib.import_module(package.name)
+        yield package.name
+    finally:
+        sys.meta_path.remove(package)
+        for name in [n for n in sys.modules if n.partition(".")[0] == package.name]:
+            del sys.modules[name]
+
+
+class _RenderedPackage(importlib.abc.MetaPathFinder, importlib.abc.InspectLoader):
+    """Finds and loads the modules of one package from their texts."""
+
+    def __init__(self, name: str, files: dict[str, str]) -> None:
+        self.name = name
+        self.sources: dict[str, tuple[str, str]] = {}   # module → (relative path, text)
+        for path, text in files.items():
+            if path.endswith(".py"):
+                module = ".".join([name, *path.removesuffix(".py").split("/")])
+                self.sources[module.removesuffix(".__init__")] = (path, text)
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> ModuleSpec | None:
+        if fullname not in self.sources:
+            return None
+        return importlib.util.spec_from_loader(fullname, self, origin=self.sources[fullname][0])
+
+    def is_package(self, fullname: str) -> bool:
+        return self.sources[fullname][0].endswith("__init__.py")
+
+    def get_source(self, fullname: str) -> str:
+        return self.sources[fullname][1]
+
+    def get_code(self, fullname: str) -> CodeType:
+        path, text = self.sources[fullname]
+        return self.source_to_code(text.encode("utf-8"), path)
 
 
 def run_examples(contract: model.Contract, module: ModuleType) -> list[ExampleFailure]:
