@@ -40,6 +40,7 @@ HEADER_EXAMPLES = {
     "source": 'source "…" dated 2024-03-19', "time_zone": 'time zone "Europe/Paris"',
     "languages": "languages fr, en", "currency": "currency EUR",
 }
+WEEK = 7 * 1440   # minutes in a week
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
@@ -298,7 +299,7 @@ class Checker:
                 days_between = (d2.index - d1.index) % 7
                 length = days_between * 1440 + end - start
                 if length <= 0:
-                    length += 7 * 1440
+                    length += WEEK
                 if start >= 1440 or length <= 0:
                     self.report("empty-range", stmt.span, text=f"from {DAYS[d1.index]} {t1.text} "
                                 f"to {DAYS[d2.index]} {t2.text}")
@@ -1100,21 +1101,29 @@ def _week_minutes(checker: Checker, block: ast.Block) -> set[int]:
     minutes: set[int] = set()
     for stmt in block.body:
         if stmt.kind == "always":
-            return set(range(7 * 1440))
+            return set(range(WEEK))
         if stmt.kind == "weekly":
             for time_range in stmt.args[1:]:
                 start, end = (t.minute for t in time_range.args)
                 # As check_window reads it: 00:00 to 24:00 is a whole day, 21:00 to 06:00 wraps.
                 length = end - start if end >= start else end + 1440 - start
                 for day in _days(stmt.args[0]):
-                    minutes.update((day * 1440 + start + i) % (7 * 1440) for i in range(length))
+                    _add_minutes(minutes, day * 1440 + start, length)
         elif stmt.kind == "span":
             d1, t1, d2, t2 = stmt.args
             start = d1.index * 1440 + t1.minute
             end = d2.index * 1440 + t2.minute
-            length = (end - start) % (7 * 1440) or 7 * 1440   # monday 00:00 to sunday 24:00
-            minutes.update((start + i) % (7 * 1440) for i in range(length))
+            length = (end - start) % WEEK or WEEK   # monday 00:00 to sunday 24:00
+            _add_minutes(minutes, start, length)
     return minutes
+
+
+def _add_minutes(minutes: set[int], start: int, length: int) -> None:
+    """Add `length` (at most a week) minutes from `start`, past Sunday 24:00 going on at Monday
+    00:00: the minutes (start + i) % WEEK for i in range(length)."""
+    start %= WEEK
+    minutes.update(range(start, min(start + length, WEEK)))
+    minutes.update(range(start + length - WEEK))   # empty unless it wraps
 
 
 def _key(value: Decimal | model.Duration) -> Decimal:
@@ -1213,7 +1222,9 @@ def _zones() -> set[str]:
     return available_timezones()
 
 
+@functools.cache
 def _known_holidays(country: str, subdivision: str | None) -> bool:
+    """Whether the holidays library has this country (and subdivision); asked once per pair."""
     import holidays
 
     if country not in holidays.list_supported_countries():   # not any attribute of the module
