@@ -6,6 +6,7 @@ import errno
 import hashlib
 import importlib
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -145,26 +146,39 @@ def unsafe_output(out: Path) -> str | None:
 
 
 def replace_atomically(out: Path, files: dict[str, str]) -> None:
-    """Write into a sibling new folder, then swap it in: a killed build leaves the old one."""
+    """Write into a sibling new folder, then swap it in: a killed build leaves the old one (and
+    its own folders beside it, which the next build into `out` removes)."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(out.parent):
+    with _lock(out.parent) as locked:
         _swap(out, files)
+        if locked:
+            _remove_leftovers(out)
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Remove the folders that killed builds left beside `out` (`_swap`'s new tree, or the old
+    tree it set aside). Only under the lock: then no other build is between its lock and the end
+    of its swap, so no such folder is in use."""
+    leftover = re.compile(rf"\.{re.escape(out.name)}-(new|old)-[0-9a-f]{{12}}")   # _new_folder's
+    for path in out.parent.iterdir():
+        if leftover.fullmatch(path.name) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 @contextmanager
-def _lock(folder: Path) -> Iterator[None]:
+def _lock(folder: Path) -> Iterator[bool]:
     """An exclusive lock on the folder that holds the output, so two builds at once swap one
-    after the other; no lock file is left behind."""
+    after the other; no lock file is left behind. Yields whether the system could lock."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
-        yield
+        yield False
         return
     handle = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
+        yield True
     finally:
         os.close(handle)   # releases the lock
 

@@ -11,7 +11,9 @@ interrupts that build:
 
 After each kill OUT must equal the old build byte for byte, or the complete new build, with no
 stray folder inside it. Two builds of different sources at once into one OUT end with one of the
-two complete builds; a build with one bad contract among good ones writes nothing at all.
+two complete builds; a build with one bad contract among good ones writes nothing at all. The
+next build removes the folders that a killed build left beside OUT, never the folder of a build
+that holds the lock.
 """
 
 from __future__ import annotations
@@ -277,3 +279,55 @@ def test_out_has_the_mode_of_a_folder_made_by_mkdir(refs: References, tmp_path: 
     (tmp_path / "plain").mkdir()
     mode = (refs.first / "out").stat().st_mode & 0o777
     assert oct(mode) == oct((tmp_path / "plain").stat().st_mode & 0o777)
+
+
+# --------------------------------------------------------------------------- leftovers of killed builds
+
+def test_the_next_build_removes_what_a_killed_build_left(steps: list[str], refs: References,
+                                                         tmp_path: Path) -> None:
+    writes = [n + 1 for n, kind in enumerate(steps) if kind == "write"]
+    site = site_with(tmp_path / "site", new_sources(1), refs.old)
+    code, _ = finish(start(site, kill_at=writes[len(writes) // 2]))   # killed while writing
+    assert code == -signal.SIGKILL
+    [left] = [p.name for p in site.iterdir() if p.name not in ("out", "src")]
+    assert left.startswith(".out-new-")
+    assert finish(start(site))[0] == 0
+    assert sorted(p.name for p in site.iterdir()) == ["out", "src"]
+    assert tree(site / "out") == refs.new
+
+
+def test_only_the_folders_of_builds_into_this_out_are_removed(refs: References,
+                                                              tmp_path: Path) -> None:
+    site = site_with(tmp_path / "site", new_sources(1), refs.old)
+    for name in (".out-new-0123456789ab", ".out-old-ba9876543210"):    # as builds name them
+        (site / name / "tree").mkdir(parents=True)
+        (site / name / "tree" / "cegid_api.py").write_text("# half written\n", encoding="utf-8")
+    for name in (".out-new-notours", ".other-new-0123456789ab", ".out-new-0123456789ab-x"):
+        (site / name).mkdir()
+    (site / ".out-new-aaaaaaaaaaaa").write_text("a file, not a build's folder\n", encoding="utf-8")
+    assert finish(start(site))[0] == 0
+    assert sorted(p.name for p in site.iterdir()) == [
+        ".other-new-0123456789ab", ".out-new-0123456789ab-x", ".out-new-aaaaaaaaaaaa",
+        ".out-new-notours", "out", "src"]
+    assert tree(site / "out") == refs.new
+
+
+def test_a_build_waiting_for_the_lock_leaves_the_folder_of_the_build_holding_it(
+        refs: References, tmp_path: Path) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    site = site_with(tmp_path / "site", new_sources(1), refs.old)
+    in_use = site / ".out-new-0123456789ab"     # the new tree of a build that holds the lock
+    handle = os.open(site, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        in_use.mkdir()
+        process = start(site)
+        time.sleep(refs.seconds)                # time to reach the lock and wait there
+        assert process.poll() is None
+        assert in_use.is_dir() and tree(site / "out") == refs.old
+        in_use.rmdir()                          # the holder swaps it in, then lets go
+    finally:
+        os.close(handle)
+    assert finish(process)[0] == 0
+    assert sorted(p.name for p in site.iterdir()) == ["out", "src"]
+    assert tree(site / "out") == refs.new
