@@ -117,7 +117,8 @@ def _block(before: str, after: str, *, squashed: bool = True, html: bool = False
     In HTML the content is already escaped markup, and so is the result.
     """
     def block(content: str) -> str:
-        text = f"{before}{squash(content) if squashed else content}{after}"
+        plain = str(content)    # a plain copy of the markup: squashed without making markup
+        text = f"{before}{squash(plain) if squashed else plain}{after}"
         return Markup(text) if html else text
     return block
 
@@ -397,7 +398,6 @@ def _environment(html: bool) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters["t"] = html_text if html else markdown_text
-    env.filters["squash"] = squash
     env.filters["typo"] = french_typography
     env.filters["capfirst"] = capfirst
     env.filters["sep"] = separator
@@ -444,7 +444,7 @@ def _sheet(fr: Facts, en: Facts) -> str:
 def render(contract: model.Contract) -> dict[str, str]:
     """The summary files of one contract, by file name; same IR, same bytes.
 
-    The three files share each language's `Facts`, so what those compute is computed once.
+    The three files share each language's `Facts` (its source name is worked out once).
     """
     fr, en = Facts(contract, "fr"), Facts(contract, "en")
     return {
