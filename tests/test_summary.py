@@ -16,9 +16,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from markupsafe import Markup
 from slac import model
 from slac.backends import schedule_svg, summary
-from slac.backends.formatting import Formatter
+from slac.backends.formatting import Formatter, squash
 from slac.pipeline import compile_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -430,3 +431,23 @@ def test_golden_files(contract_id: str) -> None:
     """Outputs equal the reviewed files; refresh them with `python -m tests.update_golden`."""
     for name, output in summary.render(real(contract_id)).items():
         assert output == (GOLDEN / name).read_text(encoding="utf-8"), name
+
+
+# --------------------------------------------------------------------------- whitespace
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a b", "a b"),
+    ("  a\n  b  ", "a b"),
+    ("a\tb\r\nc", "a b c"),
+    ("a\u2028b\u2029c\x0bd\x0ce\x85f", "a b c d e f"),
+    ("1\u00a0000 \n \u00a0€", "1\u00a0000 \u00a0€"),    # no-break spaces stay, runs around them shrink
+    ("\u00a0a\u00a0", "\u00a0a\u00a0"),                    # and are never stripped
+    ("\n\n", ""),
+])
+def test_squash_merges_breaking_whitespace_only(text: str, expected: str) -> None:
+    assert squash(text) == expected
+
+
+def test_squash_keeps_markup_as_markup() -> None:
+    result = squash(Markup("<b>a</b>\n\t b"))
+    assert isinstance(result, Markup) and result == Markup("<b>a</b> b")
