@@ -49,6 +49,8 @@ class _Year(NamedTuple):
     """
 
     year: int
+    first: datetime
+    after: datetime
     bounds: list[datetime]
     elapsed: list[timedelta]
     total: timedelta
@@ -146,6 +148,11 @@ class Schedule:
     def _asked(self) -> dict[int, int]:
         return {}
 
+    @cached_property
+    def _recent(self) -> list[_Year]:
+        """The table last used, checked first: a batch of questions tends to stay in one year."""
+        return []
+
     def _instant(self, day: date, minute: int) -> datetime:
         wall = datetime(day.year, day.month, day.day) + timedelta(minutes=minute)
         return localise(wall, self._tz).astimezone(_UTC)
@@ -210,7 +217,10 @@ class Schedule:
                     done += high - low
                     bounds.append(high)
                     elapsed.append(done)
-            result: _Year | None = _Year(year, bounds, elapsed, done)
+            result: _Year | None = _Year(
+                year, self._instant(first, 0), self._instant(date(year + 1, 1, 1), 0),
+                bounds, elapsed, done,
+            )
         except (ValueError, OverflowError):
             result = None
         if len(self._years) >= _YEARS_LIMIT:
@@ -223,17 +233,24 @@ class Schedule:
 
         None also while the year has been asked about fewer than _TABLE_AFTER times.
         """
+        recent = self._recent
+        if recent and recent[0].first <= moment < recent[0].after:
+            return recent[0]
         year = moment.year
         # Local dates are less than a day away from UTC ones: only these two can change year.
         if (moment.month, moment.day) in ((1, 1), (12, 31)):
             year = moment.astimezone(self._tz).year
         years = self._years
         if year in years:
-            return years[year]
-        if len(self._asked) >= _YEARS_LIMIT:
-            self._asked.clear()
-        asked = self._asked[year] = self._asked.get(year, 0) + 1
-        return None if asked < _TABLE_AFTER else self._year(year)
+            table = years[year]
+        else:
+            if len(self._asked) >= _YEARS_LIMIT:
+                self._asked.clear()
+            asked = self._asked[year] = self._asked.get(year, 0) + 1
+            table = None if asked < _TABLE_AFTER else self._year(year)
+        if table is not None:
+            recent[:] = [table]
+        return table
 
     def _segments(self, low: datetime, high: datetime) -> Iterator[_Segment]:
         """Schedule segments clipped to the UTC span [low, high), in order, day by day."""
