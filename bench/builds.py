@@ -1,9 +1,11 @@
 """Build benchmarks: full build throughput against Lark parsing, and the no-op rebuild.
 
-The full build runs in-process exactly as `slac build` does (compile_paths, then
+The full build runs in-process in one process, stage by stage (compile_paths, then
 build.render_all, then build.verify_examples), with each stage timed: the parse and check calls
 of the pipeline and the two backends are wrapped by timers for the duration of the run. The
-baseline is the Lark parser of grammar/sla.lark alone over the same texts.
+baseline is the Lark parser of grammar/sla.lark alone over the same texts. Then the build runs
+again as `slac build` runs it, `build.build_paths` with one process per processor, and must give
+the same files.
 
 The no-op rebuild times `python -m slac build SRC --out OUT` on a folder that the previous build
 wrote (its stamp re-keyed just before, see `_key`), and the in-process cache check (build.input_hash + build.cached); its baselines are the
@@ -36,6 +38,9 @@ class BuildTimes:
     lark: float
     total: float
     stages: dict[str, float] = field(default_factory=dict)
+    processes: int = 1
+    parallel: float = 0.0
+    """Seconds of `build.build_paths` in `processes` processes (0 when only one is available)."""
     errors: list[str] = field(default_factory=list)
 
 
@@ -111,6 +116,13 @@ def full_build(src: Path) -> tuple[BuildTimes, dict[str, str]]:
     total = time.perf_counter() - began
     errors += [f"{d.span.file}:{d.span.line}: {d.code}" for d in failures]
     times = BuildTimes(len(compiled.contracts), lark_only(src), total, stages, errors)
+    times.processes = min(build._processors(), len(compiled.contracts) // build.FILES_PER_PROCESS)
+    if times.processes > 1:
+        began = time.perf_counter()
+        built = build.build_paths([src], inputs, times.processes)
+        times.parallel = time.perf_counter() - began
+        if built.files != files:
+            errors.append(f"the build in {times.processes} processes gave other files")
     return times, files
 
 

@@ -11,8 +11,9 @@ import secrets
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -20,29 +21,95 @@ from . import __version__, ast, model
 from .backends import python, summary
 from .diagnostics import Diagnostic
 from .examples import rendered_package, run_examples
-from .pipeline import Compiled
+from .pipeline import Checked, Compiled, compile_file, gather, source_files
 
 STAMP = ".slac-stamp"
 
 
-@dataclass
-class Output:
-    """The files of a build, by path relative to the output folder, and the examples' verdicts."""
+def render_contract(contract: model.Contract) -> dict[str, str]:
+    """The files of one contract: its evaluator module (and holiday tables) and its summaries."""
+    return {**python.render(contract, python.HOLIDAY_YEARS), **summary.render(contract)}
 
-    files: dict[str, str] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+def package(contracts: list[model.Contract], rendered: dict[str, str], inputs: str) -> dict[str, str]:
+    """The contracts' `rendered` files with the package's own, the runtime and the stamp."""
+    files = {**python.package_files(contracts), **python.runtime_files(), **rendered}
+    files[STAMP] = f"{inputs}\n{stamp(files)}\n"
+    return dict(sorted(files.items()))
 
 
 def render_all(contracts: list[model.Contract], inputs: str) -> dict[str, str]:
     """Every generated file, by relative path; deterministic. `inputs` is the sources' hash."""
-    files: dict[str, str] = {}
-    files.update(python.package_files(contracts))
-    files.update(python.runtime_files())
+    rendered: dict[str, str] = {}
     for contract in contracts:
-        files.update(python.render(contract, python.HOLIDAY_YEARS))
-        files.update(summary.render(contract))
-    files[STAMP] = f"{inputs}\n{stamp(files)}\n"
-    return dict(sorted(files.items()))
+        rendered.update(render_contract(contract))
+    return package(contracts, rendered, inputs)
+
+
+@dataclass
+class Built:
+    """A build before writing: the checked files, the output (empty when a file has an error)
+    and the worked examples that failed."""
+
+    compiled: Compiled
+    files: dict[str, str]
+    failures: list[Diagnostic]
+
+
+@dataclass
+class _Part:
+    """What one process made of a run of source files: each file checked and, unless one of
+    them has an error, the files of its contracts and their failed worked examples."""
+
+    checked: list[Checked]
+    files: dict[str, str]
+    failures: list[Diagnostic]
+
+
+FILES_PER_PROCESS = 25
+"""Fewer source files than this per extra process are built in one: starting a process costs
+about as much as building 25 contracts."""
+
+
+def build_paths(paths: list[Path], inputs: str, jobs: int | None = None) -> Built:
+    """Check, render and verify every source file under `paths`, in up to `jobs` processes
+    (default: one per processor); the result does not depend on `jobs`."""
+    sources = source_files(paths)
+    processes = max(1, min(jobs or _processors(), len(sources) // FILES_PER_PROCESS))
+    if processes == 1:
+        parts = [_build_part(sources)]
+    else:
+        size = -(-len(sources) // (2 * processes))   # two runs a process evens out the load
+        runs = [sources[start:start + size] for start in range(0, len(sources), size)]
+        with ProcessPoolExecutor(processes) as pool:
+            parts = list(pool.map(_build_part, runs))
+    compiled = gather(one for part in parts for one in part.checked)
+    if compiled.has_errors:
+        return Built(compiled, {}, [])
+    rendered = {name: text for part in parts for name, text in part.files.items()}
+    return Built(compiled, package(compiled.contracts, rendered, inputs),
+                 [failure for part in parts for failure in part.failures])
+
+
+def _processors() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _build_part(sources: list[Path]) -> _Part:
+    """`build_paths` for a run of files, in one process."""
+    checked = [compile_file(path) for path in sources]
+    compiled = gather(checked)
+    if compiled.has_errors:
+        return _Part(checked, {}, [])
+    rendered: dict[str, str] = {}
+    for contract in compiled.contracts:
+        rendered.update(render_contract(contract))
+    failures = verify_examples(compiled, package(compiled.contracts, rendered, ""))
+    return _Part(checked, rendered, failures)
 
 
 def input_hash(sources: dict[str, bytes]) -> str:

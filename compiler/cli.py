@@ -89,9 +89,12 @@ def check(paths: tuple[Path, ...], fmt: str, lang: str | None) -> None:
               help="Folder to write the generated package into.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; fail when the output folder is not up to date.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes to build with (default: one per processor, used from 50 files on).")
 @format_option
 @lang_option
-def build(paths: tuple[Path, ...], out: Path, check_only: bool, fmt: str, lang: str | None) -> None:
+def build(paths: tuple[Path, ...], out: Path, check_only: bool, jobs: int | None, fmt: str,
+          lang: str | None) -> None:
     """Check, then generate Python evaluators and summaries; writes nothing if anything fails."""
     from . import build as builder
 
@@ -105,12 +108,11 @@ def build(paths: tuple[Path, ...], out: Path, check_only: bool, fmt: str, lang: 
     if not check_only and builder.cached(out, inputs):
         click.echo(f"slac: {out} is up to date", err=True)
         sys.exit(EXIT_OK)
-    compiled = compile_paths(sources)
+    built = builder.build_paths(sources, inputs, jobs)
+    compiled, rendered = built.compiled, built.files
     if compiled.has_errors:
         sys.exit(report(compiled, compiled.diagnostics, fmt, lang))
-    rendered = builder.render_all(compiled.contracts, inputs)
-    failures = builder.verify_examples(compiled, rendered)
-    code = report(compiled, compiled.diagnostics + failures, fmt, lang)
+    code = report(compiled, compiled.diagnostics + built.failures, fmt, lang)
     if code != EXIT_OK:
         sys.exit(code)
     if check_only:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,28 +44,52 @@ def compile_text(data: bytes, file: str) -> tuple[model.Contract | None, list[Di
     return contract, diagnostics, text
 
 
-def compile_paths(paths: list[Path]) -> Compiled:
-    """Check every file; duplicate contract ids across files are errors."""
+@dataclass
+class Checked:
+    """One file checked: its contract (None if it did not parse or check), its diagnostics
+    and its text (None if it could not be read)."""
+
+    file: str
+    contract: model.Contract | None
+    diagnostics: list[Diagnostic]
+    text: str | None
+
+
+def compile_file(path: Path) -> Checked:
+    """Read, parse and check one file."""
+    name = path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        span = ast.Span(name, 1, 1, 1, 2)
+        reason = exc.strerror or str(exc)
+        return Checked(name, None, [Diagnostic("unreadable-file", span, {"reason": reason})], None)
+    contract, diagnostics, text = compile_text(data, name)
+    return Checked(name, contract, diagnostics, text)
+
+
+def gather(checked: Iterable[Checked]) -> Compiled:
+    """The files checked, in order, into one result; duplicate contract ids across files are
+    errors (the first file keeps the id)."""
     result = Compiled()
     owners: dict[str, str] = {}
-    for path in source_files(paths):
-        name = path.as_posix()
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            span = ast.Span(name, 1, 1, 1, 2)
-            result.diagnostics.append(Diagnostic("unreadable-file", span, {"reason": exc.strerror or str(exc)}))
-            continue
-        contract, diagnostics, text = compile_text(data, name)
-        result.sources[name] = text
-        result.diagnostics.extend(diagnostics)
+    for one in checked:
+        if one.text is not None:
+            result.sources[one.file] = one.text
+        result.diagnostics.extend(one.diagnostics)
+        contract = one.contract
         if contract is None:
             continue
         if contract.id in owners:
-            span = ast.Span(name, 1, 1, 1, 2)
+            span = ast.Span(one.file, 1, 1, 1, 2)
             result.diagnostics.append(Diagnostic("duplicate-contract", span,
                                                  {"id": contract.id, "other": owners[contract.id]}))
             continue
-        owners[contract.id] = name
+        owners[contract.id] = one.file
         result.contracts.append(contract)
     return result
+
+
+def compile_paths(paths: list[Path]) -> Compiled:
+    """Check every file; duplicate contract ids across files are errors."""
+    return gather(compile_file(path) for path in source_files(paths))
