@@ -162,13 +162,13 @@ def eval_(contract: str, clause: str, period: str | None, inputs: tuple[Path, ..
 
     CONTRACT is a .sla file or a contract id under contracts/.
     """
+    import importlib
     import json
-    import tempfile
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from . import build as builder
     from .evaluate import COMMAND_LINE, EvalError, Request, command_line_text, evaluate
-    from .examples import load_generated
+    from .examples import rendered_package
     from .inputs import InputError
 
     lang = lang or default_language()
@@ -185,12 +185,8 @@ def eval_(contract: str, clause: str, period: str | None, inputs: tuple[Path, ..
     if compiled.has_errors or not compiled.contracts:
         sys.exit(report(compiled, compiled.diagnostics, "text", lang))
     checked = compiled.contracts[0]
-    with tempfile.TemporaryDirectory(prefix="slac-eval-") as folder:
-        for name, text in builder.render_all([checked], "").items():
-            if name.endswith(".py"):
-                (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
-                (Path(folder) / name).write_text(text, encoding="utf-8")
-        module = load_generated(Path(folder), checked.module)
+    with rendered_package(builder.render_all([checked], "")) as package:
+        module = importlib.import_module(f"{package}.{checked.module}")
         try:
             result = evaluate(checked, module, request, lang)
         except InputError as problem:
