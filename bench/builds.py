@@ -3,9 +3,9 @@
 The full build runs in-process in one process, stage by stage (compile_paths, then
 build.render_all, then build.verify_examples), with each stage timed: the parse and check calls
 of the pipeline and the two backends are wrapped by timers for the duration of the run. The
-baseline is the Lark parser of grammar/sla.lark alone over the same texts. Then the build runs
-again as `slac build` runs it, `build.build_paths` with one process per processor, and must give
-the same files.
+baseline is the Lark parser of grammar/sla.lark alone over the same texts. Then
+`python -m slac build SRC --out OUT --jobs N` runs with one process per processor, as users run
+it (start-up and writing included), and must write the same files.
 
 The no-op rebuild times `python -m slac build SRC --out OUT` on a folder that the previous build
 wrote (its stamp re-keyed just before, see `_key`), and the in-process cache check (build.input_hash + build.cached); its baselines are the
@@ -116,14 +116,23 @@ def full_build(src: Path) -> tuple[BuildTimes, dict[str, str]]:
     total = time.perf_counter() - began
     errors += [f"{d.span.file}:{d.span.line}: {d.code}" for d in failures]
     times = BuildTimes(len(compiled.contracts), lark_only(src), total, stages, errors)
-    times.processes = min(build._processors(), len(compiled.contracts) // build.FILES_PER_PROCESS)
-    if times.processes > 1:
-        began = time.perf_counter()
-        built = build.build_paths([src], inputs, times.processes)
-        times.parallel = time.perf_counter() - began
-        if built.files != files:
-            errors.append(f"the build in {times.processes} processes gave other files")
     return times, files
+
+
+def parallel_build(src: Path, out: Path, times: BuildTimes, files: dict[str, str]) -> None:
+    """Time `python -m slac build SRC --out OUT` in one process per processor, a fresh process
+    as users run it, into `times`; its files must be those of the in-process build."""
+    times.processes = min(build._processors(), times.contracts // build.FILES_PER_PROCESS)
+    if times.processes < 2:
+        return
+    times.parallel, done = _run("-m", "slac", "build", src.as_posix(), "--out", out.as_posix(),
+                                "--jobs", str(times.processes))
+    written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+               for p in out.rglob("*") if p.is_file()}
+    if done.returncode or {k: v for k, v in written.items() if k != build.STAMP} != {
+            k: v for k, v in files.items() if k != build.STAMP}:
+        times.errors.append(f"the build in {times.processes} processes failed or gave other "
+                            f"files (exit {done.returncode}): {done.stderr.strip()[-300:]}")
 
 
 def _run(*args: str) -> tuple[float, subprocess.CompletedProcess[str]]:
@@ -181,6 +190,8 @@ def run(work: Path, contracts: int, seed: int = 1) -> tuple[BuildTimes, NoopTime
     write_contracts(src, contracts, seed)
     times, files = full_build(src)
     times.contracts = contracts
+    if not times.errors:
+        parallel_build(src, work / "parallel", times, files)
     if times.errors:
         return times, NoopTimes(contracts, 0, 0.0, 0.0, 0.0, 0.0, ["skipped: the build failed"])
     noop = noop_rebuild(src, work / "generated", files)
