@@ -26,9 +26,13 @@ from .pipeline import Checked, Compiled, compile_file, gather, source_files
 STAMP = ".slac-stamp"
 
 
-def render_contract(contract: model.Contract) -> dict[str, str]:
-    """The files of one contract: its evaluator module (and holiday tables) and its summaries."""
-    return {**python.render(contract, python.HOLIDAY_YEARS), **summary.render(contract)}
+def render_contracts(contracts: list[model.Contract]) -> dict[str, str]:
+    """The files of each contract: its evaluator module (and holiday tables) and summaries."""
+    rendered: dict[str, str] = {}
+    for contract in contracts:
+        rendered.update(python.render(contract, python.HOLIDAY_YEARS))
+        rendered.update(summary.render(contract))
+    return rendered
 
 
 def package(contracts: list[model.Contract], rendered: dict[str, str], inputs: str) -> dict[str, str]:
@@ -40,10 +44,7 @@ def package(contracts: list[model.Contract], rendered: dict[str, str], inputs: s
 
 def render_all(contracts: list[model.Contract], inputs: str) -> dict[str, str]:
     """Every generated file, by relative path; deterministic. `inputs` is the sources' hash."""
-    rendered: dict[str, str] = {}
-    for contract in contracts:
-        rendered.update(render_contract(contract))
-    return package(contracts, rendered, inputs)
+    return package(contracts, render_contracts(contracts), inputs)
 
 
 @dataclass
@@ -105,9 +106,7 @@ def _build_part(sources: list[Path]) -> _Part:
     compiled = gather(checked)
     if compiled.has_errors:
         return _Part(checked, {}, [])
-    rendered: dict[str, str] = {}
-    for contract in compiled.contracts:
-        rendered.update(render_contract(contract))
+    rendered = render_contracts(compiled.contracts)
     failures = verify_examples(compiled, package(compiled.contracts, rendered, ""))
     return _Part(checked, rendered, failures)
 
