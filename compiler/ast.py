@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,32 @@ class DateLit:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A statement of the grammar, one subclass per grammar alias (`rule`), with named fields.
+
+    The parser builds each with `build(span, values)`: the statement's values in source order,
+    keywords left out (see parse.ToAst). Fields that the grammar makes optional come last with a
+    default, or the subclass overrides `build`.
+    """
+
+    rule: ClassVar[str] = ""
+    span: Span
+
+    @property
+    def kind(self) -> str:
+        return self.rule
+
+    @classmethod
+    def build(cls, span: Span, values: tuple[Any, ...]) -> Statement:
+        return cls(span, *values)
+
+
+@dataclass(frozen=True)
 class Stmt:
-    """A statement: its kind (grammar alias) and its arguments in source order."""
+    """A statement of a grammar alias that has no Statement class yet: its values by position."""
 
     kind: str
-    args: tuple[Any, ...]      # Node values; their types follow the grammar alias `kind`
+    args: tuple[Any, ...]
     span: Span
 
     def text(self, index: int) -> str:
@@ -114,7 +135,148 @@ class Stmt:
         return node
 
 
-Node = Number | Percent | DurationLit | MoneyLit | Str | Name | Word | Time | Day | DateLit | Stmt
+# --------------------------------------------------------------------------- shared statements
+
+@dataclass(frozen=True)
+class ClauseRef(Statement):
+    """`clause T4 article "Annexe 2 A.6"`."""
+
+    rule: ClassVar[str] = "clause_ref"
+    id: Name
+    article: Str
+
+
+@dataclass(frozen=True)
+class Label(Statement):
+    """`label fr "…" en "…"`."""
+
+    rule: ClassVar[str] = "label"
+    fr: Str
+    en: Str
+
+
+@dataclass(frozen=True)
+class Note(Statement):
+    """`note fr "…" en "…"`."""
+
+    rule: ClassVar[str] = "note"
+    fr: Str
+    en: Str
+
+
+@dataclass(frozen=True)
+class DateTime(Statement):
+    """`2024-03-19 09:30`, a wall-clock instant in the contract's zone."""
+
+    rule: ClassVar[str] = "date_time"
+    date: DateLit
+    time: Time
+
+
+@dataclass(frozen=True)
+class TimeRange(Statement):
+    """`09:00 to 18:00`."""
+
+    rule: ClassVar[str] = "time_range"
+    start: Time
+    end: Time
+
+
+@dataclass(frozen=True)
+class DaySpan(Statement):
+    """`monday to friday`."""
+
+    rule: ClassVar[str] = "day_span"
+    first: Day
+    last: Day
+
+
+@dataclass(frozen=True)
+class DayList(Statement):
+    """`monday, wednesday`."""
+
+    rule: ClassVar[str] = "day_list"
+    days: tuple[Day, ...]
+
+    @classmethod
+    def build(cls, span: Span, values: tuple[Any, ...]) -> Statement:
+        return cls(span, values)
+
+
+@dataclass(frozen=True)
+class EveryDay(Statement):
+    """`every day`."""
+
+    rule: ClassVar[str] = "every_day"
+
+
+DayRange = DaySpan | DayList | EveryDay
+
+
+# --------------------------------------------------------------------------- contract header
+
+@dataclass(frozen=True)
+class HeaderText(Statement):
+    """`title "…"`, `provider "…"`, `client "…"`, `time zone "…"`: one string."""
+
+    value: Str
+
+
+@dataclass(frozen=True)
+class Title(HeaderText):
+    rule: ClassVar[str] = "title"
+
+
+@dataclass(frozen=True)
+class Provider(HeaderText):
+    rule: ClassVar[str] = "provider"
+
+
+@dataclass(frozen=True)
+class Client(HeaderText):
+    rule: ClassVar[str] = "client"
+
+
+@dataclass(frozen=True)
+class TimeZone(HeaderText):
+    rule: ClassVar[str] = "time_zone"
+
+
+@dataclass(frozen=True)
+class Source(Statement):
+    """`source "…" dated 2024-03-19`."""
+
+    rule: ClassVar[str] = "source"
+    document: Str
+    dated: DateLit
+
+
+@dataclass(frozen=True)
+class Languages(Statement):
+    """`languages fr, en`."""
+
+    rule: ClassVar[str] = "languages"
+    names: tuple[Name, ...]
+
+    @classmethod
+    def build(cls, span: Span, values: tuple[Any, ...]) -> Statement:
+        return cls(span, values)
+
+
+@dataclass(frozen=True)
+class Currency(Statement):
+    """`currency EUR`."""
+
+    rule: ClassVar[str] = "currency"
+    code: Name
+
+
+HEADER: tuple[type[Statement], ...] = (Title, Provider, Client, Source, TimeZone, Languages, Currency)
+SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, DateTime, TimeRange, DaySpan, DayList, EveryDay, *HEADER)
+"""Statement classes of the header and of every kind; a kind's own are listed by the kind."""
+
+
+Node = Number | Percent | DurationLit | MoneyLit | Str | Name | Word | Time | Day | DateLit | Stmt | Statement
 
 
 @dataclass(frozen=True)
@@ -123,7 +285,7 @@ class Block:
 
     kind: str
     name: Name
-    body: tuple[Stmt, ...]
+    body: tuple[Any, ...]           # Statement (Stmt for aliases without a class)
     span: Span
 
 
@@ -133,6 +295,6 @@ class Module:
 
     file: str
     contract_id: Str
-    header: tuple[Stmt, ...]
+    header: tuple[Statement, ...]
     blocks: tuple[Block, ...]
     span: Span

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__, ast, model
-from .backends import python, summary
+from .backends import pycode, python, summary
 from .diagnostics import Diagnostic
 from .examples import rendered_package, run_examples
 from .pipeline import Checked, Compiled, compile_file, gather, source_files
@@ -30,7 +30,7 @@ def render_contracts(contracts: list[model.Contract]) -> dict[str, str]:
     """The files of each contract: its evaluator module (and holiday tables) and summaries."""
     rendered: dict[str, str] = {}
     for contract in contracts:
-        rendered.update(python.render(contract, python.HOLIDAY_YEARS))
+        rendered.update(python.render(contract, pycode.HOLIDAY_YEARS))
         rendered.update(summary.render(contract))
     return rendered
 

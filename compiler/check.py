@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import calendar
 import difflib
-import functools
 import itertools
 import keyword
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from typing import Any, cast
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
-from . import ast, model
+from . import ast, kinds, model
+from .checking import (
+    Checker,
+    _days,
+    _first_line,
+    _known_holidays,
+    _suggest,
+    _text,
+    _written,
+    _zones,
+)
 from .diagnostics import Diagnostic
+from .kinds.severities import Level
 from .messages import (
     MONTH_NAMES,
     UNITS,
     WEEKDAYS,
     Phrase,
     amount_of,
-    joined,
-    kind_a,
     kind_none,
     kind_the,
     listing,
@@ -62,112 +71,22 @@ STATEMENT_WORDS = {
 }
 
 
-class Checker:
-    """Checks one module; collects diagnostics instead of stopping at the first problem."""
+class ContractChecker(Checker):
+    """Checks one module: its header, then each block through its kind."""
 
-    def __init__(self, module: ast.Module) -> None:
-        self.module = module
-        self.diagnostics: list[Diagnostic] = []
-        self.unspecified: list[model.Unspecified] = []
-        self.blocks: dict[str, ast.Block] = {}
-        self.fee_lines: dict[str, int] = {}   # fees of the whole contract, by lower-case name,
         # since each has an evaluator of its own, named after it
 
     # ------------------------------------------------------------------ reporting
-    def report(self, code: str, span: ast.Span, **args: object) -> None:
-        self.diagnostics.append(Diagnostic(code, span, dict(args)))
 
-    def undecided(self, span: ast.Span, what: Phrase) -> model.Unspecified:
-        """Report a point the contract leaves open; the model keeps its English wording."""
-        item = model.Unspecified(what.en)
-        self.unspecified.append(item)
-        self.report("unspecified", span, what=what)
-        return item
 
     # ------------------------------------------------------------------ values
-    def percent(self, node: ast.Node, *, allow_zero: bool = True) -> Decimal:
-        assert isinstance(node, ast.Percent)
-        if not Decimal(0) <= node.value <= Decimal(100):
-            self.report("percent-range", node.span, value=node.value)
-        return node.value
 
-    def duration(self, node: ast.Node, allowed: tuple[str, ...], expected: Phrase, *,
-                 fraction_ok: bool = False) -> model.Duration:
-        """One duration in one of the `allowed` dimensions (fixed, calendar, business)."""
-        assert isinstance(node, ast.DurationLit)
-        units = [u for _, u in node.parts]
-        dims = {_dimension(u) for u in units}
-        text = _written(node)
-        if len(node.parts) > 1 and (dims != {"fixed"} or len(set(units)) != len(units)):
-            self.report("mixed-duration", node.span, units=", ".join(units))
-        dim = _dimension(units[0])
-        if dim not in allowed:
-            self.report("unit-mismatch", node.span, expected=expected, hint=_unit_hint(allowed),
-                        found=phrase("found.duration", text=text, time=phrase(f"time.{dim}")))
-        if len(node.parts) > 1 and dims == {"fixed"}:
-            seconds = sum((a * {"second": 1, "minute": 60, "hour": 3600}[u] for a, u in node.parts),
-                          Decimal(0))
-            if not fraction_ok and seconds != seconds.to_integral_value():
-                self.report("fractional-duration", node.span, text=text)
-            return model.Duration(seconds, "second")
-        amount, unit = node.parts[0]
-        if not fraction_ok and amount != amount.to_integral_value():
-            self.report("fractional-duration", node.span, text=text)
-        return model.Duration(amount, cast(model.DurationUnit, unit))
 
-    def time(self, node: ast.Node) -> int:
-        assert isinstance(node, ast.Time)
-        hours, minutes = int(node.text[:2]), int(node.text[3:])
-        if minutes > 59 or hours > 24 or (hours == 24 and minutes):
-            self.report("bad-time", node.span, text=node.text)
-        return node.minute
 
-    def date(self, node: ast.Node) -> date:
-        assert isinstance(node, ast.DateLit)
-        if node.value is None:
-            self.report("bad-date", node.span, text=node.text)
-            return date(2000, 1, 1)
-        return node.value
 
-    def instant(self, node: ast.Node, zone: ZoneInfo | None) -> datetime:
-        assert isinstance(node, ast.Stmt)
-        day, time = node.args
-        minute = self.time(time)
-        d = self.date(day)
-        return datetime(d.year, d.month, d.day, min(minute, 1439) // 60, min(minute, 1439) % 60,
-                        tzinfo=zone)
 
-    def money(self, node: ast.Node, currency: str) -> model.Money:
-        assert isinstance(node, ast.MoneyLit)
-        if node.currency != currency:
-            self.report("unit-mismatch", node.span,
-                        found=phrase("found.amount", currency=node.currency),
-                        expected=phrase("expected.amount", currency=currency),
-                        hint=phrase("hint.currency", currency=currency))
-        return model.Money(node.amount, node.currency, cast(Any, node.tax))
 
-    def whole(self, node: ast.Node, why: Phrase, minimum: int = 0,
-              maximum: int | None = None) -> int:
-        assert isinstance(node, ast.Number)
-        if node.value != node.value.to_integral_value() or node.value < minimum \
-                or (maximum is not None and node.value > maximum):
-            self.report("bad-number", node.span, text=node.text, why=why)
-        return int(node.value)
 
-    def reference(self, node: ast.Node, kind: str) -> str:
-        """A name that must refer to a block of the given kind."""
-        assert isinstance(node, ast.Name)
-        block = self.blocks.get(node.value)
-        if block is None:
-            candidates = [n for n, b in self.blocks.items() if b.kind == kind]
-            suggestion = (_suggest(node.value, candidates) if candidates else
-                          phrase("suggest.define", kind=kind_a(kind).en, keyword=kind))
-            self.report("unknown-name", node.span, kind=kind_none(kind), name=node.value,
-                        suggestion=suggestion)
-        elif block.kind != kind:
-            self.report("wrong-kind", node.span, name=node.value, actual=kind_a(block.kind),
-                        expected=kind_a(kind))
-        return node.value
 
     # ------------------------------------------------------------------ contract
     def run(self) -> model.Contract:
@@ -181,17 +100,18 @@ class Checker:
             else:
                 lines[key] = block.span.line
                 self.blocks[block.name.value] = block
-        zone = ZoneInfo(header["zone"])
-        items = [self.item(block, zone, header["currency"]) for block in self.module.blocks]
+        self.zone = ZoneInfo(header["zone"])
+        self.currency = header["currency"]
+        items = [self.item(block, self.zone, self.currency) for block in self.module.blocks]
         return model.Contract(items=tuple(items), unspecified=tuple(self.unspecified), **header)
 
     def header(self) -> dict[str, Any]:
         cid = self.module.contract_id
-        seen: dict[str, ast.Stmt] = {}
+        seen: dict[str, ast.Statement] = {}
         for stmt in self.module.header:
-            if stmt.kind in seen:
-                self.report("duplicate-statement", stmt.span, what=stmt.kind.replace("_", " "))
-            seen[stmt.kind] = stmt
+            if stmt.rule in seen:
+                self.report("duplicate-statement", stmt.span, what=stmt.rule.replace("_", " "))
+            seen[stmt.rule] = stmt
         for field, example in HEADER_EXAMPLES.items():
             if field not in seen:
                 self.report("missing-header", cid.span, field=field.replace("_", " "),
@@ -200,22 +120,27 @@ class Checker:
                 or cid.value in RESERVED_IDS or keyword.iskeyword(cid.value.replace("-", "_")):
             self.report("bad-contract-id", cid.span, id=cid.value[:80])
 
-        def text(kind: str) -> str:
-            stmt = seen.get(kind)
-            return stmt.text(0) if stmt else ""
+        def text(rule: str) -> str:
+            stmt = seen.get(rule)
+            if isinstance(stmt, ast.HeaderText):
+                return stmt.value.value
+            return stmt.document.value if isinstance(stmt, ast.Source) else ""
 
         zone = text("time_zone") or "Europe/Paris"
-        if "time_zone" in seen and zone not in _zones():
-            self.report("unknown-time-zone", seen["time_zone"].args[0].span, zone=zone)
+        zone_stmt = seen.get("time_zone")
+        if isinstance(zone_stmt, ast.TimeZone) and zone not in _zones():
+            self.report("unknown-time-zone", zone_stmt.value.span, zone=zone)
             zone = "Europe/Paris"
         languages: list[str] = []
-        for name in seen["languages"].args if "languages" in seen else ():
-            assert isinstance(name, ast.Name)
+        languages_stmt = seen.get("languages")
+        for name in languages_stmt.names if isinstance(languages_stmt, ast.Languages) else ():
             if name.value not in ("fr", "en"):
                 self.report("unknown-language", name.span, lang=name.value)
             languages.append(name.value)
-        dated = self.date(seen["source"].args[1]) if "source" in seen else date(2000, 1, 1)
-        currency = seen["currency"].args[0].value if "currency" in seen else "EUR"
+        source = seen.get("source")
+        dated = self.date(source.dated) if isinstance(source, ast.Source) else date(2000, 1, 1)
+        currency_stmt = seen.get("currency")
+        currency = currency_stmt.code.value if isinstance(currency_stmt, ast.Currency) else "EUR"
         return {
             "id": cid.value, "module": re.sub(r"[^a-z0-9_]", "_", cid.value.replace("-", "_")),
             "source_file": self.module.file, "title": text("title"), "provider": text("provider"),
@@ -224,34 +149,26 @@ class Checker:
         }
 
     def item(self, block: ast.Block, zone: ZoneInfo, currency: str) -> model.Item:
-        clauses = tuple(model.ClauseRef(s.text(0), s.text(1), s.span.line)
-                        for s in block.body if s.kind == "clause_ref")
-        labels = [s for s in block.body if s.kind == "label"]
+        clauses = tuple(model.ClauseRef(s.id.value, s.article.value, s.span.line)
+                        for s in block.body if isinstance(s, ast.ClauseRef))
+        labels = [s for s in block.body if isinstance(s, ast.Label)]
         for extra in labels[1:]:
             self.report("duplicate-statement", extra.span, what="label")
         label = _text(labels[0]) if labels else None
-        notes = tuple(_text(s) for s in block.body if s.kind == "note")
+        notes = tuple(_text(s) for s in block.body if isinstance(s, ast.Note))
         if not clauses and block.kind != "calendar":
-            self.report("missing-clause", block.name.span, kind=kind_the(block.kind),
+            self.report("missing-clause", block.name.span, kind=self.names[block.kind].the(),
                         name=block.name.value)
         base = {"name": block.name.value, "line": block.span.line, "clauses": clauses,
                 "label": label, "notes": notes}
-        body = [s for s in block.body if s.kind not in ("clause_ref", "label", "note")]
+        body = [s for s in block.body if not isinstance(s, (ast.ClauseRef, ast.Label, ast.Note))]
+        kind = kinds.by_keyword(block.kind)
+        if kind is not None:
+            return kind.check(self, replace(block, body=tuple(body)), base)  # type: ignore[no-any-return]
         checker: Callable[..., model.Item] = getattr(self, f"check_{block.kind}")
         return checker(block, body, base, zone=zone, currency=currency)
 
-    def _single(self, block: ast.Block, body: list[ast.Stmt], *kinds: str) -> ast.Stmt | None:
-        found = [s for s in body if s.kind in kinds]
-        for extra in found[1:]:
-            self.report("duplicate-statement", extra.span,
-                        what=STATEMENT_WORDS.get(extra.kind, extra.kind.replace("_", " ")))
-        return found[0] if found else None
 
-    def _require(self, block: ast.Block, stmt: ast.Stmt | None, what: str | Phrase,
-                 example: str) -> None:
-        if stmt is None:
-            self.report("missing-statement", block.name.span, kind=kind_the(block.kind),
-                        name=block.name.value, what=what, example=example)
 
     # ------------------------------------------------------------------ calendar
     def check_calendar(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
@@ -279,14 +196,14 @@ class Checker:
             if stmt.kind == "weekly":
                 days = _days(stmt.args[0])
                 for time_range in stmt.args[1:]:
-                    assert isinstance(time_range, ast.Stmt)
+                    assert isinstance(time_range, ast.TimeRange)
                     reported = len(self.diagnostics)
-                    start, end = (self.time(t) for t in time_range.args)
+                    start, end = self.time(time_range.start), self.time(time_range.end)
                     if len(self.diagnostics) > reported:   # bad-time said it; no empty-range on top
                         continue
                     if start == end or start >= 1440:
                         self.report("empty-range", time_range.span,
-                                    text=" to ".join(t.text for t in time_range.args))
+                                    text=f"{time_range.start.text} to {time_range.end.text}")
                         continue
                     length = end - start if end > start else end + 1440 - start
                     ranges.extend(model.WeeklyRange(d, start, length) for d in days)
@@ -484,15 +401,6 @@ class Checker:
         return model.ProbeMethod(tuple(probes.values()), slice_, good or Decimal(50), combine,
                                  no_data)
 
-    def positive(self, node: ast.Node, allowed: tuple[str, ...], expected: Phrase,
-                 what: Phrase) -> model.Duration:
-        """A duration that must be longer than zero (a period of zero cannot be computed with)."""
-        reported = len(self.diagnostics)
-        value = self.duration(node, allowed, expected)
-        if value.amount == 0 and len(self.diagnostics) == reported:
-            self.report("bad-duration", node.span, text=_written(node),
-                        why=phrase("why.positive", what=what))
-        return value
 
     def slice(self, node: ast.Node) -> model.Duration:
         """The slice of a probe method: whole minutes that divide a day, as the runtime needs."""
@@ -505,15 +413,6 @@ class Checker:
             self.report("bad-duration", node.span, text=_written(node), why=phrase("why.slice"))
         return value
 
-    def _choice(self, body: list[ast.Stmt], kind: str, what: Phrase, words: dict[str, str],
-                span: ast.Span) -> Any:
-        stmt = next((s for s in body if s.kind == kind), None)
-        if stmt is None:
-            return self.undecided(span, what)
-        value = stmt.args[0]
-        if isinstance(value, ast.Word):
-            return self.undecided(value.span, what)
-        return words[value.kind]
 
     # ------------------------------------------------------------------ tiers
     def check_tiers(self, block: ast.Block, body: list[ast.Stmt], base: dict[str, Any],
@@ -771,7 +670,7 @@ class Checker:
         block = self.blocks.get(severities or "")
         if block is None or block.kind != "severities":
             return []
-        return [s.text(0) for s in block.body if s.kind == "level"]
+        return [s.name.value for s in block.body if isinstance(s, Level)]
 
     def _level(self, node: ast.Node, levels: list[str], severities: str | None) -> str:
         assert isinstance(node, ast.Name)
@@ -1046,54 +945,24 @@ class Checker:
 
 def check(module: ast.Module) -> tuple[model.Contract, list[Diagnostic]]:
     """Check a parsed module: the contract model and all diagnostics, sorted by position."""
-    checker = Checker(module)
+    checker = ContractChecker(module, kinds.NAMES)
     contract = checker.run()
     unique = {(d.code, d.span, tuple(sorted(d.args.items(), key=str))): d for d in checker.diagnostics}
     return contract, sorted(unique.values(), key=Diagnostic.sort_key)
 
 
-def _first_line(body: list[ast.Stmt], kind: str, name: str) -> int:
-    """Line of the first `kind` statement defining `name`: where a duplicate-name points back to."""
-    return next(s.span.line for s in body if s.kind == kind and s.text(0) == name)
 
 
-def _written(node: ast.Node) -> str:
-    """A duration as written, units spelt out: `1 hour 30 minutes`, `3 business days`."""
-    assert isinstance(node, ast.DurationLit)
-    return " ".join(f"{a} {u.replace('_', ' ')}{'' if a == 1 else 's'}" for a, u in node.parts)
 
 
-def _suggest(name: str, candidates: list[str]) -> Phrase:
-    """For an unknown name: the closest known one, or the list of known ones."""
-    close = difflib.get_close_matches(name, candidates, n=1)
-    return (phrase("suggest.close", name=close[0]) if close else
-            phrase("suggest.known", names=listing(sorted(candidates))))
 
 
-def _dimension(unit: str) -> str:
-    if unit.startswith("business"):
-        return "business"
-    return "fixed" if unit in FIXED else "calendar"
 
 
-def _unit_hint(allowed: tuple[str, ...]) -> Phrase:
-    units = joined([phrase(f"hint.units.{a}") for a in allowed], phrase("hint.or"))
-    return phrase("hint.use", units=units)
 
 
-def _text(stmt: ast.Stmt) -> model.Text:
-    return model.Text(stmt.text(0), stmt.text(1))
 
 
-def _days(node: ast.Node) -> tuple[int, ...]:
-    assert isinstance(node, ast.Stmt)
-    if node.kind == "every_day":
-        return tuple(range(7))
-    indexes = [d.index for d in node.args]
-    if node.kind == "day_span":
-        first, last = indexes
-        return tuple((first + i) % 7 for i in range((last - first) % 7 + 1))
-    return tuple(dict.fromkeys(indexes))
 
 
 def _week_minutes(checker: Checker, block: ast.Block) -> set[int]:
@@ -1104,7 +973,7 @@ def _week_minutes(checker: Checker, block: ast.Block) -> set[int]:
             return set(range(WEEK))
         if stmt.kind == "weekly":
             for time_range in stmt.args[1:]:
-                start, end = (t.minute for t in time_range.args)
+                start, end = time_range.start.minute, time_range.end.minute
                 # As check_window reads it: 00:00 to 24:00 is a whole day, 21:00 to 06:00 wraps.
                 length = end - start if end >= start else end + 1440 - start
                 for day in _days(stmt.args[0]):
@@ -1216,22 +1085,6 @@ def _outcome_text(outcome: model.Outcome) -> str:
     return outcome.kind
 
 
-@functools.cache
-def _zones() -> set[str]:
-    """IANA zone names known to this machine (computed once)."""
-    return available_timezones()
 
 
-@functools.cache
-def _known_holidays(country: str, subdivision: str | None) -> bool:
-    """Whether the holidays library has this country (and subdivision); asked once per pair."""
-    import holidays
-
-    if country not in holidays.list_supported_countries():   # not any attribute of the module
-        return False
-    try:
-        holidays.country_holidays(country, subdiv=subdivision, years=2024)
-    except (NotImplementedError, ValueError, KeyError, AttributeError):
-        return False
-    return True
 

@@ -28,7 +28,8 @@ from types import CodeType, ModuleType
 from typing import Any, cast
 
 from . import model
-from .backends.python import Names, fee_parameters, money_text, names_of, outcome_text
+from .backends.pycode import Names, money_text, outcome_text
+from .backends.python import fee_parameters, names_of
 from .runtime.periods import Period, subtract_period
 
 _COUNTER = itertools.count(1)

@@ -62,42 +62,61 @@ def listing(names: list[str]) -> Phrase:
         phrase("none-defined")
 
 
-# Kinds of item and of named thing: (English noun, French with "the", with "a", and "no … named").
-KINDS: dict[str, tuple[str, str, str, str]] = {
-    "calendar": ("calendar", "le calendrier", "un calendrier", "aucun calendrier nommé"),
-    "window": ("window", "la fenêtre", "une fenêtre", "aucune fenêtre nommée"),
-    "availability": ("availability", "la disponibilité", "une disponibilité",
-                     "aucune disponibilité nommée"),
-    "tiers": ("tiers", "le barème", "un barème", "aucun barème nommé"),
-    "severities": ("severities", "l'échelle de gravité", "une échelle de gravité",
-                   "aucune échelle de gravité nommée"),
-    "deadlines": ("deadlines", "le bloc de délais", "un bloc de délais",
-                  "aucun bloc de délais nommé"),
-    "retention": ("retention", "la conservation", "une conservation", "aucune conservation nommée"),
-    "term": ("term", "la durée", "une durée", "aucune durée nommée"),
-    "money": ("money", "le bloc financier", "un bloc financier", "aucun bloc financier nommé"),
-    "method": ("method", "la méthode", "une méthode", "aucune méthode nommée"),
-    "action": ("action", "l'action", "une action", "aucune action nommée"),
-    "severity level": ("severity level", "le niveau de gravité", "un niveau de gravité",
-                       "aucun niveau de gravité nommé"),
-    "fee": ("fee", "le tarif", "un tarif", "aucun tarif nommé"),
+@dataclass(frozen=True)
+class KindNames:
+    """How messages and documents name a kind of item or of named thing, in English and French."""
+
+    en: str            # `window`: the keyword as English prose
+    the_fr: str        # `la fenêtre`
+    a_fr: str          # `une fenêtre`
+    none_fr: str       # `aucune fenêtre nommée`
+    title: Phrase | None = None   # an item kind in a summary's item header: `Time window`
+
+    def the(self) -> Phrase:
+        """`window` / `la fenêtre`: the kind as the subject of a sentence about one item."""
+        return Phrase(self.en, self.the_fr)
+
+    def a(self) -> Phrase:
+        """`a window` / `une fenêtre`."""
+        return Phrase(f"{'an' if self.en[0] in 'aeiou' else 'a'} {self.en}", self.a_fr)
+
+    def none(self) -> Phrase:
+        """`window` / `aucune fenêtre nommée`, for the message `no {kind} named …`."""
+        return Phrase(self.en, self.none_fr)
+
+
+# Kinds of item (until each moves to its kind module) and of named thing.
+KINDS: dict[str, KindNames] = {
+    "calendar": KindNames("calendar", "le calendrier", "un calendrier", "aucun calendrier nommé"),
+    "window": KindNames("window", "la fenêtre", "une fenêtre", "aucune fenêtre nommée"),
+    "availability": KindNames("availability", "la disponibilité", "une disponibilité",
+                              "aucune disponibilité nommée"),
+    "tiers": KindNames("tiers", "le barème", "un barème", "aucun barème nommé"),
+    "deadlines": KindNames("deadlines", "le bloc de délais", "un bloc de délais",
+                           "aucun bloc de délais nommé"),
+    "retention": KindNames("retention", "la conservation", "une conservation",
+                           "aucune conservation nommée"),
+    "term": KindNames("term", "la durée", "une durée", "aucune durée nommée"),
+    "money": KindNames("money", "le bloc financier", "un bloc financier",
+                       "aucun bloc financier nommé"),
+    "method": KindNames("method", "la méthode", "une méthode", "aucune méthode nommée"),
+    "action": KindNames("action", "l'action", "une action", "aucune action nommée"),
+    "severity level": KindNames("severity level", "le niveau de gravité", "un niveau de gravité",
+                                "aucun niveau de gravité nommé"),
+    "fee": KindNames("fee", "le tarif", "un tarif", "aucun tarif nommé"),
 }
 
 
 def kind_the(kind: str) -> Phrase:
-    """`window` / `la fenêtre`: the kind as the subject of a sentence about one item."""
-    return Phrase(KINDS[kind][0], KINDS[kind][1])
+    return KINDS[kind].the()
 
 
 def kind_a(kind: str) -> Phrase:
-    """`a window` / `une fenêtre`."""
-    en = KINDS[kind][0]
-    return Phrase(f"{'an' if en[0] in 'aeiou' else 'a'} {en}", KINDS[kind][2])
+    return KINDS[kind].a()
 
 
 def kind_none(kind: str) -> Phrase:
-    """`window` / `aucune fenêtre nommée`, for the message `no {kind} named …`."""
-    return Phrase(KINDS[kind][0], KINDS[kind][3])
+    return KINDS[kind].none()
 
 
 WEEKDAYS = (("Monday", "lundi"), ("Tuesday", "mardi"), ("Wednesday", "mercredi"),

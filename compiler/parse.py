@@ -14,7 +14,7 @@ from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
-from . import ast
+from . import ast, kinds
 from .diagnostics import Diagnostic
 from .messages import expected_tokens
 
@@ -214,13 +214,17 @@ class ToAst(Transformer[Token, Any]):
 
     The parser keeps every token, so that a node's span runs from its first keyword to its last
     token; the keywords (the grammar's quoted strings, listed in `keywords`) are then dropped,
-    and the other tokens become values. Statements become ast.Stmt named after their grammar
-    alias.
+    and the other tokens become values. A statement becomes the ast.Statement class of its
+    grammar alias (the shared ones, and those each kind lists); an alias that stands for a
+    choice of words (`each`, `included`) becomes an ast.Word.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.keywords: frozenset[str] = frozenset()
+        self.statements: dict[str, type[ast.Statement]] = {
+            cls.rule: cls for cls in (*ast.SHARED, *kinds.statements())}
+        self.words: dict[str, str] = kinds.words()
 
     def _args(self, children: list[Any]) -> tuple[Any, ...]:
         """The children as ast values, keywords left out."""
@@ -231,6 +235,12 @@ class ToAst(Transformer[Token, Any]):
     def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
         if data.startswith("_"):   # a repetition that Lark spreads into its parent
             return Tree(data, children)
+        statement = self.statements.get(data)
+        if statement is not None:
+            return statement.build(_span(children), self._args(children))
+        word = self.words.get(data)
+        if word is not None:
+            return ast.Word(word, _span(children))
         return ast.Stmt(data, self._args(children), _span(children))
 
     # values ---------------------------------------------------------------
@@ -258,42 +268,20 @@ class ToAst(Transformer[Token, Any]):
 
     # blocks ---------------------------------------------------------------
     def start(self, children: list[Any]) -> ast.Module:
-        header: ast.Stmt = children[0]
-        contract_id = header.args[0]
-        assert isinstance(contract_id, ast.Str)
-        stmts = tuple(a for a in header.args[1:] if isinstance(a, ast.Stmt))
-        return ast.Module(_FILE.get(), contract_id, stmts, tuple(children[1:]), _span(children))
+        header: ast.Stmt = children[0]   # contract_header: an untyped container of statements
+        contract_id, *statements = header.args
+        return ast.Module(_FILE.get(), contract_id, tuple(statements), tuple(children[1:]),
+                          _span(children))
 
     def _block(self, kind: str, children: list[Any]) -> ast.Block:
         name, *body = self._args(children)
         return ast.Block(kind, name, tuple(body), _span(children))
 
-    def calendar(self, c: list[Any]) -> ast.Block:
-        return self._block("calendar", c)
-
-    def window(self, c: list[Any]) -> ast.Block:
-        return self._block("window", c)
-
-    def availability(self, c: list[Any]) -> ast.Block:
-        return self._block("availability", c)
-
-    def tiers(self, c: list[Any]) -> ast.Block:
-        return self._block("tiers", c)
-
-    def deadlines(self, c: list[Any]) -> ast.Block:
-        return self._block("deadlines", c)
-
-    def retention(self, c: list[Any]) -> ast.Block:
-        return self._block("retention", c)
-
-    def term(self, c: list[Any]) -> ast.Block:
-        return self._block("term", c)
-
-    def money(self, c: list[Any]) -> ast.Block:
-        return self._block("money", c)
-
-    def severities(self, c: list[Any]) -> ast.Block:
-        return self._block("severities", c)
+    def __getattr__(self, rule: str) -> Any:
+        """A block rule of a registered kind (`tiers`, `window`…) builds an ast.Block."""
+        if rule in kinds.KEYWORDS:
+            return lambda children: self._block(rule, children)
+        raise AttributeError(rule)
 
 
 def _value(token: Token) -> Any:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 from slac import model
-from slac.backends import python
+from slac.backends import pycode, python
 from slac.cli import cli
 from slac.examples import ExampleFailure, fee_arguments, load_generated, run_examples
 from slac.pipeline import compile_paths
@@ -37,7 +37,7 @@ def build(contracts: list[model.Contract], out: Path) -> Path:
     root = out / "generated"
     files = {**python.package_files(contracts), **python.runtime_files()}
     for contract in contracts:
-        files.update(python.render(contract, python.HOLIDAY_YEARS))
+        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

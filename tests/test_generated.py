@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from slac import model
-from slac.backends import python
+from slac.backends import pycode, python
 from slac.examples import load_generated, run_examples
 from slac.pipeline import compile_paths, compile_text
 
@@ -47,7 +47,7 @@ def contracts() -> list[model.Contract]:
 def render_all(found: list[model.Contract]) -> dict[str, str]:
     files = {**python.package_files(found), **python.runtime_files()}
     for contract in found:
-        files.update(python.render(contract, python.HOLIDAY_YEARS))
+        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
     return files
 
 
@@ -614,7 +614,7 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ModuleType]:
     [contract] = compiled.contracts
     root = tmp_path_factory.mktemp("edge") / "generated"
     files = {**python.package_files([contract]), **python.runtime_files(),
-             **python.render(contract, python.HOLIDAY_YEARS)}
+             **python.render(contract, pycode.HOLIDAY_YEARS)}
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
@@ -720,7 +720,7 @@ def calendars(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ModuleTyp
     assert contract is not None and diagnostics == []
     root = tmp_path_factory.mktemp("calendars") / "generated"
     files = {**python.package_files([contract]), **python.runtime_files(),
-             **python.render(contract, python.HOLIDAY_YEARS)}
+             **python.render(contract, pycode.HOLIDAY_YEARS)}
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
@@ -787,12 +787,12 @@ def calendar(country: str | None, subdivision: str | None = None) -> model.Calen
 
 def test_holiday_module_names() -> None:
     years = range(2024, 2026)
-    assert python.holiday_module(calendar(None), years) is None
-    assert python.holiday_module(calendar("FR"), years) == "_holidays_fr_2024_2025"
-    assert python.holiday_module(calendar("FR", "971"), years) == "_holidays_fr_971_2024_2025"
-    assert python.holiday_module(calendar("FR"), range(2020, 2041)) == "_holidays_fr_2020_2040"
+    assert pycode.holiday_module(calendar(None), years) is None
+    assert pycode.holiday_module(calendar("FR"), years) == "_holidays_fr_2024_2025"
+    assert pycode.holiday_module(calendar("FR", "971"), years) == "_holidays_fr_971_2024_2025"
+    assert pycode.holiday_module(calendar("FR"), range(2020, 2041)) == "_holidays_fr_2020_2040"
     # Spellings that reduce to the same letters still name different modules.
-    odd = [python.holiday_module(calendar("FR", s), years) for s in ("A-B", "A B", "a b", "AB")]
+    odd = [pycode.holiday_module(calendar("FR", s), years) for s in ("A-B", "A B", "a b", "AB")]
     assert len(set(odd)) == 4
     assert odd[3] == "_holidays_fr_ab_2024_2025"
     for name in odd:
@@ -919,7 +919,7 @@ def names_module(clashing: model.Contract,
     the module's constants, with builtins or with the names derived from other items."""
     root = tmp_path_factory.mktemp("names") / "generated"
     files = {**python.package_files([clashing]), **python.runtime_files(),
-             **python.render(clashing, python.HOLIDAY_YEARS)}
+             **python.render(clashing, pycode.HOLIDAY_YEARS)}
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
@@ -1025,7 +1025,7 @@ def test_the_five_contracts_keep_their_plain_names() -> None:
         given = python.names_of(contract)
         assert all(given.item(item.name) == item.name for item in contract.items), contract.id
         fees = [fee.name for item in contract.of_type(model.MoneyClause) for fee in item.fees]
-        assert all(given.fee(fee) == python.fee_fn(fee) for fee in fees), contract.id
+        assert all(given.fee(fee) == pycode.fee_fn(fee) for fee in fees), contract.id
 
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
@@ -1046,14 +1046,14 @@ def test_clashing_names_are_lint_and_type_clean(names_module: tuple[Path, Module
 
 def test_hidden_characters_are_escaped_in_string_literals() -> None:
     text = "a\u202eb\u2066c\u2069 \u200bd\u2028e\x00f\x85g\ufeffh\U000e0041 é 中文 🙂"
-    literal = python.py_str(text)
+    literal = pycode.py_str(text)
     assert literal == ('"a\\u202eb\\u2066c\\u2069 \\u200bd\\u2028e\\u0000f\\u0085g\\ufeffh'
                        '\\U000e0041 é 中文 🙂"')
     assert ast.literal_eval(literal) == text
 
 
 def test_hidden_characters_are_escaped_in_docstrings() -> None:
-    source = python.docstring("Abc\u202edef \\ \u2066x\u2069 ends with a quote \"", [],
+    source = pycode.docstring("Abc\u202edef \\ \u2066x\u2069 ends with a quote \"", [],
                               indent="")
     assert source == '"""Abc\\u202edef \\\\ \\u2066x\\u2069 ends with a quote \\""""'
     assert ast.literal_eval(source) == "Abc\u202edef \\ \u2066x\u2069 ends with a quote \""
@@ -1062,7 +1062,7 @@ def test_hidden_characters_are_escaped_in_docstrings() -> None:
 def test_a_long_word_is_never_cut_inside_an_escape() -> None:
     """No space to wrap at: the word is cut at the line width, between escapes only."""
     word = "\\" * 151 + "\u202e" * 30 + '"""' * 20 + "\U000e0041" * 10 + "é" * 10
-    source = python.docstring("Summary.", [word], indent="    ")
+    source = pycode.docstring("Summary.", [word], indent="    ")
     lines = source.split("\n")
     assert max(len(line) for line in lines) <= 100
     value = ast.literal_eval(source.strip())

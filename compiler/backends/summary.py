@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import jinja2
 import jinja2.runtime
 from markupsafe import Markup, escape
 
-from .. import model
+from .. import kinds, model
 from ..runtime.calendars import BusinessCalendar
 from ..runtime.deadlines import due_business_days
 from ..runtime.schedules import Schedule, WeeklyRange
@@ -211,6 +212,15 @@ class Facts:
     def kind(self, item: model.ItemBase) -> str:
         return KINDS[type(item)]
 
+    def registered(self, item: model.ItemBase) -> bool:
+        return kinds.of(item) is not None
+
+    def title(self, item: model.ItemBase) -> str:
+        """The item's kind as a summary's item header names it: `Time window`."""
+        kind = kinds.of(item)
+        assert kind is not None and kind.names.title is not None
+        return kind.names.title.text(self.lang)
+
     @functools.cached_property
     def source_name(self) -> str:
         """The source file as given, or only its name when the path is absolute."""
@@ -387,9 +397,47 @@ def _weekly_schedule(zone: str, ranges: tuple[tuple[int, int, int], ...]) -> Sch
 
 # --------------------------------------------------------------------------- rendering
 
+def _kind_template(name: str) -> str | None:
+    """`kind/<keyword>`: the summary macro of a kind (kinds/base.py)."""
+    kind = kinds.by_keyword(name.removeprefix("kind/")) if name.startswith("kind/") else None
+    return kind.summary if kind is not None else None
+
+
+@jinja2.pass_environment
+def item_summary(env: jinja2.Environment, s: Facts, item: model.ItemBase) -> str:
+    """The paragraphs of one item, from its kind's summary macro and phrases."""
+    kind = kinds.of(item)
+    assert kind is not None
+    template = env.get_template(f"kind/{kind.keyword}",
+                                globals={"say": functools.partial(_say, env, kind)})
+    paragraphs = template.module.summary(item, s)   # type: ignore[attr-defined]
+    return Markup(paragraphs) if env.autoescape else str(paragraphs)
+
+
+def _say(env: jinja2.Environment, kind: kinds.Kind[Any], s: Facts, key: str,
+         **values: object) -> str:
+    """The kind's phrase `key` in the language of `s`, its slots filled with `values`."""
+    text = kind.phrases[key].text(s.lang)
+    rendered = _phrase(env, text).render(s=s, **values)
+    return Markup(rendered) if env.autoescape else rendered
+
+
+_PHRASES: dict[tuple[int, str], jinja2.Template] = {}
+
+
+def _phrase(env: jinja2.Environment, text: str) -> jinja2.Template:
+    """A phrase compiled once per environment."""
+    key = (id(env), text)
+    found = _PHRASES.get(key)
+    if found is None:
+        found = _PHRASES[key] = env.from_string(text)
+    return found
+
+
 def _environment(html: bool) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("slac", "templates"),
+        loader=jinja2.ChoiceLoader([jinja2.PackageLoader("slac", "templates"),
+                                    jinja2.FunctionLoader(_kind_template)]),
         autoescape=html,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -403,6 +451,7 @@ def _environment(html: bool) -> jinja2.Environment:
     env.filters["sep"] = separator
     env.filters.update(HTML_BLOCKS if html else MARKDOWN_BLOCKS)
     env.tests["unspecified"] = lambda value: isinstance(value, model.Unspecified)
+    env.globals["item_summary"] = item_summary
     return env
 
 

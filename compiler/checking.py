@@ -1,0 +1,258 @@
+"""What every kind's check shares: reporting, values read and checked, references to other items."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, cast
+from zoneinfo import ZoneInfo, available_timezones
+
+from . import ast, model
+from .diagnostics import Diagnostic
+from .messages import (
+    KindNames,
+    Phrase,
+    joined,
+    listing,
+    phrase,
+)
+
+GREGORIAN_YEAR_SECONDS = Decimal("365.2425") * 86400
+PER_SECONDS = {"day": Decimal(86400), "week": Decimal(604800),
+               "month": GREGORIAN_YEAR_SECONDS / 12, "year": GREGORIAN_YEAR_SECONDS}
+RESERVED_IDS = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                *(f"lpt{i}" for i in range(10)), "runtime", "init"}
+HEADER_EXAMPLES = {
+    "title": 'title "…"', "provider": 'provider "…"', "client": 'client "…"',
+    "source": 'source "…" dated 2024-03-19', "time_zone": 'time zone "Europe/Paris"',
+    "languages": "languages fr, en", "currency": "currency EUR",
+}
+WEEK = 7 * 1440   # minutes in a week
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+FIXED = ("second", "minute", "hour")
+CALENDAR = ("day", "week", "month", "year")
+# Statements as the author writes them, for `duplicate-statement` (others: their kind, spaced).
+STATEMENT_WORDS = {
+    "per_month_limit": "at most … per month", "business_days_only": "on business days of",
+    "target_strict": "target", "period_month": "period", "measured_window": "measured",
+    "measured_always": "measured", "exclusion_mode_stmt": "excluded time",
+    "method_outages": "method", "method_probes": "method", "method_error_rate": "method",
+    "measure": "on", "claim_unspecified": "claim", "paid": "paid as",
+    "uses_severities": "severities", "uses_hours": "business hours",
+    "uses_calendar": "business days of", "after_termination": "after termination kept",
+    "renewal": "renewal tacit", "notice_before_end": "notice … before end of term",
+    "short_tenure": "notice under …", "tenure_notice": "notice … plus … per full year",
+    "minimum_invoice": "minimum invoice", "liability_cap": "liability cap",
+    "public_holidays": "public holidays",
+}
+
+
+class Checker:
+    """Checks one module; collects diagnostics instead of stopping at the first problem.
+
+    Kinds check their blocks through it (see kinds/base.py): it reads values, resolves names and
+    reports problems; `zone` and `currency` are the contract header's."""
+
+    def __init__(self, module: ast.Module, names: Mapping[str, KindNames]) -> None:
+        self.module = module
+        self.names = names                    # how messages name each kind, by keyword
+        self.diagnostics: list[Diagnostic] = []
+        self.unspecified: list[model.Unspecified] = []
+        self.blocks: dict[str, ast.Block] = {}
+        self.fee_lines: dict[str, int] = {}   # fees of the whole contract, by lower-case name,
+        # since each has an evaluator of its own, named after it
+        self.zone = ZoneInfo("UTC")           # the header's, once read
+        self.currency = "EUR"
+
+    def report(self, code: str, span: ast.Span, **args: object) -> None:
+        self.diagnostics.append(Diagnostic(code, span, dict(args)))
+
+    def undecided(self, span: ast.Span, what: Phrase) -> model.Unspecified:
+        """Report a point the contract leaves open; the model keeps its English wording."""
+        item = model.Unspecified(what.en)
+        self.unspecified.append(item)
+        self.report("unspecified", span, what=what)
+        return item
+
+    def percent(self, node: ast.Node, *, allow_zero: bool = True) -> Decimal:
+        assert isinstance(node, ast.Percent)
+        if not Decimal(0) <= node.value <= Decimal(100):
+            self.report("percent-range", node.span, value=node.value)
+        return node.value
+
+    def duration(self, node: ast.Node, allowed: tuple[str, ...], expected: Phrase, *,
+                 fraction_ok: bool = False) -> model.Duration:
+        """One duration in one of the `allowed` dimensions (fixed, calendar, business)."""
+        assert isinstance(node, ast.DurationLit)
+        units = [u for _, u in node.parts]
+        dims = {_dimension(u) for u in units}
+        text = _written(node)
+        if len(node.parts) > 1 and (dims != {"fixed"} or len(set(units)) != len(units)):
+            self.report("mixed-duration", node.span, units=", ".join(units))
+        dim = _dimension(units[0])
+        if dim not in allowed:
+            self.report("unit-mismatch", node.span, expected=expected, hint=_unit_hint(allowed),
+                        found=phrase("found.duration", text=text, time=phrase(f"time.{dim}")))
+        if len(node.parts) > 1 and dims == {"fixed"}:
+            seconds = sum((a * {"second": 1, "minute": 60, "hour": 3600}[u] for a, u in node.parts),
+                          Decimal(0))
+            if not fraction_ok and seconds != seconds.to_integral_value():
+                self.report("fractional-duration", node.span, text=text)
+            return model.Duration(seconds, "second")
+        amount, unit = node.parts[0]
+        if not fraction_ok and amount != amount.to_integral_value():
+            self.report("fractional-duration", node.span, text=text)
+        return model.Duration(amount, cast(model.DurationUnit, unit))
+
+    def time(self, node: ast.Node) -> int:
+        assert isinstance(node, ast.Time)
+        hours, minutes = int(node.text[:2]), int(node.text[3:])
+        if minutes > 59 or hours > 24 or (hours == 24 and minutes):
+            self.report("bad-time", node.span, text=node.text)
+        return node.minute
+
+    def date(self, node: ast.Node) -> date:
+        assert isinstance(node, ast.DateLit)
+        if node.value is None:
+            self.report("bad-date", node.span, text=node.text)
+            return date(2000, 1, 1)
+        return node.value
+
+    def instant(self, node: ast.DateTime, zone: ZoneInfo | None) -> datetime:
+        minute = self.time(node.time)
+        d = self.date(node.date)
+        return datetime(d.year, d.month, d.day, min(minute, 1439) // 60, min(minute, 1439) % 60,
+                        tzinfo=zone)
+
+    def money(self, node: ast.Node, currency: str) -> model.Money:
+        assert isinstance(node, ast.MoneyLit)
+        if node.currency != currency:
+            self.report("unit-mismatch", node.span,
+                        found=phrase("found.amount", currency=node.currency),
+                        expected=phrase("expected.amount", currency=currency),
+                        hint=phrase("hint.currency", currency=currency))
+        return model.Money(node.amount, node.currency, cast(Any, node.tax))
+
+    def whole(self, node: ast.Node, why: Phrase, minimum: int = 0,
+              maximum: int | None = None) -> int:
+        assert isinstance(node, ast.Number)
+        if node.value != node.value.to_integral_value() or node.value < minimum \
+                or (maximum is not None and node.value > maximum):
+            self.report("bad-number", node.span, text=node.text, why=why)
+        return int(node.value)
+
+    def reference(self, node: ast.Node, kind: str) -> str:
+        """A name that must refer to a block of the given kind."""
+        assert isinstance(node, ast.Name)
+        block = self.blocks.get(node.value)
+        if block is None:
+            candidates = [n for n, b in self.blocks.items() if b.kind == kind]
+            suggestion = (_suggest(node.value, candidates) if candidates else
+                          phrase("suggest.define", kind=self.names[kind].a().en, keyword=kind))
+            self.report("unknown-name", node.span, kind=self.names[kind].none(), name=node.value,
+                        suggestion=suggestion)
+        elif block.kind != kind:
+            self.report("wrong-kind", node.span, name=node.value, actual=self.names[block.kind].a(),
+                        expected=self.names[kind].a())
+        return node.value
+
+    def _single(self, block: ast.Block, body: list[ast.Stmt], *kinds: str) -> ast.Stmt | None:
+        found = [s for s in body if s.kind in kinds]
+        for extra in found[1:]:
+            self.report("duplicate-statement", extra.span,
+                        what=STATEMENT_WORDS.get(extra.kind, extra.kind.replace("_", " ")))
+        return found[0] if found else None
+
+    def _require(self, block: ast.Block, stmt: ast.Stmt | None, what: str | Phrase,
+                 example: str) -> None:
+        if stmt is None:
+            self.report("missing-statement", block.name.span, kind=self.names[block.kind].the(),
+                        name=block.name.value, what=what, example=example)
+
+    def positive(self, node: ast.Node, allowed: tuple[str, ...], expected: Phrase,
+                 what: Phrase) -> model.Duration:
+        """A duration that must be longer than zero (a period of zero cannot be computed with)."""
+        reported = len(self.diagnostics)
+        value = self.duration(node, allowed, expected)
+        if value.amount == 0 and len(self.diagnostics) == reported:
+            self.report("bad-duration", node.span, text=_written(node),
+                        why=phrase("why.positive", what=what))
+        return value
+
+    def _choice(self, body: list[ast.Stmt], kind: str, what: Phrase, words: dict[str, str],
+                span: ast.Span) -> Any:
+        stmt = next((s for s in body if s.kind == kind), None)
+        if stmt is None:
+            return self.undecided(span, what)
+        value = stmt.args[0]
+        if isinstance(value, ast.Word):
+            return self.undecided(value.span, what)
+        return words[value.kind]
+
+
+def _first_line(body: list[ast.Stmt], kind: str, name: str) -> int:
+    """Line of the first `kind` statement defining `name`: where a duplicate-name points back to."""
+    return next(s.span.line for s in body if s.kind == kind and s.text(0) == name)
+
+
+def _written(node: ast.Node) -> str:
+    """A duration as written, units spelt out: `1 hour 30 minutes`, `3 business days`."""
+    assert isinstance(node, ast.DurationLit)
+    return " ".join(f"{a} {u.replace('_', ' ')}{'' if a == 1 else 's'}" for a, u in node.parts)
+
+
+def _suggest(name: str, candidates: list[str]) -> Phrase:
+    """For an unknown name: the closest known one, or the list of known ones."""
+    close = difflib.get_close_matches(name, candidates, n=1)
+    return (phrase("suggest.close", name=close[0]) if close else
+            phrase("suggest.known", names=listing(sorted(candidates))))
+
+
+def _dimension(unit: str) -> str:
+    if unit.startswith("business"):
+        return "business"
+    return "fixed" if unit in FIXED else "calendar"
+
+
+def _unit_hint(allowed: tuple[str, ...]) -> Phrase:
+    units = joined([phrase(f"hint.units.{a}") for a in allowed], phrase("hint.or"))
+    return phrase("hint.use", units=units)
+
+
+def _text(stmt: ast.Label | ast.Note) -> model.Text:
+    return model.Text(stmt.fr.value, stmt.en.value)
+
+
+def _days(node: ast.DayRange) -> tuple[int, ...]:
+    """The weekdays (0 = Monday) of a day range, in the order written, each once."""
+    if isinstance(node, ast.EveryDay):
+        return tuple(range(7))
+    if isinstance(node, ast.DaySpan):
+        first, last = node.first.index, node.last.index
+        return tuple((first + i) % 7 for i in range((last - first) % 7 + 1))
+    return tuple(dict.fromkeys(d.index for d in node.days))
+
+
+@functools.cache
+def _zones() -> set[str]:
+    """IANA zone names known to this machine (computed once)."""
+    return available_timezones()
+
+
+@functools.cache
+def _known_holidays(country: str, subdivision: str | None) -> bool:
+    """Whether the holidays library has this country (and subdivision); asked once per pair."""
+    import holidays
+
+    if country not in holidays.list_supported_countries():   # not any attribute of the module
+        return False
+    try:
+        holidays.country_holidays(country, subdiv=subdivision, years=2024)
+    except (NotImplementedError, ValueError, KeyError, AttributeError):
+        return False
+    return True

@@ -1,0 +1,54 @@
+"""The registry of clause kinds: every kind the language has, in the order the docs list them.
+
+Each stage reaches a kind's syntax, check, code and sentences through this registry only (see
+kinds/base.py). Adding a kind: write its module, list it in KINDS, add its rule to the grammar;
+docs/design.md walks through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import ast, model
+from ..messages import KINDS as NAMED
+from ..messages import KindNames
+from .base import Kind
+from .severities import SeveritiesKind
+
+KINDS: tuple[Kind[Any], ...] = (
+    SeveritiesKind(),
+)
+
+LEGACY = ("calendar", "window", "availability", "tiers", "deadlines", "retention", "term", "money")
+"""Kinds still checked and rendered by the stage modules themselves (being moved here)."""
+
+KEYWORDS = frozenset(kind.keyword for kind in KINDS) | frozenset(LEGACY)
+_BY_KEYWORD = {kind.keyword: kind for kind in KINDS}
+_BY_TYPE: dict[type, Kind[Any]] = {kind.item_type: kind for kind in KINDS}
+NAMES: dict[str, KindNames] = {**NAMED, **{kind.keyword: kind.names for kind in KINDS}}
+"""How messages name every kind of item and of named thing, by keyword."""
+
+
+def by_keyword(keyword: str) -> Kind[Any] | None:
+    """The kind of a block keyword (None for a kind not yet in the registry)."""
+    return _BY_KEYWORD.get(keyword)
+
+
+def of(item: model.ItemBase) -> Kind[Any] | None:
+    """The kind of a model item."""
+    return _BY_TYPE.get(type(item))
+
+
+def statements() -> Iterator[type[ast.Statement]]:
+    """Every kind's statement classes."""
+    for kind in KINDS:
+        yield from kind.statements
+
+
+def words() -> dict[str, str]:
+    """Every kind's word aliases (grammar alias → word)."""
+    return {alias: word for kind in KINDS for alias, word in kind.words.items()}
+
+
+__all__ = ["KINDS", "Kind", "KindNames", "by_keyword", "of", "statements", "words"]

@@ -1,0 +1,98 @@
+"""`severities NAME { level … }`: the severity levels that deadlines are set by."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from .. import ast, model
+from ..backends.pycode import (
+    WIDTH,
+    Ctx,
+    Unit,
+    camel,
+    const,
+    docstring,
+    py_long_str,
+    py_str,
+    render_unit,
+)
+from ..checking import Checker
+from ..messages import KindNames, Phrase
+from .base import Kind
+
+
+@dataclass(frozen=True)
+class Level(ast.Statement):
+    """`level critical fr "…" en "…"`."""
+
+    rule: ClassVar[str] = "level"
+    name: ast.Name
+    fr: ast.Str
+    en: ast.Str
+
+
+SUMMARY = """
+{%- macro summary(i, s) -%}
+{% filter p %}{{ say(s, "levels", count=i.levels|length) }}{% endfilter %}
+{% filter ul %}
+{% for level in i.levels %}
+{% filter li %}{{ s.text(level.text)|t }}{% endfilter %}
+{% endfor %}
+{% endfilter %}
+{%- endmacro -%}
+"""
+
+PHRASES = {
+    "levels": Phrase('The contract defines {{ s.f.count(count, "level", "levels") }}:',
+                     'Le contrat distingue {{ s.f.count(count, "niveau", "niveaux") }} :'),
+}
+
+
+class SeveritiesKind(Kind[model.Severities]):
+    keyword = "severities"
+    statements = (Level,)
+    item_type = model.Severities
+    names = KindNames("severities", "l'échelle de gravité", "une échelle de gravité",
+                      "aucune échelle de gravité nommée",
+                      Phrase("Severity levels", "Niveaux de gravité"))
+    summary = SUMMARY
+    phrases = PHRASES
+    eval_rank = 9
+
+    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Severities:
+        levels: dict[str, model.Level] = {}
+        first: dict[str, int] = {}
+        for stmt in block.body:
+            if not isinstance(stmt, Level):
+                continue
+            name = stmt.name.value
+            if name in levels:
+                c.report("duplicate-name", stmt.name.span, name=name, line=first[name])
+                continue
+            first[name] = stmt.span.line
+            levels[name] = model.Level(name, model.Text(stmt.fr.value, stmt.en.value))
+        if not levels:
+            c.report("missing-statement", block.name.span, kind=self.names.the(),
+                     name=block.name.value, what="level", example='level critical fr "…" en "…"')
+        return model.Severities(levels=tuple(levels.values()), **base)
+
+    def python_names(self, item: model.Severities, name: str) -> list[str]:
+        return [f"{camel(name)}Level", f"{const(name)}_LEVELS"]
+
+    def python(self, ctx: Ctx, item: model.Severities) -> list[Unit]:
+        c = ctx.names.const(item.name)
+        alone = len(ctx.contract.of_type(model.Severities)) == 1
+        doc = docstring(f"Severity levels `{item.name}`: name -> (French, English) description.",
+                        [*ctx.about(item), ctx.source(item.line)], indent="")
+        levels = [(py_str(level.name), py_long_str(level.text.fr, " " * 8),
+                   py_long_str(level.text.en, " " * 8)) for level in item.levels]
+        alias = f"{camel(ctx.names.item(item.name))}Level"
+        literal = f"Literal[{', '.join(py_str(level.name) for level in item.levels)}]"
+        if len(alias) + len(literal) + 3 > WIDTH:
+            literal = "Literal[\n" + "".join(f"    {py_str(level.name)},\n"
+                                              for level in item.levels) + "]"
+        return [render_unit("py_severities.j2", alias, alias=alias, literal=literal, c=c,
+                            doc=doc, levels=levels, alone=alone,
+                            alias_doc=docstring(f"Names of the severity levels of `{item.name}`.",
+                                                [], indent=""))]
