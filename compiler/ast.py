@@ -109,32 +109,6 @@ class Statement:
         return cls(span, *values)
 
 
-@dataclass(frozen=True)
-class Stmt:
-    """A statement of a grammar alias that has no Statement class yet: its values by position."""
-
-    kind: str
-    args: tuple[Any, ...]
-    span: Span
-
-    def text(self, index: int) -> str:
-        """The text of a string, name or keyword argument."""
-        node = self.args[index]
-        assert isinstance(node, (Str, Name, Word)), node
-        return node.value
-
-    def number(self, index: int) -> Decimal:
-        node = self.args[index]
-        assert isinstance(node, Number), node
-        return node.value
-
-    def sub(self, index: int) -> Stmt:
-        """A nested statement argument (a range, a bound, a date-time…)."""
-        node = self.args[index]
-        assert isinstance(node, Stmt), node
-        return node
-
-
 # --------------------------------------------------------------------------- shared statements
 
 @dataclass(frozen=True)
@@ -271,12 +245,28 @@ class Currency(Statement):
     code: Name
 
 
+@dataclass(frozen=True)
+class ContractHeader(Statement):
+    """`contract "id" { header statements }`: read into ast.Module by the parser."""
+
+    rule: ClassVar[str] = "contract_header"
+    contract_id: Str
+    statements: tuple[Statement, ...]
+
+    @classmethod
+    def build(cls, span: Span, values: tuple[Any, ...]) -> Statement:
+        return cls(span, values[0], values[1:])
+
+
 HEADER: tuple[type[Statement], ...] = (Title, Provider, Client, Source, TimeZone, Languages, Currency)
-SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, DateTime, TimeRange, DaySpan, DayList, EveryDay, *HEADER)
+SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, DateTime, TimeRange, DaySpan, DayList, EveryDay,
+                                       ContractHeader, *HEADER)
 """Statement classes of the header and of every kind; a kind's own are listed by the kind."""
+SHARED_WORDS = {"excl_tax": "excl", "incl_tax": "incl"}
+"""Word aliases of the shared values (a money value's tax mention)."""
 
 
-Node = Number | Percent | DurationLit | MoneyLit | Str | Name | Word | Time | Day | DateLit | Stmt | Statement
+Node = Number | Percent | DurationLit | MoneyLit | Str | Name | Word | Time | Day | DateLit | Statement
 
 
 @dataclass(frozen=True)
@@ -285,7 +275,7 @@ class Block:
 
     kind: str
     name: Name
-    body: tuple[Any, ...]           # Statement (Stmt for aliases without a class)
+    body: tuple[Statement, ...]
     span: Span
 
 

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, available_timezones
 
 from . import ast, model
@@ -23,19 +23,12 @@ from .messages import (
 GREGORIAN_YEAR_SECONDS = Decimal("365.2425") * 86400
 PER_SECONDS = {"day": Decimal(86400), "week": Decimal(604800),
                "month": GREGORIAN_YEAR_SECONDS / 12, "year": GREGORIAN_YEAR_SECONDS}
-RESERVED_IDS = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                *(f"lpt{i}" for i in range(10)), "runtime", "init"}
-HEADER_EXAMPLES = {
-    "title": 'title "…"', "provider": 'provider "…"', "client": 'client "…"',
-    "source": 'source "…" dated 2024-03-19', "time_zone": 'time zone "Europe/Paris"',
-    "languages": "languages fr, en", "currency": "currency EUR",
-}
+StatementT = TypeVar("StatementT", bound=ast.Statement)
 WEEK = 7 * 1440   # minutes in a week
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 FIXED = ("second", "minute", "hour")
-CALENDAR = ("day", "week", "month", "year")
 # Statements as the author writes them, for `duplicate-statement` (others: their kind, spaced).
 STATEMENT_WORDS = {
     "per_month_limit": "at most … per month", "business_days_only": "on business days of",
@@ -79,7 +72,7 @@ class Checker:
         self.report("unspecified", span, what=what)
         return item
 
-    def percent(self, node: ast.Node, *, allow_zero: bool = True) -> Decimal:
+    def percent(self, node: ast.Node) -> Decimal:
         assert isinstance(node, ast.Percent)
         if not Decimal(0) <= node.value <= Decimal(100):
             self.report("percent-range", node.span, value=node.value)
@@ -90,13 +83,13 @@ class Checker:
         """One duration in one of the `allowed` dimensions (fixed, calendar, business)."""
         assert isinstance(node, ast.DurationLit)
         units = [u for _, u in node.parts]
-        dims = {_dimension(u) for u in units}
-        text = _written(node)
+        dims = {dimension(u) for u in units}
+        text = written(node)
         if len(node.parts) > 1 and (dims != {"fixed"} or len(set(units)) != len(units)):
             self.report("mixed-duration", node.span, units=", ".join(units))
-        dim = _dimension(units[0])
+        dim = dimension(units[0])
         if dim not in allowed:
-            self.report("unit-mismatch", node.span, expected=expected, hint=_unit_hint(allowed),
+            self.report("unit-mismatch", node.span, expected=expected, hint=unit_hint(allowed),
                         found=phrase("found.duration", text=text, time=phrase(f"time.{dim}")))
         if len(node.parts) > 1 and dims == {"fixed"}:
             seconds = sum((a * {"second": 1, "minute": 60, "hour": 3600}[u] for a, u in node.parts),
@@ -152,7 +145,7 @@ class Checker:
         block = self.blocks.get(node.value)
         if block is None:
             candidates = [n for n, b in self.blocks.items() if b.kind == kind]
-            suggestion = (_suggest(node.value, candidates) if candidates else
+            suggestion = (suggest(node.value, candidates) if candidates else
                           phrase("suggest.define", kind=self.names[kind].a().en, keyword=kind))
             self.report("unknown-name", node.span, kind=self.names[kind].none(), name=node.value,
                         suggestion=suggestion)
@@ -161,18 +154,16 @@ class Checker:
                         expected=self.names[kind].a())
         return node.value
 
-    def _single(self, block: ast.Block, body: list[ast.Stmt], *kinds: str) -> ast.Stmt | None:
-        found = [s for s in body if s.kind in kinds]
+
+    def single(self, block: ast.Block, cls: type[StatementT]) -> StatementT | None:
+        """The block's statement of class `cls`, None if it has none; any further one is reported
+        as a duplicate."""
+        found = [s for s in block.body if isinstance(s, cls)]
         for extra in found[1:]:
             self.report("duplicate-statement", extra.span,
-                        what=STATEMENT_WORDS.get(extra.kind, extra.kind.replace("_", " ")))
+                        what=STATEMENT_WORDS.get(extra.rule, extra.rule.replace("_", " ")))
         return found[0] if found else None
 
-    def _require(self, block: ast.Block, stmt: ast.Stmt | None, what: str | Phrase,
-                 example: str) -> None:
-        if stmt is None:
-            self.report("missing-statement", block.name.span, kind=self.names[block.kind].the(),
-                        name=block.name.value, what=what, example=example)
 
     def positive(self, node: ast.Node, allowed: tuple[str, ...], expected: Phrase,
                  what: Phrase) -> model.Duration:
@@ -180,55 +171,40 @@ class Checker:
         reported = len(self.diagnostics)
         value = self.duration(node, allowed, expected)
         if value.amount == 0 and len(self.diagnostics) == reported:
-            self.report("bad-duration", node.span, text=_written(node),
+            self.report("bad-duration", node.span, text=written(node),
                         why=phrase("why.positive", what=what))
         return value
 
-    def _choice(self, body: list[ast.Stmt], kind: str, what: Phrase, words: dict[str, str],
-                span: ast.Span) -> Any:
-        stmt = next((s for s in body if s.kind == kind), None)
-        if stmt is None:
-            return self.undecided(span, what)
-        value = stmt.args[0]
-        if isinstance(value, ast.Word):
-            return self.undecided(value.span, what)
-        return words[value.kind]
 
-
-def _first_line(body: list[ast.Stmt], kind: str, name: str) -> int:
-    """Line of the first `kind` statement defining `name`: where a duplicate-name points back to."""
-    return next(s.span.line for s in body if s.kind == kind and s.text(0) == name)
-
-
-def _written(node: ast.Node) -> str:
+def written(node: ast.Node) -> str:
     """A duration as written, units spelt out: `1 hour 30 minutes`, `3 business days`."""
     assert isinstance(node, ast.DurationLit)
     return " ".join(f"{a} {u.replace('_', ' ')}{'' if a == 1 else 's'}" for a, u in node.parts)
 
 
-def _suggest(name: str, candidates: list[str]) -> Phrase:
+def suggest(name: str, candidates: list[str]) -> Phrase:
     """For an unknown name: the closest known one, or the list of known ones."""
     close = difflib.get_close_matches(name, candidates, n=1)
     return (phrase("suggest.close", name=close[0]) if close else
             phrase("suggest.known", names=listing(sorted(candidates))))
 
 
-def _dimension(unit: str) -> str:
+def dimension(unit: str) -> str:
     if unit.startswith("business"):
         return "business"
     return "fixed" if unit in FIXED else "calendar"
 
 
-def _unit_hint(allowed: tuple[str, ...]) -> Phrase:
+def unit_hint(allowed: tuple[str, ...]) -> Phrase:
     units = joined([phrase(f"hint.units.{a}") for a in allowed], phrase("hint.or"))
     return phrase("hint.use", units=units)
 
 
-def _text(stmt: ast.Label | ast.Note) -> model.Text:
+def bilingual(stmt: ast.Label | ast.Note) -> model.Text:
     return model.Text(stmt.fr.value, stmt.en.value)
 
 
-def _days(node: ast.DayRange) -> tuple[int, ...]:
+def weekdays_of(node: ast.DayRange) -> tuple[int, ...]:
     """The weekdays (0 = Monday) of a day range, in the order written, each once."""
     if isinstance(node, ast.EveryDay):
         return tuple(range(7))
@@ -239,13 +215,13 @@ def _days(node: ast.DayRange) -> tuple[int, ...]:
 
 
 @functools.cache
-def _zones() -> set[str]:
+def known_zones() -> set[str]:
     """IANA zone names known to this machine (computed once)."""
     return available_timezones()
 
 
 @functools.cache
-def _known_holidays(country: str, subdivision: str | None) -> bool:
+def known_holidays(country: str, subdivision: str | None) -> bool:
     """Whether the holidays library has this country (and subdivision); asked once per pair."""
     import holidays
 

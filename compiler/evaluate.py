@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from . import model
+from . import kinds, model
 from .ast import Span
 from .backends.python import evaluator_names, names_of
 from .inputs import Record, Value, error, read_records
@@ -56,12 +56,6 @@ class Evaluation:
 
 # ------------------------------------------------------------------------------ finding the item
 
-_PREFERENCE = (model.Tiers, model.Availability, model.Deadlines, model.Retention, model.Term,
-               model.MoneyClause, model.Window, model.Calendar, model.Severities)
-"""Of several items encoding one clause, the first kind here is evaluated (tiers include the
-availability they are measured on; an availability includes its measurement window)."""
-
-
 def find_item(contract: model.Contract, clause: str) -> model.Item:
     """The item named `clause`, or the item that best evaluates the clause id `clause`."""
     for item in contract.items:
@@ -72,17 +66,13 @@ def find_item(contract: model.Contract, clause: str) -> model.Item:
         known = ", ".join(sorted({c.id for i in contract.items for c in i.clauses}))
         raise EvalError(f"contract {contract.id} has no clause or item '{clause}'; its clauses: "
                         f"{known}; its items: {', '.join(i.name for i in contract.items)}")
-    rank = min(_PREFERENCE.index(type(i)) for i in owners)
-    best = [i for i in owners if _PREFERENCE.index(type(i)) == rank]
+    rank = min(kinds.of(i).eval_rank for i in owners)
+    best = [i for i in owners if kinds.of(i).eval_rank == rank]
     if len(best) > 1:
-        names = ", ".join(f"{i.name} ({_kind(i)})" for i in best)
+        names = ", ".join(f"{i.name} ({kinds.of(i).keyword})" for i in best)
         raise EvalError(f"clause {clause} is encoded by several items: {names}; name the one "
                         "to evaluate")
     return best[0]
-
-
-def _kind(item: model.Item) -> str:
-    return "money" if isinstance(item, model.MoneyClause) else type(item).__name__.lower()
 
 
 # ------------------------------------------------------------------------------------ the context
@@ -148,7 +138,7 @@ def evaluate(contract: model.Contract, module: ModuleType, request: Request,
     words = WORDS[lang]
     label = item.label.fr if item.label and lang == "fr" else item.label.en if item.label else ""
     header: Data = {
-        "contract": contract.id, "item": item.name, "kind": _kind(item),
+        "contract": contract.id, "item": item.name, "kind": kinds.of(item).keyword,
         "clauses": [{"id": c.id, "article": c.article} for c in item.clauses],
         "label": {"fr": item.label.fr, "en": item.label.en} if item.label else None,
         "period": f"{request.period[0]:04d}-{request.period[1]:02d}" if request.period else None,
@@ -448,7 +438,7 @@ def _by_signature(ctx: _Context, item: model.Item, words: dict[str, str]) -> Eva
         rows.append({"inputs": given, "results": results})
         prefix = f"{words['line']} {record.span.line}: " if record else ""
         lines.append(prefix + ", ".join(f"{n}={t}" for n, t in given.items()))
-        lines += [f"  {n} → {_text(r)}" for n, r in results.items()]
+        lines += [f"  {n} → {bilingual(r)}" for n, r in results.items()]
     return Evaluation({"rows": rows}, lines)
 
 
@@ -655,12 +645,12 @@ def _plain(value: object) -> Any:
     return str(value)
 
 
-def _text(value: object) -> str:
+def bilingual(value: object) -> str:
     """Plain data on one line."""
     if isinstance(value, list):
-        return "[" + ", ".join(_text(v) for v in value) + "]" if value else "[]"
+        return "[" + ", ".join(bilingual(v) for v in value) + "]" if value else "[]"
     if isinstance(value, dict):
-        return "(" + ", ".join(f"{k} {_text(v)}" for k, v in value.items()) + ")"
+        return "(" + ", ".join(f"{k} {bilingual(v)}" for k, v in value.items()) + ")"
     return "—" if value is None else str(value)
 
 

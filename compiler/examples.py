@@ -29,7 +29,8 @@ from typing import Any, cast
 
 from . import model
 from .backends.pycode import Names, money_text, outcome_text
-from .backends.python import fee_parameters, names_of
+from .backends.python import names_of
+from .kinds.money import fee_parameters
 from .runtime.periods import Period, subtract_period
 
 _COUNTER = itertools.count(1)

@@ -85,38 +85,14 @@ class KindNames:
         return Phrase(self.en, self.none_fr)
 
 
-# Kinds of item (until each moves to its kind module) and of named thing.
-KINDS: dict[str, KindNames] = {
-    "calendar": KindNames("calendar", "le calendrier", "un calendrier", "aucun calendrier nommé"),
-    "window": KindNames("window", "la fenêtre", "une fenêtre", "aucune fenêtre nommée"),
-    "availability": KindNames("availability", "la disponibilité", "une disponibilité",
-                              "aucune disponibilité nommée"),
-    "tiers": KindNames("tiers", "le barème", "un barème", "aucun barème nommé"),
-    "deadlines": KindNames("deadlines", "le bloc de délais", "un bloc de délais",
-                           "aucun bloc de délais nommé"),
-    "retention": KindNames("retention", "la conservation", "une conservation",
-                           "aucune conservation nommée"),
-    "term": KindNames("term", "la durée", "une durée", "aucune durée nommée"),
-    "money": KindNames("money", "le bloc financier", "un bloc financier",
-                       "aucun bloc financier nommé"),
+# Named things that are not items (each item kind names itself: kinds/base.py).
+NAMED: dict[str, KindNames] = {
     "method": KindNames("method", "la méthode", "une méthode", "aucune méthode nommée"),
     "action": KindNames("action", "l'action", "une action", "aucune action nommée"),
     "severity level": KindNames("severity level", "le niveau de gravité", "un niveau de gravité",
                                 "aucun niveau de gravité nommé"),
     "fee": KindNames("fee", "le tarif", "un tarif", "aucun tarif nommé"),
 }
-
-
-def kind_the(kind: str) -> Phrase:
-    return KINDS[kind].the()
-
-
-def kind_a(kind: str) -> Phrase:
-    return KINDS[kind].a()
-
-
-def kind_none(kind: str) -> Phrase:
-    return KINDS[kind].none()
 
 
 WEEKDAYS = (("Monday", "lundi"), ("Tuesday", "mardi"), ("Wednesday", "mercredi"),
@@ -448,6 +424,8 @@ CATALOG: dict[str, Entry] = {
         "a range that ends where it starts covers no time", "une plage qui finit où elle commence ne couvre aucun temps"),
     "bad-number": Entry(
         E, "{text} is not allowed here: {why}", "{text} n'est pas admis ici : {why}"),
+    "bad-value": Entry(
+        E, "{text} is not {what}", "{text} n'est pas {what}", "{hint}", "{hint}"),
     # ------------------------------------------------------------------ windows, availability
     "measured-and-excluded": Entry(
         E, "window '{excluded}' is excluded but overlaps the measured window '{measured}' ({when})",

@@ -372,7 +372,8 @@ class MoneyClause(ItemBase):
     examples: tuple[MoneyExample, ...]
 
 
-Item = Calendar | Window | Availability | Tiers | Severities | Deadlines | Retention | Term | MoneyClause
+Item = ItemBase
+"""An item of any kind: `kinds.of(item)` is its kind (compiler/kinds/)."""
 
 
 @dataclass(frozen=True)

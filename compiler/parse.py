@@ -216,7 +216,8 @@ class ToAst(Transformer[Token, Any]):
     token; the keywords (the grammar's quoted strings, listed in `keywords`) are then dropped,
     and the other tokens become values. A statement becomes the ast.Statement class of its
     grammar alias (the shared ones, and those each kind lists); an alias that stands for a
-    choice of words (`each`, `included`) becomes an ast.Word.
+    choice of words (`each`, `included`) becomes an ast.Word; tests/test_kinds.py checks that
+    every alias of the grammar is one or the other.
     """
 
     def __init__(self) -> None:
@@ -224,7 +225,7 @@ class ToAst(Transformer[Token, Any]):
         self.keywords: frozenset[str] = frozenset()
         self.statements: dict[str, type[ast.Statement]] = {
             cls.rule: cls for cls in (*ast.SHARED, *kinds.statements())}
-        self.words: dict[str, str] = kinds.words()
+        self.words: dict[str, str] = {**ast.SHARED_WORDS, **kinds.words()}
 
     def _args(self, children: list[Any]) -> tuple[Any, ...]:
         """The children as ast values, keywords left out."""
@@ -238,10 +239,7 @@ class ToAst(Transformer[Token, Any]):
         statement = self.statements.get(data)
         if statement is not None:
             return statement.build(_span(children), self._args(children))
-        word = self.words.get(data)
-        if word is not None:
-            return ast.Word(word, _span(children))
-        return ast.Stmt(data, self._args(children), _span(children))
+        return ast.Word(self.words[data], _span(children))   # tests/test_kinds.py: no other case
 
     # values ---------------------------------------------------------------
     def percent(self, children: list[Token]) -> ast.Percent:
@@ -260,7 +258,7 @@ class ToAst(Transformer[Token, Any]):
         return ast.DurationLit(((Decimal(str(children[0])), unit),), _span(children))
 
     def money_value(self, children: list[Any]) -> ast.MoneyLit:
-        tax = children[2].kind.split("_")[0] if len(children) > 2 else None
+        tax = children[2].value if len(children) > 2 else None
         return ast.MoneyLit(Decimal(str(children[0])), str(children[1]), tax, _span(children))
 
     def unspecified(self, children: list[Token]) -> ast.Word:
@@ -268,10 +266,9 @@ class ToAst(Transformer[Token, Any]):
 
     # blocks ---------------------------------------------------------------
     def start(self, children: list[Any]) -> ast.Module:
-        header: ast.Stmt = children[0]   # contract_header: an untyped container of statements
-        contract_id, *statements = header.args
-        return ast.Module(_FILE.get(), contract_id, tuple(statements), tuple(children[1:]),
-                          _span(children))
+        header: ast.ContractHeader = children[0]
+        return ast.Module(_FILE.get(), header.contract_id, header.statements,
+                          tuple(children[1:]), _span(children))
 
     def _block(self, kind: str, children: list[Any]) -> ast.Block:
         name, *body = self._args(children)

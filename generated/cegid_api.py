@@ -32,6 +32,7 @@ from .runtime.periods import Period, zone_info
 from .runtime.terms import survival_end
 
 __all__ = [
+    "EQUIPE_SECURITE",
     "LITIGES_ACTIONS",
     "SECURITE_ACTIONS",
     "Period",
@@ -222,3 +223,16 @@ def confidentialite_survival_end(end: date) -> date:
     Source: contracts/cegid-api.sla:41
     """
     return survival_end(end, Period(5, "year"))
+
+
+EQUIPE_SECURITE: Mapping[str, str | None] = MappingProxyType({
+    "email": "securityteam@cegid.com",
+})
+"""Contact `equipe_securite`: address by kind (email, phone, web, post).
+
+Clause A4 (Art. 5).
+
+Label: « équipe sécurité de Cegid » (fr); “Cegid security team” (en).
+
+Source: contracts/cegid-api.sla:47
+"""

@@ -26,6 +26,7 @@ Left undecided by the contract (evaluators take the caller's decision as an argu
 - at what time copy daily is taken
 - on which day copy weekly is taken
 - at what time copy weekly is taken
+- when contact service_support can be reached
 
 Bad inputs raise SlaInputError, naming the bad value.
 
@@ -61,6 +62,8 @@ __all__ = [
     "LEVELS",
     "OUVERTURE_SERVICE",
     "PERIODE_REFERENCE",
+    "SERVICE_SUPPORT",
+    "SERVICE_SUPPORT_CHANNELS",
     "SUPPORT_ACTIONS",
     "AnomaliesLevel",
     "AvailabilityReport",
@@ -812,3 +815,27 @@ def duree_last_notice_day(start: date, on: date) -> date:
     Source: contracts/cegid-loop.sla:101
     """
     return DUREE.last_notice_day(start, on)
+
+
+SERVICE_SUPPORT: Mapping[str, str | None] = MappingProxyType({
+    "email": "support@CegidLoopmaintenance.zendesk.com",
+})
+"""Contact `service_support`: address by kind (email, phone, web, post).
+
+Clause L7 (Art. 8.3).
+
+Label: « Service de Support » (fr); “Support Service” (en).
+
+Note (fr): Les horaires d'ouverture du support sont publiés hors du contrat.
+
+Note (en): The support opening hours are published outside the contract.
+
+Source: contracts/cegid-loop.sla:119
+"""
+
+
+SERVICE_SUPPORT_CHANNELS: tuple[tuple[str, str], ...] = (
+    ("directement dans l'application", "directly in the application"),
+    ("par téléphone, si le Client a choisi l'offre adéquate", "by phone, if the Client chose the matching offer"),
+)
+"""Other channels of contact `service_support`: (French, English)."""

@@ -30,6 +30,7 @@ Left undecided by the contract (evaluators take the caller's decision as an argu
 - the deadline for diagnosis (minor) outside business hours
 - how long copy daily is kept
 - at what time copy daily is taken
+- the e-mail address of contact notification_incidents
 
 Bad inputs raise SlaInputError, naming the bad value.
 
@@ -72,6 +73,7 @@ __all__ = [
     "JOURS_OUVRES",
     "LEVELS",
     "MONITORING",
+    "NOTIFICATION_INCIDENTS",
     "RESTAURATION_ACTIONS",
     "AvailabilityReport",
     "BackupLadder",
@@ -881,3 +883,22 @@ def restauration_due(action: str, start: datetime) -> datetime:
         # line 124: restore: within 2 days after « la demande »
         return _local(due_period(start.astimezone(_TZ), Period(2, "day")))
     raise AssertionError(f"unhandled action {action!r}")
+
+
+NOTIFICATION_INCIDENTS: Mapping[str, str | None] = MappingProxyType({
+    "email": None,
+})
+"""Contact `notification_incidents`: address by kind (email, phone, web, post).
+
+Clause N5 (Annexe 2 §2.1).
+
+Label: « notification des incidents » (fr); “incident notification” (en).
+
+Note (fr): Le début d'un incident est l'heure de réception de cette notification par le Prestataire.
+
+Note (en): An incident starts when the Provider receives this notification.
+
+Left blank by the contract: email (None).
+
+Source: contracts/niveaux-de-service.sla:127
+"""

@@ -8,7 +8,8 @@ Each file in tests/fixtures/errors/ opens with comment lines that say what the c
 
 The `# expect:` lines are the whole list: a file reports exactly these diagnostics, notes included.
 Files named syntax-*.sla fail to parse (test_syntax_errors.py); the others parse and fail the
-checker (test_checker.py).
+checker (test_checker.py). Beside each fixture, NAME.en.txt and NAME.fr.txt hold the whole output
+of `slac check` on it (test_snapshots.py; rewritten by `python -m tests.update_snapshots`).
 """
 
 from __future__ import annotations
@@ -64,6 +65,17 @@ def load_case(path: Path) -> Case:
 def cases(syntax: bool) -> list[Case]:
     return [load_case(p) for p in sorted(ERRORS.glob("*.sla"))
             if p.name.startswith("syntax-") == syntax]
+
+
+# ruff and mypy take seconds a run. A test named for them (test_ruff…, test_mypy…,
+# …_lint_and_type_clean) runs them in a subprocess: it is slow wherever it is.
+STATIC_GATE = re.compile(r"::test_(ruff|mypy)\w*|::test_\w*_lint_and_type_clean\b")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if STATIC_GATE.search(item.nodeid):
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

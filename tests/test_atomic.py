@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow   # every case runs and kills `slac build` subprocesses
+
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "contracts" / "cegid-api.sla").read_text(encoding="utf-8")
 ENV = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}

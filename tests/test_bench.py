@@ -48,6 +48,7 @@ def test_a_knob_that_no_longer_matches_is_reported() -> None:
                       random.Random(1))
 
 
+@pytest.mark.slow   # two full builds, in a subprocess as users run them
 def test_build_benchmarks_run_and_the_second_build_is_a_no_op(tmp_path: Path) -> None:
     from bench import builds
 

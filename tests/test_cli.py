@@ -175,6 +175,7 @@ def test_bad_lang_is_a_usage_error() -> None:
 
 # --------------------------------------------------------------------------- the real entry point
 
+@pytest.mark.slow   # `python -m slac` in a subprocess, four times
 @pytest.mark.parametrize(("args", "code"), [
     (["check", str(CONTRACTS)], 0),
     (["check", str(ERRORS / "syntax-invalid-utf8.sla")], 1),

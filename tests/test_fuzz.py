@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from slac.diagnostics import Diagnostic, render_text
@@ -345,6 +346,7 @@ def test_generated_contracts_check_as_predicted(recipe: Recipe, check_spans: Che
 
 # --------------------------------------------------------------------------- 3. the CLI
 
+@pytest.mark.slow   # `python -m slac check` in two subprocesses
 def test_cli_on_mutated_files_has_no_traceback(tmp_path: Path) -> None:
     rng = random.Random(7)
     for n in range(8):

@@ -31,6 +31,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow   # every case runs `python -m slac build` in a subprocess
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "hostile"
 BASE = ROOT / "contracts" / "cegid-api.sla"

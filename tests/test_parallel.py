@@ -14,6 +14,8 @@ from slac.diagnostics import Diagnostic
 
 from bench import synth
 
+pytestmark = pytest.mark.slow   # builds in several processes
+
 # 80 files: three processes at most (build.FILES_PER_PROCESS is 25), six runs of 14 files or less.
 COUNT = 80
 

@@ -16,6 +16,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow   # starts Chromium
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium is not installed")
 def test_chromium_renders_both_columns_and_the_week(tmp_path: Path) -> None:
     compiled = compile_paths([ROOT / "contracts" / "teogest.sla"])

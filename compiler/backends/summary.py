@@ -1,12 +1,15 @@
 """Summary backend: model.Contract → French and English Markdown summaries and a bilingual HTML sheet.
 
-Each language has its own templates (`summary_fr.j2`, `summary_en.j2`): the sentences, word order
-and agreements are written there, not substituted word by word. The same language macros render
-both outputs; they draw paragraphs and lists through filter blocks (`{% filter p %}`, `ul`, `li`,
-`heading`, `meta`, `note`), which each environment defines for its output (`MARKDOWN_BLOCKS`,
-`HTML_BLOCKS`), and every contract string goes through the `t` filter, which escapes it for the
-output (Markdown backslashes and entities; HTML entities, with autoescape on as well). Contract
-strings are data: they are never compiled as templates.
+The structure of a summary is written once for both languages (`summary.j2`, `common.j2`, and
+each kind's `summary` macro, see kinds/base.py); what differs between the languages is in the
+phrases (`PHRASES` here, each kind's `phrases`): a `Phrase` holds one Jinja snippet in English and
+one in French, said with `say(s, "key", …)` in the language of the facts `s`, so no sentence can
+exist in one language only. The same macros render both outputs; they draw paragraphs and lists
+through filter blocks (`{% filter p %}`, `ul`, `li`, `heading`, `meta`, `note`), which each
+environment defines for its output (`MARKDOWN_BLOCKS`, `HTML_BLOCKS`), and every contract string
+goes through the `t` filter, which escapes it for the output (Markdown backslashes and entities;
+HTML entities, with autoescape on as well). Contract strings are data: they are never compiled as
+templates.
 
 `Facts` gives the templates what is not a sentence: labels, lookups, grouped schedules, and the
 derived figures (allowed unavailability, hours per week, worst-case due instants).
@@ -16,12 +19,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -29,6 +31,7 @@ import jinja2.runtime
 from markupsafe import Markup, escape
 
 from .. import kinds, model
+from ..messages import Phrase
 from ..runtime.calendars import BusinessCalendar
 from ..runtime.deadlines import due_business_days
 from ..runtime.schedules import Schedule, WeeklyRange
@@ -45,12 +48,53 @@ PERIOD_SECONDS: dict[str, Decimal] = {
 WORST_CASE_START = datetime(2024, 6, 7, 17, 59)
 """A Friday at 17:59 followed by weeks without a French public holiday (7 June 2024)."""
 
-KINDS: dict[type, str] = {
-    model.Calendar: "calendar", model.Window: "window", model.Availability: "availability",
-    model.Tiers: "tiers", model.Severities: "severities", model.Deadlines: "deadlines",
-    model.Retention: "retention", model.Term: "term", model.MoneyClause: "money",
-}
 WEEK_MINUTES = 7 * 1440
+
+PHRASES: dict[str, Phrase] = {
+    # a contract's header (summary.j2)
+    "intro": Phrase(
+        "English summary of the contract “{{ c.id|t }}”, made from the file {{ s.source_name|t }}.\n"
+        "Each encoded clause is restated with its references; what the contract leaves open is said\n"
+        "plainly, and the figures given as calculations are derived from its values.",
+        "Résumé en français du contrat « {{ c.id|t }} », établi à partir du fichier "
+        "{{ s.source_name|t }}.\n"
+        "Chaque clause encodée y est reformulée avec ses références ; ce que le contrat laisse ouvert est\n"
+        "dit en toutes lettres, et les chiffres présentés comme des calculs sont déduits de ses valeurs."),
+    "provider": Phrase("Provider: {{ c.provider|t }}", "Prestataire : {{ c.provider|t }}"),
+    "client": Phrase("Client: {{ c.client|t }}", "Client : {{ c.client|t }}"),
+    "document": Phrase(
+        "Source document: “{{ c.document|t }}”, dated {{ s.f.long_date(c.dated) }}",
+        "Document source : « {{ c.document|t }} », daté du {{ s.f.long_date(c.dated) }}"),
+    "times": Phrase(
+        "Times: local time in {{ c.zone|t }}; amounts in {{ s.f.currencies(c.currency) }}",
+        "Heures : heure légale du fuseau {{ c.zone|t }} ; montants en "
+        "{{ s.f.currencies(c.currency) }}"),
+    # an item's header and notes (summary.j2)
+    "clauses": Phrase("{{ 'clause' if count == 1 else 'clauses' }}",
+                      "{{ 'clause' if count == 1 else 'clauses' }}"),
+    "no-clause": Phrase("no clause cited", "aucune clause citée"),
+    "line": Phrase("line {{ line }}", "ligne {{ line }}"),
+    "note": Phrase("Note: {{ note|t }}", "Note : {{ note|t }}"),
+    # weekdays and schedules (common.j2)
+    "and": Phrase("and", "et"),
+    "every-day": Phrase("every day", "tous les jours"),
+    "day-run": Phrase("{{ first }} to {{ last }}", "du {{ first }} au {{ last }}"),
+    "day": Phrase("{{ day }}s", "le {{ day }}"),
+    "all-day": Phrase("all day", "toute la journée"),
+    "from-to": Phrase("from {{ sp.start }} to {{ sp.end }}", "de {{ sp.start }} à {{ sp.end }}"),
+    "from-to-day": Phrase("from {{ sp.start }} to {{ sp.end_day }} {{ sp.end }}",
+                          "de {{ sp.start }} au {{ sp.end_day }} {{ sp.end }}"),
+    "from-to-next-day": Phrase("from {{ sp.start }} to {{ sp.end }} the next day",
+                               "de {{ sp.start }} à {{ sp.end }} le lendemain"),
+    "from-to-days-later": Phrase(
+        "from {{ sp.start }} to {{ sp.end }}, {{ sp.days_later }} days later",
+        "de {{ sp.start }} à {{ sp.end }}, {{ sp.days_later }} jours plus tard"),
+    "always": Phrase("at all times, 24 hours a day, 7 days a week",
+                     "en permanence, 24 heures sur 24 et 7 jours sur 7"),
+    "groups": Phrase("; ", " ; "),
+}
+"""The sentences the summaries share (summary.j2, common.j2), in English and French; each kind
+has its own (kinds/base.py)."""
 
 
 # --------------------------------------------------------------------------- escaping filters
@@ -94,6 +138,11 @@ def french_typography(text: str) -> str:
     for plain, fixed in _FRENCH_SPACES:
         fixed_text = fixed_text.replace(plain, fixed)
     return Markup(fixed_text) if isinstance(text, Markup) else fixed_text
+
+
+def typography(text: str, lang: str) -> str:
+    """The typography of the language: French spacing in French, the text as it is otherwise."""
+    return french_typography(text) if lang == "fr" else text
 
 
 def capfirst(text: str) -> str:
@@ -209,17 +258,11 @@ class Facts:
             return str(item)
         return self.text(found.label) if found.label is not None else found.name
 
-    def kind(self, item: model.ItemBase) -> str:
-        return KINDS[type(item)]
-
-    def registered(self, item: model.ItemBase) -> bool:
-        return kinds.of(item) is not None
-
     def title(self, item: model.ItemBase) -> str:
         """The item's kind as a summary's item header names it: `Time window`."""
-        kind = kinds.of(item)
-        assert kind is not None and kind.names.title is not None
-        return kind.names.title.text(self.lang)
+        title = kinds.of(item).names.title
+        assert title is not None, "every item kind has a title"
+        return title.text(self.lang)
 
     @functools.cached_property
     def source_name(self) -> str:
@@ -407,18 +450,16 @@ def _kind_template(name: str) -> str | None:
 def item_summary(env: jinja2.Environment, s: Facts, item: model.ItemBase) -> str:
     """The paragraphs of one item, from its kind's summary macro and phrases."""
     kind = kinds.of(item)
-    assert kind is not None
     template = env.get_template(f"kind/{kind.keyword}",
-                                globals={"say": functools.partial(_say, env, kind)})
+                                globals={"say": functools.partial(_say, env, kind.phrases)})
     paragraphs = template.module.summary(item, s)   # type: ignore[attr-defined]
     return Markup(paragraphs) if env.autoescape else str(paragraphs)
 
 
-def _say(env: jinja2.Environment, kind: kinds.Kind[Any], s: Facts, key: str,
+def _say(env: jinja2.Environment, phrases: Mapping[str, Phrase], s: Facts, key: str,
          **values: object) -> str:
-    """The kind's phrase `key` in the language of `s`, its slots filled with `values`."""
-    text = kind.phrases[key].text(s.lang)
-    rendered = _phrase(env, text).render(s=s, **values)
+    """The phrase `key` of `phrases` in the language of `s`, its slots filled with `values`."""
+    rendered = _phrase(env, phrases[key].text(s.lang)).render(s=s, **values)
     return Markup(rendered) if env.autoescape else rendered
 
 
@@ -452,6 +493,8 @@ def _environment(html: bool) -> jinja2.Environment:
     env.filters.update(HTML_BLOCKS if html else MARKDOWN_BLOCKS)
     env.tests["unspecified"] = lambda value: isinstance(value, model.Unspecified)
     env.globals["item_summary"] = item_summary
+    env.globals["say"] = functools.partial(_say, env, PHRASES)
+    env.filters["typography"] = typography
     return env
 
 
@@ -479,7 +522,7 @@ def sheet_html(contract: model.Contract) -> str:
 
 
 def _markdown(facts: Facts) -> str:
-    template = _MARKDOWN.get_template(f"summary.{facts.lang}.md.j2")
+    template = _MARKDOWN.get_template("summary.md.j2")
     return _tidy_markdown(template.render(contract=facts.contract, s=facts))
 
 

@@ -1,8 +1,8 @@
 """The registry of clause kinds: every kind the language has, in the order the docs list them.
 
 Each stage reaches a kind's syntax, check, code and sentences through this registry only (see
-kinds/base.py). Adding a kind: write its module, list it in KINDS, add its rule to the grammar;
-docs/design.md walks through it.
+kinds/base.py). Adding a kind: add its rule to the grammar, write its module, list it in KINDS,
+document it in docs/language.md; docs/design.md walks through it.
 """
 
 from __future__ import annotations
@@ -11,19 +11,33 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import ast, model
-from ..messages import KINDS as NAMED
-from ..messages import KindNames
+from ..messages import NAMED, KindNames
+from .availability import AvailabilityKind
 from .base import Kind
+from .calendar import CalendarKind
+from .contact import ContactKind
+from .deadlines import DeadlinesKind
+from .money import MoneyKind
+from .retention import RetentionKind
 from .severities import SeveritiesKind
+from .term import TermKind
+from .tiers import TiersKind
+from .window import WindowKind
 
 KINDS: tuple[Kind[Any], ...] = (
+    CalendarKind(),
+    WindowKind(),
+    AvailabilityKind(),
+    TiersKind(),
     SeveritiesKind(),
+    DeadlinesKind(),
+    RetentionKind(),
+    TermKind(),
+    MoneyKind(),
+    ContactKind(),
 )
 
-LEGACY = ("calendar", "window", "availability", "tiers", "deadlines", "retention", "term", "money")
-"""Kinds still checked and rendered by the stage modules themselves (being moved here)."""
-
-KEYWORDS = frozenset(kind.keyword for kind in KINDS) | frozenset(LEGACY)
+KEYWORDS = frozenset(kind.keyword for kind in KINDS)
 _BY_KEYWORD = {kind.keyword: kind for kind in KINDS}
 _BY_TYPE: dict[type, Kind[Any]] = {kind.item_type: kind for kind in KINDS}
 NAMES: dict[str, KindNames] = {**NAMED, **{kind.keyword: kind.names for kind in KINDS}}
@@ -31,13 +45,13 @@ NAMES: dict[str, KindNames] = {**NAMED, **{kind.keyword: kind.names for kind in 
 
 
 def by_keyword(keyword: str) -> Kind[Any] | None:
-    """The kind of a block keyword (None for a kind not yet in the registry)."""
+    """The kind of a block keyword, None for a word that names no kind."""
     return _BY_KEYWORD.get(keyword)
 
 
-def of(item: model.ItemBase) -> Kind[Any] | None:
-    """The kind of a model item."""
-    return _BY_TYPE.get(type(item))
+def of(item: model.ItemBase) -> Kind[Any]:
+    """The kind of a model item (every item is of a registered kind)."""
+    return _BY_TYPE[type(item)]
 
 
 def statements() -> Iterator[type[ast.Statement]]:

@@ -78,5 +78,11 @@ class Kind(ABC, Generic[ItemT]):
     def python(self, ctx: Ctx, item: ItemT) -> list[Unit]:
         """The item's definitions in the generated module."""
 
+    cites_clauses: ClassVar[bool] = True
+    """Whether an item must cite the contract's clause (`missing-clause` otherwise); a calendar,
+    which only defines days, need not."""
+
     eval_rank: ClassVar[int] = 100
-    """Of several items encoding one clause, `slac eval` evaluates the one of lowest rank."""
+    """Of several items encoding one clause, `slac eval` evaluates the one of lowest rank: the
+    most encompassing (tiers include the availability they are measured on, an availability
+    its measurement window)."""

@@ -415,7 +415,10 @@ def test_add_time_round_trips_with_time_between(
 def test_occurrences_are_sorted_disjoint_and_clipped(
     schedule: Schedule, start: datetime, minutes: int
 ) -> None:
-    within = Interval(start, start + timedelta(minutes=minutes))
+    # The end `minutes` later in elapsed time, in UTC: `+` on a Paris time is wall-clock arithmetic
+    # and drops `fold` (27 Oct 2024 02:00 fold=1, +01:00, plus 0 min gives 02:00 +02:00, an hour
+    # earlier), and two Paris times compare by wall clock, ignoring `fold`.
+    within = Interval(start, start.astimezone(UTC) + timedelta(minutes=minutes))
     found = schedule.occurrences(within)
     for item in found:
         assert within.start <= item.start < item.end <= within.end

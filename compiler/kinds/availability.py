@@ -1,0 +1,940 @@
+"""`availability NAME { target at least 99.5 % … }`: a monthly availability target, the time it is
+measured in and what is left out of it, how it is measured (outages, probes or per-minute error
+rates), the target restated as allowed downtime, and worked examples."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, ClassVar, Literal, cast
+
+from .. import ast, model
+from ..backends.pycode import (
+    Ctx,
+    RenderError,
+    Unit,
+    const,
+    docstring,
+    duration_text,
+    fn,
+    num,
+    py_dec,
+    py_long_str,
+    py_set,
+    py_str,
+    render_unit,
+    seconds_text,
+)
+from ..checking import PER_SECONDS, Checker, written
+from ..messages import UNITS, WEEKDAYS, KindNames, Phrase, phrase
+from .base import Kind
+from .window import week_minutes
+
+Per = Literal["day", "week", "month", "year"]
+ExclusionMode = Literal["removed", "available"]
+CombineMode = Literal["each", "any", "pooled"]
+NoDataMode = Literal["good", "bad", "excluded"]
+MissingMode = Literal["available", "interrupted", "excluded"]
+
+UNSPECIFIED = "unspecified"
+"""The word of `unspecified` where a choice of words is expected (`combine unspecified`)."""
+
+
+# --------------------------------------------------------------------------- syntax
+
+@dataclass(frozen=True)
+class Target(ast.Statement):
+    """`target at least 99.5 %`."""
+
+    rule: ClassVar[str] = "target"
+    percent: ast.Percent
+
+
+@dataclass(frozen=True)
+class TargetAbove(Target):
+    """`target above 99.5 %`: strictly above."""
+
+    rule: ClassVar[str] = "target_strict"
+
+
+@dataclass(frozen=True)
+class PeriodMonth(ast.Statement):
+    """`period calendar month`."""
+
+    rule: ClassVar[str] = "period_month"
+
+
+@dataclass(frozen=True)
+class Measured(ast.Statement):
+    """`measured …`: the time the target is measured in (one of the two forms below)."""
+
+
+@dataclass(frozen=True)
+class MeasuredDuring(Measured):
+    """`measured during heures_ouvrees`."""
+
+    rule: ClassVar[str] = "measured_window"
+    window: ast.Name
+
+
+@dataclass(frozen=True)
+class MeasuredAllTime(Measured):
+    """`measured all time`."""
+
+    rule: ClassVar[str] = "measured_always"
+
+
+@dataclass(frozen=True)
+class ExcludeWindow(ast.Statement):
+    """`exclude window maintenance`: every occurrence of the window."""
+
+    rule: ClassVar[str] = "exclude_window"
+    window: ast.Name
+
+
+@dataclass(frozen=True)
+class ExcludeMaintenance(ast.Statement):
+    """`exclude maintenance`, `exclude maintenance in nuits`: declared maintenance (the window it
+    is clipped to is optional)."""
+
+    rule: ClassVar[str] = "exclude_maintenance"
+    window: ast.Name | None = None
+
+
+@dataclass(frozen=True)
+class ExcludeCause(ast.Statement):
+    """`exclude cause "force majeure"`."""
+
+    rule: ClassVar[str] = "exclude_cause"
+    cause: ast.Str
+
+
+@dataclass(frozen=True)
+class ExcludedTime(ast.Statement):
+    """`excluded time removed from measured time`, `… counts as available`, `… unspecified`."""
+
+    rule: ClassVar[str] = "exclusion_mode_stmt"
+    mode: ast.Word           # `removed`, `available` or `unspecified`
+
+
+@dataclass(frozen=True)
+class Restatement(ast.Statement):
+    """`43 minutes 50 seconds per month`: the target restated as allowed downtime."""
+
+    rule: ClassVar[str] = "restatement"
+    allowance: ast.DurationLit
+    per: ast.Word            # `day`, `week`, `month` or `year`
+
+
+@dataclass(frozen=True)
+class Restates(ast.Statement):
+    """`restates 43 minutes 50 seconds per month, 8 hours 46 minutes per year`."""
+
+    rule: ClassVar[str] = "restates"
+    parts: tuple[Restatement, ...]
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        return cls(span, values)
+
+
+# A probe method's statements.
+
+@dataclass(frozen=True)
+class Probe(ast.Statement):
+    """`probe ui "static asset" every 3 minutes good below 1 second`."""
+
+    rule: ClassVar[str] = "probe"
+    name: ast.Name
+    description: ast.Str
+    every: ast.DurationLit
+    below: ast.DurationLit
+
+
+@dataclass(frozen=True)
+class Slice(ast.Statement):
+    """`slice 1 hour`."""
+
+    rule: ClassVar[str] = "slice"
+    length: ast.DurationLit
+
+
+@dataclass(frozen=True)
+class SliceGood(ast.Statement):
+    """`slice good at least 50 %`."""
+
+    rule: ClassVar[str] = "slice_good"
+    share: ast.Percent
+
+
+@dataclass(frozen=True)
+class Combine(ast.Statement):
+    """`combine each`, `combine any`, `combine pooled`, `combine unspecified`."""
+
+    rule: ClassVar[str] = "combine"
+    mode: ast.Word
+
+
+@dataclass(frozen=True)
+class NoData(ast.Statement):
+    """`no data good`, `no data bad`, `no data excluded`, `no data unspecified`."""
+
+    rule: ClassVar[str] = "no_data"
+    mode: ast.Word
+
+
+ProbeStatement = Probe | Slice | SliceGood | Combine | NoData
+
+
+# An error-rate method's statements.
+
+@dataclass(frozen=True)
+class RateThreshold(ast.Statement):
+    """`interrupted above 5 %`."""
+
+    rule: ClassVar[str] = "rate_threshold"
+    share: ast.Percent
+
+
+@dataclass(frozen=True)
+class MissingMinutes(ast.Statement):
+    """`missing minutes available`, `… interrupted`, `… excluded`, `… unspecified`."""
+
+    rule: ClassVar[str] = "missing"
+    mode: ast.Word
+
+
+RateStatement = RateThreshold | MissingMinutes
+
+
+@dataclass(frozen=True)
+class Method(ast.Statement):
+    """`method …`: how availability is measured (one of the three forms below)."""
+
+
+@dataclass(frozen=True)
+class MethodOutages(Method):
+    """`method outages`: from a list of outages."""
+
+    rule: ClassVar[str] = "method_outages"
+
+
+@dataclass(frozen=True)
+class MethodProbes(Method):
+    """`method probes { probe … slice … }`: from probe samples, slice by slice."""
+
+    rule: ClassVar[str] = "method_probes"
+    body: tuple[ProbeStatement, ...]
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        return cls(span, values)
+
+
+@dataclass(frozen=True)
+class MethodErrorRate(Method):
+    """`method error rate { interrupted above 5 % … }`: from per-minute error rates."""
+
+    rule: ClassVar[str] = "method_error_rate"
+    body: tuple[RateStatement, ...]
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        return cls(span, values)
+
+
+@dataclass(frozen=True)
+class ExampleOutage(ast.Statement):
+    """`outage 2024-03-19 09:30 to 2024-03-19 10:15`, in an example."""
+
+    rule: ClassVar[str] = "outage_ex"
+    start: ast.DateTime
+    end: ast.DateTime
+
+
+@dataclass(frozen=True)
+class AvailabilityExample(ast.Statement):
+    """`example in 2024-03 outage … to … gives 99.9 %` (no outage or several)."""
+
+    rule: ClassVar[str] = "availability_example"
+    month: ast.Word          # `2024-03`
+    outages: tuple[ExampleOutage, ...]
+    availability: ast.Percent
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        month, *outages, availability = values
+        return cls(span, month, tuple(outages), availability)
+
+
+# --------------------------------------------------------------------------- summary
+
+SUMMARY = """
+{%- import "common.j2" as common -%}
+
+{%- macro summary(i, s) -%}
+{% set measured = s.window(i.measured_during) if i.measured_during else none %}
+{% filter p %}
+{{ say(s, "target", strict=i.strict, target=i.target) }}
+{% if measured is none %}
+{{ say(s, "measured-always") }}
+{% else %}
+{{ say(s, "measured-during", window=s.label(measured), schedule=common.schedule(measured, s),
+       calendar=s.label(measured.business_days_of) if measured.business_days_of else none) }}
+{% endif %}
+{% endfilter %}
+{% if i.excluded_windows or i.maintenance_in or i.excluded_causes %}
+{% filter p %}{{ say(s, "excluded") }}{% endfilter %}
+{% filter ul %}
+{% for w in i.excluded_windows %}
+{% filter li %}{{ say(s, "excluded-window", window=s.label(w)) }}{% endfilter %}
+{% endfor %}
+{% for w in i.maintenance_in %}
+{% filter li %}
+{{ say(s, "excluded-maintenance", window=s.label(w) if w is not none else none) }}
+{% endfilter %}
+{% endfor %}
+{% for cause in i.excluded_causes %}
+{% filter li %}{{ say(s, "excluded-cause", cause=cause) }}{% endfilter %}
+{% endfor %}
+{% endfilter %}
+{% filter p %}
+{% if i.exclusion_mode is unspecified %}
+{{ say(s, "mode-unspecified") }}
+{% elif i.exclusion_mode == "removed" %}
+{{ say(s, "mode-removed") }}
+{% else %}
+{{ say(s, "mode-available") }}
+{% endif %}
+{% endfilter %}
+{% endif %}
+{{ method(i.method, s) }}
+{{ allowances(i, measured, s) }}
+{% for e in i.examples %}
+{% filter p %}
+{{ say(s, "example", month=s.f.month(e.year, e.month), count=e.outages|length,
+       outages=outages(e.outages, s), availability=s.f.percent(e.availability)) }}
+{% endfilter %}
+{% endfor %}
+{%- endmacro -%}
+
+{%- macro outages(list, s) -%}
+{%- for o in list -%}{{ loop|sep(say(s, "and")) }}{{ outage(o, s) }}{%- endfor -%}
+{%- endmacro -%}
+
+{%- macro outage(o, s) -%}
+{%- if o.start.date() == o.end.date() -%}
+{{ say(s, "outage-day", start=o.start, end=o.end) }}
+{%- else -%}
+{{ say(s, "outage-span", start=o.start, end=o.end) }}
+{%- endif -%}
+{%- endmacro -%}
+
+{%- macro method(m, s) -%}
+{% if m.kind == "outages" %}
+{% filter p %}
+{{ say(s, "method-outages") }}
+{% endfilter %}
+{% elif m.kind == "probes" %}
+{% filter p %}
+{{ say(s, "method-probes", count=m.probes|length) }}
+{% endfilter %}
+{% filter ul %}
+{% for p in m.probes %}
+{% filter li %}{{ say(s, "probe", probe=p) }}{% endfilter %}
+{% endfor %}
+{% endfilter %}
+{% filter p %}
+{{ say(s, "slice", length=m.slice, share=m.good_share) }}
+{% if m.combine is unspecified %}
+{{ say(s, "combine-unspecified") }}
+{% elif m.combine == "each" %}
+{{ say(s, "combine-each") }}
+{% elif m.combine == "any" %}
+{{ say(s, "combine-any") }}
+{% else %}
+{{ say(s, "combine-pooled") }}
+{% endif %}
+{% if m.no_data is unspecified %}
+{{ say(s, "no-data-unspecified") }}
+{% elif m.no_data == "good" %}
+{{ say(s, "no-data-good") }}
+{% elif m.no_data == "bad" %}
+{{ say(s, "no-data-bad") }}
+{% else %}
+{{ say(s, "no-data-excluded") }}
+{% endif %}
+{% endfilter %}
+{% else %}
+{% filter p %}
+{{ say(s, "method-error-rate", threshold=m.threshold) }}
+{% if m.missing is unspecified %}
+{{ say(s, "missing-unspecified") }}
+{% elif m.missing == "available" %}
+{{ say(s, "missing-available") }}
+{% elif m.missing == "interrupted" %}
+{{ say(s, "missing-interrupted") }}
+{% else %}
+{{ say(s, "missing-excluded") }}
+{% endif %}
+{% endfilter %}
+{% endif %}
+{%- endmacro -%}
+
+{%- macro allowances(i, measured, s) -%}
+{% set rows = s.allowances(i) %}
+{% filter p %}
+{% if measured is none or measured.always %}
+{{ say(s, "allowances-calendar") }}
+{% else %}
+{{ say(s, "allowances-measured", minutes=s.weekly_minutes(measured)) }}
+{% endif %}
+{% endfilter %}
+{% filter ul %}
+{% for a in rows %}
+{% filter li %}
+{% if a.computed is none %}
+{{ say(s, "allowance-unchecked", period=say(s, "period", per=a.per), stated=a.stated) }}
+{% else %}
+{{ say(s, "allowance", period=say(s, "period", per=a.per), a=a) }}
+{% endif %}
+{% endfilter %}
+{% endfor %}
+{% endfilter %}
+{% if i.exclusion_mode == "removed" and (i.excluded_windows or i.maintenance_in) %}
+{% filter p %}
+{{ say(s, "allowances-removed") }}
+{% endfilter %}
+{% endif %}
+{%- endmacro -%}
+"""
+
+PHRASES = {
+    # The target and the measured time.
+    "target": Phrase(
+        'Target: availability {{ "above" if strict else "of at least" }} '
+        "{{ s.f.percent(target) }}, computed for each calendar month.",
+        'Objectif : une disponibilité {{ "de plus de" if strict else "d\'au moins" }} '
+        "{{ s.f.percent(target) }}, calculée pour chaque mois civil."),
+    "measured-always": Phrase(
+        "It is measured at all times, 24 hours a day, 7 days a week.",
+        "Elle est mesurée en permanence, 24 heures sur 24 et 7 jours sur 7."),
+    "measured-during": Phrase(
+        "It is measured during the window “{{ window|t }}” ({{ schedule }}"
+        "{% if calendar is not none %}, only on “{{ calendar|t }}”{% endif %}).",
+        "Elle est mesurée pendant la plage « {{ window|t }} » ({{ schedule }}"
+        "{% if calendar is not none %}, seulement les « {{ calendar|t }} »{% endif %})."),
+    # What is left out.
+    "excluded": Phrase("Left out of the calculation:", "Sont exclus du calcul :"),
+    "excluded-window": Phrase("all the time in the window “{{ window|t }}”",
+                              "tout le temps de la plage « {{ window|t }} »"),
+    "excluded-maintenance": Phrase(
+        "scheduled maintenance"
+        "{% if window is not none %} during the window “{{ window|t }}”{% endif %}",
+        "la maintenance programmée"
+        "{% if window is not none %} pendant la plage « {{ window|t }} »{% endif %}"),
+    "excluded-cause": Phrase("unavailability caused by “{{ cause|t }}”",
+                             "les indisponibilités dues à la cause « {{ cause|t }} »"),
+    "mode-unspecified": Phrase(
+        "The contract does not say whether excluded time is removed from the measured time or "
+        "counted as available.",
+        "Le contrat ne précise pas si le temps exclu est retiré du temps mesuré ou compté comme "
+        "disponible."),
+    "mode-removed": Phrase(
+        "Excluded time is removed from the measured time: it counts neither as available nor as "
+        "unavailable, so each remaining minute of unavailability weighs slightly more.",
+        "Le temps exclu est retiré du temps mesuré : il ne compte ni comme disponible ni comme "
+        "indisponible, si bien que chaque minute d'indisponibilité restante pèse un peu plus."),
+    "mode-available": Phrase("Excluded time counts as available time.",
+                             "Le temps exclu est compté comme du temps disponible."),
+    # The method.
+    "method-outages": Phrase(
+        "Method: availability = (measured time − outage time) / measured time.",
+        "Mode de calcul : disponibilité = (temps mesuré − durée des interruptions) / temps "
+        "mesuré."),
+    "method-probes": Phrase(
+        'Method: {{ count }} {{ s.f.plural(count, "probe", "probes") }}, each measurement judged '
+        "correct or not:",
+        'Mode de calcul : par {{ s.f.plural(count, "sonde", "sondes") }} ({{ count }}), chacune '
+        "jugée correcte ou non à chaque mesure :"),
+    "probe": Phrase(
+        "“{{ probe.description|t }}”: one measurement every {{ s.f.duration(probe.every) }}, "
+        "correct when the answer comes in less than {{ s.f.duration(probe.max_latency) }}",
+        "« {{ probe.description|t }} » : une mesure toutes les {{ s.f.duration(probe.every) }}, "
+        "correcte si la réponse arrive en moins de {{ s.f.duration(probe.max_latency) }}"),
+    "slice": Phrase(
+        "Measured time is cut into slices of {{ s.f.duration(length) }}; a slice is good when at "
+        "least {{ s.f.percent(share) }} of its measurements are correct.",
+        "Le temps mesuré est découpé en tranches de {{ s.f.duration(length) }} ; une tranche est "
+        "bonne si au moins {{ s.f.percent(share) }} de ses mesures sont correctes."),
+    "combine-unspecified": Phrase(
+        "The contract does not say how the probes combine to judge a slice.",
+        "Le contrat ne précise pas comment les sondes se combinent pour juger une tranche."),
+    "combine-each": Phrase("A slice is good only if every probe meets that share.",
+                           "Une tranche n'est bonne que si chaque sonde atteint ce seuil."),
+    "combine-any": Phrase("A slice is good as soon as one probe meets that share.",
+                          "Une tranche est bonne dès qu'une des sondes atteint ce seuil."),
+    "combine-pooled": Phrase(
+        "The measurements of all probes are pooled for that share.",
+        "Les mesures de toutes les sondes sont mises en commun pour ce seuil."),
+    "no-data-unspecified": Phrase(
+        "The contract does not say how a slice without any measurement counts.",
+        "Le contrat ne précise pas comment compter une tranche sans aucune mesure."),
+    "no-data-good": Phrase("A slice without any measurement counts as good.",
+                           "Une tranche sans aucune mesure compte comme bonne."),
+    "no-data-bad": Phrase("A slice without any measurement counts as bad.",
+                          "Une tranche sans aucune mesure compte comme mauvaise."),
+    "no-data-excluded": Phrase("A slice without any measurement is left out of the calculation.",
+                               "Une tranche sans aucune mesure est retirée du calcul."),
+    "method-error-rate": Phrase(
+        "Method: minute by minute; a minute is an interruption when the error rate is above "
+        "{{ s.f.percent(threshold) }}.",
+        "Mode de calcul : minute par minute ; une minute est une interruption lorsque le taux "
+        "d'erreurs dépasse {{ s.f.percent(threshold) }}."),
+    "missing-unspecified": Phrase("The contract does not say how a minute without data counts.",
+                                  "Le contrat ne précise pas comment compter une minute sans "
+                                  "données."),
+    "missing-available": Phrase("A minute without data counts as available.",
+                                "Une minute sans données compte comme disponible."),
+    "missing-interrupted": Phrase("A minute without data counts as an interruption.",
+                                  "Une minute sans données compte comme une interruption."),
+    "missing-excluded": Phrase("A minute without data is left out of the calculation.",
+                               "Une minute sans données est retirée du calcul."),
+    # The allowed unavailability.
+    "allowances-calendar": Phrase(
+        "Calculation: over full calendar time (a 24-hour day, a month equal to 1/12 of a "
+        "Gregorian year of 365.2425 days, rounded to the tenth of a second), the target "
+        "tolerates at most:",
+        "Calcul : l'objectif tolère au plus, rapporté au temps calendaire complet (un jour de 24 "
+        "heures, un mois égal à 1/12 d'une année grégorienne de 365,2425 jours, arrondi au "
+        "dixième de seconde) :"),
+    "allowances-measured": Phrase(
+        "Calculation: over the measured time ({{ s.f.hours(minutes) }} in a full week, without "
+        "public holidays), the target tolerates at most:",
+        "Calcul : rapporté au temps mesuré ({{ s.f.hours(minutes) }} par semaine complète, hors "
+        "jours fériés), l'objectif tolère au plus :"),
+    "period": Phrase(
+        '{{ {"day": "a day", "week": "a week", "month": "a month", "year": "a year"}[per] }}',
+        '{{ {"day": "par jour", "week": "par semaine", "month": "par mois", "year": "par an"}[per] '
+        "}}"),
+    "allowance-unchecked": Phrase(
+        "{{ period }}: the contract states {{ stated }}, which this calculation does not check",
+        "{{ period }} : le contrat indique {{ stated }}, que ce calcul ne vérifie pas"),
+    "allowance": Phrase(
+        "{{ a.computed }} of unavailability {{ period }}"
+        "{% if a.stated is not none and a.agrees %}, as the contract itself states"
+        "{% elif a.stated is not none %} (the contract states {{ a.stated }}, which does not match)"
+        "{% endif %}",
+        "{{ a.computed }} d'indisponibilité {{ period }}"
+        "{% if a.stated is not none and a.agrees %}, comme le contrat l'écrit lui-même"
+        "{% elif a.stated is not none %} (le contrat indique {{ a.stated }}, qui ne correspond pas)"
+        "{% endif %}"),
+    "allowances-removed": Phrase(
+        "As excluded time is removed from the measured time, the unavailability actually "
+        "tolerated is slightly lower in months that have some.",
+        "Le temps exclu étant retiré du temps mesuré, l'indisponibilité réellement tolérée est un "
+        "peu plus faible les mois où il y en a."),
+    # The contract's examples.
+    "example": Phrase(
+        "Example from the contract: in {{ month }}, {% if not count %}with no outage{% else %}"
+        'with {{ "an outage" if count == 1 else "outages" }} {{ outages }}{% endif %}, '
+        "availability is {{ availability }}.",
+        "Exemple du contrat : en {{ month }}, {% if not count %}sans interruption{% else %}"
+        'avec {{ "une interruption" if count == 1 else "des interruptions" }} {{ outages }}'
+        "{% endif %}, la disponibilité est de {{ availability }}."),
+    "and": Phrase("and", "et"),
+    "outage-day": Phrase(
+        "on {{ s.f.weekday_date(start.date()) }} from {{ s.f.time_of(start) }} to "
+        "{{ s.f.time_of(end) }}",
+        "le {{ s.f.weekday_date(start.date()) }} de {{ s.f.time_of(start) }} à "
+        "{{ s.f.time_of(end) }}"),
+    "outage-span": Phrase("from {{ s.f.moment(start) }} to {{ s.f.moment(end) }}",
+                          "du {{ s.f.moment(start) }} au {{ s.f.moment(end) }}"),
+}
+
+
+# --------------------------------------------------------------------------- the kind
+
+class AvailabilityKind(Kind[model.Availability]):
+    keyword = "availability"
+    statements = (Target, TargetAbove, PeriodMonth, MeasuredDuring, MeasuredAllTime,
+                  ExcludeWindow, ExcludeMaintenance, ExcludeCause, ExcludedTime, Restatement,
+                  Restates, Probe, Slice, SliceGood, Combine, NoData, RateThreshold,
+                  MissingMinutes, MethodOutages, MethodProbes, MethodErrorRate, ExampleOutage,
+                  AvailabilityExample)
+    words: ClassVar[Mapping[str, str]] = {
+        "removed": "removed", "counts_available": "available",
+        "each": "each", "any": "any", "pooled": "pooled",
+        "nd_good": "good", "nd_bad": "bad", "nd_excluded": "excluded",
+        "m_available": "available", "m_interrupted": "interrupted", "m_excluded": "excluded",
+    }
+    item_type = model.Availability
+    names = KindNames("availability", "la disponibilité", "une disponibilité",
+                      "aucune disponibilité nommée", Phrase("Availability", "Disponibilité"))
+    summary = SUMMARY
+    phrases = PHRASES
+    eval_rank = 2
+
+    # ------------------------------------------------------------------ check
+
+    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Availability:
+        target_stmt = c.single(block, Target)
+        if target_stmt is None:
+            self._missing(c, block, "target", "target at least 99.5 %")
+        target = c.percent(target_stmt.percent) if target_stmt else Decimal(100)
+        if target_stmt and target < 50:
+            c.report("target-unusual", target_stmt.percent.span, value=target)
+        if c.single(block, PeriodMonth) is None:
+            self._missing(c, block, "period", "period calendar month")
+        measured_stmt = c.single(block, Measured)
+        if measured_stmt is None:
+            self._missing(c, block, "measured", "measured during <window> | measured all time")
+        measured = (c.reference(measured_stmt.window, "window")
+                    if isinstance(measured_stmt, MeasuredDuring) else None)
+        excluded = [s for s in block.body if isinstance(s, ExcludeWindow)]
+        excluded_windows = tuple(c.reference(s.window, "window") for s in excluded)
+        maintenance_in = tuple(c.reference(s.window, "window") if s.window else None
+                               for s in block.body if isinstance(s, ExcludeMaintenance))
+        causes = tuple(s.cause.value for s in block.body if isinstance(s, ExcludeCause))
+        if measured:
+            for stmt in excluded:
+                _check_disjoint(c, measured, stmt.window)
+        mode = _exclusion_mode(c, block, bool(excluded_windows or maintenance_in or causes))
+        method_stmt = c.single(block, Method)
+        if method_stmt is None:
+            self._missing(c, block, "method", "method outages")
+        method = _method(c, method_stmt, block.name.value) if method_stmt else model.OutageMethod()
+        examples = tuple(_example(c, s) for s in block.body if isinstance(s, AvailabilityExample))
+        return model.Availability(
+            target=target, strict=isinstance(target_stmt, TargetAbove), measured_during=measured,
+            excluded_windows=excluded_windows, maintenance_in=maintenance_in,
+            excluded_causes=causes, exclusion_mode=mode, method=method,
+            restatements=_restatements(c, block, target), examples=examples, **base)
+
+    def _missing(self, c: Checker, block: ast.Block, what: str, example: str) -> None:
+        c.report("missing-statement", block.name.span, kind=self.names.the(),
+                 name=block.name.value, what=what, example=example)
+
+    # ------------------------------------------------------------------ Python
+
+    def python_names(self, item: model.Availability, name: str) -> list[str]:
+        c = const(name)
+        return [f"{c}_TARGET", f"{c}_EXCLUDED_CAUSES", f"_{c}_PROBES", fn(name, "report")]
+
+    def python(self, ctx: Ctx, item: model.Availability) -> list[Unit]:
+        return [_report_unit(ctx, item)]
+
+
+# --------------------------------------------------------------------------- check helpers
+
+def _check_disjoint(c: Checker, measured: str, excluded: ast.Name) -> None:
+    """An excluded window must not overlap the measured one: the first common minute is said."""
+    a, b = c.blocks.get(measured), c.blocks.get(excluded.value)
+    if a is None or b is None or a.kind != "window" or b.kind != "window":
+        return
+    common = week_minutes(a) & week_minutes(b)
+    if common:
+        first = min(common)
+        clock = f" {first % 1440 // 60:02d}:{first % 60:02d}"
+        en, fr = WEEKDAYS[first // 1440]
+        c.report("measured-and-excluded", excluded.span, excluded=excluded.value,
+                 measured=measured, when=Phrase(en + clock, fr + clock))
+
+
+def _exclusion_mode(c: Checker, block: ast.Block,
+                    excludes: bool) -> ExclusionMode | model.Unspecified:
+    """What excluded time does: removed from the measured time unless the contract says it
+    counts as available; left open when it excludes something without saying."""
+    what = phrase("undecided.exclusion", name=block.name.value)
+    stmt = c.single(block, ExcludedTime)
+    if stmt is None:
+        return c.undecided(block.name.span, what) if excludes else "removed"
+    if stmt.mode.value == UNSPECIFIED:
+        return c.undecided(stmt.mode.span, what)
+    return "removed" if stmt.mode.value == "removed" else "available"
+
+
+def _decided(c: Checker, word: ast.Word | None, what: Phrase,
+             span: ast.Span) -> str | model.Unspecified:
+    """The word a method statement chose; left open when the statement is missing (said at the
+    method, `span`) or says `unspecified`."""
+    if word is None:
+        return c.undecided(span, what)
+    if word.value == UNSPECIFIED:
+        return c.undecided(word.span, what)
+    return word.value
+
+
+def _method(c: Checker, stmt: Method, name: str) -> model.Method:
+    if isinstance(stmt, MethodErrorRate):
+        return _error_rate(c, stmt, name)
+    if isinstance(stmt, MethodProbes):
+        return _probes(c, stmt, name)
+    return model.OutageMethod()
+
+
+def _error_rate(c: Checker, stmt: MethodErrorRate, name: str) -> model.ErrorRateMethod:
+    """`method error rate { … }`: only its first threshold and first `missing` are read."""
+    threshold = next((c.percent(s.share) for s in stmt.body if isinstance(s, RateThreshold)),
+                     None)
+    if threshold is None:
+        c.report("missing-statement", stmt.span, kind=c.names["method"].the(), name="error rate",
+                 what="interrupted above", example="interrupted above 5 %")
+    missing = _decided(c, next((s.mode for s in stmt.body if isinstance(s, MissingMinutes)), None),
+                       phrase("undecided.missing-minutes", name=name), stmt.span)
+    return model.ErrorRateMethod(threshold or Decimal(0), cast(MissingMode, missing))
+
+
+def _probes(c: Checker, stmt: MethodProbes, name: str) -> model.ProbeMethod:
+    """`method probes { … }`: probes by name (a second one of a name is reported and replaces
+    it); only the first slice, share, `combine` and `no data` are read."""
+    method = c.names["method"].the()
+    probes = _probe_list(c, stmt)
+    if not probes:
+        c.report("missing-statement", stmt.span, kind=method, name="probes", what="probe",
+                 example='probe ui "static asset" every 3 minutes good below 1 second')
+    slice_stmt = next((s for s in stmt.body if isinstance(s, Slice)), None)
+    slice_ = (_slice(c, slice_stmt.length) if slice_stmt
+              else model.Duration(Decimal(60), "minute"))
+    if slice_stmt is None:
+        c.report("missing-statement", stmt.span, kind=method, name="probes", what="slice",
+                 example="slice 1 hour")
+    good = next((c.percent(s.share) for s in stmt.body if isinstance(s, SliceGood)), None)
+    if good is None:
+        c.report("missing-statement", stmt.span, kind=method, name="probes",
+                 what="slice good at least", example="slice good at least 50 %")
+    combine = _decided(c, next((s.mode for s in stmt.body if isinstance(s, Combine)), None),
+                       phrase("undecided.combine", name=name), stmt.span)
+    no_data = _decided(c, next((s.mode for s in stmt.body if isinstance(s, NoData)), None),
+                       phrase("undecided.no-data", name=name), stmt.span)
+    return model.ProbeMethod(probes, slice_, good or Decimal(50), cast(CombineMode, combine),
+                             cast(NoDataMode, no_data))
+
+
+def _probe_list(c: Checker, stmt: MethodProbes) -> tuple[model.Probe, ...]:
+    probes: dict[str, model.Probe] = {}
+    first: dict[str, int] = {}
+    for probe in stmt.body:
+        if not isinstance(probe, Probe):
+            continue
+        probe_name = probe.name.value
+        if probe_name in probes:
+            c.report("duplicate-name", probe.name.span, name=probe_name, line=first[probe_name])
+        first.setdefault(probe_name, probe.span.line)
+        probes[probe_name] = model.Probe(
+            probe_name, probe.description.value,
+            c.positive(probe.every, ("fixed",), phrase("expected.probe-interval"),
+                       phrase("what.probe-interval")),
+            c.positive(probe.below, ("fixed",), phrase("expected.latency"),
+                       phrase("what.latency")))
+    return tuple(probes.values())
+
+
+def _slice(c: Checker, node: ast.DurationLit) -> model.Duration:
+    """The slice of a probe method: whole minutes that divide a day, as the runtime needs."""
+    reported = len(c.diagnostics)
+    value = c.duration(node, ("fixed",), phrase("expected.slice"))
+    if len(c.diagnostics) > reported:   # not a fixed duration: already said
+        return value
+    minutes = value.seconds() / 60
+    if minutes != minutes.to_integral_value() or minutes == 0 or 1440 % int(minutes):
+        c.report("bad-duration", node.span, text=written(node), why=phrase("why.slice"))
+    return value
+
+
+def _restatements(c: Checker, block: ast.Block,
+                  target: Decimal) -> tuple[model.Restatement, ...]:
+    """`restates …`: each allowance in fixed time, checked against the target when it can be."""
+    restatements: list[model.Restatement] = []
+    for stmt in block.body:
+        if not isinstance(stmt, Restates):
+            continue
+        for part in stmt.parts:
+            allowance = c.duration(part.allowance, ("fixed",), phrase("expected.fixed"),
+                                   fraction_ok=True)
+            per = cast(Per, part.per.value)
+            restatements.append(model.Restatement(allowance, per))
+            if allowance.dimension == "fixed" and 0 <= target <= 100:   # else already an error
+                _check_restatement(c, part, allowance, per, target)
+    return tuple(restatements)
+
+
+def _check_restatement(c: Checker, part: Restatement, allowance: model.Duration, per: Per,
+                       target: Decimal) -> None:
+    computed = (100 - target) / 100 * PER_SECONDS[per]
+    stated = allowance.seconds()
+    exponent = stated.as_tuple().exponent
+    # Finer than a nanosecond is noise; the floor also keeps quantize() within precision.
+    precision = Decimal(1).scaleb(max(exponent, -9) if isinstance(exponent, int) else 0)
+    if abs(computed - stated) > precision / 2:
+        c.report("restatement-mismatch", part.span, stated=f"{stated} s",
+                 per=Phrase(UNITS[per][0], UNITS[per][2]),
+                 target=target, computed=f"{computed.quantize(precision)} s")
+
+
+def _example(c: Checker, stmt: AvailabilityExample) -> model.AvailabilityExample:
+    year, month = (int(x) for x in stmt.month.value.split("-"))
+    if not 1 <= month <= 12:
+        c.report("bad-date", stmt.month.span, text=stmt.month.value)
+        month = 1
+    outages = tuple(model.OutageExample(c.instant(o.start, c.zone), c.instant(o.end, c.zone))
+                    for o in stmt.outages)
+    return model.AvailabilityExample(year, month, outages, c.percent(stmt.availability),
+                                     stmt.span.line)
+
+
+# --------------------------------------------------------------------------- Python helpers
+
+@dataclass
+class _MethodCode:
+    """What the report function needs of its method: its docstring's summary and paragraphs,
+    and the values its template reads (`args`)."""
+
+    summary: str
+    lines: list[str]
+    args: dict[str, object] = field(default_factory=dict)
+
+
+def _report_unit(ctx: Ctx, item: model.Availability) -> Unit:
+    """`X_TARGET`, `X_EXCLUDED_CAUSES`, `_X_PROBES` (probes) and `x_report(year, month, …)`."""
+    c = ctx.names.const(item.name)
+    report = ctx.names.fn(item.name, "report")
+    windows = _maintenance_windows(ctx, item)
+    mode = item.exclusion_mode
+    causes = sorted(item.excluded_causes)
+    code = _method_code(item)
+    lines = [*_measure_lines(ctx, item), *code.lines, *_caveat_lines(item)]
+    return render_unit(
+        "py_availability.j2", report, c=c, item=item, kind=item.method.kind,
+        keywords=_keywords(item, windows, code.args),
+        mode_what=py_long_str(mode.what, " " * 8) if isinstance(mode, model.Unspecified) else "",
+        report=report, target=py_dec(item.target), causes=causes, causes_expr=py_set(causes),
+        scope=(f"{ctx.names.const(item.measured_during)}.occurrences(period)"
+               if item.measured_during else "[period]"),
+        excluded=[f"{ctx.names.const(w)}.occurrences(period)" for w in item.excluded_windows],
+        windows=windows, mode_unspecified=isinstance(mode, model.Unspecified),
+        mode="exclusion_mode" if isinstance(mode, model.Unspecified) else f'"{mode}"',
+        strict=item.strict, args=code.args,
+        doc=ctx.doc(item, code.summary, lines),
+        target_doc=docstring(f"Target of `{item.name}`, in percent.", [], indent=""),
+        causes_doc=docstring(f"Causes whose downtime does not count in `{item.name}`.", [],
+                             indent=""))
+
+
+def _maintenance_windows(ctx: Ctx, item: model.Availability) -> str | None:
+    """The windows declared maintenance is clipped to, as a Python tuple; `None` (the code) when
+    maintenance is excluded wherever it falls; None when no maintenance is excluded."""
+    if not item.maintenance_in:
+        return None
+    if None in item.maintenance_in:
+        return "None"
+    names = [ctx.names.const(w) for w in item.maintenance_in if w is not None]
+    return "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+
+
+def _measure_lines(ctx: Ctx, item: model.Availability) -> list[str]:
+    """The docstring's paragraphs on the measured time, the target and what is excluded."""
+    measured = (f"the occurrences of window `{item.measured_during}` in the month"
+                if item.measured_during else "the whole month")
+    comparison = "above" if item.strict else "at least"
+    lines = [f"Measured time: {measured} (local calendar month in {ctx.contract.zone}).",
+             f"Target: availability {comparison} {num(item.target)} %."]
+    excluded = [f"the occurrences of window `{w}`" for w in item.excluded_windows]
+    if item.maintenance_in:
+        if None in item.maintenance_in:
+            excluded.append("the declared maintenance given in `maintenance`")
+        else:
+            excluded.append("the declared maintenance given in `maintenance`, clipped to the "
+                            "occurrences of " + ", ".join(f"`{w}`" for w in item.maintenance_in))
+    if excluded:
+        effect = ("is removed from the measured time" if item.exclusion_mode == "removed" else
+                  "counts as available" if item.exclusion_mode == "available" else
+                  "is treated as `exclusion_mode` says (the contract does not say)")
+        lines.append("Excluded: " + "; ".join(excluded) + f". Excluded time {effect}.")
+    causes = sorted(item.excluded_causes)
+    if causes:
+        lines.append("Excluded causes: " + "; ".join(f"« {cause} »" for cause in causes) + ".")
+    return lines
+
+
+def _method_code(item: model.Availability) -> _MethodCode:
+    method = item.method
+    if isinstance(method, model.ProbeMethod):
+        return _probes_code(item.name, method)
+    if isinstance(method, model.ErrorRateMethod):
+        return _error_rate_code(item.name, method)
+    return _MethodCode(f"Monthly availability of `{item.name}` from a list of outages.",
+                       ["Outages whose cause is an excluded cause never count as downtime."])
+
+
+def _probes_code(name: str, method: model.ProbeMethod) -> _MethodCode:
+    seconds = method.slice.seconds()
+    if seconds % 60:
+        raise RenderError(f"slice of {duration_text(method.slice)} is not whole minutes")
+    code = _MethodCode(
+        f"Monthly availability of `{name}` from probe samples, slice by slice.",
+        [f"Probe `{p.name}` ({p.description}), every {duration_text(p.every)}: good when it "
+         f"answers in less than {duration_text(p.max_latency)}." for p in method.probes],
+        {"probes": [(py_str(p.name), py_dec(p.max_latency.seconds())) for p in method.probes],
+         "slice_minutes": int(seconds // 60), "good_share": py_dec(method.good_share)})
+    code.lines.append(f"A slice of {duration_text(method.slice)} is good when at least "
+                      f"{num(method.good_share)} % of its measurements are good.")
+    for key, choice in (("combine", method.combine), ("no_data", method.no_data)):
+        if isinstance(choice, model.Unspecified):
+            code.lines.append(f"The contract does not say {choice.what}: pass `{key}` "
+                              "(UnspecifiedError when the situation arises and it is None).")
+            code.args[key] = key
+        else:
+            code.args[key] = f'"{choice}"'
+    return code
+
+
+def _error_rate_code(name: str, method: model.ErrorRateMethod) -> _MethodCode:
+    code = _MethodCode(
+        f"Monthly availability of `{name}` from per-minute error rates.",
+        [f"A minute is an interruption when its error rate is above {num(method.threshold)} %."],
+        {"threshold": py_dec(method.threshold)})
+    if isinstance(method.missing, model.Unspecified):
+        code.lines.append(f"The contract does not say {method.missing.what}: pass `missing` "
+                          "(UnspecifiedError when a minute has no data and it is None).")
+        code.args["missing"] = "missing"
+    else:
+        code.args["missing"] = f'"{method.missing}"'
+    return code
+
+
+def _caveat_lines(item: model.Availability) -> list[str]:
+    """The docstring's last paragraphs: what the caller must decide, the excluded events, and
+    the target as the contract restates it."""
+    lines: list[str] = []
+    if isinstance(item.exclusion_mode, model.Unspecified):
+        lines.append(f"The contract does not say {item.exclusion_mode.what}: pass "
+                     "`exclusion_mode` ('removed' or 'available').")
+    if item.excluded_causes and not isinstance(item.method, model.OutageMethod):
+        lines.append("`excluded_events`: spans due to an excluded cause, as Outage(start, end, "
+                     "cause); they are excluded like maintenance; any other cause is refused.")
+    allowances = [f"{seconds_text(r.allowance.seconds())} per {r.per}" for r in item.restatements]
+    if allowances:
+        lines.append("The contract restates the target as at most " + ", ".join(allowances)
+                     + " of unavailability.")
+    return lines
+
+
+def _keywords(item: model.Availability, windows: str | None,
+              args: Mapping[str, object]) -> list[str]:
+    """The keyword-only parameters of the report function."""
+    outages = isinstance(item.method, model.OutageMethod)
+    keywords = []
+    if outages:
+        keywords.append("outages: Iterable[Outage] = ()")
+    if windows is not None:
+        keywords.append("maintenance: Iterable[Interval] = ()")
+    if item.excluded_causes and not outages:
+        keywords.append("excluded_events: Iterable[Outage] = ()")
+    if isinstance(item.exclusion_mode, model.Unspecified):
+        keywords.append("exclusion_mode: ExclusionMode | None = None")
+    for key, kind in (("combine", "Combine"), ("no_data", "NoData"), ("missing", "Missing")):
+        if args.get(key) == key:
+            keywords.append(f"{key}: {kind} | None = None")
+    return keywords

@@ -1,0 +1,394 @@
+"""`money NAME { … }`: fees, minimum invoice, surcharge, indexation, liability cap, late-payment
+interest, billing terms, and worked examples of the fees."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar, Literal, TypeVar
+
+from .. import ast, model
+from ..backends.pycode import (
+    Ctx,
+    RenderError,
+    Unit,
+    fn,
+    money_text,
+    num,
+    py_dec,
+    render_unit,
+)
+from ..checking import Checker
+from ..messages import KindNames, Phrase, listing, phrase
+from .base import Kind
+
+# --------------------------------------------------------------------------- syntax
+
+
+@dataclass(frozen=True)
+class FeePer(ast.Statement):
+    """`per hour`, `per month`, `per "utilisateur"`: what a fee is counted in (`hour`, a keyword
+    of its own, leaves `unit` out)."""
+
+    rule: ClassVar[str] = "fee_per"
+    unit: ast.Word | ast.Str | None = None
+
+    @property
+    def value(self) -> str:
+        return self.unit.value if self.unit is not None else "hour"
+
+
+@dataclass(frozen=True)
+class Fee(ast.Statement):
+    """`fee restore 130 EUR excl. tax per hour with minimum 70 EUR excl. tax per "dossier"`;
+    the unit and the minimum are optional."""
+
+    rule: ClassVar[str] = "fee"
+    name: ast.Name
+    amount: ast.MoneyLit
+    per: FeePer | None = None
+    minimum: ast.MoneyLit | None = None
+    minimum_per: ast.Str | None = None
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        name, amount, *rest = values
+        return cls(span, name, amount, _first(rest, FeePer), _first(rest, ast.MoneyLit),
+                   _first(rest, ast.Str))
+
+
+@dataclass(frozen=True)
+class MinimumInvoice(ast.Statement):
+    """`minimum invoice 130 EUR excl. tax per month`."""
+
+    rule: ClassVar[str] = "minimum_invoice"
+    amount: ast.MoneyLit
+
+
+@dataclass(frozen=True)
+class Surcharge(ast.Statement):
+    """`surcharge 15 % on "le dépassement"`."""
+
+    rule: ClassVar[str] = "surcharge"
+    rate: ast.Percent
+    on: ast.Str
+
+
+@dataclass(frozen=True)
+class Indexation(ast.Statement):
+    """`indexation "Syntec" every year capped at 3.5 %`."""
+
+    rule: ClassVar[str] = "indexation"
+    index: ast.Str
+    cap: ast.Percent
+
+
+@dataclass(frozen=True)
+class LiabilityCap(ast.Statement):
+    """`liability cap 10000 EUR`."""
+
+    rule: ClassVar[str] = "liability_cap"
+    amount: ast.MoneyLit
+
+
+@dataclass(frozen=True)
+class Interest(ast.Statement):
+    """`interest legal rate plus 3 points`."""
+
+    rule: ClassVar[str] = "interest"
+    points: ast.Number
+
+
+@dataclass(frozen=True)
+class Billing(ast.Statement):
+    """`billing monthly in advance` / `in arrears` (the mode is a word: `advance`, `arrears`)."""
+
+    rule: ClassVar[str] = "billing"
+    mode: ast.Word
+
+
+@dataclass(frozen=True)
+class ExampleInput(ast.Statement):
+    """`hours 2`: one named input of a fee example."""
+
+    rule: ClassVar[str] = "example_input"
+    name: ast.Name
+    value: ast.Number
+
+
+@dataclass(frozen=True)
+class MoneyExample(ast.Statement):
+    """`example restore hours 2 files 1 gives 260 EUR excl. tax`: one input or more."""
+
+    rule: ClassVar[str] = "money_example"
+    fee: ast.Name
+    inputs: tuple[ExampleInput, ...]
+    result: ast.MoneyLit
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        return cls(span, values[0], tuple(values[1:-1]), values[-1])
+
+
+T = TypeVar("T")
+
+
+def _first(values: Iterable[object], cls: type[T]) -> T | None:
+    """The first of `values` of class `cls` (an optional part of a statement), if any."""
+    return next((v for v in values if isinstance(v, cls)), None)
+
+
+# --------------------------------------------------------------------------- summary
+
+SUMMARY = """
+{%- macro summary(i, s) -%}
+{% if i.fees %}
+{% filter p %}{{ say(s, "fees", count=i.fees|length) }}{% endfilter %}
+{% filter ul %}
+{% for fee in i.fees %}
+{% filter li %}
+{{ say(s, "fee", fee=fee,
+       per=say(s, "per", unit=fee.per) if fee.per is not none else none,
+       minimum_per=say(s, "per", unit=fee.minimum_per) if fee.minimum_per is not none else none) }}
+{% endfilter %}
+{% endfor %}
+{% endfilter %}
+{% endif %}
+{% filter p %}
+{% if i.minimum_invoice is not none %}
+{{ say(s, "minimum-invoice", i=i) }}
+{% endif %}
+{% if i.surcharge is not none %}
+{{ say(s, "surcharge", i=i) }}
+{% endif %}
+{% if i.indexation is not none %}
+{{ say(s, "indexation", i=i) }}
+{% endif %}
+{% if i.liability_cap is not none %}
+{{ say(s, "liability-cap", i=i) }}
+{% endif %}
+{% if i.interest_points is not none %}
+{{ say(s, "interest", i=i) }}
+{% endif %}
+{% if i.billing == "advance" %}
+{{ say(s, "billing-advance") }}
+{% elif i.billing == "arrears" %}
+{{ say(s, "billing-arrears") }}
+{% endif %}
+{% endfilter %}
+{% if i.examples %}
+{% filter p %}{{ say(s, "examples", examples=i.examples) }}{% endfilter %}
+{% endif %}
+{%- endmacro -%}
+"""
+
+PHRASES = {
+    "fees": Phrase('{{ "Fee" if count == 1 else "Fees" }}:',
+                   '{{ "Tarif" if count == 1 else "Tarifs" }} :'),
+    "per": Phrase(
+        '{% if unit in ("hour", "day", "week", "month", "year") %}per {{ unit }}'
+        '{% else %}per “{{ unit|t }}”{% endif %}',
+        "{% if unit == \"hour\" %}de l'heure{% elif unit == \"day\" %}par jour"
+        '{% elif unit == "week" %}par semaine{% elif unit == "month" %}par mois'
+        '{% elif unit == "year" %}par an{% else %}par « {{ unit|t }} »{% endif %}'),
+    "fee": Phrase(
+        "“{{ fee.name|t }}”: {{ s.f.money(fee.amount) }}{% if per is not none %} {{ per }}{% endif %}"
+        "{% if fee.minimum is not none %}, with a minimum of {{ s.f.money(fee.minimum) }}"
+        "{% if minimum_per is not none %} {{ minimum_per }}{% endif %}{% endif %}",
+        "« {{ fee.name|t }} » : {{ s.f.money(fee.amount) }}{% if per is not none %} {{ per }}{% endif %}"
+        "{% if fee.minimum is not none %}, avec un minimum de {{ s.f.money(fee.minimum) }}"
+        "{% if minimum_per is not none %} {{ minimum_per }}{% endif %}{% endif %}"),
+    "minimum-invoice": Phrase("Minimum invoice: {{ s.f.money(i.minimum_invoice) }} a month.",
+                              "Facture minimale : {{ s.f.money(i.minimum_invoice) }} par mois."),
+    "surcharge": Phrase(
+        "Surcharge of {{ s.f.percent(i.surcharge) }}"
+        "{% if i.surcharge_on is not none %} on “{{ i.surcharge_on|t }}”{% endif %}.",
+        "Majoration de {{ s.f.percent(i.surcharge) }}"
+        "{% if i.surcharge_on is not none %} sur {{ i.surcharge_on|t }}{% endif %}."),
+    "indexation": Phrase(
+        "Prices are revised every year by the “{{ i.indexation|t }}” index"
+        "{% if i.indexation_cap is not none %}, the increase capped at "
+        "{{ s.f.percent(i.indexation_cap) }}{% endif %}.",
+        "Les prix sont révisés chaque année selon l'indice « {{ i.indexation|t }} »"
+        "{% if i.indexation_cap is not none %}, la hausse étant plafonnée à "
+        "{{ s.f.percent(i.indexation_cap) }}{% endif %}."),
+    "liability-cap": Phrase("Liability is capped at {{ s.f.money(i.liability_cap) }}.",
+                            "La responsabilité est plafonnée à {{ s.f.money(i.liability_cap) }}."),
+    "interest": Phrase(
+        'Late-payment interest: the legal interest rate plus '
+        '{{ s.f.count(i.interest_points, "point", "points") }}.',
+        "Intérêts de retard : taux d'intérêt légal majoré de "
+        '{{ s.f.count(i.interest_points, "point", "points") }}.'),
+    "billing-advance": Phrase("Billed monthly in advance.",
+                              "Facturation mensuelle, à terme à échoir (d'avance)."),
+    "billing-arrears": Phrase("Billed monthly in arrears.", "Facturation mensuelle, à terme échu."),
+    "examples": Phrase(
+        '{{ "Example" if examples|length == 1 else "Examples" }} from the contract: '
+        '{% for e in examples %}{% if not loop.first %}; {% endif %}“{{ e.fee|t }}” with '
+        '{% for name, value in e.inputs %}{{ loop|sep("and") }}{{ name|t }} = '
+        "{{ s.f.number(value) }}{% endfor %} gives {{ s.f.money(e.result) }}{% endfor %}.",
+        '{{ "Exemple" if examples|length == 1 else "Exemples" }} du contrat : '
+        '{% for e in examples %}{% if not loop.first %} ; {% endif %}« {{ e.fee|t }} » avec '
+        '{% for name, value in e.inputs %}{{ loop|sep("et") }}{{ name|t }} = '
+        "{{ s.f.number(value) }}{% endfor %} : {{ s.f.money(e.result) }}{% endfor %}."),
+}
+
+
+# --------------------------------------------------------------------------- python
+
+MONEY_SUFFIXES = ("minimum_top_up", "surcharged_overage", "indexed_price", "late_interest",
+                  "capped_liability")
+"""The functions a money block may define, after its name (its fees' functions aside)."""
+
+BILLING: dict[str, Literal["advance", "arrears"]] = {"advance": "advance", "arrears": "arrears"}
+
+
+def fee_parameters(fee: model.Fee) -> list[str]:
+    """Parameter names of a fee's function, in order (examples map onto them)."""
+    if fee.per == "hour":
+        return ["hours", "units"] if fee.minimum is not None else ["hours"]
+    if fee.per is None:
+        return ["count"]
+    return {"month": ["months"], "day": ["days"], "week": ["weeks"], "year": ["years"]}.get(
+        fee.per, ["quantity"])
+
+
+def _fee_text(fee: model.Fee, params: list[str]) -> str:
+    """What a fee's function computes, for its docstring."""
+    what = money_text(fee.amount)
+    if fee.per == "hour":
+        return (f"{what} per hour of time spent (pro rata, `hours` as a Decimal)"
+                + (f", with a minimum of {money_text(fee.minimum)} per « {fee.minimum_per} »"
+                   " (`units` of them): the higher amount is billed" if fee.minimum else ""))
+    if fee.per is None:
+        return f"{what} each time (`count` times)"
+    return f"{what} per {fee.per} (`{params[0]}` of them)"
+
+
+def _fee_unit(ctx: Ctx, item: model.MoneyClause, fee: model.Fee) -> Unit:
+    """The function of one fee: its price for a quantity, rounded to the cent."""
+    name = ctx.names.fee(fee.name)
+    params = fee_parameters(fee)
+    return render_unit(
+        "py_fee.j2", name, name=name, per=fee.per, params=params,
+        amount=py_dec(fee.amount.amount),
+        minimum=py_dec(fee.minimum.amount) if fee.minimum else None,
+        doc=ctx.doc(item, f"The `{fee.name}` fee, in {fee.amount.currency}.",
+                    _fee_text(fee, params) + ".", "Rounded to the cent, halves away from zero."))
+
+
+def _function(ctx: Ctx, item: model.MoneyClause, suffix: str, kind: str, amount: Decimal,
+              summary: str, *paragraphs: str) -> Unit:
+    """One of the block's functions (`py_money_fns.j2`, its `kind`), named `<item>_<suffix>`."""
+    name = fn(ctx.names.fn(item.name), suffix)
+    return render_unit("py_money_fns.j2", name, kind=kind, name=name, amount=py_dec(amount),
+                       doc=ctx.doc(item, summary, *paragraphs))
+
+
+def _functions(ctx: Ctx, item: model.MoneyClause) -> list[Unit]:
+    """The functions of the block's terms other than fees, for those it states."""
+    units: list[Unit] = []
+    if item.minimum_invoice is not None:
+        units.append(_function(
+            ctx, item, "minimum_top_up", "top_up", item.minimum_invoice.amount,
+            "What to add to a month's invoice `invoiced` to reach the minimum "
+            f"of {money_text(item.minimum_invoice)} a month (never negative)."))
+    if item.surcharge is not None:
+        units.append(_function(
+            ctx, item, "surcharged_overage", "surcharge", item.surcharge,
+            f"Price of « {item.surcharge_on} »: `units_over` × `unit_price` "
+            f"plus {num(item.surcharge)} %."))
+    if item.indexation is not None:
+        cap = item.indexation_cap
+        if cap is None:
+            raise RenderError(f"{item.name}: an indexation needs a cap")
+        units.append(_function(
+            ctx, item, "indexed_price", "index", cap,
+            f"`price` revised every year by the « {item.indexation} » index "
+            f"(`new_index` / `old_index`), the increase capped at {num(cap)} %.",
+            "A fall of the index applies in full."))
+    if item.interest_points is not None:
+        units.append(_function(
+            ctx, item, "late_interest", "interest", item.interest_points,
+            "Simple interest on a late `amount` for `days` days, at the legal "
+            f"rate `legal_rate` (percent a year) plus {num(item.interest_points)} points."))
+    if item.liability_cap is not None:
+        units.append(_function(
+            ctx, item, "capped_liability", "liability", item.liability_cap.amount,
+            "What can still be claimed of `claimed` under a liability cap of "
+            f"{money_text(item.liability_cap)} in total, `already_paid` deducted."))
+    return units
+
+
+# --------------------------------------------------------------------------- the kind
+
+
+class MoneyKind(Kind[model.MoneyClause]):
+    keyword = "money"
+    statements = (Fee, FeePer, MinimumInvoice, Surcharge, Indexation, LiabilityCap, Interest,
+                  Billing, ExampleInput, MoneyExample)
+    words: ClassVar[Mapping[str, str]] = {"in_advance": "advance", "in_arrears": "arrears"}
+    item_type = model.MoneyClause
+    names = KindNames("money", "le bloc financier", "un bloc financier",
+                      "aucun bloc financier nommé", Phrase("Money", "Conditions financières"))
+    summary = SUMMARY
+    phrases = PHRASES
+    eval_rank = 6
+
+    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.MoneyClause:
+        fees = self._fees(c, [s for s in block.body if isinstance(s, Fee)])
+        minimum = c.single(block, MinimumInvoice)
+        surcharge = c.single(block, Surcharge)
+        index = c.single(block, Indexation)
+        cap = c.single(block, LiabilityCap)
+        interest = c.single(block, Interest)
+        billing = c.single(block, Billing)
+        examples = tuple(self._example(c, s, fees) for s in block.body
+                         if isinstance(s, MoneyExample))
+        return model.MoneyClause(
+            fees=tuple(fees.values()),
+            minimum_invoice=c.money(minimum.amount, c.currency) if minimum else None,
+            surcharge=c.percent(surcharge.rate) if surcharge else None,
+            surcharge_on=surcharge.on.value if surcharge else None,
+            indexation=index.index.value if index else None,
+            indexation_cap=c.percent(index.cap) if index else None,
+            liability_cap=c.money(cap.amount, c.currency) if cap else None,
+            interest_points=interest.points.value if interest else None,
+            billing=BILLING[billing.mode.value] if billing else None,
+            examples=examples, **base)
+
+    @staticmethod
+    def _fees(c: Checker, stmts: list[Fee]) -> dict[str, model.Fee]:
+        """The block's fees by name. Fee names are unique in the whole contract, whatever their
+        case (each fee has a function named after it): `c.fee_lines` holds those seen so far."""
+        fees: dict[str, model.Fee] = {}
+        for stmt in stmts:
+            amount = c.money(stmt.amount, c.currency)
+            minimum = c.money(stmt.minimum, c.currency) if stmt.minimum is not None else None
+            key = stmt.name.value.lower()
+            if key in c.fee_lines:
+                c.report("duplicate-name", stmt.name.span, name=stmt.name.value,
+                         line=c.fee_lines[key])
+            else:
+                c.fee_lines[key] = stmt.span.line
+            fees[stmt.name.value] = model.Fee(
+                stmt.name.value, amount, stmt.per.value if stmt.per is not None else None,
+                minimum, stmt.minimum_per.value if stmt.minimum_per is not None else None)
+        return fees
+
+    @staticmethod
+    def _example(c: Checker, stmt: MoneyExample, fees: dict[str, model.Fee]) -> model.MoneyExample:
+        if stmt.fee.value not in fees:
+            c.report("unknown-name", stmt.fee.span, kind=c.names["fee"].none(),
+                     name=stmt.fee.value,
+                     suggestion=phrase("suggest.known", names=listing(sorted(fees))))
+        inputs = tuple((i.name.value, i.value.value) for i in stmt.inputs)
+        return model.MoneyExample(stmt.fee.value, inputs, c.money(stmt.result, c.currency),
+                                  stmt.span.line)
+
+    def python_names(self, item: model.MoneyClause, name: str) -> list[str]:
+        return [fn(fn(name), s) for s in MONEY_SUFFIXES]
+
+    def python(self, ctx: Ctx, item: model.MoneyClause) -> list[Unit]:
+        return [*(_fee_unit(ctx, item, fee) for fee in item.fees), *_functions(ctx, item)]

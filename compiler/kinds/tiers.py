@@ -1,0 +1,858 @@
+"""`tiers NAME { on … ; from 0 % included to 1 % excluded: none … }`: what a measure gives.
+
+A tier table maps a month's availability or unavailability rate, or the notice given before an
+event, to an outcome (nothing, a share of the invoice, days of service, an amount), with an
+optional cap, and says how a credit is claimed and paid. The check reports tiers that overlap,
+leave part of the measure uncovered, run backwards or mix days of service with money.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar, Literal, cast
+
+from .. import ast, model
+from ..backends.pycode import (
+    Ctx,
+    Unit,
+    bound_text,
+    const,
+    docstring,
+    duration_text,
+    fn,
+    outcome_expr,
+    outcome_text,
+    period_expr,
+    py_dec,
+    py_long_str,
+    render_unit,
+    wrap_call,
+)
+from ..checking import Checker
+from ..messages import KindNames, Phrase, amount_of, phrase
+from .base import Kind
+
+# --------------------------------------------------------------------------- syntax
+
+
+@dataclass(frozen=True)
+class OnAvailability(ast.Statement):
+    """`availability of dispo`, after `on`."""
+
+    rule: ClassVar[str] = "on_availability"
+    availability: ast.Name
+
+
+@dataclass(frozen=True)
+class OnUnavailability(ast.Statement):
+    """`unavailability of dispo`, after `on`."""
+
+    rule: ClassVar[str] = "on_unavailability"
+    availability: ast.Name
+
+
+@dataclass(frozen=True)
+class OnNotice(ast.Statement):
+    """`notice before "la formation"`, after `on`."""
+
+    rule: ClassVar[str] = "on_notice"
+    event: ast.Str
+
+
+Target = OnAvailability | OnUnavailability | OnNotice
+
+
+@dataclass(frozen=True)
+class Measure(ast.Statement):
+    """`on unavailability of dispo`: what the tiers are read from."""
+
+    rule: ClassVar[str] = "measure"
+    target: Target
+
+
+@dataclass(frozen=True)
+class Bound(ast.Statement):
+    """`0.5 % included`, `15 days excluded`: one end of a tier's range."""
+
+    rule: ClassVar[str] = "bound"
+    value: ast.Percent | ast.DurationLit
+    inclusion: ast.Word      # `included` or `excluded`
+
+
+@dataclass(frozen=True)
+class Lower(ast.Statement):
+    """`from 0.5 % included`, the start of a range with both ends."""
+
+    rule: ClassVar[str] = "lower"
+    bound: Bound
+
+
+@dataclass(frozen=True)
+class Upper(ast.Statement):
+    """`1 % excluded`, the end of a range with both ends."""
+
+    rule: ClassVar[str] = "upper"
+    bound: Bound
+
+
+@dataclass(frozen=True)
+class RangeBoth(ast.Statement):
+    """`from 0.5 % included to 1 % excluded`."""
+
+    rule: ClassVar[str] = "range_both"
+    lower: Bound
+    upper: Bound
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        lower, upper = values
+        return cls(span, lower.bound, upper.bound)
+
+
+@dataclass(frozen=True)
+class RangeFrom(ast.Statement):
+    """`from 2 % excluded`: no upper end."""
+
+    rule: ClassVar[str] = "range_from"
+    lower: Bound
+
+
+@dataclass(frozen=True)
+class RangeTo(ast.Statement):
+    """`to 8 days excluded`: no lower end."""
+
+    rule: ClassVar[str] = "range_to"
+    upper: Bound
+
+
+Range = RangeBoth | RangeFrom | RangeTo
+
+
+@dataclass(frozen=True)
+class InvoiceShare(ast.Statement):
+    """`5 % of invoice`."""
+
+    rule: ClassVar[str] = "invoice_share"
+    share: ast.Percent
+
+
+@dataclass(frozen=True)
+class ServiceDays(ast.Statement):
+    """`3 days of service`."""
+
+    rule: ClassVar[str] = "service_days"
+    days: ast.Number
+
+
+@dataclass(frozen=True)
+class MoneyOutcome(ast.Statement):
+    """`130 EUR excl. tax`."""
+
+    rule: ClassVar[str] = "money_outcome"
+    amount: ast.MoneyLit
+
+
+Outcome = InvoiceShare | ServiceDays | MoneyOutcome | ast.Word
+"""What a tier gives; the words `none` and `unspecified` arrive as ast.Word."""
+
+
+@dataclass(frozen=True)
+class Tier(ast.Statement):
+    """`from 1 % excluded to 2 % included: 130 EUR excl. tax` (the outcome may be missing)."""
+
+    rule: ClassVar[str] = "tier"
+    range: Range
+    outcome: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class Cap(ast.Statement):
+    """`cap 20 % of invoice per month`."""
+
+    rule: ClassVar[str] = "cap"
+    outcome: Outcome
+    per_month: ast.Word | None = None
+
+
+@dataclass(frozen=True)
+class ClaimStatement(ast.Statement):
+    """`claim …`, either form: a block has one at most."""
+
+
+@dataclass(frozen=True)
+class Claim(ClaimStatement):
+    """`claim within 2 months after end of period`."""
+
+    rule: ClassVar[str] = "claim"
+    within: ast.DurationLit
+    after: ast.Word          # `period`, `incident` or `breach`
+
+
+@dataclass(frozen=True)
+class ClaimUnspecified(ClaimStatement):
+    """`claim unspecified`."""
+
+    rule: ClassVar[str] = "claim_unspecified"
+    value: ast.Word
+
+
+@dataclass(frozen=True)
+class ServiceCredit(ast.Statement):
+    """`service credit, never cash`, after `paid as`."""
+
+    rule: ClassVar[str] = "service_credit"
+    never_cash: ast.Word | None = None
+
+
+@dataclass(frozen=True)
+class Paid(ast.Statement):
+    """`paid as credit note`, `paid as service credit, never cash`, `paid as unspecified`."""
+
+    rule: ClassVar[str] = "paid"
+    payment: ServiceCredit | ast.Word    # `credit_note`, `discount` or `unspecified`
+
+
+@dataclass(frozen=True)
+class ExampleValue(ast.Statement):
+    """`0.3 %`, `20 days`: the value of an example."""
+
+    rule: ClassVar[str] = "example_value"
+    value: ast.Percent | ast.DurationLit
+
+
+@dataclass(frozen=True)
+class TierExample(ast.Statement):
+    """`example 1.5 % gives 130 EUR`."""
+
+    rule: ClassVar[str] = "tier_example"
+    value: ExampleValue
+    outcome: Outcome
+
+
+# --------------------------------------------------------------------------- summary
+
+SUMMARY = """
+{%- macro range_of(lower, upper, s) -%}
+{%- if lower is not none and upper is not none -%}
+{{ say(s, "range.both", lower=lower, upper=upper) }}
+{%- elif lower is not none -%}
+{{ say(s, "range.from", lower=lower) }}
+{%- elif upper is not none -%}
+{{ say(s, "range.to", upper=upper) }}
+{%- else -%}
+{{ say(s, "range.any") }}
+{%- endif -%}
+{%- endmacro -%}
+
+{%- macro outcome_of(o, s, monthly) -%}
+{%- if o.kind == "none" -%}
+{{ say(s, "outcome.none") }}
+{%- elif o.kind == "invoice_share" -%}
+{{ say(s, "outcome.invoice-share", share=o.amount, monthly=monthly) }}
+{%- elif o.kind == "service_days" -%}
+{{ say(s, "outcome.service-days", days=o.amount) }}
+{%- elif o.kind == "money" -%}
+{{ s.outcome_money(o) }}
+{%- else -%}
+{{ say(s, "outcome.unspecified") }}
+{%- endif -%}
+{%- endmacro -%}
+
+{%- macro summary(i, s) -%}
+{% set monthly = i.measure != "notice" %}
+{% filter p %}
+{% if i.measure == "availability" %}
+{{ say(s, "by.availability", source=i.source) }}
+{% elif i.measure == "unavailability" %}
+{{ say(s, "by.unavailability", source=i.source) }}
+{% else %}
+{{ say(s, "by.notice", source=i.source) }}
+{% endif %}
+{% endfilter %}
+{% filter ul %}
+{% for tier in i.tiers %}
+{% filter li %}{{ say(s, "tier", range=range_of(tier.lower, tier.upper, s)|capfirst,
+                      outcome=outcome_of(tier.outcome, s, monthly)) }}{% endfilter %}
+{% endfor %}
+{% endfilter %}
+{% if i.gaps %}
+{% filter p %}
+{{ say(s, "gaps", count=i.gaps|length) }}
+{% endfilter %}
+{% filter ul %}
+{% for lower, upper in i.gaps %}
+{% filter li %}{{ range_of(lower, upper, s) }}{% endfilter %}
+{% endfor %}
+{% endfilter %}
+{% endif %}
+{% filter p %}
+{% if i.cap is not none and i.cap_per_month %}
+{{ say(s, "cap-per-month", cap=outcome_of(i.cap, s, false)) }}
+{% elif i.cap is not none %}
+{{ say(s, "cap", cap=outcome_of(i.cap, s, monthly)) }}
+{% endif %}
+{% if i.claim_within is unspecified %}
+{{ say(s, "claim.unspecified") }}
+{% elif i.claim_within is not none %}
+{{ say(s, "claim", within=i.claim_within, after=i.claim_after) }}
+{% endif %}
+{% if i.payment is unspecified %}
+{{ say(s, "paid.unspecified") }}
+{% elif i.payment == "credit_note" %}
+{{ say(s, "paid.credit-note") }}
+{% elif i.payment == "discount" %}
+{{ say(s, "paid.discount") }}
+{% elif i.payment == "service_credit" %}
+{{ say(s, "paid.service-credit", never_cash=i.never_cash) }}
+{% endif %}
+{% endfilter %}
+{% if i.examples %}
+{% filter p %}
+{{ say(s, "examples", count=i.examples|length) }}
+{% for e in i.examples %}{{ say(s, "example", first=loop.first, value=e.value,
+                                outcome=outcome_of(e.outcome, s, monthly)) }}{% endfor %}.
+{% endfilter %}
+{% endif %}
+{%- endmacro -%}
+"""
+
+# Words inside an expression (`{{ "…" }}`) are escaped in HTML (an apostrophe becomes `&#39;`),
+# words written as text are not: each phrase keeps the form the summaries have always had.
+PHRASES = {
+    "by.availability": Phrase(
+        "By the month's availability, measured as stated for “{{ s.label(source)|t }}”:",
+        "Selon la disponibilité du mois, mesurée comme indiqué pour "
+        "« {{ s.label(source)|t }} » :"),
+    "by.unavailability": Phrase(
+        "By the month's unavailability rate (100% minus the availability measured for "
+        "“{{ s.label(source)|t }}”):",
+        "Selon le taux d'indisponibilité du mois (100 % moins la disponibilité mesurée pour "
+        "« {{ s.label(source)|t }} ») :"),
+    "by.notice": Phrase(
+        "By the notice given before “{{ source|t }}”:",
+        "Selon le délai de prévenance donné avant {{ source|t }} :"),
+    "tier": Phrase("{{ range }}: {{ outcome }}", "{{ range }} : {{ outcome }}"),
+    "range.both": Phrase(
+        "{% if lower.inclusive and upper.inclusive %}"
+        "from {{ s.value(lower.value) }} to {{ s.value(upper.value) }}, both included"
+        "{% elif not lower.inclusive and not upper.inclusive %}"
+        "between {{ s.value(lower.value) }} and {{ s.value(upper.value) }}, both excluded"
+        "{% else %}"
+        'from {{ s.value(lower.value) }} ({{ "included" if lower.inclusive else "excluded" }}) '
+        'to {{ s.value(upper.value) }} ({{ "included" if upper.inclusive else "excluded" }})'
+        "{% endif %}",
+        'de {{ s.value(lower.value) }} {{ "inclus" if lower.inclusive else "exclu" }} '
+        'à {{ s.value(upper.value) }} {{ "inclus" if upper.inclusive else "exclu" }}'),
+    "range.from": Phrase(
+        '{{ s.value(lower.value) ~ " or more" if lower.inclusive '
+        'else "more than " ~ s.value(lower.value) }}',
+        '{{ "à partir de " ~ s.value(lower.value) ~ " inclus" if lower.inclusive '
+        'else "plus de " ~ s.value(lower.value) }}'),
+    "range.to": Phrase(
+        '{{ "up to " ~ s.value(upper.value) ~ ", included" if upper.inclusive '
+        'else "less than " ~ s.value(upper.value) }}',
+        '{{ "jusqu\'à " ~ s.value(upper.value) ~ " inclus" if upper.inclusive '
+        'else "moins de " ~ s.value(upper.value) }}'),
+    "range.any": Phrase("whatever the value", "quelle que soit la valeur"),
+    "outcome.none": Phrase("nothing is due", "rien n'est dû"),
+    "outcome.invoice-share": Phrase(
+        '{{ s.f.percent(share) }} of the {{ "month\'s " if monthly }}invoice',
+        "{{ s.f.percent(share) }} de la facture{% if monthly %} du mois{% endif %}"),
+    "outcome.service-days": Phrase('{{ s.f.quantity(days, "day") }} of service',
+                                   '{{ s.f.quantity(days, "day") }} de service'),
+    "outcome.unspecified": Phrase("the contract does not say what is due",
+                                  "le contrat ne précise pas ce qui est dû"),
+    "gaps": Phrase(
+        'The contract does not say what is due in {{ "this range, which the table leaves" '
+        'if count == 1 else "these ranges, which the table leaves" }} out:',
+        "Le contrat ne précise pas ce qui est dû dans {{ \"l'intervalle suivant, laissé\" "
+        'if count == 1 else "les intervalles suivants, laissés" }} hors du barème :'),
+    "cap": Phrase("The total is capped at {{ cap }}.", "Le total est plafonné à {{ cap }}."),
+    "cap-per-month": Phrase("The total is capped at {{ cap }} a month.",
+                            "Le total est plafonné à {{ cap }} par mois."),
+    "claim.unspecified": Phrase("The contract does not say by when a claim must be made.",
+                                "Le contrat ne précise pas le délai de réclamation."),
+    "claim": Phrase(
+        "A claim must be made within {{ s.f.duration(within) }} after "
+        '{% if after == "period" %}the end of the month measured'
+        '{% elif after == "incident" %}the incident'
+        '{% elif after == "breach" %}the breach'
+        "{% else %}the event{% endif %}.",
+        "La demande doit être faite au plus tard {{ s.f.duration(within) }} après "
+        '{% if after == "period" %}la fin du mois mesuré'
+        '{% elif after == "incident" %}l\'incident'
+        '{% elif after == "breach" %}le manquement'
+        "{% else %}l'événement{% endif %}."),
+    "paid.unspecified": Phrase(
+        "The contract does not say in what form what is due is paid.",
+        "Le contrat ne précise pas sous quelle forme ce qui est dû est versé."),
+    "paid.credit-note": Phrase("What is due is paid as a credit note.",
+                               "Ce qui est dû est versé sous forme d'avoir."),
+    "paid.discount": Phrase("What is due is granted as a discount on the invoice.",
+                            "Ce qui est dû est accordé sous forme de remise sur la facture."),
+    "paid.service-credit": Phrase(
+        "What is due is granted as service credit{% if never_cash %}, never in cash{% endif %}.",
+        "Ce qui est dû est accordé sous forme de crédit de service"
+        "{% if never_cash %}, jamais en numéraire{% endif %}."),
+    "examples": Phrase(
+        '{{ "Example" if count == 1 else "Examples" }} from the contract:',
+        '{{ "Exemple" if count == 1 else "Exemples" }} du contrat :'),
+    "example": Phrase(
+        "{% if not first %}; {% endif %}for {{ s.value(value) }}, {{ outcome }}",
+        "{% if not first %} ; {% endif %}pour {{ s.value(value) }}, {{ outcome }}"),
+}
+
+
+# --------------------------------------------------------------------------- the kind
+
+Measured = Literal["availability", "unavailability", "notice"]
+ClaimAfter = Literal["period", "incident", "breach"]
+Payment = Literal["credit_note", "discount", "service_credit"]
+Gap = tuple[model.Bound | None, model.Bound | None]
+CheckedTier = tuple[model.Tier, Tier]
+"""A checked tier beside its statement, where its diagnostics point."""
+
+
+class TiersKind(Kind[model.Tiers]):
+    keyword = "tiers"
+    statements = (OnAvailability, OnUnavailability, OnNotice, Measure, Bound, Lower, Upper,
+                  RangeBoth, RangeFrom, RangeTo, InvoiceShare, ServiceDays, MoneyOutcome, Tier,
+                  Cap, Claim, ClaimUnspecified, ServiceCredit, Paid, ExampleValue, TierExample)
+    words: ClassVar[Mapping[str, str]] = {
+        "included": "included", "excluded": "excluded",
+        "no_outcome": "none", "unspecified_outcome": "unspecified", "per_month": "per_month",
+        "after_period": "period", "after_incident": "incident", "after_breach": "breach",
+        "credit_note": "credit_note", "discount": "discount", "never_cash": "never_cash",
+    }
+    item_type = model.Tiers
+    names = KindNames("tiers", "le barème", "un barème", "aucun barème nommé",
+                      Phrase("Scale", "Barème"))
+    summary = SUMMARY
+    phrases = PHRASES
+    eval_rank = 1
+
+    # ------------------------------------------------------------------ check
+
+    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Tiers:
+        name = block.name.value
+        measure, source = self._measure(c, block)
+        tiers = [_tier(c, stmt, measure, name) for stmt in block.body if isinstance(stmt, Tier)]
+        if not tiers:
+            c.report("missing-statement", block.name.span, kind=self.names.the(), name=name,
+                     what="tier", example="from 0 % included to 0.2 % included: none")
+        # A reversed tier is reported by _tier(); in coverage it would only add phantom gaps.
+        gaps = _check_coverage(c, [t for t in tiers if not _reversed(t[0])], measure)
+        unit = _check_outcome_units(c, tiers)
+        cap_stmt = c.single(block, Cap)
+        cap = _cap(c, cap_stmt, name, unit) if cap_stmt else None
+        credit = measure != "notice"   # a credit for a breach: how it is claimed and paid matters
+        claim_within, claim_after = _claim(c, block, credit)
+        payment, never_cash = _payment(c, block, credit)
+        examples = tuple(
+            model.TierExample(_bound_value(c, stmt.value.value, measure),
+                              _outcome(c, stmt.outcome, name), stmt.span.line)
+            for stmt in block.body if isinstance(stmt, TierExample))
+        return model.Tiers(
+            measure=measure, source=source, tiers=tuple(t for t, _ in tiers), gaps=gaps,
+            cap=cap, cap_per_month=bool(cap_stmt and cap_stmt.per_month is not None),
+            claim_within=claim_within, claim_after=claim_after, payment=payment,
+            never_cash=never_cash, examples=examples, **base)
+
+    def _measure(self, c: Checker, block: ast.Block) -> tuple[Measured, str]:
+        """What the tiers are read from, and the availability or the event it belongs to."""
+        stmt = c.single(block, Measure)
+        if stmt is None:
+            c.report("missing-statement", block.name.span, kind=self.names.the(),
+                     name=block.name.value, what="on",
+                     example="on unavailability of <availability>")
+            return "unavailability", ""
+        target = stmt.target
+        if isinstance(target, OnNotice):
+            return "notice", target.event.value
+        source = c.reference(target.availability, "availability")
+        return ("availability" if isinstance(target, OnAvailability) else "unavailability"), source
+
+    # ------------------------------------------------------------------ Python
+
+    def python_names(self, item: model.Tiers, name: str) -> list[str]:
+        return [const(name), fn(name), *(fn(name, s) for s in ("from_report", "claim_deadline",
+                                                               "month_total"))]
+
+    def python(self, ctx: Ctx, item: model.Tiers) -> list[Unit]:
+        units = [_notice_table(ctx, item) if item.measure == "notice" else _rate_table(ctx, item)]
+        if item.claim_within is not None:
+            units.append(_claim_deadline(ctx, item, item.claim_within))
+        if item.cap_per_month and item.cap is not None:
+            units.append(_month_total(ctx, item, item.cap))
+        return units
+
+
+# --------------------------------------------------------------------------- check: statements
+
+def _tier(c: Checker, stmt: Tier, measure: Measured, name: str) -> CheckedTier:
+    """One tier: its range (reported when backwards) and its outcome (reported when missing)."""
+    written = stmt.range
+    lower = upper = None
+    if isinstance(written, (RangeBoth, RangeFrom)):
+        lower = _bound(c, written.lower, measure)
+    if isinstance(written, (RangeBoth, RangeTo)):
+        upper = _bound(c, written.upper, measure)
+    if stmt.outcome is None:
+        c.report("missing-outcome", written.span)
+        outcome = model.Outcome("unspecified")
+    else:
+        outcome = _outcome(c, stmt.outcome, name)
+    tier = model.Tier(lower, upper, outcome, stmt.span.line)
+    if _reversed(tier):
+        c.report("tier-order", written.span, range=_range_text(lower, upper))
+    return tier, stmt
+
+
+def _bound(c: Checker, bound: Bound, measure: Measured) -> model.Bound:
+    return model.Bound(_bound_value(c, bound.value, measure), bound.inclusion.value == "included")
+
+
+def _bound_value(c: Checker, node: ast.Percent | ast.DurationLit,
+                 measure: Measured) -> Decimal | model.Duration:
+    """A value of the measure of tiers (bound or example): a notice or a percentage."""
+    if measure == "notice":
+        if isinstance(node, ast.Percent):
+            c.report("unit-mismatch", node.span, found=phrase("found.percentage"),
+                     expected=phrase("expected.notice-duration"), hint=phrase("hint.notice-days"))
+            return model.Duration(Decimal(0), "day")
+        return c.duration(node, ("calendar",), phrase("expected.notice-bound"))
+    if not isinstance(node, ast.Percent):
+        c.report("unit-mismatch", node.span, found=phrase("found.a-duration"),
+                 expected=phrase("expected.rate", measure=phrase(f"measure.{measure}")),
+                 hint=phrase("hint.percent"))
+        return Decimal(0)
+    return c.percent(node)
+
+
+def _outcome(c: Checker, node: Outcome, name: str) -> model.Outcome:
+    if isinstance(node, InvoiceShare):
+        return model.Outcome("invoice_share", c.percent(node.share))
+    if isinstance(node, ServiceDays):
+        return model.Outcome("service_days", node.days.value)
+    if isinstance(node, MoneyOutcome):
+        money = c.money(node.amount, c.currency)
+        return model.Outcome("money", money.amount, money.currency, money.tax)
+    if node.value == "none":
+        return model.Outcome("none")
+    c.undecided(node.span, phrase("undecided.tier-outcome", name=name))
+    return model.Outcome("unspecified")
+
+
+def _cap(c: Checker, stmt: Cap, name: str, unit: str | None) -> model.Outcome:
+    """A cap: an amount in the unit of the tiers (money or days of service)."""
+    # Reported at the statement, not at the word `none` or `unspecified`.
+    if isinstance(stmt.outcome, ast.Word) and stmt.outcome.value == "unspecified":
+        c.report("bad-cap", stmt.span, cap="unspecified", expected=phrase("cap.amount"))
+        return model.Outcome("unspecified")
+    cap = _outcome(c, stmt.outcome, name)
+    cap_unit = _outcome_unit(cap)
+    if cap_unit is None:
+        c.report("bad-cap", stmt.span, cap="none", expected=phrase("cap.amount"))
+    elif unit is not None and cap_unit != unit:
+        c.report("bad-cap", stmt.span, cap=_outcome_text(cap), expected=phrase(f"cap.{unit}"))
+    return cap
+
+
+def _claim(c: Checker, block: ast.Block,
+           credit: bool) -> tuple[model.Duration | model.Unspecified | None, ClaimAfter | None]:
+    """How long a claim may wait, and after what; undecided when a credit's claim is not said."""
+    stmt = c.single(block, ClaimStatement)
+    if isinstance(stmt, Claim):   # the last day to claim is a date: counted on the calendar
+        within = c.duration(stmt.within, ("calendar",), phrase("expected.claim"))
+        return within, cast(ClaimAfter, stmt.after.value)
+    if stmt is None and not credit:
+        return None, None
+    span = stmt.span if stmt is not None else block.name.span
+    return c.undecided(span, phrase("undecided.claim", name=block.name.value)), None
+
+
+def _payment(c: Checker, block: ast.Block,
+             credit: bool) -> tuple[Payment | model.Unspecified | None, bool]:
+    """How what is due is paid, and whether never in cash; undecided when a credit's is not said."""
+    stmt = c.single(block, Paid)
+    if stmt is None and not credit:
+        return None, False
+    if stmt is None or isinstance(stmt.payment, ast.Word) and stmt.payment.value == "unspecified":
+        span = stmt.span if stmt is not None else block.name.span
+        return c.undecided(span, phrase("undecided.paid", name=block.name.value)), False
+    if isinstance(stmt.payment, ServiceCredit):
+        return "service_credit", stmt.payment.never_cash is not None
+    return cast(Payment, stmt.payment.value), False
+
+
+# --------------------------------------------------------------------------- check: the table
+
+def _check_outcome_units(c: Checker, tiers: list[CheckedTier]) -> str | None:
+    """Tiers give days of service or money, not both: the unit they give (None: nothing)."""
+    first: tuple[str, int] | None = None
+    for tier, stmt in tiers:
+        unit = _outcome_unit(tier.outcome)
+        if unit is None:
+            continue
+        if first is None:
+            first = (unit, tier.line)
+        elif unit != first[0]:
+            c.report("mixed-outcomes", stmt.span, other=first[1],
+                     this=phrase(f"gives.{unit}"), that=phrase(f"gives.{first[0]}"))
+    return first[0] if first else None
+
+
+def _check_coverage(c: Checker, tiers: list[CheckedTier], measure: Measured) -> tuple[Gap, ...]:
+    """Overlaps are errors; uncovered ranges of the domain are warnings, returned as gaps."""
+    if not tiers:
+        return ()
+    ordered = sorted(tiers, key=lambda t: _lower_key(t[0]))
+    for (a, _), (b, stmt) in itertools.pairwise(ordered):
+        if _overlaps(a, b):
+            c.report("tier-overlap", stmt.span, other=a.line, range=_range_text(b.lower, a.upper))
+    gaps: list[Gap] = []
+    domain_low = model.Bound(Decimal(0), True) if measure != "notice" else model.Bound(
+        model.Duration(Decimal(0), "day"), True)
+    domain_high = model.Bound(Decimal(100), True) if measure != "notice" else None
+    cursor: model.Bound | None = domain_low   # the lowest value not yet covered
+    for tier, stmt in ordered:
+        if cursor is not None and tier.lower is not None \
+                and _starts_after(tier.lower, cursor, measure):
+            gap: Gap = (cursor, model.Bound(tier.lower.value, not tier.lower.inclusive))
+            gaps.append(gap)
+            c.report("tier-gap", stmt.span, range=_range_text(*gap))
+        cursor = _after(tier.upper)
+        if cursor is None:
+            break
+    if cursor is not None and _below(cursor, domain_high):
+        gaps.append((cursor, domain_high))
+        c.report("tier-gap", ordered[-1][1].span, range=_range_text(cursor, domain_high))
+    return tuple(gaps)
+
+
+def _below(cursor: model.Bound, high: model.Bound | None) -> bool:
+    """Whether values from `cursor` up to the domain's `high` end (None: no end) remain."""
+    if high is None:
+        return True
+    kc, kh = _key(cursor.value), _key(high.value)
+    return kc < kh or (cursor.inclusive and high.inclusive and kc == kh)
+
+
+def _key(value: Decimal | model.Duration) -> Decimal:
+    """Ordering key of a bound value; months count as 30.44 days only for ordering."""
+    if isinstance(value, Decimal):
+        return value
+    days = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.436875"),
+            "year": Decimal("365.2425")}
+    return value.amount * days.get(value.unit, Decimal(1))
+
+
+def _reversed(tier: model.Tier) -> bool:
+    """Whether a tier's range is empty or reversed (lower bound above its upper bound)."""
+    lower, upper = tier.lower, tier.upper
+    return bool(lower and upper and (_key(lower.value) > _key(upper.value) or (
+        _key(lower.value) == _key(upper.value) and not (lower.inclusive and upper.inclusive))))
+
+
+def _lower_key(tier: model.Tier) -> tuple[Decimal, int]:
+    if tier.lower is None:
+        return (Decimal("-Infinity"), 0)
+    return (_key(tier.lower.value), 0 if tier.lower.inclusive else 1)
+
+
+def _overlaps(a: model.Tier, b: model.Tier) -> bool:
+    """b starts (in sorted order) before a ends."""
+    if a.upper is None or b.lower is None:
+        return True
+    ka, kb = _key(a.upper.value), _key(b.lower.value)
+    return kb < ka or (kb == ka and a.upper.inclusive and b.lower.inclusive)
+
+
+def _starts_after(lower: model.Bound, cursor: model.Bound, measure: Measured) -> bool:
+    """Whether a tier starting at `lower` leaves a gap after the covered prefix ending at cursor."""
+    low, high = lower.value, cursor.value
+    if measure == "notice" and isinstance(low, model.Duration) \
+            and isinstance(high, model.Duration) and low.unit == high.unit == "day":
+        # Notice is counted in whole days: 15 days included, then 16 days included leaves no gap.
+        first_l = low.amount + (0 if lower.inclusive else 1)
+        first_c = high.amount + (0 if cursor.inclusive else 1)
+        return first_l > first_c
+    kl, kc = _key(low), _key(high)
+    return kl > kc or (kl == kc and cursor.inclusive and not lower.inclusive)
+
+
+def _after(upper: model.Bound | None) -> model.Bound | None:
+    """The first uncovered point after a tier ending at `upper`."""
+    if upper is None:
+        return None
+    return model.Bound(upper.value, not upper.inclusive)
+
+
+def _format_bound_value(value: Decimal | model.Duration) -> Phrase:
+    if isinstance(value, Decimal):
+        return Phrase(f"{value} %", f"{value} %")
+    return amount_of(value.amount, value.unit)
+
+
+def _range_text(low: model.Bound | None, high: model.Bound | None) -> Phrase:
+    """`0.2 % < x < 0.21 %`, `15 days ≤ x`: a range of values of a tier's measure."""
+    text = Phrase("x", "x")
+    if low is not None:
+        text = _format_bound_value(low.value) + _sign(f" {'≤' if low.inclusive else '<'} ") + text
+    if high is not None:
+        text += _sign(f" {'≤' if high.inclusive else '<'} ") + _format_bound_value(high.value)
+    return text
+
+
+def _sign(text: str) -> Phrase:
+    return Phrase(text, text)
+
+
+def _outcome_unit(outcome: model.Outcome) -> str | None:
+    """What an outcome is counted in: "days" of service, "money" (amounts and shares), or None."""
+    if outcome.kind == "service_days":
+        return "days"
+    return "money" if outcome.kind in ("invoice_share", "money") else None
+
+
+def _outcome_text(outcome: model.Outcome) -> str:
+    """An outcome as the author writes it: `20 % of invoice`, `3 days of service`, `100 EUR`."""
+    if outcome.kind == "invoice_share":
+        return f"{outcome.amount} % of invoice"
+    if outcome.kind == "service_days":
+        return f"{outcome.amount} days of service"
+    if outcome.kind == "money":
+        tax = {"excl": " excl. tax", "incl": " incl. tax"}.get(outcome.tax or "", "")
+        return f"{outcome.amount} {outcome.currency}{tax}"
+    return outcome.kind
+
+
+# --------------------------------------------------------------------------- Python: tables
+
+INDENT = "    "
+ROWS_IN_CONSTANT = 2   # `X = TierTable(tiers=(` rows: in the call, in the tuple
+ROWS_IN_FUNCTION = 3   # the same table built inside the notice function's body
+
+
+def _rate_table(ctx: Ctx, item: model.Tiers) -> Unit:
+    """`X`, `x(value, invoice)` and `x_from_report(report, invoice)`: tiers of a monthly rate."""
+    c = ctx.names.const(item.name)
+    name = ctx.names.fn(item.name)
+    measure = "availability" if item.measure == "availability" else "unavailability"
+    summary = (f"The tier of a monthly {measure} rate (percent) of `{item.source}` "
+               f"under `{item.name}`, and what it gives.")
+    return render_unit(
+        "py_tiers.j2", c, c=c, name=name, tiers=_tier_calls(item, ROWS_IN_CONSTANT),
+        cap=_cap_expr(item), doc=ctx.doc(item, summary, *_table_paragraphs(item)),
+        const_doc=docstring(f"Tier table of `{item.name}` ({measure} of `{item.source}`).", [],
+                            indent=""),
+        from_report=ctx.names.fn(item.name, "from_report"), measure=measure,
+        report_doc=ctx.doc(item, f"`{name}` applied to the {measure} of an availability report "
+                           f"of `{item.source}`."))
+
+
+def _notice_table(ctx: Ctx, item: model.Tiers) -> Unit:
+    """`x(notice_given_on, event_on, invoice)`: tiers of the days of notice before an event."""
+    name = ctx.names.fn(item.name)
+    summary = (f"What cancelling costs under `{item.name}`, by the notice given before "
+               f"« {item.source} ».")
+    doc = ctx.doc(item, summary, "A bound of N days (or months) means the notice was given at "
+                  "least that period before the event: `notice_given_on` on or before `event_on` "
+                  "minus the period. The result's value is the days of notice.",
+                  *_table_paragraphs(item))
+    return render_unit("py_tiers_notice.j2", name, name=name,
+                       tiers=_tier_calls(item, ROWS_IN_FUNCTION), cap=_cap_expr(item), doc=doc)
+
+
+def _tier_calls(item: model.Tiers, depth: int) -> list[str]:
+    """`Tier(lower, upper, outcome),  # line N`, one per tier, indented `depth` levels."""
+    notice = item.measure == "notice"
+    return [wrap_call("Tier", [_bound_expr(t.lower, notice), _bound_expr(t.upper, notice),
+                               outcome_expr(t.outcome)], INDENT * depth, ",", f"line {t.line}")
+            for t in item.tiers]
+
+
+def _bound_expr(bound: model.Bound | None, notice: bool) -> str:
+    """A bound in the runtime's terms: a percentage, or a notice in days before `event_on`."""
+    if bound is None:
+        return "None"
+    if notice:
+        assert isinstance(bound.value, model.Duration)
+        return f"_notice_bound(event_on, {period_expr(bound.value)}, {bound.inclusive})"
+    assert isinstance(bound.value, Decimal)
+    return f"Bound({py_dec(bound.value)}, {bound.inclusive})"
+
+
+def _cap_expr(item: model.Tiers) -> str:
+    return outcome_expr(item.cap) if item.cap is not None else "None"
+
+
+def _table_paragraphs(item: model.Tiers) -> list[str | list[str]]:
+    """The docstring's account of a table: its tiers, cap, uncovered values and payment."""
+    paragraphs: list[str | list[str]] = [["Tiers:", *(f"- {_tier_row(t)}" for t in item.tiers)]]
+    if item.cap is not None:
+        paragraphs.append(f"Cap: {outcome_text(item.cap)}"
+                          + (" per month, over all results of the month" if item.cap_per_month
+                             else "") + ".")
+    if item.gaps:
+        gaps = "; ".join(f"{bound_text(a) if a else '-inf'} .. {bound_text(b) if b else '+inf'}"
+                         for a, b in item.gaps)
+        paragraphs.append(f"Values the contract does not cover ({gaps}) and tiers whose outcome "
+                          "is unspecified give outcome kind 'unspecified', never 'nothing owed'.")
+    elif any(t.outcome.kind == "unspecified" for t in item.tiers):
+        paragraphs.append("Tiers whose outcome is unspecified give outcome kind 'unspecified'.")
+    if item.payment is not None:
+        paid = (item.payment.what if isinstance(item.payment, model.Unspecified)
+                else item.payment.replace("_", " "))
+        paragraphs.append(f"Paid as: {paid}" + (", never in cash" if item.never_cash else "")
+                          + ".")
+    paragraphs.append("With `invoice`, shares of the invoice are turned into money (rounded to "
+                      "cents).")
+    return paragraphs
+
+
+def _tier_row(tier: model.Tier) -> str:
+    """`from 1 % excluded to 2 % included: 130 EUR excl. tax (line 37)`."""
+    low, high = tier.lower, tier.upper
+    if low and high:
+        shown = f"from {bound_text(low)} to {bound_text(high)}"
+    elif low:
+        shown = f"from {bound_text(low)}"
+    else:
+        shown = f"up to {bound_text(high)}" if high else "any value"
+    return f"{shown}: {outcome_text(tier.outcome)} (line {tier.line})"
+
+
+# --------------------------------------------------------------------------- Python: claims, totals
+
+def _claim_deadline(ctx: Ctx, item: model.Tiers,
+                    claim: model.Duration | model.Unspecified) -> Unit:
+    """`x_claim_deadline(...)`: the last day to claim, after a month or an event."""
+    name = ctx.names.fn(item.name, "claim_deadline")
+    after = item.claim_after or "period"
+    summary = (f"Last day to claim under `{item.name}` for the month `year`-`month`."
+               if after == "period" else
+               f"Last day to claim under `{item.name}` after the {after} on `occurred_on`.")
+    if isinstance(claim, model.Unspecified):
+        rule = "The contract does not say how long a claim may wait: pass `claim_within`."
+        values = {"unspecified": True, "claim_what": py_long_str(claim.what, INDENT * 2),
+                  "period": None}
+    else:
+        rule = (f"Claims are made within {duration_text(claim)} after "
+                + ("the last day of the month." if after == "period" else f"the {after}."))
+        values = {"unspecified": False, "claim_what": "", "period": period_expr(claim)}
+    return render_unit("py_tiers_claim.j2", name, claim=name, after=after,
+                       doc=ctx.doc(item, summary, rule), **values)
+
+
+def _month_total(ctx: Ctx, item: model.Tiers, cap: model.Outcome) -> Unit:
+    """`x_month_total(results, invoice)`: a month's results added up, capped."""
+    name = ctx.names.fn(item.name, "month_total")
+    return render_unit(
+        "py_tiers_total.j2", name, total=name, cap=outcome_expr(cap),
+        doc=ctx.doc(item, f"Total of a month's `{ctx.names.fn(item.name)}` results, capped at "
+                    f"{outcome_text(cap)}.", "An unspecified result raises UnspecifiedError."))
+
