@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class DurationLit:
 class MoneyLit:
     amount: Decimal
     currency: str
-    tax: str | None          # "excl" | "incl" | None
+    tax: Literal["excl", "incl"] | None
     span: Span
 
 
@@ -258,15 +258,17 @@ class ContractHeader(Statement):
         return cls(span, values[0], values[1:])
 
 
-HEADER: tuple[type[Statement], ...] = (Title, Provider, Client, Source, TimeZone, Languages, Currency)
-SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, DateTime, TimeRange, DaySpan, DayList, EveryDay,
-                                       ContractHeader, *HEADER)
+HEADER: tuple[type[Statement], ...] = (Title, Provider, Client, Source, TimeZone, Languages,
+                                       Currency)
+SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, DateTime, TimeRange, DaySpan,
+                                       DayList, EveryDay, ContractHeader, *HEADER)
 """Statement classes of the header and of every kind; a kind's own are listed by the kind."""
 SHARED_WORDS = {"excl_tax": "excl", "incl_tax": "incl"}
 """Word aliases of the shared values (a money value's tax mention)."""
 
 
-Node = Number | Percent | DurationLit | MoneyLit | Str | Name | Word | Time | Day | DateLit | Statement
+Node = (Number | Percent | DurationLit | MoneyLit | Str | Name | Word | Time | Day | DateLit
+        | Statement)
 
 
 @dataclass(frozen=True)

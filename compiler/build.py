@@ -1,4 +1,5 @@
-"""Checked contracts → files of every backend, examples verified, written atomically into one folder."""
+"""Checked contracts → files of every backend, examples verified, written atomically into one
+folder."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def render_contracts(contracts: list[model.Contract]) -> dict[str, str]:
     return rendered
 
 
-def package(contracts: list[model.Contract], rendered: dict[str, str], inputs: str) -> dict[str, str]:
+def package(contracts: list[model.Contract], rendered: dict[str, str],
+            inputs: str) -> dict[str, str]:
     """The contracts' `rendered` files with the package's own, the runtime and the stamp."""
     files = {**python.package_files(contracts), **python.runtime_files(), **rendered}
     files[STAMP] = f"{inputs}\n{stamp(files)}\n"
@@ -174,7 +176,8 @@ def verify_examples(compiled: Compiled, files: dict[str, str]) -> list[Diagnosti
             for failure in run_examples(contract, module):
                 span = ast.Span(contract.source_file, failure.line, 5, failure.line, 6)
                 if failure.reason:
-                    diagnostics.append(Diagnostic("example-error", span, {"reason": failure.reason}))
+                    diagnostics.append(Diagnostic("example-error", span,
+                                                  {"reason": failure.reason}))
                 else:
                     diagnostics.append(Diagnostic("example-failed", span, {
                         "expected": failure.expected, "actual": failure.actual}))

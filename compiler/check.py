@@ -1,4 +1,5 @@
-"""Syntax tree (ast.Module) → checked contract model (model.Contract) plus every diagnostic found."""
+"""Syntax tree (ast.Module) → checked contract model (model.Contract) plus every diagnostic
+found."""
 
 from __future__ import annotations
 
@@ -99,8 +100,8 @@ class ContractChecker(Checker):
         if not clauses and kind.cites_clauses:
             self.report("missing-clause", block.name.span, kind=self.names[block.kind].the(),
                         name=block.name.value)
-        base = {"name": block.name.value, "line": block.span.line, "clauses": clauses,
-                "label": label, "notes": notes}
+        base = model.ItemFields(name=block.name.value, line=block.span.line, clauses=clauses,
+                                label=label, notes=notes)
         body = [s for s in block.body if not isinstance(s, (ast.ClauseRef, ast.Label, ast.Note))]
         item: model.Item = kind.check(self, replace(block, body=tuple(body)), base)
         return item
@@ -110,7 +111,8 @@ def check(module: ast.Module) -> tuple[model.Contract, list[Diagnostic]]:
     """Check a parsed module: the contract model and all diagnostics, sorted by position."""
     checker = ContractChecker(module, kinds.NAMES)
     contract = checker.run()
-    unique = {(d.code, d.span, tuple(sorted(d.args.items(), key=str))): d for d in checker.diagnostics}
+    unique = {(d.code, d.span, tuple(sorted(d.args.items(), key=str))): d
+              for d in checker.diagnostics}
     return contract, sorted(unique.values(), key=Diagnostic.sort_key)
 
 

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import TypeVar, cast
 from zoneinfo import ZoneInfo, available_timezones
 
 from . import ast, model
@@ -72,16 +72,14 @@ class Checker:
         self.report("unspecified", span, what=what)
         return item
 
-    def percent(self, node: ast.Node) -> Decimal:
-        assert isinstance(node, ast.Percent)
+    def percent(self, node: ast.Percent) -> Decimal:
         if not Decimal(0) <= node.value <= Decimal(100):
             self.report("percent-range", node.span, value=node.value)
         return node.value
 
-    def duration(self, node: ast.Node, allowed: tuple[str, ...], expected: Phrase, *,
+    def duration(self, node: ast.DurationLit, allowed: tuple[str, ...], expected: Phrase, *,
                  fraction_ok: bool = False) -> model.Duration:
         """One duration in one of the `allowed` dimensions (fixed, calendar, business)."""
-        assert isinstance(node, ast.DurationLit)
         units = [u for _, u in node.parts]
         dims = {dimension(u) for u in units}
         text = written(node)
@@ -102,15 +100,13 @@ class Checker:
             self.report("fractional-duration", node.span, text=text)
         return model.Duration(amount, cast(model.DurationUnit, unit))
 
-    def time(self, node: ast.Node) -> int:
-        assert isinstance(node, ast.Time)
+    def time(self, node: ast.Time) -> int:
         hours, minutes = int(node.text[:2]), int(node.text[3:])
         if minutes > 59 or hours > 24 or (hours == 24 and minutes):
             self.report("bad-time", node.span, text=node.text)
         return node.minute
 
-    def date(self, node: ast.Node) -> date:
-        assert isinstance(node, ast.DateLit)
+    def date(self, node: ast.DateLit) -> date:
         if node.value is None:
             self.report("bad-date", node.span, text=node.text)
             return date(2000, 1, 1)
@@ -122,26 +118,23 @@ class Checker:
         return datetime(d.year, d.month, d.day, min(minute, 1439) // 60, min(minute, 1439) % 60,
                         tzinfo=zone)
 
-    def money(self, node: ast.Node, currency: str) -> model.Money:
-        assert isinstance(node, ast.MoneyLit)
+    def money(self, node: ast.MoneyLit, currency: str) -> model.Money:
         if node.currency != currency:
             self.report("unit-mismatch", node.span,
                         found=phrase("found.amount", currency=node.currency),
                         expected=phrase("expected.amount", currency=currency),
                         hint=phrase("hint.currency", currency=currency))
-        return model.Money(node.amount, node.currency, cast(Any, node.tax))
+        return model.Money(node.amount, node.currency, node.tax)
 
-    def whole(self, node: ast.Node, why: Phrase, minimum: int = 0,
+    def whole(self, node: ast.Number, why: Phrase, minimum: int = 0,
               maximum: int | None = None) -> int:
-        assert isinstance(node, ast.Number)
         if node.value != node.value.to_integral_value() or node.value < minimum \
                 or (maximum is not None and node.value > maximum):
             self.report("bad-number", node.span, text=node.text, why=why)
         return int(node.value)
 
-    def reference(self, node: ast.Node, kind: str) -> str:
+    def reference(self, node: ast.Name, kind: str) -> str:
         """A name that must refer to a block of the given kind."""
-        assert isinstance(node, ast.Name)
         block = self.blocks.get(node.value)
         if block is None:
             candidates = [n for n, b in self.blocks.items() if b.kind == kind]
@@ -154,7 +147,6 @@ class Checker:
                         expected=self.names[kind].a())
         return node.value
 
-
     def single(self, block: ast.Block, cls: type[StatementT]) -> StatementT | None:
         """The block's statement of class `cls`, None if it has none; any further one is reported
         as a duplicate."""
@@ -164,8 +156,7 @@ class Checker:
                         what=STATEMENT_WORDS.get(extra.rule, extra.rule.replace("_", " ")))
         return found[0] if found else None
 
-
-    def positive(self, node: ast.Node, allowed: tuple[str, ...], expected: Phrase,
+    def positive(self, node: ast.DurationLit, allowed: tuple[str, ...], expected: Phrase,
                  what: Phrase) -> model.Duration:
         """A duration that must be longer than zero (a period of zero cannot be computed with)."""
         reported = len(self.diagnostics)
@@ -176,9 +167,8 @@ class Checker:
         return value
 
 
-def written(node: ast.Node) -> str:
+def written(node: ast.DurationLit) -> str:
     """A duration as written, units spelt out: `1 hour 30 minutes`, `3 business days`."""
-    assert isinstance(node, ast.DurationLit)
     return " ".join(f"{a} {u.replace('_', ' ')}{'' if a == 1 else 's'}" for a, u in node.parts)
 
 

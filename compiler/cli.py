@@ -1,4 +1,5 @@
-"""The `slac` command: check, build, summary and eval, over the pipeline; exit 0, 1 (contract errors) or 2."""
+"""The `slac` command: check, build, summary and eval, over the pipeline; exit 0, 1 (contract
+errors) or 2."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from .pipeline import Compiled, compile_paths, source_files
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 SUMMARY_WORDS = {
     "en": ("{errors} error(s), {warnings} warning(s), {notes} note(s) in {files} file(s)",),
-    "fr": ("{errors} erreur(s), {warnings} avertissement(s), {notes} note(s) dans {files} fichier(s)",),
+    "fr": ("{errors} erreur(s), {warnings} avertissement(s), {notes} note(s) dans "
+           "{files} fichier(s)",),
 }
 
 
@@ -59,7 +61,8 @@ def report(compiled: Compiled, diagnostics: list[Diagnostic], fmt: str, lang: st
         for diagnostic in diagnostics:
             click.echo(render_text(diagnostic, compiled.sources.get(diagnostic.span.file), lang),
                        err=True)
-        counts = {s: sum(d.severity == s for d in diagnostics) for s in ("error", "warning", "note")}
+        counts = {s: sum(d.severity == s for d in diagnostics)
+                  for s in ("error", "warning", "note")}
         click.echo(SUMMARY_WORDS[lang][0].format(errors=counts["error"], warnings=counts["warning"],
                                                  notes=counts["note"], files=len(compiled.sources)),
                    err=True)
@@ -85,8 +88,8 @@ def check(paths: tuple[Path, ...], fmt: str, lang: str | None) -> None:
 
 @cli.command()
 @paths_argument
-@click.option("--out", type=click.Path(path_type=Path), default=Path("generated"), show_default=True,
-              help="Folder to write the generated package into.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("generated"),
+              show_default=True, help="Folder to write the generated package into.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; fail when the output folder is not up to date.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",

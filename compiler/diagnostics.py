@@ -1,4 +1,5 @@
-"""Diagnostics: one type for every problem found, a bilingual message catalog, and two renderings."""
+"""Diagnostics: one type for every problem found, a bilingual message catalog, and two
+renderings."""
 
 from __future__ import annotations
 

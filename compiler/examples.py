@@ -223,7 +223,8 @@ def _availability(item: model.Availability, module: ModuleType, names: Names) ->
             # the report rounds (rounding the report's six decimals again would round twice).
             places = max(0, -cast(int, example.availability.as_tuple().exponent))
             exact: Fraction = result.exact
-            return _percent(Decimal(f"{round(exact * 10**places)}E-{places}"))  # exact, unlike scaleb
+            digits = round(exact * 10**places)
+            return _percent(Decimal(f"{digits}E-{places}"))  # exact, unlike scaleb
         yield example.line, _percent(example.availability), compute
 
 
@@ -339,7 +340,7 @@ def fee_arguments(fee: model.Fee, inputs: tuple[tuple[str, Decimal], ...]) -> di
     if len(rest) > len(free):
         raise ValueError(f"fee {fee.name} takes {', '.join(parameters)}; the example gives "
                          f"{', '.join(n for n, _ in inputs)}")
-    chosen.update(zip(free, rest))
+    chosen.update(zip(free, rest, strict=False))   # the first len(rest) free parameters
     for name in sorted(counts & set(chosen)):
         count = chosen[name]
         assert isinstance(count, Decimal)

@@ -42,7 +42,8 @@ class Phrase:
 
 
 def phrase(key: str, **fields: object) -> Phrase:
-    """The phrase `key` of PHRASES, its {fields} filled in: code as it is, a Phrase in each language."""
+    """The phrase `key` of PHRASES, its {fields} filled in: code as it is, a Phrase in each
+    language."""
     en, fr = PHRASES[key]
     return Phrase(en.format(**_in(fields, "en")), fr.format(**_in(fields, "fr")))
 
@@ -150,7 +151,8 @@ def expected_tokens(tokens: list[str], more: bool) -> Phrase:
         if token in TOKENS:
             parts.append(Phrase(*TOKENS[token]))
         else:
-            word = PUNCTUATION.get(token, token.lower().replace("_", " ") if token.isupper() else token)
+            word = PUNCTUATION.get(token, token.lower().replace("_", " ") if token.isupper()
+                                   else token)
             parts.append(Phrase(f"'{word}'", f"« {word} »"))
     return joined(parts + ([Phrase("…", "…")] if more else []), Phrase(", ", ", "))
 
@@ -271,7 +273,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "every.month": ("every month", "mensuelle"),
     "every.year": ("every year", "annuelle"),
     "copy-day.day": ("a daily copy takes no 'on'", "une copie quotidienne ne prend pas de « on »"),
-    "copy-day.week": ("write the weekday, e.g. on sunday", "écrivez le jour, par ex. « on sunday »"),
+    "copy-day.week": ("write the weekday, e.g. on sunday",
+                      "écrivez le jour, par ex. « on sunday »"),
     "copy-day.month": ("write the day of the month, e.g. on day 1",
                        "écrivez le jour du mois, par ex. « on day 1 »"),
     "copy-day.year": ("write the day and the month, e.g. on 31 december",
@@ -312,32 +315,39 @@ CATALOG: dict[str, Entry] = {
         'start it with: contract "my-contract" {{ title "…" … }}',
         'commencez-le par : « contract "mon-contrat" {{ title "…" … }} »'),
     "unknown-escape": Entry(
-        E, "{escape} is not an escape of the language", "« {escape} » n'est pas un échappement du langage",
+        E, "{escape} is not an escape of the language",
+        "« {escape} » n'est pas un échappement du langage",
         'inside "…" only \\" (a quote) and \\\\ (a backslash) are escapes; write the text as it is',
         'dans "…" seuls \\" (guillemet) et \\\\ (barre oblique inverse) sont des échappements ; '
         "écrivez le texte tel quel"),
     "unclosed-block": Entry(
         E, "{count} block(s) opened with '{{' are not closed",
         "{count} bloc(s) ouvert(s) par « {{ » ne sont pas fermés",
-        "add the missing '}}' at the end of the block", "ajoutez l'accolade « }} » manquante en fin de bloc"),
+        "add the missing '}}' at the end of the block",
+        "ajoutez l'accolade « }} » manquante en fin de bloc"),
     "unexpected-end": Entry(
-        E, "the file ends in the middle of a statement", "le fichier s'arrête au milieu d'une instruction",
+        E, "the file ends in the middle of a statement",
+        "le fichier s'arrête au milieu d'une instruction",
         "complete the statement", "complétez l'instruction"),
     "unclosed-string": Entry(
         E, "this text is not closed by a double quote", "ce texte n'est pas fermé par un guillemet",
         'close it with " on the same line', 'fermez-le par " sur la même ligne'),
     "time-format": Entry(
-        E, "'{text}' is not a time of day in this language", "« {text} » n'est pas une heure dans ce langage",
-        "write times as hh:mm, e.g. {fixed}", "écrivez les heures sous la forme hh:mm, par ex. {fixed}"),
+        E, "'{text}' is not a time of day in this language",
+        "« {text} » n'est pas une heure dans ce langage",
+        "write times as hh:mm, e.g. {fixed}",
+        "écrivez les heures sous la forme hh:mm, par ex. {fixed}"),
     "comma-decimal": Entry(
         E, "'{text}' uses a comma as decimal separator", "« {text} » utilise une virgule décimale",
-        "write {fixed}: the decimal separator is a point", "écrivez {fixed} : le séparateur décimal est le point"),
+        "write {fixed}: the decimal separator is a point",
+        "écrivez {fixed} : le séparateur décimal est le point"),
     "euro-sign": Entry(
         E, "amounts are written with a currency code, not a symbol",
         "les montants s'écrivent avec un code de devise, pas un symbole",
         "write e.g. 130 EUR excl. tax", "écrivez par ex. « 130 EUR excl. tax »"),
     "missing-unit": Entry(
-        E, "this number has no unit (found '{found}')", "ce nombre n'a pas d'unité (trouvé « {found} »)",
+        E, "this number has no unit (found '{found}')",
+        "ce nombre n'a pas d'unité (trouvé « {found} »)",
         "add a unit: %, minutes, hours, business hours, days, business days, months, years…",
         "ajoutez une unité : « % », « minutes », « hours », « business hours », « days », "
         "« business days », « months », « years »…"),
@@ -369,11 +379,13 @@ CATALOG: dict[str, Entry] = {
         E, "'{what}' is given twice", "« {what} » est donné deux fois",
         "keep one", "n'en gardez qu'un"),
     "bad-contract-id": Entry(
-        E, "contract id '{id}' cannot name a module", "l'identifiant « {id} » ne peut pas nommer un module",
+        E, "contract id '{id}' cannot name a module",
+        "l'identifiant « {id} » ne peut pas nommer un module",
         "use lower-case letters, digits and '-', starting with a letter (e.g. cegid-loop)",
         "utilisez minuscules, chiffres et « - », en commençant par une lettre (ex. cegid-loop)"),
     "duplicate-contract": Entry(
-        E, "contract id '{id}' is already used by {other}", "l'identifiant « {id} » est déjà pris par « {other} »",
+        E, "contract id '{id}' is already used by {other}",
+        "l'identifiant « {id} » est déjà pris par « {other} »",
         "give each contract its own id", "donnez à chaque contrat son propre identifiant"),
     "unknown-time-zone": Entry(
         E, "unknown time zone '{zone}'", "fuseau horaire « {zone} » inconnu",
@@ -382,7 +394,8 @@ CATALOG: dict[str, Entry] = {
         E, "unsupported language '{lang}'", "langue « {lang} » non prise en charge",
         "supported: fr, en", "langues prises en charge : fr, en"),
     "unknown-holidays": Entry(
-        E, "no public-holiday data for '{country}'", "pas de jours fériés connus pour « {country} »",
+        E, "no public-holiday data for '{country}'",
+        "pas de jours fériés connus pour « {country} »",
         "use an ISO country code such as FR, with an optional subdivision such as \"57\"",
         "utilisez un code pays ISO comme FR, avec une subdivision facultative comme « \"57\" »"),
     "duplicate-name": Entry(
@@ -394,8 +407,10 @@ CATALOG: dict[str, Entry] = {
     "wrong-kind": Entry(
         E, "'{name}' is {actual}, not {expected}", "« {name} » est {actual}, pas {expected}"),
     "missing-clause": Entry(
-        W, "{kind} '{name}' carries no clause id", "{kind} « {name} » ne porte aucun identifiant de clause",
-        "add: clause T4 article \"Annexe 2 A.6\"", "ajoutez : « clause T4 article \"Annexe 2 A.6\" »"),
+        W, "{kind} '{name}' carries no clause id",
+        "{kind} « {name} » ne porte aucun identifiant de clause",
+        "add: clause T4 article \"Annexe 2 A.6\"",
+        "ajoutez : « clause T4 article \"Annexe 2 A.6\" »"),
     "missing-statement": Entry(
         E, "{kind} '{name}' has no '{what}'", "{kind} « {name} » n'a pas de « {what} »",
         "add: {example}", "ajoutez : « {example} »"),
@@ -407,21 +422,26 @@ CATALOG: dict[str, Entry] = {
         E, "a duration mixes {units}", "une durée mélange les unités « {units} »",
         "write it in one unit", "écrivez-la dans une seule unité"),
     "fractional-duration": Entry(
-        E, "durations are whole numbers of a unit ({text})", "une durée est un nombre entier d'unités (« {text} »)",
+        E, "durations are whole numbers of a unit ({text})",
+        "une durée est un nombre entier d'unités (« {text} »)",
         "use a smaller unit, e.g. 90 minutes for 1.5 hours",
         "utilisez une unité plus petite, par ex. « 90 minutes » pour 1,5 heure"),
     "percent-range": Entry(
         E, "{value} % is outside 0–100 %", "{value} % est hors de 0–100 %"),
     "target-unusual": Entry(
-        W, "an availability target of {value} % is unusually low", "un objectif de disponibilité de {value} % est inhabituellement bas",
+        W, "an availability target of {value} % is unusually low",
+        "un objectif de disponibilité de {value} % est inhabituellement bas",
         "check the figure against the contract", "vérifiez le chiffre dans le contrat"),
     "bad-time": Entry(
-        E, "{text} is not a time between 00:00 and 24:00", "{text} n'est pas une heure entre 00:00 et 24:00"),
+        E, "{text} is not a time between 00:00 and 24:00",
+        "{text} n'est pas une heure entre 00:00 et 24:00"),
     "bad-date": Entry(
-        E, "{text} is not a date", "{text} n'est pas une date", "write dates as YYYY-MM-DD", "écrivez les dates AAAA-MM-JJ"),
+        E, "{text} is not a date", "{text} n'est pas une date",
+        "write dates as YYYY-MM-DD", "écrivez les dates AAAA-MM-JJ"),
     "empty-range": Entry(
         E, "this range is empty ({text})", "cette plage est vide (« {text} »)",
-        "a range that ends where it starts covers no time", "une plage qui finit où elle commence ne couvre aucun temps"),
+        "a range that ends where it starts covers no time",
+        "une plage qui finit où elle commence ne couvre aucun temps"),
     "bad-number": Entry(
         E, "{text} is not allowed here: {why}", "{text} n'est pas admis ici : {why}"),
     "bad-value": Entry(
@@ -429,7 +449,8 @@ CATALOG: dict[str, Entry] = {
     # ------------------------------------------------------------------ windows, availability
     "measured-and-excluded": Entry(
         E, "window '{excluded}' is excluded but overlaps the measured window '{measured}' ({when})",
-        "la fenêtre « {excluded} » est exclue mais chevauche la fenêtre mesurée « {measured} » ({when})",
+        ("la fenêtre « {excluded} » est exclue mais chevauche la fenêtre mesurée « {measured} » "
+         "({when})"),
         "say which applies: drop the exclusion or narrow one of the windows",
         "précisez ce qui s'applique : retirez l'exclusion ou réduisez l'une des fenêtres"),
     "restatement-mismatch": Entry(
@@ -438,19 +459,24 @@ CATALOG: dict[str, Entry] = {
         "check the target or the restated figure", "vérifiez l'objectif ou le chiffre repris"),
     # ------------------------------------------------------------------ tiers
     "tier-overlap": Entry(
-        E, "this tier overlaps the tier on line {other} ({range})", "cette tranche chevauche celle de la ligne {other} ({range})",
-        "make each bound included on one side only", "une borne ne doit être incluse que d'un seul côté"),
+        E, "this tier overlaps the tier on line {other} ({range})",
+        "cette tranche chevauche celle de la ligne {other} ({range})",
+        "make each bound included on one side only",
+        "une borne ne doit être incluse que d'un seul côté"),
     "tier-gap": Entry(
         W, "tiers leave {range} uncovered", "les tranches ne couvrent pas {range}",
         "add a tier for it, with 'unspecified' as outcome if the contract is silent",
         "ajoutez-lui une tranche, d'effet « unspecified » si le contrat se tait"),
     "tier-order": Entry(
-        E, "this range is empty or reversed ({range})", "cette tranche est vide ou inversée ({range})"),
+        E, "this range is empty or reversed ({range})",
+        "cette tranche est vide ou inversée ({range})"),
     # ------------------------------------------------------------------ deadlines
     "duplicate-rule": Entry(
-        E, "a rule for {what} is already given on line {line}", "une règle pour « {what} » est déjà donnée ligne {line}"),
+        E, "a rule for {what} is already given on line {line}",
+        "une règle pour « {what} » est déjà donnée ligne {line}"),
     "missing-level": Entry(
-        W, "action '{action}' has no rule for level '{level}'", "l'action « {action} » n'a pas de règle pour le niveau « {level} »",
+        W, "action '{action}' has no rule for level '{level}'",
+        "l'action « {action} » n'a pas de règle pour le niveau « {level} »",
         "add one, with 'unspecified' or 'no deadline' if the contract is silent",
         "ajoutez-en une, « unspecified » ou « no deadline » si le contrat se tait"),
     "needs-business-hours": Entry(
@@ -466,15 +492,17 @@ CATALOG: dict[str, Entry] = {
     # ------------------------------------------------------------------ undecided
     "unspecified": Entry(
         N, "the contract does not decide {what}", "le contrat ne tranche pas : {what}",
-        "evaluators will ask the caller to decide it", "les évaluateurs demanderont à l'appelant de trancher"),
+        "evaluators will ask the caller to decide it",
+        "les évaluateurs demanderont à l'appelant de trancher"),
     # ------------------------------------------------------------------ examples
     "example-failed": Entry(
         E, "worked example fails: expected {expected}, the contract gives {actual}",
         "l'exemple ne se vérifie pas : attendu {expected}, le contrat donne {actual}",
         "fix the example or the clause", "corrigez l'exemple ou la clause"),
     "example-error": Entry(
-        E, "worked example cannot be evaluated: {reason}", "l'exemple ne peut pas être évalué : {reason}"),
-    # ------------------------------------------------------------------ what the evaluators cannot compute
+        E, "worked example cannot be evaluated: {reason}",
+        "l'exemple ne peut pas être évalué : {reason}"),
+    # ---------------------------------------------------------- what the evaluators cannot compute
     "bad-duration": Entry(
         E, "{text} is not allowed here: {why}", "« {text} » n'est pas admis ici : {why}"),
     "bad-copy-day": Entry(
@@ -494,7 +522,8 @@ CATALOG: dict[str, Entry] = {
         "un barème donne soit des jours de service, soit de l'argent (montants, parts de facture)"),
     # ------------------------------------------------------------------ slac eval: input files
     "input-unreadable": Entry(
-        E, "cannot read the input file: {reason}", "impossible de lire le fichier d'entrée : {reason}"),
+        E, "cannot read the input file: {reason}",
+        "impossible de lire le fichier d'entrée : {reason}"),
     "input-not-utf8": Entry(
         E, "the input file is not valid UTF-8 (byte {byte})",
         "le fichier d'entrée n'est pas en UTF-8 valide (octet {byte})",
@@ -517,21 +546,24 @@ CATALOG: dict[str, Entry] = {
     "input-json": Entry(
         E, "not valid JSON: {reason}", "JSON invalide : {reason}"),
     "input-json-shape": Entry(
-        E, "the JSON must be an array of flat objects", "le JSON doit être un tableau d'objets plats",
+        E, "the JSON must be an array of flat objects",
+        "le JSON doit être un tableau d'objets plats",
         'e.g. [{{"start": "2024-05-07T19:30:00+02:00", "end": "2024-05-08T08:00:00+02:00"}}]',
         'p. ex. [{{"start": "2024-05-07T19:30:00+02:00", "end": "2024-05-08T08:00:00+02:00"}}]'),
     "input-setting": Entry(
         E, "'{setting}' is not NAME=VALUE", "« {setting} » n'est pas de la forme NOM=VALEUR",
         "e.g. --set combine=each", "p. ex. --set combine=each"),
     "input-missing-column": Entry(
-        E, "this record has no value for '{column}'", "cet enregistrement n'a pas de valeur pour « {column} »",
+        E, "this record has no value for '{column}'",
+        "cet enregistrement n'a pas de valeur pour « {column} »",
         "add a column '{column}'", "ajoutez une colonne « {column} »"),
     "input-missing-value": Entry(
         E, "a value is needed here", "une valeur est attendue ici"),
     "input-columns-unknown": Entry(
         E, "cannot tell what this record is from its columns ({columns})",
         "impossible de savoir ce qu'est cet enregistrement d'après ses colonnes ({columns})",
-        "the columns must be one of: {expected}", "les colonnes doivent être l'une de : {expected}"),
+        "the columns must be one of: {expected}",
+        "les colonnes doivent être l'une de : {expected}"),
     "input-not-accepted": Entry(
         E, "{item} takes no {feed}", "{item} ne prend pas de {feed}",
         "it takes: {accepted}", "il prend : {accepted}"),
@@ -542,20 +574,25 @@ CATALOG: dict[str, Entry] = {
         "leurs paramètres : {names} ; une colonne « id » est reprise telle quelle dans le rapport"),
     "input-outside-period": Entry(
         E, "{value} is outside the period {period}", "{value} est hors de la période {period}",
-        "keep only the records of the month evaluated", "ne gardez que les enregistrements du mois évalué"),
+        "keep only the records of the month evaluated",
+        "ne gardez que les enregistrements du mois évalué"),
     "input-rejected": Entry(
         E, "this record is refused: {reason}", "cet enregistrement est refusé : {reason}"),
     "input-choice": Entry(
-        E, "'{value}' is not one of: {choices}", "« {value} » n'est pas l'une des valeurs : {choices}"),
+        E, "'{value}' is not one of: {choices}",
+        "« {value} » n'est pas l'une des valeurs : {choices}"),
     "input-naive-datetime": Entry(
         E, "'{value}' has no UTC offset", "« {value} » n'a pas de décalage UTC",
         "write it with its offset, e.g. 2024-05-07T19:30:00+02:00, or pass --zone Europe/Paris",
-        "écrivez-le avec son décalage, p. ex. 2024-05-07T19:30:00+02:00, ou passez --zone Europe/Paris"),
+        ("écrivez-le avec son décalage, p. ex. 2024-05-07T19:30:00+02:00, "
+         "ou passez --zone Europe/Paris")),
     "input-dst-ambiguous": Entry(
-        E, "'{value}' occurs twice in {zone} (clocks go back)", "« {value} » existe deux fois à {zone} (retour à l'heure d'hiver)",
+        E, "'{value}' occurs twice in {zone} (clocks go back)",
+        "« {value} » existe deux fois à {zone} (retour à l'heure d'hiver)",
         "write it with its UTC offset", "écrivez-le avec son décalage UTC"),
     "input-dst-gap": Entry(
-        E, "'{value}' does not exist in {zone} (clocks go forward)", "« {value} » n'existe pas à {zone} (passage à l'heure d'été)",
+        E, "'{value}' does not exist in {zone} (clocks go forward)",
+        "« {value} » n'existe pas à {zone} (passage à l'heure d'été)",
         "write it with its UTC offset", "écrivez-le avec son décalage UTC"),
     "input-not-datetime": Entry(
         E, "'{value}' is not a date and time", "« {value} » n'est pas une date et heure",
@@ -580,9 +617,11 @@ CATALOG: dict[str, Entry] = {
         "write a whole number and a unit: 4 hours, 30 minutes, 2 days, 1 month",
         "écrivez un nombre entier et une unité en anglais : 4 hours, 30 minutes, 2 days, 1 month"),
     "input-not-value": Entry(
-        E, "'{value}' is not a value this evaluator accepts", "« {value} » n'est pas une valeur acceptée par cet évaluateur"),
+        E, "'{value}' is not a value this evaluator accepts",
+        "« {value} » n'est pas une valeur acceptée par cet évaluateur"),
     "input-not-window": Entry(
-        E, "'{value}' is not a window of the contract", "« {value} » n'est pas une fenêtre du contrat",
+        E, "'{value}' is not a window of the contract",
+        "« {value} » n'est pas une fenêtre du contrat",
         "name one of the contract's windows, e.g. ouverture_service",
         "nommez une fenêtre du contrat, p. ex. ouverture_service"),
 }

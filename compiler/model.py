@@ -1,11 +1,12 @@
-"""The checked contract model (IR): immutable, names resolved, units normalised; what backends read."""
+"""The checked contract model (IR): immutable, names resolved, units normalised; what backends
+read."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypedDict
 
 # --------------------------------------------------------------------------- values
 
@@ -61,7 +62,8 @@ class ClauseRef:
 
 @dataclass(frozen=True)
 class Unspecified:
-    """What the contract leaves undecided; backends say so plainly and evaluators refuse to guess."""
+    """What the contract leaves undecided; backends say so plainly and evaluators refuse to
+    guess."""
 
     what: str
 
@@ -70,6 +72,16 @@ UNSPECIFIED_MARK = "unspecified"
 
 
 # --------------------------------------------------------------------------- items
+
+class ItemFields(TypedDict):
+    """The fields every item has, read from the statements every block may hold."""
+
+    name: str
+    line: int
+    clauses: tuple[ClauseRef, ...]
+    label: Text | None
+    notes: tuple[Text, ...]
+
 
 @dataclass(frozen=True)
 class ItemBase:

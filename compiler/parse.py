@@ -35,7 +35,8 @@ def ast_parser() -> Lark:
     builder = ToAst()
     lark = Lark(_grammar(), parser="lalr", strict=True, maybe_placeholders=False,
                 keep_all_tokens=True, transformer=builder)
-    builder.keywords = frozenset(t.name for t in lark.terminals if isinstance(t.pattern, PatternStr))
+    builder.keywords = frozenset(t.name for t in lark.terminals
+                                 if isinstance(t.pattern, PatternStr))
     return lark
 
 
@@ -60,14 +61,15 @@ def decode(data: bytes, file: str) -> str:
         before = data[data.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8")
         column = len(before.removeprefix("\ufeff") if line == 1 else before) + 1   # in characters
         span = ast.Span(file, line, column, line, column + 1)
-        raise ParseFailure(Diagnostic("bad-encoding", span, {"byte": f"0x{data[exc.start]:02x}"}))
+        raise ParseFailure(Diagnostic("bad-encoding", span,
+                                      {"byte": f"0x{data[exc.start]:02x}"})) from None
     text = text.removeprefix("\ufeff")
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         column = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        raise ParseFailure(Diagnostic("bad-character", ast.Span(file, line, column, line, column + 1),
-                                      {"char": "NUL"}))
+        span = ast.Span(file, line, column, line, column + 1)
+        raise ParseFailure(Diagnostic("bad-character", span, {"char": "NUL"}))
     return text
 
 
@@ -89,15 +91,16 @@ _STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|#.*')
 
 
 def _check_escapes(text: str, file: str) -> None:
-    """Only \\" and \\\\ are escapes in a string; any other backslash pair is refused, not guessed."""
+    """Only \\" and \\\\ are escapes in a string; any other backslash pair is refused, not
+    guessed."""
     if "\\" not in text:
         return
     for number, line in enumerate(text.split("\n"), 1):
         for match in _STRING_OR_COMMENT.finditer(line):
             if match.group().startswith("#"):
                 break
-            bad = next((e for e in re.finditer(r"\\.", match.group()) if e.group() not in ('\\"', "\\\\")),
-                       None)
+            bad = next((e for e in re.finditer(r"\\.", match.group())
+                        if e.group() not in ('\\"', "\\\\")), None)
             if bad:
                 column = match.start() + bad.start() + 1
                 raise ParseFailure(Diagnostic("unknown-escape", ast.Span(
@@ -110,49 +113,82 @@ def explain(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
     lines = text.split("\n")   # Lark counts lines by "\n" only; splitlines() also cuts at \r, \f…
     source_line = lines[line - 1] if line <= len(lines) else ""
     rest = source_line[column - 1:]
-    width = 1
-    if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
-        width = max(1, len(str(exc.token)))
-    elif isinstance(exc, UnexpectedCharacters):
-        match = re.match(r"\S+", rest)
-        width = len(match.group(0)) if match else 1
-    span = ast.Span(file, line, column, line, column + width)
-
-    if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
-        if not re.sub(r"#[^\n]*", "", text).strip():
-            return Diagnostic("empty-file", ast.Span(file, 1, 1, 1, 2))
-        depth = _open_braces(text)
-        if depth > 0:
-            last = text.rstrip().split("\n")
-            end_line = len(last)
-            span = ast.Span(file, end_line, len(last[-1]) + 1, end_line, len(last[-1]) + 2)
-            return Diagnostic("unclosed-block", span, {"count": depth})
-        return Diagnostic("unexpected-end", span)
+    span = ast.Span(file, line, column, line, column + _error_width(exc, rest))
+    if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken)
+                                          and exc.token.type == "$END"):
+        return _explain_end(text, file, span)
     previous = source_line[: column - 1].rstrip()
+    mistake = _explain_mistake(rest, previous, span)
+    if mistake is not None:
+        return mistake
+    if isinstance(exc, UnexpectedToken):
+        return _explain_token(exc, text, span)
+    assert isinstance(exc, UnexpectedCharacters)
+    return _explain_character(exc, text, span, rest, previous)
+
+
+def _error_width(exc: UnexpectedInput, rest: str) -> int:
+    """How many characters the diagnostic underlines: the unexpected token, or word."""
+    if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        return max(1, len(str(exc.token)))
+    if isinstance(exc, UnexpectedCharacters):
+        match = re.match(r"\S+", rest)
+        return len(match.group(0)) if match else 1
+    return 1
+
+
+def _explain_end(text: str, file: str, span: ast.Span) -> Diagnostic:
+    """The file ends too early: it is empty, a block is left open, or a statement unfinished."""
+    if not re.sub(r"#[^\n]*", "", text).strip():
+        return Diagnostic("empty-file", ast.Span(file, 1, 1, 1, 2))
+    depth = _open_braces(text)
+    if depth > 0:
+        last = text.rstrip().split("\n")
+        end_line = len(last)
+        span = ast.Span(file, end_line, len(last[-1]) + 1, end_line, len(last[-1]) + 2)
+        return Diagnostic("unclosed-block", span, {"count": depth})
+    return Diagnostic("unexpected-end", span)
+
+
+def _explain_mistake(rest: str, previous: str, span: ast.Span) -> Diagnostic | None:
+    """A time written 9h30, a decimal comma or a euro sign where the error is, if any."""
     clock = re.match(r"(\d{1,2})h(\d{0,2})\b|(\d):(\d\d)\b", rest)   # 9h30, 9h, 18h30, 9:30
     if clock:
         hours, minutes = (clock.group(1), clock.group(2)) if clock.group(1) else clock.group(3, 4)
-        span = ast.Span(file, line, column, line, column + len(clock.group(0)))
+        span = ast.Span(span.file, span.line, span.column, span.line,
+                        span.column + len(clock.group(0)))
         return Diagnostic("time-format", span, {"text": clock.group(0),
                                                 "fixed": f"{int(hours):02d}:{minutes or '00'}"})
     if rest.startswith(",") and re.search(r"\d$", previous) and re.match(r",\d", rest):
-        number = re.search(r"\d+$", previous).group(0) + rest[:1] + re.match(r",(\d+)", rest).group(1)  # type: ignore[union-attr]
-        return Diagnostic("comma-decimal", span, {"text": number, "fixed": number.replace(",", ".")})
+        number = (re.search(r"\d+$", previous).group(0)  # type: ignore[union-attr]
+                  + rest[:1] + re.match(r",(\d+)", rest).group(1))  # type: ignore[union-attr]
+        return Diagnostic("comma-decimal", span,
+                          {"text": number, "fixed": number.replace(",", ".")})
     if rest.startswith("€"):
         return Diagnostic("euro-sign", span)
-    if isinstance(exc, UnexpectedToken):
-        expected = sorted(exc.accepts or exc.expected)
-        number = _number_before(text, exc.token.start_pos or 0)
-        if number and ("UNIT" in expected or "PERCENT" in expected or "BUSINESS" in expected):
-            # Point at the number, which may end the previous line: `target at least 99`.
-            return Diagnostic("missing-unit", ast.Span(file, *number), {"found": str(exc.token)})
-        if "INCLUDED" in expected:
-            return Diagnostic("missing-inclusion", span, {"found": str(exc.token)})
-        if "COLON" in expected and exc.token.type != "COLON":
-            return Diagnostic("expected-colon", span, {"found": str(exc.token)})
-        wanted = expected_tokens(expected[:8], more=len(expected) > 8)
-        return Diagnostic("unexpected-token", span, {"found": str(exc.token), "expected": wanted})
-    assert isinstance(exc, UnexpectedCharacters)
+    return None
+
+
+def _explain_token(exc: UnexpectedToken, text: str, span: ast.Span) -> Diagnostic:
+    """A token the grammar does not accept here: a missing unit, inclusion or colon, or else
+    the list of what it expected."""
+    expected = sorted(exc.accepts or exc.expected)
+    number = _number_before(text, exc.token.start_pos or 0)
+    if number and ("UNIT" in expected or "PERCENT" in expected or "BUSINESS" in expected):
+        # Point at the number, which may end the previous line: `target at least 99`.
+        return Diagnostic("missing-unit", ast.Span(span.file, *number), {"found": str(exc.token)})
+    if "INCLUDED" in expected:
+        return Diagnostic("missing-inclusion", span, {"found": str(exc.token)})
+    if "COLON" in expected and exc.token.type != "COLON":
+        return Diagnostic("expected-colon", span, {"found": str(exc.token)})
+    wanted = expected_tokens(expected[:8], more=len(expected) > 8)
+    return Diagnostic("unexpected-token", span, {"found": str(exc.token), "expected": wanted})
+
+
+def _explain_character(exc: UnexpectedCharacters, text: str, span: ast.Span, rest: str,
+                       previous: str) -> Diagnostic:
+    """A character that starts no token: an unclosed string, a number without its unit, or
+    else the list of what could start there."""
     position = exc.pos_in_stream or 0
     char = text[position] if position < len(text) else "?"
     if char == '"':
@@ -186,7 +222,7 @@ def _open_braces(text: str) -> int:
     return depth
 
 
-# --------------------------------------------------------------------------- AST, built while parsing
+# ---------------------------------------------------------------------- AST, built while parsing
 
 _FILE: ContextVar[str] = ContextVar("file")   # the file being parsed, named in every span
 

@@ -836,6 +836,9 @@ Source: contracts/cegid-loop.sla:119
 
 SERVICE_SUPPORT_CHANNELS: tuple[tuple[str, str], ...] = (
     ("directement dans l'application", "directly in the application"),
-    ("par téléphone, si le Client a choisi l'offre adéquate", "by phone, if the Client chose the matching offer"),
+    (
+        "par téléphone, si le Client a choisi l'offre adéquate",
+        "by phone, if the Client chose the matching offer",
+    ),
 )
 """Other channels of contact `service_support`: (French, English)."""

@@ -228,4 +228,5 @@ class Formatter:
 
     def moment(self, instant: datetime) -> str:
         """`vendredi 3 mai 2024 à 16 h 00` / `Friday 3 May 2024 at 16:00` (wall time as given)."""
-        return _AT[self.lang].format(date=self.weekday_date(instant.date()), time=self.time_of(instant))
+        return _AT[self.lang].format(date=self.weekday_date(instant.date()),
+                                     time=self.time_of(instant))

@@ -187,14 +187,14 @@ def week_svg(contract: model.Contract) -> str | None:
            '<title id="week-title">Semaine type / Typical week</title>',
            *_grid(fr, en)]
     lane = (COLUMN - 2 * GAP) / len(lanes)
-    for index, (band, colour) in enumerate(zip(lanes, colours)):
+    for index, (band, colour) in enumerate(zip(lanes, colours, strict=True)):
         for day, start, end in _day_pieces(band.segments):
             left = LEFT + day * COLUMN + GAP + index * lane
             out.append(f'<rect x="{_px(left)}" y="{_px(TOP + start * HOUR / 60)}" '
                        f'width="{_px(lane)}" height="{_px((end - start) * HOUR / 60)}" '
                        f'fill="{colour}"/>')
     y = GRID_BOTTOM + 24
-    for band, colour in zip(lanes, colours):
+    for band, colour in zip(lanes, colours, strict=True):
         out.append(f'<rect x="{LEFT}" y="{y - 10}" width="14" height="22" fill="{colour}"/>')
         for offset, (lang, text) in enumerate((("fr", legend_fr(band, fr)),
                                                 ("en", legend_en(band, en)))):

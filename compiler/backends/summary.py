@@ -1,4 +1,5 @@
-"""Summary backend: model.Contract → French and English Markdown summaries and a bilingual HTML sheet.
+"""Summary backend: model.Contract → French and English Markdown summaries and a bilingual HTML
+sheet.
 
 The structure of a summary is written once for both languages (`summary.j2`, `common.j2`, and
 each kind's `summary` macro, see kinds/base.py); what differs between the languages is in the
@@ -53,13 +54,17 @@ WEEK_MINUTES = 7 * 1440
 PHRASES: dict[str, Phrase] = {
     # a contract's header (summary.j2)
     "intro": Phrase(
-        "English summary of the contract “{{ c.id|t }}”, made from the file {{ s.source_name|t }}.\n"
-        "Each encoded clause is restated with its references; what the contract leaves open is said\n"
+        "English summary of the contract “{{ c.id|t }}”, made from the file "
+        "{{ s.source_name|t }}.\n"
+        "Each encoded clause is restated with its references; what the contract leaves open is "
+        "said\n"
         "plainly, and the figures given as calculations are derived from its values.",
         "Résumé en français du contrat « {{ c.id|t }} », établi à partir du fichier "
         "{{ s.source_name|t }}.\n"
-        "Chaque clause encodée y est reformulée avec ses références ; ce que le contrat laisse ouvert est\n"
-        "dit en toutes lettres, et les chiffres présentés comme des calculs sont déduits de ses valeurs."),
+        "Chaque clause encodée y est reformulée avec ses références ; ce que le contrat laisse "
+        "ouvert est\n"
+        "dit en toutes lettres, et les chiffres présentés comme des calculs sont déduits de ses "
+        "valeurs."),
     "provider": Phrase("Provider: {{ c.provider|t }}", "Prestataire : {{ c.provider|t }}"),
     "client": Phrase("Client: {{ c.client|t }}", "Client : {{ c.client|t }}"),
     "document": Phrase(
@@ -104,7 +109,8 @@ _MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
 
 
 def markdown_text(value: object) -> str:
-    """A contract string made inert in Markdown: one line, specials backslashed, `<`/`&` as entities."""
+    """A contract string made inert in Markdown: one line, specials backslashed, `<` and `&` as
+    entities."""
     return _markdown_text(str(value))
 
 
@@ -150,7 +156,8 @@ def capfirst(text: str) -> str:
 
 
 def separator(loop: jinja2.runtime.LoopContext, word: str) -> str:
-    """What goes before an item of a list in a sentence: nothing, `, `, or ` word ` before the last."""
+    """What goes before an item of a list in a sentence: nothing, `, `, or ` word ` before the
+    last."""
     if loop.first:
         return ""
     return f" {word} " if loop.last else ", "
@@ -162,7 +169,8 @@ Block = Callable[[str], str]
 
 
 def _block(before: str, after: str, *, squashed: bool = True, html: bool = False) -> Block:
-    """A filter that puts a block's content, on one line if `squashed`, between `before` and `after`.
+    """A filter that puts a block's content, on one line if `squashed`, between `before` and
+    `after`.
 
     In HTML the content is already escaped markup, and so is the result.
     """

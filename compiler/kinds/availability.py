@@ -578,7 +578,7 @@ class AvailabilityKind(Kind[model.Availability]):
 
     # ------------------------------------------------------------------ check
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Availability:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Availability:
         target_stmt = c.single(block, Target)
         if target_stmt is None:
             self._missing(c, block, "target", "target at least 99.5 %")

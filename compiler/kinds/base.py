@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from .. import ast, model
 from ..messages import KindNames, Phrase
@@ -64,7 +64,7 @@ class Kind(ABC, Generic[ItemT]):
         """The summary's sentences by key, each a Jinja snippet in English and in French."""
 
     @abstractmethod
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> ItemT:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> ItemT:
         """The checked item of `block`; problems are reported through `c`. `base` holds the
         fields every item has (name, line, clauses, label, notes); `block.body` holds the other
         statements only."""

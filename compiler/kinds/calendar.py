@@ -60,7 +60,8 @@ SUMMARY = """
 {%- macro summary(i, s) -%}
 {% filter p %}
 {{ say(s, "workdays", name=s.label(i),
-       days=common.days({"every_day": i.workdays|length == 7, "runs": s.day_runs(i.workdays)}, s)) }}
+       days=common.days({"every_day": i.workdays|length == 7,
+                         "runs": s.day_runs(i.workdays)}, s)) }}
 {%- if i.holiday_country %}, {{ say(s, "holidays", country=i.holiday_country,
                                      subdivision=i.holiday_subdivision) }}{% endif %}
 {%- if i.closed %}, {{ say(s, "closed", dates=i.closed) }}{% endif %}.
@@ -97,7 +98,7 @@ class CalendarKind(Kind[model.Calendar]):
     phrases = PHRASES
     eval_rank = 8
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Calendar:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Calendar:
         workdays_stmt = c.single(block, Workdays)
         if workdays_stmt is None:
             c.report("missing-statement", block.name.span, kind=self.names.the(),

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from .. import ast, model
-from ..backends.pycode import Ctx, Unit, const, docstring, py_str
+from ..backends.pycode import WIDTH, Ctx, Unit, const, docstring, py_long_str, py_str
 from ..checking import Checker
 from ..messages import KindNames, Phrase
 from .base import Kind
@@ -117,8 +117,10 @@ _VALID: dict[Address, tuple[re.Pattern[str], Phrase, Phrase]] = {
 }
 
 _BLANK: dict[Address, Phrase] = {
-    "email": Phrase("the e-mail address of contact {name}", "l'adresse électronique du contact {name}"),
-    "phone": Phrase("the phone number of contact {name}", "le numéro de téléphone du contact {name}"),
+    "email": Phrase("the e-mail address of contact {name}",
+                    "l'adresse électronique du contact {name}"),
+    "phone": Phrase("the phone number of contact {name}",
+                    "le numéro de téléphone du contact {name}"),
     "web": Phrase("the web address of contact {name}", "l'adresse web du contact {name}"),
     "post": Phrase("the postal address of contact {name}", "l'adresse postale du contact {name}"),
 }
@@ -156,7 +158,8 @@ SUMMARY = """
 {% filter p %}{{ say(s, "hours-unspecified") }}{% endfilter %}
 {% elif i.hours is not none %}
 {% set window = s.window(i.hours) %}
-{% filter p %}{{ say(s, "hours", window=s.label(i.hours), schedule=common.schedule(window, s) if window else "") }}{% endfilter %}
+{% filter p %}{{ say(s, "hours", window=s.label(i.hours),
+                     schedule=common.schedule(window, s) if window else "") }}{% endfilter %}
 {% endif %}
 {%- endmacro -%}
 """
@@ -176,6 +179,14 @@ PHRASES = {
 }
 
 
+def _pair(text: model.Text) -> str:
+    """A (French, English) pair in a tuple of pairs, on one line when it fits."""
+    line = f"    ({py_str(text.fr)}, {py_str(text.en)}),"
+    if len(line) <= WIDTH:
+        return line + "\n"
+    return f"    (\n{py_long_str(text.fr, ' ' * 8)}\n{py_long_str(text.en, ' ' * 8)}\n    ),\n"
+
+
 # --------------------------------------------------------------------------- the kind
 
 class ContactKind(Kind[Contact]):
@@ -188,7 +199,7 @@ class ContactKind(Kind[Contact]):
     phrases = PHRASES
     eval_rank = 10
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> Contact:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Contact:
         name = block.name.value
         seen: dict[str, ast.Statement] = {}
         for stmt in block.body:
@@ -252,7 +263,7 @@ class ContactKind(Kind[Contact]):
                           "})", doc])
         units = [Unit(c, code)]
         if item.channels:
-            channels = "".join(f"    ({py_str(t.fr)}, {py_str(t.en)}),\n" for t in item.channels)
+            channels = "".join(_pair(t) for t in item.channels)
             doc = docstring(f"Other channels of contact `{item.name}`: (French, English).", [],
                             indent="")
             units.append(Unit(f"{c}_CHANNELS", f"{c}_CHANNELS: tuple[tuple[str, str], ...] = (\n"

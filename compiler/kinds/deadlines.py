@@ -249,7 +249,8 @@ class _Scope:
             close = difflib.get_close_matches(node.value, list(self.actions), n=1)
             suggestion = (phrase("suggest.close", name=close[0]) if close else
                           phrase("suggest.declare-action", name=node.value))
-            self.c.report("unknown-name", node.span, kind=self.c.names["action"].none(), name=node.value,
+            self.c.report("unknown-name", node.span, kind=self.c.names["action"].none(),
+                          name=node.value,
                           suggestion=suggestion)
         return node.value
 
@@ -854,7 +855,7 @@ class DeadlinesKind(Kind[model.Deadlines]):
     phrases = PHRASES
     eval_rank = 3
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Deadlines:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Deadlines:
         body = block.body
         uses = c.single(block, UsesSeverities)
         severities = c.reference(uses.severities, "severities") if uses else None

@@ -193,10 +193,12 @@ PHRASES = {
         '{% elif unit == "week" %}par semaine{% elif unit == "month" %}par mois'
         '{% elif unit == "year" %}par an{% else %}par « {{ unit|t }} »{% endif %}'),
     "fee": Phrase(
-        "“{{ fee.name|t }}”: {{ s.f.money(fee.amount) }}{% if per is not none %} {{ per }}{% endif %}"
+        "“{{ fee.name|t }}”: {{ s.f.money(fee.amount) }}"
+        "{% if per is not none %} {{ per }}{% endif %}"
         "{% if fee.minimum is not none %}, with a minimum of {{ s.f.money(fee.minimum) }}"
         "{% if minimum_per is not none %} {{ minimum_per }}{% endif %}{% endif %}",
-        "« {{ fee.name|t }} » : {{ s.f.money(fee.amount) }}{% if per is not none %} {{ per }}{% endif %}"
+        "« {{ fee.name|t }} » : {{ s.f.money(fee.amount) }}"
+        "{% if per is not none %} {{ per }}{% endif %}"
         "{% if fee.minimum is not none %}, avec un minimum de {{ s.f.money(fee.minimum) }}"
         "{% if minimum_per is not none %} {{ minimum_per }}{% endif %}{% endif %}"),
     "minimum-invoice": Phrase("Minimum invoice: {{ s.f.money(i.minimum_invoice) }} a month.",
@@ -336,7 +338,7 @@ class MoneyKind(Kind[model.MoneyClause]):
     phrases = PHRASES
     eval_rank = 6
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.MoneyClause:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.MoneyClause:
         fees = self._fees(c, [s for s in block.body if isinstance(s, Fee)])
         minimum = c.single(block, MinimumInvoice)
         surcharge = c.single(block, Surcharge)

@@ -386,7 +386,8 @@ def _survival_unit(ctx: Ctx, item: model.Retention, period: model.Duration) -> U
 SUMMARY = """
 {%- macro copy(c, s) -%}
 {{ say(s, "copy", c=c) }}
-{%- if c.weekday is not none and c.weekday is not unspecified %}{{ say(s, "copy-weekday", c=c) }}{% endif %}
+{%- if c.weekday is not none and c.weekday is not unspecified %}\
+{{ say(s, "copy-weekday", c=c) }}{% endif %}
 {%- if c.day is not none and c.day is not unspecified %}{{ say(s, "copy-day", c=c) }}{% endif %}
 {%- if c.at_minute is not none %}{{ say(s, "copy-at", c=c) }}{% endif %}
 {%- set no_day = c.weekday is unspecified or c.day is unspecified %}
@@ -394,7 +395,8 @@ SUMMARY = """
 {%- elif no_day %} ({{ say(s, "copy-no-day") }})
 {%- elif c.at_minute is none %} ({{ say(s, "copy-no-time") }})
 {%- endif %},
-{% if c.kept is unspecified %}{{ say(s, "kept-unspecified") }}{% else %}{{ say(s, "kept", c=c) }}{% endif %}
+{% if c.kept is unspecified %}{{ say(s, "kept-unspecified") }}\
+{% else %}{{ say(s, "kept", c=c) }}{% endif %}
 {%- endmacro -%}
 
 {%- macro summary(i, s) -%}
@@ -474,7 +476,7 @@ class RetentionKind(Kind[model.Retention]):
     phrases = PHRASES
     eval_rank = 4
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Retention:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Retention:
         copies = _check_copies(c, block)
         rpo_stmt = c.single(block, Rpo)
         rpo = (c.duration(rpo_stmt.period, ("fixed",), phrase("expected.rpo"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from .. import ast, model
 from ..backends.pycode import (
@@ -60,7 +60,7 @@ class SeveritiesKind(Kind[model.Severities]):
     phrases = PHRASES
     eval_rank = 9
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Severities:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Severities:
         levels: dict[str, model.Level] = {}
         first: dict[str, int] = {}
         for stmt in block.body:

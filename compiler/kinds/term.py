@@ -4,7 +4,7 @@ before the end of a term or growing with tenure, and obligations that survive th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from .. import ast, model
 from ..backends.pycode import (
@@ -198,7 +198,7 @@ class TermKind(Kind[model.Term]):
 
     # ------------------------------------------------------------------ check
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Term:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Term:
         initial = c.single(block, Initial)
         notice = c.single(block, NoticeBeforeEnd)
         tenure = c.single(block, TenureNotice)

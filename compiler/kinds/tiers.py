@@ -436,7 +436,7 @@ class TiersKind(Kind[model.Tiers]):
 
     # ------------------------------------------------------------------ check
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Tiers:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Tiers:
         name = block.name.value
         measure, source = self._measure(c, block)
         tiers = [_tier(c, stmt, measure, name) for stmt in block.body if isinstance(stmt, Tier)]

@@ -193,7 +193,7 @@ class WindowKind(Kind[model.Window]):
 
     # ------------------------------------------------------------------ check
 
-    def check(self, c: Checker, block: ast.Block, base: dict[str, Any]) -> model.Window:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Window:
         ranges: list[model.WeeklyRange] = []
         for stmt in block.body:
             if isinstance(stmt, Weekly):
@@ -302,7 +302,8 @@ def week_minutes(block: ast.Block) -> set[int]:
         elif isinstance(stmt, WeekSpan):
             start = stmt.first_day.index * 1440 + stmt.start.minute
             end = stmt.last_day.index * 1440 + stmt.end.minute
-            _add_minutes(minutes, start, (end - start) % WEEK or WEEK)   # monday 00:00 to sunday 24:00
+            # monday 00:00 to sunday 24:00 is the whole week
+            _add_minutes(minutes, start, (end - start) % WEEK or WEEK)
     return minutes
 
 
