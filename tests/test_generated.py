@@ -126,11 +126,9 @@ def test_imports_with_the_standard_library_only(package: Path) -> None:
     assert result.stdout.strip() == "ok"
 
 
-def test_two_renders_are_byte_identical() -> None:
-    first = render_all(contracts())
-    second = render_all(contracts())
-    assert first == second
-    for name, text in first.items():
+def test_rendered_files_name_no_path_of_this_machine() -> None:
+    """(Byte-identical output across processes is tests/test_reproducible.py's.)"""
+    for name, text in render_all(contracts()).items():
         assert "/work/" not in text and str(ROOT) not in text, name
 
 

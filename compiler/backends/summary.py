@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from importlib import resources
 from pathlib import PurePosixPath, PureWindowsPath
 from zoneinfo import ZoneInfo
 
@@ -37,6 +38,7 @@ from ..runtime.calendars import BusinessCalendar
 from ..runtime.deadlines import due_business_days
 from ..runtime.schedules import Schedule, WeeklyRange
 from .formatting import LANGS, NBSP, Formatter, Lang, squash
+from .localise import localise
 from .schedule_svg import week_svg
 
 DAY_SECONDS = Decimal(86400)
@@ -448,45 +450,34 @@ def _weekly_schedule(zone: str, ranges: tuple[tuple[int, int, int], ...]) -> Sch
 
 # --------------------------------------------------------------------------- rendering
 
-def _kind_template(name: str) -> str | None:
-    """`kind/<keyword>`: the summary macro of a kind (kinds/base.py)."""
-    kind = kinds.by_keyword(name.removeprefix("kind/")) if name.startswith("kind/") else None
-    return kind.summary if kind is not None else None
+def _template_source(name: str) -> str | None:
+    """A template by name: `summary.j2` as written, for both languages; `summary.j2@fr` in one
+    (backends/localise.py); `kind/<keyword>` for a kind's summary macro (kinds/base.py)."""
+    base, _, lang = name.partition("@")
+    if base.startswith("kind/"):
+        kind = kinds.by_keyword(base.removeprefix("kind/"))
+        if kind is None:
+            return None
+        source, phrases = kind.summary, kind.phrases
+    else:
+        path = resources.files("slac.templates").joinpath(base)
+        if not path.is_file():
+            return None
+        source, phrases = path.read_text(encoding="utf-8"), PHRASES
+    return localise(source, phrases, lang) if lang else source
 
 
 @jinja2.pass_environment
 def item_summary(env: jinja2.Environment, s: Facts, item: model.ItemBase) -> str:
-    """The paragraphs of one item, from its kind's summary macro and phrases."""
-    kind = kinds.of(item)
-    template = env.get_template(f"kind/{kind.keyword}",
-                                globals={"say": functools.partial(_say, env, kind.phrases)})
+    """The paragraphs of one item, from its kind's summary macro in the language of `s`."""
+    template = env.get_template(f"kind/{kinds.of(item).keyword}@{s.lang}")
     paragraphs = template.module.summary(item, s)   # type: ignore[attr-defined]
     return Markup(paragraphs) if env.autoescape else str(paragraphs)
 
 
-def _say(env: jinja2.Environment, phrases: Mapping[str, Phrase], s: Facts, key: str,
-         **values: object) -> str:
-    """The phrase `key` of `phrases` in the language of `s`, its slots filled with `values`."""
-    rendered = _phrase(env, phrases[key].text(s.lang)).render(s=s, **values)
-    return Markup(rendered) if env.autoescape else rendered
-
-
-_PHRASES: dict[tuple[int, str], jinja2.Template] = {}
-
-
-def _phrase(env: jinja2.Environment, text: str) -> jinja2.Template:
-    """A phrase compiled once per environment."""
-    key = (id(env), text)
-    found = _PHRASES.get(key)
-    if found is None:
-        found = _PHRASES[key] = env.from_string(text)
-    return found
-
-
 def _environment(html: bool) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.PackageLoader("slac", "templates"),
-                                    jinja2.FunctionLoader(_kind_template)]),
+        loader=jinja2.FunctionLoader(_template_source),
         autoescape=html,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -501,7 +492,6 @@ def _environment(html: bool) -> jinja2.Environment:
     env.filters.update(HTML_BLOCKS if html else MARKDOWN_BLOCKS)
     env.tests["unspecified"] = lambda value: isinstance(value, model.Unspecified)
     env.globals["item_summary"] = item_summary
-    env.globals["say"] = functools.partial(_say, env, PHRASES)
     env.filters["typography"] = typography
     return env
 
@@ -530,7 +520,7 @@ def sheet_html(contract: model.Contract) -> str:
 
 
 def _markdown(facts: Facts) -> str:
-    template = _MARKDOWN.get_template("summary.md.j2")
+    template = _MARKDOWN.get_template(f"summary.md.j2@{facts.lang}")
     return _tidy_markdown(template.render(contract=facts.contract, s=facts))
 
 

@@ -56,7 +56,8 @@ class Kind(ABC, Generic[ItemT]):
     @abstractmethod
     def summary(self) -> str:
         """Jinja source defining `{% macro summary(i, s) %}`: the item's paragraphs in the
-        summaries, for both languages. Sentences come from `phrases` through `s.say(key, …)`."""
+        summaries, for both languages. Sentences come from `phrases` through `say(s, "key", …)`
+        (put in for each language when the template is loaded: backends/localise.py)."""
 
     @property
     @abstractmethod
