@@ -4,8 +4,9 @@ sheet.
 The structure of a summary is written once for both languages (`summary.j2`, `common.j2`, and
 each kind's `summary` macro, see kinds/base.py); what differs between the languages is in the
 phrases (`PHRASES` here, each kind's `phrases`): a `Phrase` holds one Jinja snippet in English and
-one in French, said with `say(s, "key", …)` in the language of the facts `s`, so no sentence can
-exist in one language only. The same macros render both outputs; they draw paragraphs and lists
+one in French, said with `say(s, "key", …)`, so no sentence can exist in one language only. A
+template is loaded once per language with its phrases put in (`summary.j2@fr`,
+`kind/tiers@en`: backends/localise.py), so rendering costs what a one-language template does. The same macros render both outputs; they draw paragraphs and lists
 through filter blocks (`{% filter p %}`, `ul`, `li`, `heading`, `meta`, `note`), which each
 environment defines for its output (`MARKDOWN_BLOCKS`, `HTML_BLOCKS`), and every contract string
 goes through the `t` filter, which escapes it for the output (Markdown backslashes and entities;
