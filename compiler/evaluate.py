@@ -26,13 +26,20 @@ from . import kinds, model
 from .ast import Span
 from .backends.python import evaluator_names, names_of
 from .inputs import Record, Value, error, read_records
+from .messages import Phrase
+from .wording import in_language, said, worded
 
 COMMAND_LINE = "<command line>"
 Data = dict[str, Any]
 
 
 class EvalError(Exception):
-    """A request `slac eval` cannot carry out (not a located input problem): a plain message."""
+    """A request `slac eval` cannot carry out (not a located input problem): a plain message in
+    the report's language; `phrase` holds it in both."""
+
+    def __init__(self, phrase: Phrase, lang: str) -> None:
+        super().__init__(phrase.text(lang))
+        self.phrase = phrase
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class Evaluation:
 
 # ------------------------------------------------------------------------------ finding the item
 
-def find_item(contract: model.Contract, clause: str) -> model.Item:
+def find_item(contract: model.Contract, clause: str, lang: str = "en") -> model.Item:
     """The item named `clause`, or the item that best evaluates the clause id `clause`."""
     for item in contract.items:
         if item.name == clause:
@@ -64,14 +71,13 @@ def find_item(contract: model.Contract, clause: str) -> model.Item:
     owners = [i for i in contract.items if any(c.id.lower() == clause.lower() for c in i.clauses)]
     if not owners:
         known = ", ".join(sorted({c.id for i in contract.items for c in i.clauses}))
-        raise EvalError(f"contract {contract.id} has no clause or item '{clause}'; its clauses: "
-                        f"{known}; its items: {', '.join(i.name for i in contract.items)}")
+        raise EvalError(said("eval.no-clause", contract=contract.id, clause=clause, clauses=known,
+                             items=", ".join(i.name for i in contract.items)), lang)
     rank = min(kinds.of(i).eval_rank for i in owners)
     best = [i for i in owners if kinds.of(i).eval_rank == rank]
     if len(best) > 1:
         names = ", ".join(f"{i.name} ({kinds.of(i).keyword})" for i in best)
-        raise EvalError(f"clause {clause} is encoded by several items: {names}; name the one "
-                        "to evaluate")
+        raise EvalError(said("eval.several-items", clause=clause, items=names), lang)
     return best[0]
 
 
@@ -84,6 +90,14 @@ class _Context:
     request: Request
     records: list[Record]
     settings: dict[str, Value]
+    lang: str
+
+    def say(self, key: str, **fields: object) -> str:
+        """The phrase `key` of messages.EVAL in the report's language."""
+        return said(key, **fields).text(self.lang)
+
+    def fail(self, key: str, **fields: object) -> EvalError:
+        return EvalError(said(key, **fields), self.lang)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -91,7 +105,7 @@ class _Context:
 
     def period(self) -> tuple[int, int]:
         if self.request.period is None:
-            raise EvalError("this evaluation needs a period: add --period YYYY-MM")
+            raise self.fail("eval.needs-period")
         return self.request.period
 
     def bounds(self) -> tuple[datetime, datetime]:
@@ -103,7 +117,7 @@ class _Context:
     def function(self, name: str) -> Callable[..., Any]:
         found = getattr(self.module, name, None)
         if not callable(found):
-            raise EvalError(f"the generated module has no evaluator {name}()")
+            raise self.fail("eval.no-evaluator", name=name)
         return typing.cast(Callable[..., Any], found)
 
     def runtime(self, module: str) -> ModuleType:
@@ -124,18 +138,17 @@ class _Context:
 def evaluate(contract: model.Contract, module: ModuleType, request: Request,
              lang: str) -> Evaluation:
     """Evaluate the requested item; raises InputError (located) or EvalError (plain)."""
-    item = find_item(contract, request.clause)
+    item = find_item(contract, request.clause, lang)
     records: list[Record] = []
     for path in request.inputs:
         records += read_records(path)[0]
-    ctx = _Context(contract, module, request, records, parse_settings(request.settings))
+    ctx = _Context(contract, module, request, records, parse_settings(request.settings), lang)
     accepted = _parameters(ctx, item)
     for name, value in ctx.settings.items():
         if name not in accepted:
             where = Span(COMMAND_LINE, value.span.line, 1, value.span.line, value.span.column - 1)
             raise error("input-unknown-name", where, name=name, item=item.name,
                         names=", ".join(sorted(accepted)))
-    words = WORDS[lang]
     label = item.label.fr if item.label and lang == "fr" else item.label.en if item.label else ""
     header: Data = {
         "contract": contract.id, "item": item.name, "kind": kinds.of(item).keyword,
@@ -145,10 +158,10 @@ def evaluate(contract: model.Contract, module: ModuleType, request: Request,
     }
     clauses = ", ".join(f"{c.id} ({c.article})" for c in item.clauses)
     lines = [f"{contract.id} · {item.name}" + (f" — {label}" if label else ""),
-             f"{words['clauses']}: {clauses}" if clauses else ""]
+             ctx.say("report.clauses", clauses=clauses) if clauses else ""]
     if request.period:
-        lines.append(f"{words['period']}: {header['period']}")
-    result = _HANDLERS.get(type(item), _by_signature)(ctx, item, words)
+        lines.append(ctx.say("report.period", period=header["period"]))
+    result = _HANDLERS.get(type(item), _by_signature)(ctx, item)
     return Evaluation({**header, "result": result.data}, [ln for ln in lines if ln] + result.lines)
 
 
@@ -171,8 +184,8 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, Value]:
             raise error("input-setting", Span(COMMAND_LINE, index, 1, index, len(setting) + 1),
                         setting=setting)
         start = len(name) + 2
-        found[name.strip().lower().replace("-", "_")] = Value(
-            text.strip() or None, Span(COMMAND_LINE, index, start, index, start + max(1, len(text))))
+        where = Span(COMMAND_LINE, index, start, index, start + max(1, len(text)))
+        found[name.strip().lower().replace("-", "_")] = Value(text.strip() or None, where)
     return found
 
 
@@ -235,8 +248,9 @@ def _availability_record(ctx: _Context, record: Record, runtime: ModuleType, int
         if "start" in values or "end" in values:
             start, end = instant("start"), instant("end")
             kind = values.get("kind")
+            written = (kind.text or "outage") if kind else "outage"
             feed = {"outage": "outages", "maintenance": "maintenance",
-                    "excluded": "excluded_events"}.get((kind.text or "outage") if kind else "outage")
+                    "excluded": "excluded_events"}.get(written)
             if feed is None:
                 assert kind is not None
                 raise error("input-choice", kind.span, value=kind.text,
@@ -246,18 +260,19 @@ def _availability_record(ctx: _Context, record: Record, runtime: ModuleType, int
                 return feed, interval(start, end)
             return feed, runtime.Outage(start, end, cause)
     except (ValueError, TypeError) as exc:  # SlaInputError is a ValueError
-        raise error("input-rejected", record.span, reason=str(exc)) from None
+        raise error("input-rejected", record.span, reason=worded(exc)) from None
     raise error("input-columns-unknown", record.span, columns=", ".join(values),
                 expected="start, end[, kind, cause] | at, probe, latency | minute, error_rate")
 
 
-def _availability(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation:
+def _availability(ctx: _Context, item: model.Item) -> Evaluation:
     assert isinstance(item, model.Availability)
     report = _availability_report(ctx, item)
-    return _report(report, ctx.zone, words)
+    return _report(ctx, report)
 
 
-def _report(report: Any, zone: ZoneInfo, words: dict[str, str]) -> Evaluation:
+def _report(ctx: _Context, report: Any) -> Evaluation:
+    zone = ctx.zone
     comparison = ">" if report.strict else "≥"
     data: Data = {
         "measured_seconds": _seconds(report.measured_time),
@@ -271,25 +286,25 @@ def _report(report: Any, zone: ZoneInfo, words: dict[str, str]) -> Evaluation:
         "no_data": [_span(s, zone) for s in report.no_data],
     }
     lines = [
-        f"{words['measured']}: {_duration(report.measured_time)}",
-        f"{words['excluded']}: {_duration(report.excluded_time)}",
-        f"{words['downtime']}: {_duration(report.downtime_time)}",
-        f"{words['availability']}: {report.availability} % "
-        f"({words['target']} {comparison} {report.target} %): "
-        + (words["met"] if report.met else words["breached"]),
+        ctx.say("report.measured", time=_duration(report.measured_time)),
+        ctx.say("report.excluded", time=_duration(report.excluded_time)),
+        ctx.say("report.downtime", time=_duration(report.downtime_time)),
+        ctx.say("report.availability", rate=report.availability, comparison=comparison,
+                target=report.target,
+                verdict=said("report.met" if report.met else "report.breached")),
     ]
-    lines += _listing(words["downtime spans"], data["downtime"])
-    lines += _listing(words["excluded spans"], data["excluded"])
-    lines += _listing(words["no data spans"], data["no_data"])
+    lines += _listing(ctx.say("report.downtime-spans"), data["downtime"])
+    lines += _listing(ctx.say("report.excluded-spans"), data["excluded"])
+    lines += _listing(ctx.say("report.no-data-spans"), data["no_data"])
     return Evaluation(data, lines)
 
 
 # ---------------------------------------------------------------------------------------- tiers
 
-def _tiers(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation:
+def _tiers(ctx: _Context, item: model.Item) -> Evaluation:
     assert isinstance(item, model.Tiers)
     if item.measure == "notice":
-        return _by_signature(ctx, item, words)
+        return _by_signature(ctx, item)
     func = ctx.function(names_of(ctx.contract).fn(item.name))
     invoice = ctx.settings.get("invoice")
     amount = None if invoice is None else ctx.convert(invoice, func, "invoice")
@@ -300,14 +315,14 @@ def _tiers(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation
     else:
         source = ctx.contract.item(item.source)
         if not isinstance(source, model.Availability):
-            raise EvalError("give the measured value with --set value=PERCENT")
+            raise ctx.fail("eval.give-value")
         if not ctx.records:
-            raise EvalError(f"give the measured value with --set value=PERCENT, or the records "
-                            f"of {source.name} with --input FILE")
+            raise ctx.fail("eval.give-value-or-records", source=source.name)
         report = _availability_report(ctx, source)
-        evaluation = _report(report, ctx.zone, words)
+        evaluation = _report(ctx, report)
         data["report"], lines = evaluation.data, evaluation.lines
-        result = _call(ctx, ctx.function(names_of(ctx.contract).fn(item.name, "from_report")), report, amount)
+        from_report = ctx.function(names_of(ctx.contract).fn(item.name, "from_report"))
+        result = _call(ctx, from_report, report, amount)
     outcome = result.outcome
     data.update({
         "value": str(result.value), "tier": result.tier,
@@ -315,48 +330,50 @@ def _tiers(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation
                     "currency": outcome.currency},
         "money": _plain(result.money), "days": _plain(result.days), "capped": result.capped,
     })
-    tier_line = (f"{words['tier']} {result.tier + 1} ({words['line']} "
-                 f"{item.tiers[result.tier].line})" if result.tier is not None else words["no tier"])
-    lines += [f"{words['value']}: {result.value} %", f"{tier_line}: {_outcome(outcome, words)}"]
+    lines.append(ctx.say("report.value", value=result.value))
+    if result.tier is None:
+        lines.append(ctx.say("report.no-tier", outcome=_outcome(outcome)))
+    else:
+        lines.append(ctx.say("report.tier", number=result.tier + 1,
+                             line=item.tiers[result.tier].line, outcome=_outcome(outcome)))
     if result.money is not None:
-        lines.append(f"{words['money']}: {result.money}")
+        lines.append(ctx.say("report.money", money=result.money))
     if result.days is not None:
-        lines.append(f"{words['days']}: {result.days}")
+        lines.append(ctx.say("report.days", days=result.days))
     if result.capped:
-        lines.append(words["capped"])
+        lines.append(ctx.say("report.capped"))
     claim = getattr(ctx.module, names_of(ctx.contract).fn(item.name, "claim_deadline"), None)
     if callable(claim):
         values = _values(ctx, None)
         parameters = inspect.signature(claim).parameters
         if all(p in values for p in parameters):
-            deadline = _call(ctx, claim, **{p: ctx.convert(values[p], claim, p) for p in parameters})
+            arguments = {p: ctx.convert(values[p], claim, p) for p in parameters}
+            deadline = _call(ctx, claim, **arguments)
             data["claim_deadline"] = deadline.isoformat()
-            lines.append(f"{words['claim']}: {deadline.isoformat()}")
+            lines.append(ctx.say("report.claim", date=deadline.isoformat()))
     return Evaluation(data, lines)
 
 
-def _outcome(outcome: Any, words: dict[str, str]) -> str:
-    if outcome.kind in ("none", "unspecified"):
-        return words[outcome.kind]
-    unit = {"invoice_share": "% " + words["of invoice"], "service_days": words["days of service"],
-            "money": outcome.currency or ""}[outcome.kind]
-    return f"{outcome.amount} {unit}".strip()
+def _outcome(outcome: Any) -> Phrase:
+    """What a tier gives, in words: `3 % of the invoice`, `nothing`."""
+    return said(f"report.gives.{outcome.kind}", amount=outcome.amount, currency=outcome.currency)
 
 
 # ------------------------------------------------------------------------- windows and calendars
 
-def _window(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation:
+def _window(ctx: _Context, item: model.Item) -> Evaluation:
     start, end = ctx.bounds()
     zone = ctx.zone
-    spans = _call(ctx, ctx.function(names_of(ctx.contract).fn(item.name, "occurrences")), start, end)
+    occurrences = ctx.function(names_of(ctx.contract).fn(item.name, "occurrences"))
+    spans = _call(ctx, occurrences, start, end)
     total = sum((s.end - s.start for s in spans), timedelta())
     data: Data = {"occurrences": [_span(s, zone) for s in spans], "total_seconds": _seconds(total)}
-    lines = [f"{words['occurrences']}: {len(spans)}, {words['total']} {_duration(total)}"]
+    lines = [ctx.say("report.occurrences", count=len(spans), total=_duration(total))]
     lines += [f"  {a} → {b}" for a, b in data["occurrences"]]
     check = getattr(ctx.module, names_of(ctx.contract).fn(item.name, "check_uses"), None)
     if ctx.records:
         if not callable(check):
-            raise EvalError(f"window {item.name} sets no limit or notice to check uses against")
+            raise ctx.fail("eval.no-limit", name=item.name)
         interval = ctx.runtime("intervals").Interval
         uses, announced = [], []
         for record in ctx.records:
@@ -367,16 +384,17 @@ def _window(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluatio
                 announced.append(convert(_required(record, "announced"), "datetime", ctx.module,
                                          ctx.request.zone))
         if announced and len(announced) != len(uses):
-            raise EvalError("give an 'announced' instant for every use, or for none")
+            raise ctx.fail("eval.announced")
         problems = _call(ctx, check, uses, announced or None)
-        data["problems"] = list(problems)
-        lines.append(f"{words['uses']}: {len(uses)}; " + (
-            words["no problem"] if not problems else f"{words['problems']}: {len(problems)}"))
-        lines += [f"  {p}" for p in problems]
+        data["problems"] = [str(p) for p in problems]
+        found = (said("report.problems", count=len(problems)) if problems
+                 else said("report.no-problem"))
+        lines.append(ctx.say("report.uses", count=len(uses), problems=found))
+        lines += [f"  {in_language(p, ctx.lang)}" for p in problems]
     return Evaluation(data, lines)
 
 
-def _calendar(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation:
+def _calendar(ctx: _Context, item: model.Item) -> Evaluation:
     start, end = ctx.bounds()
     is_business = ctx.function(names_of(ctx.contract).fn(item.name, "is_business_day"))
     holiday = ctx.function(names_of(ctx.contract).fn(item.name, "holiday_name"))
@@ -386,28 +404,27 @@ def _calendar(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluat
     named = [(d.isoformat(), name) for d, name in holidays if name]
     data: Data = {"business_days": len(business), "days": len(days),
                   "holidays": [{"date": d, "name": n} for d, n in named]}
-    lines = [f"{words['business days']}: {len(business)} / {len(days)}"]
+    lines = [ctx.say("report.business-days", count=len(business), days=len(days))]
     lines += [f"  {d} {n}" for d, n in named]
     return Evaluation(data, lines)
 
 
-def _severities(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation:
+def _severities(ctx: _Context, item: model.Item) -> Evaluation:
     assert isinstance(item, model.Severities)
     levels = [{"name": level.name, "fr": level.text.fr, "en": level.text.en}
               for level in item.levels]
-    lang = "fr" if words is WORDS["fr"] else "en"
-    return Evaluation({"levels": levels}, [f"  {lv['name']}: {lv[lang]}" for lv in levels])
+    return Evaluation({"levels": levels}, [f"  {lv['name']}: {lv[ctx.lang]}" for lv in levels])
 
 
-# ---------------------------------------------------------------------- any other item: by signature
+# ------------------------------------------------------------------- any other item: by signature
 
-def _by_signature(ctx: _Context, item: model.Item, words: dict[str, str]) -> Evaluation:
+def _by_signature(ctx: _Context, item: model.Item) -> Evaluation:
     """Every evaluator of the item whose parameters are all given, once per record."""
     functions = [(name, ctx.function(name))
                  for name in evaluator_names(ctx.contract)[item.name]
                  if callable(getattr(ctx.module, name, None))]
     if not functions:
-        raise EvalError(f"{item.name} states facts but has no evaluator; see `slac summary`")
+        raise ctx.fail("eval.no-evaluators", name=item.name)
     known = {p for _, f in functions for p in inspect.signature(f).parameters}
     rows: list[Data] = []
     lines: list[str] = []
@@ -421,7 +438,8 @@ def _by_signature(ctx: _Context, item: model.Item, words: dict[str, str]) -> Eva
         results: Data = {}
         for name, func in functions:
             parameters = inspect.signature(func).parameters
-            required = [p for p, spec in parameters.items() if spec.default is inspect.Parameter.empty]
+            required = [p for p, spec in parameters.items()
+                        if spec.default is inspect.Parameter.empty]
             if all(p in values for p in required):
                 arguments = {p: ctx.convert(values[p], func, p) for p in parameters if p in values}
                 try:
@@ -429,14 +447,13 @@ def _by_signature(ctx: _Context, item: model.Item, words: dict[str, str]) -> Eva
                 except EvalError as problem:
                     if record is None:
                         raise
-                    raise error("input-rejected", record.span, reason=str(problem)) from None
+                    raise error("input-rejected", record.span, reason=problem.phrase) from None
         if not results:
             signatures = "; ".join(f"{n}{_params(f)}" for n, f in functions)
-            raise EvalError(f"give the values of one of the evaluators of {item.name} with "
-                            f"--set NAME=VALUE or as columns of --input: {signatures}")
+            raise ctx.fail("eval.give-values", item=item.name, signatures=signatures)
         given = {n: v.text for n, v in values.items() if n not in ("year", "month")}
         rows.append({"inputs": given, "results": results})
-        prefix = f"{words['line']} {record.span.line}: " if record else ""
+        prefix = ctx.say("report.line", line=record.span.line) if record else ""
         lines.append(prefix + ", ".join(f"{n}={t}" for n, t in given.items()))
         lines += [f"  {n} → {bilingual(r)}" for n, r in results.items()]
     return Evaluation({"rows": rows}, lines)
@@ -477,13 +494,7 @@ def convert(value: Value, annotation: str, module: ModuleType, zone: ZoneInfo | 
         if base == "int":
             return int(text)
         if base == "Decimal":
-            if "," in text:
-                raise error("input-decimal-comma", value.span, value=text,
-                            fixed=text.replace(",", "."))
-            number = Decimal(text)
-            if not number.is_finite():
-                raise ValueError(text)
-            return number
+            return _decimal(value, text)
         if base in ("timedelta", "Period"):
             return _duration_value(value, base, module)
         if base == "Schedule":
@@ -494,6 +505,16 @@ def convert(value: Value, annotation: str, module: ModuleType, zone: ZoneInfo | 
     if choices and text not in choices:
         raise error("input-choice", value.span, value=text, choices=", ".join(choices))
     return text
+
+
+def _decimal(value: Value, text: str) -> Decimal:
+    """A finite number written with a decimal point (a comma is refused with a hint)."""
+    if "," in text:
+        raise error("input-decimal-comma", value.span, value=text, fixed=text.replace(",", "."))
+    number = Decimal(text)
+    if not number.is_finite():
+        raise ValueError(text)
+    return number
 
 
 _EXPECTED = {"datetime": "datetime", "date": "date", "time": "time", "int": "integer",
@@ -549,7 +570,7 @@ def _build(record: Record, kind: Callable[..., Any], *args: object) -> object:
     try:
         return kind(*args)
     except ValueError as exc:
-        raise error("input-rejected", record.span, reason=str(exc)) from None
+        raise error("input-rejected", record.span, reason=worded(exc)) from None
 
 
 def _call(ctx: _Context, func: Callable[..., Any], *args: object, **kwargs: object) -> Any:
@@ -561,10 +582,10 @@ def _call(ctx: _Context, func: Callable[..., Any], *args: object, **kwargs: obje
         decisions = [f"{name}{_choices(ctx.module, spec.annotation)}"
                      for name, spec in inspect.signature(func).parameters.items()
                      if spec.kind is inspect.Parameter.KEYWORD_ONLY]
-        hint = f"; decide it with --set NAME=VALUE ({', '.join(decisions)})" if decisions else ""
-        raise EvalError(f"{exc}{hint}") from None
+        hint = said("eval.decide", decisions=", ".join(decisions)) if decisions else Phrase("", "")
+        raise EvalError(worded(exc) + hint, ctx.lang) from None
     except errors.SlaInputError as exc:
-        raise EvalError(str(exc)) from None
+        raise EvalError(worded(exc), ctx.lang) from None
 
 
 def _choices(module: ModuleType, annotation: object) -> str:
@@ -574,36 +595,6 @@ def _choices(module: ModuleType, annotation: object) -> str:
 
 
 # -------------------------------------------------------------------------------------- display
-
-WORDS = {
-    "en": {
-        "clauses": "clauses", "period": "period", "measured": "measured time",
-        "excluded": "excluded time", "downtime": "downtime", "availability": "availability",
-        "target": "target", "met": "met", "breached": "BREACHED", "downtime spans": "downtime",
-        "excluded spans": "excluded", "no data spans": "without data", "value": "measured value",
-        "tier": "tier", "line": "line", "no tier": "no tier", "money": "amount",
-        "days": "days of service", "capped": "capped by the contract's ceiling",
-        "claim": "last day to claim", "none": "nothing", "unspecified": "not decided by the contract",
-        "of invoice": "of the invoice", "days of service": "days of service",
-        "occurrences": "occurrences", "total": "in all", "uses": "uses",
-        "no problem": "no problem", "problems": "problems", "business days": "business days",
-    },
-    "fr": {
-        "clauses": "clauses", "period": "période", "measured": "temps mesuré",
-        "excluded": "temps exclu", "downtime": "indisponibilité", "availability": "disponibilité",
-        "target": "objectif", "met": "atteint", "breached": "NON ATTEINT",
-        "downtime spans": "indisponibilités", "excluded spans": "exclusions",
-        "no data spans": "sans données", "value": "valeur mesurée", "tier": "palier",
-        "line": "ligne", "no tier": "aucun palier", "money": "montant",
-        "days": "jours de service", "capped": "plafonné par le contrat",
-        "claim": "dernier jour pour réclamer", "none": "rien",
-        "unspecified": "non tranché par le contrat", "of invoice": "de la facture",
-        "days of service": "jours de service", "occurrences": "occurrences", "total": "au total",
-        "uses": "utilisations", "no problem": "aucun problème", "problems": "problèmes",
-        "business days": "jours ouvrés",
-    },
-}
-
 
 def _seconds(span: timedelta) -> int | str:
     micros = (span.days * 86400 + span.seconds) * 1_000_000 + span.microseconds
@@ -654,7 +645,7 @@ def bilingual(value: object) -> str:
     return "—" if value is None else str(value)
 
 
-_HANDLERS: dict[type, Callable[[_Context, model.Item, dict[str, str]], Evaluation]] = {
+_HANDLERS: dict[type, Callable[[_Context, model.Item], Evaluation]] = {
     model.Availability: _availability, model.Tiers: _tiers, model.Window: _window,
     model.Calendar: _calendar, model.Severities: _severities,
 }

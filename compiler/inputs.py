@@ -73,7 +73,7 @@ def _csv_records(text: str, file: str) -> list[Record]:
     header_line, header = numbered[0]
     delimiter = max(",;\t", key=header.count)
     columns = [_column_name(c) for c, _ in _fields(header, delimiter)]
-    for (name, column), index in zip(_fields(header, delimiter), range(len(columns))):
+    for (name, column), index in zip(_fields(header, delimiter), range(len(columns)), strict=True):
         if not columns[index] or columns.index(columns[index]) != index:
             span = Span(file, header_line, column, header_line, column + max(1, len(name)))
             raise error("input-header", span, column=index + 1, name=columns[index] or '""')
@@ -85,7 +85,7 @@ def _csv_records(text: str, file: str) -> list[Record]:
             raise error("input-columns", whole, found=len(fields), expected=len(columns),
                         columns=delimiter.join(columns))
         values = {c: Value(t.strip() or None, Span(file, number, col, number, col + max(1, len(t))))
-                  for c, (t, col) in zip(columns, fields)}
+                  for c, (t, col) in zip(columns, fields, strict=True)}
         records.append(Record(values, whole))
     return records
 
@@ -100,7 +100,7 @@ def _fields(line: str, delimiter: str) -> list[tuple[str, int]]:
             quoted = not quoted
         elif char == delimiter and not quoted:
             columns.append(column)
-    return list(zip(texts, columns))
+    return list(zip(texts, columns, strict=False))   # a stray quote may make them differ
 
 
 def _column_name(text: str) -> str:

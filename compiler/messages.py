@@ -625,3 +625,415 @@ CATALOG: dict[str, Entry] = {
         "name one of the contract's windows, e.g. ouverture_service",
         "nommez une fenêtre du contrat, p. ex. ouverture_service"),
 }
+
+
+# ------------------------------------------------------------------ slac eval
+# The lines and words of `slac eval`'s reports, and its own messages, by key ({fields} are code,
+# figures or Phrases).
+EVAL: dict[str, Phrase] = {
+    # the header
+    "report.clauses": Phrase("clauses: {clauses}", "clauses: {clauses}"),
+    "report.period": Phrase("period: {period}", "période: {period}"),
+    # availability
+    "report.measured": Phrase("measured time: {time}", "temps mesuré: {time}"),
+    "report.excluded": Phrase("excluded time: {time}", "temps exclu: {time}"),
+    "report.downtime": Phrase("downtime: {time}", "indisponibilité: {time}"),
+    "report.availability": Phrase(
+        "availability: {rate} % (target {comparison} {target} %): {verdict}",
+        "disponibilité: {rate} % (objectif {comparison} {target} %): {verdict}"),
+    "report.met": Phrase("met", "atteint"),
+    "report.breached": Phrase("BREACHED", "NON ATTEINT"),
+    "report.downtime-spans": Phrase("downtime", "indisponibilités"),
+    "report.excluded-spans": Phrase("excluded", "exclusions"),
+    "report.no-data-spans": Phrase("without data", "sans données"),
+    # tiers
+    "report.value": Phrase("measured value: {value} %", "valeur mesurée: {value} %"),
+    "report.tier": Phrase("tier {number} (line {line}): {outcome}",
+                          "palier {number} (ligne {line}): {outcome}"),
+    "report.no-tier": Phrase("no tier: {outcome}", "aucun palier: {outcome}"),
+    "report.money": Phrase("amount: {money}", "montant: {money}"),
+    "report.days": Phrase("days of service: {days}", "jours de service: {days}"),
+    "report.capped": Phrase("capped by the contract's ceiling", "plafonné par le contrat"),
+    "report.claim": Phrase("last day to claim: {date}", "dernier jour pour réclamer: {date}"),
+    "report.gives.none": Phrase("nothing", "rien"),
+    "report.gives.unspecified": Phrase("not decided by the contract", "non tranché par le contrat"),
+    "report.gives.invoice_share": Phrase("{amount} % of the invoice", "{amount} % de la facture"),
+    "report.gives.service_days": Phrase("{amount} days of service", "{amount} jours de service"),
+    "report.gives.money": Phrase("{amount} {currency}", "{amount} {currency}"),
+    # windows and calendars
+    "report.occurrences": Phrase("occurrences: {count}, in all {total}",
+                                 "occurrences: {count}, au total {total}"),
+    "report.uses": Phrase("uses: {count}; {problems}", "utilisations: {count}; {problems}"),
+    "report.no-problem": Phrase("no problem", "aucun problème"),
+    "report.problems": Phrase("problems: {count}", "problèmes: {count}"),
+    "report.business-days": Phrase("business days: {count} / {days}",
+                                   "jours ouvrés: {count} / {days}"),
+    # evaluators called by their signature
+    "report.line": Phrase("line {line}: ", "ligne {line}: "),
+    # what `slac eval` cannot do
+    "eval.no-clause": Phrase(
+        "contract {contract} has no clause or item '{clause}'; its clauses: {clauses}; "
+        "its items: {items}",
+        "le contrat {contract} n'a pas de clause ni d'élément « {clause} » ; ses clauses : "
+        "{clauses} ; ses éléments : {items}"),
+    "eval.several-items": Phrase(
+        "clause {clause} is encoded by several items: {items}; name the one to evaluate",
+        "la clause {clause} est codée par plusieurs éléments : {items} ; nommez celui à évaluer"),
+    "eval.needs-period": Phrase("this evaluation needs a period: add --period YYYY-MM",
+                                "cette évaluation demande une période : ajoutez --period AAAA-MM"),
+    "eval.no-evaluator": Phrase("the generated module has no evaluator {name}()",
+                                "le module généré n'a pas d'évaluateur {name}()"),
+    "eval.give-value": Phrase("give the measured value with --set value=PERCENT",
+                              "donnez la valeur mesurée avec --set value=POURCENTAGE"),
+    "eval.give-value-or-records": Phrase(
+        "give the measured value with --set value=PERCENT, or the records of {source} with "
+        "--input FILE",
+        "donnez la valeur mesurée avec --set value=POURCENTAGE, ou les enregistrements de "
+        "« {source} » avec --input FICHIER"),
+    "eval.no-limit": Phrase(
+        "window {name} sets no limit or notice to check uses against",
+        "la fenêtre « {name} » ne fixe ni limite ni préavis à quoi confronter les utilisations"),
+    "eval.announced": Phrase("give an 'announced' instant for every use, or for none",
+                             "donnez un instant « announced » pour chaque utilisation, ou pour "
+                             "aucune"),
+    "eval.no-evaluators": Phrase("{name} states facts but has no evaluator; see `slac summary`",
+                                 "« {name} » énonce des faits mais n'a pas d'évaluateur ; voyez "
+                                 "`slac summary`"),
+    "eval.give-values": Phrase(
+        "give the values of one of the evaluators of {item} with --set NAME=VALUE or as columns "
+        "of --input: {signatures}",
+        "donnez les valeurs de l'un des évaluateurs de « {item} » avec --set NOM=VALEUR ou en "
+        "colonnes de --input : {signatures}"),
+    "eval.decide": Phrase("; decide it with --set NAME=VALUE ({decisions})",
+                          " ; tranchez-le avec --set NOM=VALEUR ({decisions})"),
+}
+
+
+# The runtime's texts by the key it gives them (compiler/runtime: `SlaInputError(key, template,
+# **values)`, `Text(key, template, **values)`): its errors and the problems of `check_uses`.
+# The English is the runtime's template, word for word (tests/test_eval.py checks). In the
+# French, `{name!q}` shows code between « » and words (a runtime Text) as they are; a Text, a
+# duration or a period given as a value is worded in French too (compiler/wording.py).
+RUNTIME: dict[str, Phrase] = {
+    # names of what is wrong, for `{name}` and `{what}`
+    "name.announcement": Phrase("announcement of use {number}",
+                                "l'annonce de l'utilisation {number}"),
+    "name.backup-day-of-month": Phrase("backup tier {tier!r} day of month {month}",
+                                       "le jour du mois {month} de la copie {tier!r}"),
+    "name.backup-field": Phrase("backup tier {tier!r} {field}",
+                                "le champ {field!q} de la copie {tier!r}"),
+    "name.business-day-count": Phrase("business day count", "le nombre de jours ouvrés"),
+    "name.business-days": Phrase("business days", "le nombre de jours ouvrés"),
+    "name.calendar-days": Phrase("calendar days", "le nombre de jours calendaires"),
+    "name.closed-day": Phrase("closed day", "le jour de fermeture"),
+    "name.date": Phrase("date", "la date"),
+    "name.end-date": Phrase("end date", "la date de fin"),
+    "name.engagement-end": Phrase("engagement end", "la fin de l'engagement"),
+    "name.error-rate": Phrase("error rate at {minute}", "le taux d'erreur à {minute}"),
+    "name.excluded-item": Phrase("excluded item {item!r}", "l'élément exclu {item!r}"),
+    "name.holiday": Phrase("holiday", "le jour férié"),
+    "name.holiday-date": Phrase("holiday date", "la date du jour férié"),
+    "name.initial-term": Phrase("initial term", "la durée initiale"),
+    "name.interval-end": Phrase("interval end", "la fin de l'intervalle"),
+    "name.interval-start": Phrase("interval start", "le début de l'intervalle"),
+    "name.max-latency": Phrase("max_latency of probe {probe!r}",
+                               "la latence maximale de la sonde {probe!r}"),
+    "name.notice": Phrase("notice", "le préavis"),
+    "name.notice-base": Phrase("notice base", "le préavis de base"),
+    "name.notice-per-year": Phrase("notice per full year", "le préavis par année complète"),
+    "name.outage-end": Phrase("outage end", "la fin de la panne"),
+    "name.outage-start": Phrase("outage start", "le début de la panne"),
+    "name.outcome-amount": Phrase("{kind} amount", "le montant de l'effet {kind!q}"),
+    "name.period-count": Phrase("period count", "le nombre d'unités de la période"),
+    "name.range-length": Phrase("range length in minutes", "la durée de la plage en minutes"),
+    "name.range-start": Phrase("range start minute", "la minute de début de la plage"),
+    "name.range-weekday": Phrase("range weekday", "le jour de la plage"),
+    "name.rate-minute": Phrase("error-rate minute", "la minute du taux d'erreur"),
+    "name.renewal-period": Phrase("renewal period", "la période de reconduction"),
+    "name.request-date": Phrase("request date", "la date de la demande"),
+    "name.sample-latency": Phrase("latency of the {probe!r} sample at {at}",
+                                  "la latence de la mesure {probe!r} à {at}"),
+    "name.sample-time": Phrase("sample time of probe {probe!r}",
+                               "l'heure de la mesure de la sonde {probe!r}"),
+    "name.scope-item": Phrase("scope item {item!r}", "l'élément du périmètre {item!r}"),
+    "name.short-tenure": Phrase("short tenure", "l'ancienneté courte"),
+    "name.start-date": Phrase("start date", "la date de début"),
+    "name.subscription-date": Phrase("subscription date", "la date de souscription"),
+    "name.survival-period": Phrase("survival period", "la durée de survie"),
+    "name.tier-bound": Phrase("tier bound", "la borne de la tranche"),
+    "name.tier-value": Phrase("tier value", "la valeur mesurée"),
+    "name.workday": Phrase("workday", "le jour travaillé"),
+    # types and numbers
+    "type.bool": Phrase("{name} must be a bool, got {value!r}",
+                        "{name!q} doit être un bool, reçu {value!r}"),
+    "type.calendar": Phrase("{name} must be a BusinessCalendar, got {value!r}",
+                            "{name!q} doit être un BusinessCalendar, reçu {value!r}"),
+    "type.causes": Phrase("excluded_causes must be a set of causes, got {value!r}",
+                          "« excluded_causes » doit être un ensemble de causes, reçu {value!r}"),
+    "type.date": Phrase("{name} must be a date, got {type} {value!r}",
+                        "{name!q} doit être une date, reçu {type} {value!r}"),
+    "type.datetime": Phrase("{name} must be a datetime, got {type} {value!r}",
+                            "{name!q} doit être un datetime, reçu {type} {value!r}"),
+    "type.decimal": Phrase("{name} must be a Decimal, not {type} {value!r}",
+                           "{name!q} doit être un Decimal, pas {type} {value!r}"),
+    "type.holiday": Phrase("holiday must be a (date, name) pair, got {value!r}",
+                           "un jour férié est une paire (date, nom), reçu {value!r}"),
+    "type.int": Phrase("{name} must be an int, got {type} {value!r}",
+                       "{name!q} doit être un int, reçu {type} {value!r}"),
+    "type.integer": Phrase("{name} must be an integer, got {type} {value!r}",
+                           "{name!q} doit être un entier, reçu {type} {value!r}"),
+    "type.interval": Phrase("{name} must be an Interval, got {value!r}",
+                            "{name!q} doit être un Interval, reçu {value!r}"),
+    "type.outage": Phrase("outages must be Outage objects, got {value!r}",
+                          "« outages » doit contenir des objets Outage, reçu {value!r}"),
+    "type.period": Phrase("{name} must be a Period, got {value!r}",
+                          "{name!q} doit être une Period, reçu {value!r}"),
+    "type.ranges": Phrase("ranges must be a tuple of WeeklyRange, got {value!r}",
+                          "« ranges » doit être un tuple de WeeklyRange, reçu {value!r}"),
+    "type.rate": Phrase("rates must be MinuteRate objects, got {value!r}",
+                        "« rates » doit contenir des objets MinuteRate, reçu {value!r}"),
+    "type.sample": Phrase("samples must be Sample objects, got {value!r}",
+                          "« samples » doit contenir des objets Sample, reçu {value!r}"),
+    "type.schedule": Phrase("{name} must be a Schedule, got {value!r}",
+                            "{name!q} doit être un Schedule, reçu {value!r}"),
+    "type.tiers": Phrase("tiers must be a tuple of BackupTier, got {value!r}",
+                         "« tiers » doit être un tuple de BackupTier, reçu {value!r}"),
+    "type.timedelta": Phrase("{name} must be a timedelta, got {type} {value!r}",
+                             "{name!q} doit être un timedelta, reçu {type} {value!r}"),
+    "type.uses": Phrase("uses must be Intervals, got {value!r}",
+                        "« uses » doit contenir des Interval, reçu {value!r}"),
+    "type.workdays": Phrase(
+        "workdays must be a frozenset of weekdays, got {value!r}",
+        "« workdays » doit être un frozenset de jours de la semaine, reçu {value!r}"),
+    "type.zone": Phrase("{name} must be a ZoneInfo, got {value!r}",
+                        "{name!q} doit être une ZoneInfo, reçu {value!r}"),
+    "zone.type": Phrase("time zone must be an IANA name string, got {value!r}",
+                        "le fuseau horaire doit être un nom IANA (un texte), reçu {value!r}"),
+    "zone.unknown": Phrase("unknown time zone {value!r}", "fuseau horaire inconnu : {value!r}"),
+    "naive-datetime": Phrase(
+        "{name} is a naive datetime ({value}); "
+        "pass a timezone-aware one, e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris'))",
+        "{name!q} est une date et heure sans fuseau horaire ({value}) ; "
+        "donnez-la avec son fuseau, p. ex. datetime(..., tzinfo=ZoneInfo('Europe/Paris'))"),
+    "number.nan": Phrase("{name} is NaN", "{name!q} vaut NaN"),
+    "number.not-a-number": Phrase("{name} is not a number: {value!r}",
+                                  "{name!q} n'est pas un nombre : {value!r}"),
+    "number.infinite": Phrase("{name} must be a finite number, got {value!r}",
+                              "{name!q} doit être un nombre fini, reçu {value!r}"),
+    "negative": Phrase("{name} must not be negative, got {value}",
+                       "{name!q} : valeur négative refusée ({value})"),
+    "negative.latency": Phrase("{what} is negative: {latency}",
+                               "{what!q} est négative : {latency}"),
+    "positive": Phrase("{name} must be positive",
+                       "{name!q} : une valeur supérieure à zéro est attendue"),
+    "zero": Phrase("{name} must be positive, got 0",
+                   "{name!q} : une valeur supérieure à zéro est attendue, reçu 0"),
+    "percent.range": Phrase("{name} is a percentage between 0 and 100, got {number}",
+                            "{name!q} est un pourcentage entre 0 et 100, reçu {number}"),
+    "integer.range": Phrase("{name} must be in [{low}, {high}], got {value}",
+                            "{name!q} doit être dans [{low}, {high}], reçu {value}"),
+    "choice": Phrase("{name} must be one of {allowed}, got {value!r}",
+                     "{name!q} doit être l'une des valeurs {allowed}, reçu {value!r}"),
+    # instants, intervals, periods
+    "span": Phrase("{start} to {end}", "du {start} au {end}"),
+    "instant": Phrase("{weekday} {when} {zone}", "{weekday} {when} {zone}"),
+    "day.mon": Phrase("Mon", "lun."),
+    "day.tue": Phrase("Tue", "mar."),
+    "day.wed": Phrase("Wed", "mer."),
+    "day.thu": Phrase("Thu", "jeu."),
+    "day.fri": Phrase("Fri", "ven."),
+    "day.sat": Phrase("Sat", "sam."),
+    "day.sun": Phrase("Sun", "dim."),
+    "interval.order": Phrase("interval ends before it starts: {start} > {end}",
+                             "l'intervalle finit avant de commencer : {start} > {end}"),
+    "instants.order": Phrase("end {end} is before start {start}",
+                             "la fin {end} précède le début {start}"),
+    "dates.order": Phrase("end date {end} is before start date {start}",
+                          "la date de fin {end} précède la date de début {start}"),
+    "date.beyond": Phrase("date {date} shifted by {period} leaves years 1-9999",
+                          "la date {date} décalée de {period} sort des années 1-9999"),
+    "date.months-beyond": Phrase("date {date} shifted by {months} months leaves years 1-9999",
+                                 "la date {date} décalée de {months} mois sort des années "
+                                 "1-9999"),
+    "period.unit": Phrase("period unit must be one of {units}; got {value!r}",
+                          "l'unité d'une période doit être l'une de {units} ; reçu {value!r}"),
+    "period.zero": Phrase("{name} must be longer than zero, got {value}",
+                          "{name!q} doit durer plus que zéro, reçu {value}"),
+    "period.months": Phrase("{name} must be counted in months or years, got {value}",
+                            "{name!q} doit se compter en mois ou en années, reçu {value}"),
+    # availability
+    "outage.order": Phrase("outage ends before it starts: {start} > {end}",
+                           "la panne finit avant de commencer : {start} > {end}"),
+    "rate.minute": Phrase("error-rate minute {minute} is not a whole minute",
+                          "la minute de taux d'erreur {minute} n'est pas une minute entière"),
+    "rate.outside": Phrase("error-rate minute {minute} is outside the period {period}",
+                           "la minute de taux d'erreur {minute} est hors de la période {period}"),
+    "rate.twice": Phrase(
+        "error-rate minute {minute} is given twice with different rates ({known} and {rate})",
+        "la minute de taux d'erreur {minute} est donnée deux fois avec des taux différents "
+        "({known} et {rate})"),
+    "probe.twice": Phrase("probe {probe!r} is listed twice",
+                          "la sonde {probe!r} est donnée deux fois"),
+    "sample.probe": Phrase("sample {sample!r} is from an unknown probe {probe!r}",
+                           "la mesure {sample!r} vient d'une sonde inconnue, {probe!r}"),
+    "sample.outside": Phrase("sample {sample!r} is outside the period {period}",
+                             "la mesure {sample!r} est hors de la période {period}"),
+    "sample.conflict": Phrase("conflicting samples of probe {probe!r} at {at}",
+                              "mesures contradictoires de la sonde {probe!r} à {at}"),
+    "slice.type": Phrase("slice_minutes must be an int, got {value!r}",
+                         "« slice_minutes » doit être un int, reçu {value!r}"),
+    "slice.divide": Phrase("slice_minutes must divide a day (1440), got {value}",
+                           "« slice_minutes » doit diviser une journée (1440), reçu {value}"),
+    "measure.nothing": Phrase(
+        "nothing to measure in {period}: the scope is empty or entirely excluded",
+        "rien à mesurer {period} : le périmètre est vide ou entièrement exclu"),
+    "measure.no-data": Phrase(
+        "nothing to measure in {period}: no time is left once the spans without data are "
+        "excluded",
+        "rien à mesurer {period} : il ne reste aucun temps une fois exclus les créneaux sans "
+        "données"),
+    "undecided.no-data": Phrase(
+        "the slice {slice} has no sample and the contract does not say what that means: decide "
+        "the no_data parameter ('good', 'bad' or 'excluded')",
+        "le créneau {slice} n'a aucune mesure et le contrat ne dit pas ce que cela signifie : "
+        "tranchez le paramètre « no_data » ('good', 'bad' ou 'excluded')"),
+    "undecided.combine": Phrase(
+        "probes {names} all measured the slice {slice} and the contract does not say how they "
+        "combine: decide the combine parameter ('each', 'any' or 'pooled')",
+        "les sondes {names} ont toutes mesuré le créneau {slice} et le contrat ne dit pas "
+        "comment elles se combinent : tranchez le paramètre « combine » ('each', 'any' ou "
+        "'pooled')"),
+    "undecided.missing": Phrase(
+        "no error rate for {span} ({count} span(s) without data in all) and the contract does "
+        "not say what missing data means: decide the missing parameter ('available', "
+        "'interrupted' or 'excluded')",
+        "aucun taux d'erreur {span} ({count} créneau(x) sans données en tout) et le contrat ne "
+        "dit pas ce que signifient des données manquantes : tranchez le paramètre « missing » "
+        "('available', 'interrupted' ou 'excluded')"),
+    # calendars
+    "holidays.order": Phrase(
+        "holidays must be sorted by date without repeats: {day} comes after {previous}",
+        "les jours fériés doivent être triés par date, sans répétition : {day} vient après "
+        "{previous}"),
+    "calendar.years": Phrase(
+        "{what} {day} is outside the years the holiday data covers ({first}-{last})",
+        "{what!q} {day} est hors des années que couvrent les jours fériés connus "
+        "({first}-{last})"),
+    "calendar.no-business-day": Phrase("no business day found next to {day}",
+                                       "aucun jour ouvré trouvé à côté du {day}"),
+    # schedules and the uses of a window
+    "schedule.calendar": Phrase("business_days_only=True needs a calendar, got calendar=None",
+                                "business_days_only=True demande un calendrier, reçu "
+                                "calendar=None"),
+    "schedule.empty": Phrase("schedule in {zone} has no ranges: no time can elapse in it",
+                             "l'horaire en {zone} n'a aucune plage : aucun temps ne peut s'y "
+                             "écouler"),
+    "schedule.years": Phrase("the schedule cannot be read outside the years 1-9999",
+                             "l'horaire ne peut pas être lu hors des années 1-9999"),
+    "uses.announced": Phrase("announced has {dates} dates for {uses} uses; give one per use",
+                             "« announced » a {dates} dates pour {uses} utilisations ; donnez-en "
+                             "une par utilisation"),
+    "use.empty": Phrase("use {number} is empty: {start}",
+                        "l'utilisation {number} est vide : {start}"),
+    "use.label": Phrase("use {number} ({start} -> {end})",
+                        "utilisation {number} ({start} -> {end})"),
+    "use.outside": Phrase("{use} is not inside the schedule's windows",
+                          "{use} n'est pas dans les plages de la fenêtre"),
+    "use.notice": Phrase(
+        "{use} was announced {announced}, {lead} ahead; at least {notice} required",
+        "{use} a été annoncée le {announced}, {lead} avant ; il faut au moins {notice}"),
+    "use.limit": Phrase(
+        "{use} uses the window starting {begins}, occurrence {rank} of {count} in "
+        "{year}-{month:02d}; at most {limit} a month",
+        "{use} utilise la plage commençant le {begins}, occurrence {rank} sur {count} en "
+        "{year}-{month:02d} ; au plus {limit} par mois"),
+    # tiers
+    "outcome.kind": Phrase("outcome kind must be one of {kinds}, got {kind!r}",
+                           "le type d'un effet doit être l'un de {kinds}, reçu {kind!r}"),
+    "outcome.no-amount": Phrase("a {kind} outcome needs an amount",
+                                "un effet {kind!q} demande un montant"),
+    "outcome.amount": Phrase("a {kind!r} outcome has no amount, got {amount}",
+                             "un effet {kind!r} n'a pas de montant, reçu {amount}"),
+    "outcome.currency": Phrase(
+        "a currency goes with money outcomes only (kind {kind!r}, currency {currency!r})",
+        "une devise ne va qu'avec un effet en argent (type {kind!r}, devise {currency!r})"),
+    "tier.empty": Phrase("empty tier: lower bound {lower} above upper bound {upper}",
+                         "tranche vide : borne basse {lower} au-dessus de la borne haute "
+                         "{upper}"),
+    "tiers.overlap": Phrase("tiers {i} and {j} overlap", "les tranches {i} et {j} se chevauchent"),
+    "tiers.units": Phrase("tiers mix days of service with money",
+                          "les tranches mélangent jours de service et argent"),
+    "tiers.currencies": Phrase("tiers mix currencies {currencies}",
+                               "les tranches mélangent les devises {currencies}"),
+    "cap.kind": Phrase("a cap needs an amount, got kind {kind!r}",
+                       "un plafond demande un montant, reçu le type {kind!r}"),
+    "cap.unit": Phrase("a {kind} cap does not fit tiers in {unit}",
+                       "un plafond {kind!q} ne convient pas à des tranches en {unit!q}"),
+    "cap.days": Phrase("a {kind} cap does not fit a total in days",
+                       "un plafond {kind!q} ne convient pas à un total en jours"),
+    "cap.money": Phrase("a {kind} cap does not fit a total in money",
+                        "un plafond {kind!q} ne convient pas à un total en argent"),
+    "share.invoice": Phrase(
+        "invoice is needed to turn the {share} % invoice share into money",
+        "la facture est nécessaire pour convertir en argent la part de {share} % de la facture"),
+    "tier.none": Phrase("falls in no tier", "ne tombe dans aucune tranche"),
+    "tier.in": Phrase("is in tier {tier}", "est dans la tranche {tier}"),
+    "undecided.outcome": Phrase(
+        "the contract does not say what value {value} gives (it {where}); decide that outcome "
+        "before cumulating",
+        "le contrat ne dit pas ce que donne la valeur {value} (elle {where}) ; tranchez cet effet "
+        "avant de cumuler"),
+    "result.no-money": Phrase(
+        "result for value {value} has no money amount: pass the invoice to evaluate",
+        "le résultat de la valeur {value} n'a pas de montant en argent : donnez la facture pour "
+        "l'évaluer"),
+    "total.units": Phrase("cannot add days of service and money together",
+                          "impossible d'additionner des jours de service et de l'argent"),
+    # money
+    "money.time-spent": Phrase("time_spent must be a timedelta, got {value!r}",
+                               "« time_spent » doit être un timedelta, reçu {value!r}"),
+    "money.highest-invoice": Phrase(
+        "highest_invoice ({highest}) is below last_invoice ({last}); the highest invoice ever "
+        "cannot be lower than the last one",
+        "« highest_invoice » ({highest}) est inférieur à « last_invoice » ({last}) ; la facture "
+        "la plus élevée ne peut pas être plus basse que la dernière"),
+    "money.reduction": Phrase("reduction is a percentage at most 100, got {value}",
+                              "« reduction » est un pourcentage d'au plus 100, reçu {value}"),
+    # backups
+    "backup.name": Phrase("backup tier name must be a non-empty string, got {value!r}",
+                          "le nom d'une copie doit être un texte non vide, reçu {value!r}"),
+    "backup.every": Phrase(
+        "backup tier {tier!r}: every must be one of {allowed}, got {value!r}",
+        "copie {tier!r} : « every » doit être l'une des valeurs {allowed}, reçu {value!r}"),
+    "backup.keep": Phrase("backup tier {tier!r}: keep must be a Period, got {value!r}",
+                          "copie {tier!r} : « keep » doit être une Period, reçu {value!r}"),
+    "backup.field": Phrase(
+        "backup tier {tier!r}: {field}={value!r} makes no sense for a copy every {every}",
+        "copie {tier!r} : {field}={value!r} n'a pas de sens pour une copie « every {every} »"),
+    "backup.twice": Phrase("backup tier name {tier!r} is used more than once",
+                           "le nom de copie {tier!r} est donné plus d'une fois"),
+    "backup.unknown": Phrase("unknown backup tier {tier!r}; the ladder has {known}",
+                             "copie inconnue {tier!r} ; les copies sont {known}"),
+    "backup.rpo": Phrase("rpo must be a non-negative timedelta, got {value!r}",
+                         "« rpo » doit être un timedelta positif ou nul, reçu {value!r}"),
+    "copy.daily": Phrase("daily", "quotidienne"),
+    "copy.weekly": Phrase("weekly", "hebdomadaire"),
+    "copy.monthly": Phrase("monthly", "mensuelle"),
+    "copy.yearly": Phrase("yearly", "annuelle"),
+    "copy.which-weekday": Phrase("on which weekday", "quel jour de la semaine"),
+    "copy.which-day": Phrase("on which day of the month", "quel jour du mois"),
+    "copy.which-month": Phrase("in which month", "quel mois"),
+    "undecided.copy": Phrase(
+        "backup tier {tier!r}: the contract does not say {gap} the {adverb} copy is taken",
+        "copie {tier!r} : le contrat ne précise pas {gap} est faite la copie {adverb}"),
+    # terms
+    "term.not-renewed": Phrase(
+        "the contract started {start} is not renewed: it has one term, ending {end}",
+        "le contrat commencé le {start} n'est pas reconduit : il a une seule période, qui finit "
+        "le {end}"),
+    "term.before-start": Phrase("date {date} is before the contract start {start}",
+                                "la date {date} précède le début du contrat, {start}"),
+    "term.request-before-subscription": Phrase(
+        "termination requested on {requested}, before the subscription on {subscribed}",
+        "résiliation demandée le {requested}, avant la souscription du {subscribed}"),
+}

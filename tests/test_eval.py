@@ -5,13 +5,20 @@ Expected figures are worked out by hand from the contracts' text, in each test.
 
 from __future__ import annotations
 
+import ast
 import json
+import re
+import string
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from slac import messages, wording
 from slac.cli import cli
 from slac.pipeline import compile_paths
+from slac.runtime.availability import Outage
+from slac.runtime.errors import SlaInputError, Text
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACTS = ROOT / "contracts"
@@ -249,7 +256,8 @@ def test_json_values_are_located_at_their_line(tmp_path: Path) -> None:
 
 
 def test_unknown_column_of_a_row_evaluator_names_the_parameters(tmp_path: Path) -> None:
-    path = write(tmp_path, "t.csv", "action,start,levle\ntake_in,2024-05-03T17:59:00+02:00,critical\n")
+    path = write(tmp_path, "t.csv",
+                 "action,start,levle\ntake_in,2024-05-03T17:59:00+02:00,critical\n")
     result = slac_eval("niveaux-de-service", "N5", "--input", path)
     assert result.exit_code == 1
     assert "'levle' is not a parameter of the evaluators of interventions" in result.stderr
@@ -306,3 +314,235 @@ window zone {
                                 env=ENGLISH, prog_name="slac")
     data = as_json(result)
     assert data["result"]["total_seconds"] == 5 * 3600  # type: ignore[index]
+
+
+# --------------------------------------------------------------------- the report's language
+# Every word of a report, and every runtime message `slac eval` shows, comes from one catalog of
+# English/French phrases (slac.messages.EVAL and RUNTIME): a French report has no English word.
+
+# The English words the reports used before they had a catalog (not the ones French shares).
+ENGLISH_WORDS = ["period", "measured time", "excluded time", "downtime", "availability",
+                 "target", "met", "BREACHED", "without data", "measured value", "tier", "line",
+                 "no tier", "amount", "days of service", "capped", "last day to claim", "nothing",
+                 "not decided", "of the invoice", "in all", "uses", "no problem", "problems",
+                 "business days", "use", "is not inside", "was announced", "ahead", "required",
+                 "outage", "ends before", "latency", "sample", "error rate", "percentage", "got",
+                 "slice", "decide", "the contract", "outside the years"]
+
+
+def english_words_in(text: str) -> list[str]:
+    return [w for w in ENGLISH_WORDS if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+
+
+def slac_eval_in(lang: str, contract: str, *args: str) -> Result:
+    return slac_eval(contract, *args, "--lang", lang)
+
+
+L1_REPORT = {
+    "en": """cegid-loop · disponibilite — availability rate (TD)
+clauses: L1 (Art. 5)
+period: 2024-05
+measured time: 247 h 00 min
+excluded time: 0 h 00 min
+downtime: 0 h 30 min
+availability: 99.797571 % (target ≥ 99.5 %): met
+downtime (1):
+  2024-05-07T19:30:00+02:00 → 2024-05-07T20:00:00+02:00
+""",
+    "fr": """cegid-loop · disponibilite — taux de disponibilité (TD)
+clauses: L1 (Art. 5)
+période: 2024-05
+temps mesuré: 247 h 00 min
+temps exclu: 0 h 00 min
+indisponibilité: 0 h 30 min
+disponibilité: 99.797571 % (objectif ≥ 99.5 %): atteint
+indisponibilités (1):
+  2024-05-07T19:30:00+02:00 → 2024-05-07T20:00:00+02:00
+""",
+}
+
+# Teogest T4 on May 2024 (worked out above): 1.680108 % of unavailability is the fifth tier of
+# Annexe 2 A.6, "above 1.5 %: 20 % of invoice" (line 71 of teogest.sla); 200.00 on 1,000.
+T4_REPORT = {
+    "en": """teogest · penalites — unavailability penalties
+clauses: T4 (Annexe 2 A.6)
+period: 2024-05
+measured time: 744 h 00 min
+excluded time: 0 h 00 min
+downtime: 12 h 30 min
+availability: 98.319892 % (target ≥ 99.8 %): BREACHED
+downtime (1):
+  2024-05-07T19:30:00+02:00 → 2024-05-08T08:00:00+02:00
+measured value: 1.680108 %
+tier 5 (line 71): 20 % of the invoice
+amount: 200.00
+last day to claim: 2024-06-30
+""",
+    "fr": """teogest · penalites — pénalités d'indisponibilité
+clauses: T4 (Annexe 2 A.6)
+période: 2024-05
+temps mesuré: 744 h 00 min
+temps exclu: 0 h 00 min
+indisponibilité: 12 h 30 min
+disponibilité: 98.319892 % (objectif ≥ 99.8 %): NON ATTEINT
+indisponibilités (1):
+  2024-05-07T19:30:00+02:00 → 2024-05-08T08:00:00+02:00
+valeur mesurée: 1.680108 %
+palier 5 (ligne 71): 20 % de la facture
+montant: 200.00
+dernier jour pour réclamer: 2024-06-30
+""",
+}
+
+# Teogest T2: the window runs Friday 22:00 to Saturday 24:00, each use announced 15 days ahead.
+# A use on Friday 10 May announced the evening before is 23 hours ahead; one on Monday 6 May
+# 10:00 lies outside the window, and was announced 5 days 10 hours ahead.
+T2_USES = ("start,end,announced\n"
+           "2024-05-10T22:00:00+02:00,2024-05-11T06:00:00+02:00,2024-05-09T23:00:00+02:00\n"
+           "2024-05-06T10:00:00+02:00,2024-05-06T11:00:00+02:00,2024-05-01T00:00:00+02:00\n")
+T2_PROBLEMS = {
+    "en": """uses: 2; problems: 3
+  use 1 (Fri 2024-05-10 22:00 CEST -> Sat 2024-05-11 06:00 CEST) was announced Thu 2024-05-09 \
+23:00 CEST, 23:00:00 ahead; at least 15 days, 0:00:00 required
+  use 2 (Mon 2024-05-06 10:00 CEST -> Mon 2024-05-06 11:00 CEST) is not inside the schedule's \
+windows
+  use 2 (Mon 2024-05-06 10:00 CEST -> Mon 2024-05-06 11:00 CEST) was announced Wed 2024-05-01 \
+00:00 CEST, 5 days, 10:00:00 ahead; at least 15 days, 0:00:00 required
+""",
+    "fr": """utilisations: 2; problèmes: 3
+  utilisation 1 (ven. 2024-05-10 22:00 CEST -> sam. 2024-05-11 06:00 CEST) a été annoncée le \
+jeu. 2024-05-09 23:00 CEST, 23:00:00 avant ; il faut au moins 15 jours, 0:00:00
+  utilisation 2 (lun. 2024-05-06 10:00 CEST -> lun. 2024-05-06 11:00 CEST) n'est pas dans les \
+plages de la fenêtre
+  utilisation 2 (lun. 2024-05-06 10:00 CEST -> lun. 2024-05-06 11:00 CEST) a été annoncée le \
+mer. 2024-05-01 00:00 CEST, 5 jours, 10:00:00 avant ; il faut au moins 15 jours, 0:00:00
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_reports_are_worded_in_the_language_asked(tmp_path: Path, lang: str) -> None:
+    outages = write(tmp_path, "outages.csv", "start,end\n" + ",".join(L1_OUTAGE) + "\n")
+    availability = slac_eval_in(lang, "cegid-loop", "L1", "--period", "2024-05", "--input", outages)
+    tier = slac_eval_in(lang, "teogest", "T4", "--period", "2024-05", "--input", outages,
+                        "--invoice", "1000")
+    uses = slac_eval_in(lang, "teogest", "maintenance_evolutive", "--period", "2024-05",
+                        "--input", write(tmp_path, "uses.csv", T2_USES))
+    assert (availability.exit_code, tier.exit_code, uses.exit_code) == (0, 0, 0)
+    assert availability.stdout == L1_REPORT[lang]
+    assert tier.stdout == T4_REPORT[lang]
+    assert uses.stdout.endswith(T2_PROBLEMS[lang])
+    if lang == "fr":
+        for result in (availability, tier, uses):
+            assert english_words_in(result.stdout) == []
+
+
+# Bad inputs and undecided points found by the runtime, as `slac eval` reports them.
+RUNTIME_REFUSALS = [
+    # an outage that ends before it starts
+    ("cegid-loop", "L1", "2024-05", "start,end\n"
+     "2024-05-08T08:00:00+02:00,2024-05-07T19:30:00+02:00\n", (),
+     "outage ends before it starts: 2024-05-08T08:00:00+02:00 > 2024-05-07T19:30:00+02:00",
+     "la panne finit avant de commencer : 2024-05-08T08:00:00+02:00 > 2024-05-07T19:30:00+02:00"),
+    # a probe sample with a negative latency: the name of the value is worded too
+    ("cegid-conciliator", "C3", "2024-06", "at,probe,latency\n2024-06-03T10:00:00+02:00,ihm,-1\n",
+     ("--set", "no_data=excluded"),
+     "latency of the 'ihm' sample at 2024-06-03T10:00:00+02:00 is negative: -1",
+     "la latence de la mesure 'ihm' à 2024-06-03T10:00:00+02:00 est négative : -1"),
+    # an error rate above 100 %
+    ("niveaux-de-service", "N1", "2024-05", "minute,error_rate\n2024-05-03T10:00:00+02:00,150\n",
+     (), "error rate at 2024-05-03T10:00:00+02:00 is a percentage between 0 and 100, got 150",
+     "le taux d'erreur à 2024-05-03T10:00:00+02:00 est un pourcentage entre 0 et 100, reçu 150"),
+    # Monday 3 June 2024 09:00-10:00 has no sample and the contract does not say what that means
+    ("cegid-conciliator", "C3", "2024-06", "at,probe,latency\n2024-06-03T10:00:00+02:00,ihm,0.5\n",
+     (), "the slice 2024-06-03 09:00:00+02:00 to 2024-06-03 10:00:00+02:00 has no sample and the "
+     "contract does not say what that means: decide the no_data parameter ('good', 'bad' or "
+     "'excluded'); decide it with --set NAME=VALUE (maintenance: Iterable[Interval], "
+     "combine=each|any|pooled, no_data=good|bad|excluded)",
+     "le créneau du 2024-06-03 09:00:00+02:00 au 2024-06-03 10:00:00+02:00 n'a aucune mesure et "
+     "le contrat ne dit pas ce que cela signifie : tranchez le paramètre « no_data » ('good', "
+     "'bad' ou 'excluded') ; tranchez-le avec --set NOM=VALEUR (maintenance: Iterable[Interval], "
+     "combine=each|any|pooled, no_data=good|bad|excluded)"),
+    # the holiday data stops in 2040
+    ("cegid-loop", "jours_ouvres", "2041-01", None, (),
+     "date 2041-01-01 is outside the years the holiday data covers (2020-2040)",
+     "la date 2041-01-01 est hors des années que couvrent les jours fériés connus (2020-2040)"),
+]
+
+
+@pytest.mark.parametrize(("contract", "clause", "period", "records", "extra", "english", "french"),
+                         RUNTIME_REFUSALS)
+def test_what_the_runtime_refuses_is_said_in_the_language_asked(
+        tmp_path: Path, contract: str, clause: str, period: str, records: str | None,
+        extra: tuple[str, ...], english: str, french: str) -> None:
+    inputs = () if records is None else ("--input", write(tmp_path, "in.csv", records))
+    for lang, expected in (("en", english), ("fr", french)):
+        result = slac_eval_in(lang, contract, clause, "--period", period, *inputs, *extra)
+        assert result.exit_code == 1
+        assert expected in result.stderr
+    assert english_words_in(french) == []
+
+
+def test_a_naive_datetime_refused_by_the_runtime_is_worded_in_french() -> None:
+    # `slac eval` reads a time without offset itself (input-naive-datetime); a caller of the
+    # runtime gets its SlaInputError, whose key and values word it again in French.
+    with pytest.raises(SlaInputError) as refused:
+        Outage(datetime(2024, 5, 7, 19, 30), datetime(2024, 5, 8, 8, 0))
+    assert refused.value.key == "naive-datetime"
+    said = wording.worded(refused.value)
+    assert said.en == str(refused.value) == (
+        "outage start is a naive datetime (2024-05-07T19:30:00); pass a timezone-aware one, "
+        "e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris'))")
+    assert said.fr == (
+        "le début de la panne est une date et heure sans fuseau horaire (2024-05-07T19:30:00) ; "
+        "donnez-la avec son fuseau, p. ex. datetime(..., tzinfo=ZoneInfo('Europe/Paris'))")
+    assert english_words_in(said.fr) == []
+
+
+def test_a_message_without_a_known_key_stays_as_written() -> None:
+    # The generated modules raise plain messages; a key the catalog lacks falls back the same way.
+    for error in (SlaInputError("unknown action 'x'; expected one of: take_in"),
+                  SlaInputError("no.such-key", "{what} is wrong", what="x")):
+        assert wording.worded(error) == messages.Phrase(str(error), str(error))
+
+
+def runtime_messages() -> dict[str, set[str]]:
+    """Every key the runtime words a message with, and its English template(s)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "compiler" / "runtime").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("SlaInputError", "UnspecifiedError", "Text")):
+                where = f"{path.name}:{node.lineno}"
+                assert len(node.args) == 2, f"{where}: give a key and a template"
+                key, template = (a.value if isinstance(a, ast.Constant) else None
+                                 for a in node.args)
+                assert isinstance(key, str) and isinstance(template, str), \
+                    f"{where}: the key and the template are written out"
+                found.setdefault(key, set()).add(template)
+    return found
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_runtime_message_is_in_the_catalog_in_both_languages() -> None:
+    found = runtime_messages()
+    assert len(found) > 100
+    assert {k for k, templates in found.items() if len(templates) > 1} == set()
+    assert sorted(found) == sorted(messages.RUNTIME)    # every key, and no key that is gone
+    for key, (template,) in found.items():
+        phrase = messages.RUNTIME[key]
+        assert phrase.en == template, key                # English: the runtime's text exactly
+        assert phrase.fr, key
+        assert fields(phrase.fr) <= fields(template), key
+        values = dict.fromkeys(fields(template), 1)
+        assert wording.in_language(Text(key, template, **values), "en") == template.format(**values)
+        assert wording.in_language(Text(key, template, **values), "fr")
+
+
+def test_the_phrases_of_the_reports_take_the_same_fields_in_both_languages() -> None:
+    for key, phrase in messages.EVAL.items():
+        assert phrase.en and phrase.fr, key
+        assert fields(phrase.en) == fields(phrase.fr), key

@@ -6,12 +6,13 @@ each kind's `summary` macro, see kinds/base.py); what differs between the langua
 phrases (`PHRASES` here, each kind's `phrases`): a `Phrase` holds one Jinja snippet in English and
 one in French, said with `say(s, "key", …)`, so no sentence can exist in one language only. A
 template is loaded once per language with its phrases put in (`summary.j2@fr`,
-`kind/tiers@en`: backends/localise.py), so rendering costs what a one-language template does. The same macros render both outputs; they draw paragraphs and lists
-through filter blocks (`{% filter p %}`, `ul`, `li`, `heading`, `meta`, `note`), which each
-environment defines for its output (`MARKDOWN_BLOCKS`, `HTML_BLOCKS`), and every contract string
-goes through the `t` filter, which escapes it for the output (Markdown backslashes and entities;
-HTML entities, with autoescape on as well). Contract strings are data: they are never compiled as
-templates.
+`kind/tiers@en`: backends/localise.py), so rendering costs what a one-language template does.
+
+The same macros render both outputs; they draw paragraphs and lists through filter blocks
+(`{% filter p %}`, `ul`, `li`, `heading`, `meta`, `note`), which each environment defines for its
+output (`MARKDOWN_BLOCKS`, `HTML_BLOCKS`), and every contract string goes through the `t` filter,
+which escapes it for the output (Markdown backslashes and entities; HTML entities, with
+autoescape on as well). Contract strings are data: they are never compiled as templates.
 
 `Facts` gives the templates what is not a sentence: labels, lookups, grouped schedules, and the
 derived figures (allowed unavailability, hours per week, worst-case due instants).

@@ -24,7 +24,7 @@ from itertools import compress, islice, pairwise, repeat
 from operator import attrgetter, lt, ne, sub
 from typing import Literal
 
-from .errors import SlaInputError, UnspecifiedError
+from .errors import SlaInputError, Text, UnspecifiedError
 from .intervals import (
     Interval,
     intersect,
@@ -52,26 +52,41 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 _MINUTE = timedelta(minutes=1)
 _US = timedelta(microseconds=1)
 _LISTED = 10
+_OUTAGE_START = Text("name.outage-start", "outage start")
+_OUTAGE_END = Text("name.outage-end", "outage end")
+_RATE_MINUTE = Text("name.rate-minute", "error-rate minute")
 
 
 def _percent(name: str, value: object) -> Decimal:
     """`value` as a Decimal between 0 and 100, or SlaInputError naming it."""
     number = require_decimal(name, value)
     if not 0 <= number <= 100:
-        raise SlaInputError(f"{name} is a percentage between 0 and 100, got {number}")
+        raise SlaInputError(
+            "percent.range", "{name} is a percentage between 0 and 100, got {number}",
+            name=name, number=number,
+        )
     return number
 
 
 def _choice(name: str, value: object, allowed: tuple[str | None, ...]) -> None:
     """Raise SlaInputError unless `value` is one of `allowed`."""
     if value not in allowed:
-        raise SlaInputError(f"{name} must be one of {allowed}, got {value!r}")
+        raise SlaInputError(
+            "choice", "{name} must be one of {allowed}, got {value!r}",
+            name=name, allowed=allowed, value=value,
+        )
 
 
 def _utc(name: str, value: object) -> Interval:
-    """An Interval converted to UTC, or SlaInputError naming the bad value."""
+    """An Interval converted to UTC, or SlaInputError naming the bad value ("scope" and
+    "excluded" name an item of the scope or of the excluded time)."""
     if not isinstance(value, Interval):
-        raise SlaInputError(f"{name} must be an Interval, got {value!r}")
+        if name in ("scope", "excluded"):
+            name = (Text("name.scope-item", "scope item {item!r}", item=value) if name == "scope"
+                    else Text("name.excluded-item", "excluded item {item!r}", item=value))
+        raise SlaInputError(
+            "type.interval", "{name} must be an Interval, got {value!r}", name=name, value=value
+        )
     return unchecked_interval(value.start.astimezone(_UTC), value.end.astimezone(_UTC))
 
 
@@ -89,11 +104,12 @@ class Outage:
     cause: str | None = None
 
     def __post_init__(self) -> None:
-        require_aware("outage start", self.start)
-        require_aware("outage end", self.end)
+        require_aware(_OUTAGE_START, self.start)
+        require_aware(_OUTAGE_END, self.end)
         if self.end.astimezone(_UTC) < self.start.astimezone(_UTC):
             raise SlaInputError(
-                f"outage ends before it starts: {self.start.isoformat()} > {self.end.isoformat()}"
+                "outage.order", "outage ends before it starts: {start} > {end}",
+                start=self.start.isoformat(), end=self.end.isoformat(),
             )
 
 
@@ -105,8 +121,9 @@ class Probe:
     max_latency: Decimal
 
     def __post_init__(self) -> None:
-        if require_decimal(f"max_latency of probe {self.name!r}", self.max_latency) <= 0:
-            raise SlaInputError(f"max_latency of probe {self.name!r} must be positive")
+        name = Text("name.max-latency", "max_latency of probe {probe!r}", probe=self.name)
+        if require_decimal(name, self.max_latency) <= 0:
+            raise SlaInputError("positive", "{name} must be positive", name=name)
 
 
 @dataclass(frozen=True)
@@ -120,15 +137,23 @@ class Sample:
     def __post_init__(self) -> None:
         # The checks that pass are cheap; the messages are only written for a failing one.
         if not is_aware(self.at):
-            require_aware(f"sample time of probe {self.probe!r}", self.at)
+            require_aware(
+                Text("name.sample-time", "sample time of probe {probe!r}", probe=self.probe),
+                self.at,
+            )
         latency = self.latency
         if latency is None or (
             isinstance(latency, Decimal) and latency.is_finite() and latency >= 0
         ):
             return
-        what = f"latency of the {self.probe!r} sample at {self.at.isoformat()}"
+        what = Text(
+            "name.sample-latency", "latency of the {probe!r} sample at {at}",
+            probe=self.probe, at=self.at.isoformat(),
+        )
         if require_decimal(what, latency) < 0:
-            raise SlaInputError(f"{what} is negative: {latency}")
+            raise SlaInputError(
+                "negative.latency", "{what} is negative: {latency}", what=what, latency=latency
+            )
 
 
 @dataclass(frozen=True)
@@ -144,12 +169,16 @@ class MinuteRate:
         # The checks that pass are cheap; the messages are only written for a failing one.
         minute, rate = self.minute, self.error_rate
         if not is_aware(minute):
-            require_aware("error-rate minute", minute)
+            require_aware(_RATE_MINUTE, minute)
         number, rest = divmod(minute - _EPOCH, _MINUTE)
         if rest:
-            raise SlaInputError(f"error-rate minute {minute.isoformat()} is not a whole minute")
+            raise SlaInputError(
+                "rate.minute", "error-rate minute {minute} is not a whole minute",
+                minute=minute.isoformat(),
+            )
         if not (isinstance(rate, Decimal) and rate.is_finite() and 0 <= rate <= 100):
-            _percent(f"error rate at {minute.isoformat()}", rate)
+            _percent(Text("name.error-rate", "error rate at {minute}", minute=minute.isoformat()),
+                     rate)
         object.__setattr__(self, "_epoch_minute", number)
 
 
@@ -237,11 +266,11 @@ class AvailabilityReport:
 _VERDICTS: tuple[Verdict, ...] = ("good", "bad", "no data excluded")
 
 
-def _show(span: Interval, zone: tzinfo) -> str:
+def _show(span: Interval, zone: tzinfo) -> Text:
     """A span in local time with UTC offsets."""
     start = span.start.astimezone(zone).isoformat(sep=" ", timespec="seconds")
     end = span.end.astimezone(zone).isoformat(sep=" ", timespec="seconds")
-    return f"{start} to {end}"
+    return Text("span", "{start} to {end}", start=start, end=end)
 
 
 def _duration(span: timedelta) -> str:
@@ -289,13 +318,15 @@ def _frame(
     bounds = _utc("period", period)
     assert period.start.tzinfo is not None  # checked by Interval
     zone = period.start.tzinfo
-    windows = intersect((_utc(f"scope item {s!r}", s) for s in scope), [bounds])
-    cut = intersect((_utc(f"excluded item {e!r}", e) for e in excluded), windows)
+    windows = intersect((_utc("scope", s) for s in scope), [bounds])
+    cut = intersect((_utc("excluded", e) for e in excluded), windows)
     live = subtract(windows, cut)
     measured = live if mode == "removed" else windows
     if not measured:
         raise SlaInputError(
-            f"nothing to measure in {_show(period, zone)}: the scope is empty or entirely excluded"
+            "measure.nothing",
+            "nothing to measure in {period}: the scope is empty or entirely excluded",
+            period=_show(period, zone),
         )
     return _Frame(bounds, zone, mode, cut, live, measured)
 
@@ -315,8 +346,10 @@ def _report(
     measured_time = total(measured)
     if not measured_time:
         raise SlaInputError(
-            f"nothing to measure in {_show(period, frame.zone)}: no time is left "
-            "once the spans without data are excluded"
+            "measure.no-data",
+            "nothing to measure in {period}: no time is left "
+            "once the spans without data are excluded",
+            period=_show(period, frame.zone),
         )
     downtime_time = total(downtime)
     exact = Fraction(_micros(measured_time - downtime_time) * 100, _micros(measured_time))
@@ -361,12 +394,17 @@ def from_outages(
     """
     goal = _percent("target", target)
     if not isinstance(excluded_causes, set | frozenset):
-        raise SlaInputError(f"excluded_causes must be a set of causes, got {excluded_causes!r}")
+        raise SlaInputError(
+            "type.causes", "excluded_causes must be a set of causes, got {value!r}",
+            value=excluded_causes,
+        )
     frame = _frame(period, scope, excluded, mode)
     counted: list[Interval] = []
     for outage in outages:
         if not isinstance(outage, Outage):
-            raise SlaInputError(f"outages must be Outage objects, got {outage!r}")
+            raise SlaInputError(
+                "type.outage", "outages must be Outage objects, got {value!r}", value=outage
+            )
         if outage.cause not in excluded_causes:
             # Outage has checked its bounds: aware, end not before start.
             counted.append(
@@ -454,9 +492,14 @@ def from_probes(
     Identical duplicate samples count once; conflicting ones raise SlaInputError.
     """
     if isinstance(slice_minutes, bool) or not isinstance(slice_minutes, int):
-        raise SlaInputError(f"slice_minutes must be an int, got {slice_minutes!r}")
+        raise SlaInputError(
+            "slice.type", "slice_minutes must be an int, got {value!r}", value=slice_minutes
+        )
     if slice_minutes <= 0 or 1440 % slice_minutes:
-        raise SlaInputError(f"slice_minutes must divide a day (1440), got {slice_minutes}")
+        raise SlaInputError(
+            "slice.divide", "slice_minutes must divide a day (1440), got {value}",
+            value=slice_minutes,
+        )
     goal = _percent("target", target)
     share = Fraction(_percent("good_share", good_share))
     _choice("combine", combine, ("each", "any", "pooled", None))
@@ -464,7 +507,7 @@ def from_probes(
     limits: dict[str, Decimal] = {}
     for probe in probes:
         if probe.name in limits:
-            raise SlaInputError(f"probe {probe.name!r} is listed twice")
+            raise SlaInputError("probe.twice", "probe {probe!r} is listed twice", probe=probe.name)
         limits[probe.name] = probe.max_latency
     frame = _frame(period, scope, excluded, mode)
     points = _grid(frame, slice_minutes)
@@ -473,25 +516,7 @@ def from_probes(
     live_starts = [span.start for span in frame.live]
     live_ends = [span.end for span in frame.live]
 
-    first, after = frame.period.start, frame.period.end
-    seen: dict[tuple[datetime, str], Decimal | None] = {}
-    for sample in samples:
-        if not isinstance(sample, Sample):
-            raise SlaInputError(f"samples must be Sample objects, got {sample!r}")
-        if sample.probe not in limits:
-            raise SlaInputError(f"sample {sample!r} is from an unknown probe {sample.probe!r}")
-        at = sample.at.astimezone(_UTC)
-        if not first <= at < after:
-            raise SlaInputError(
-                f"sample {sample!r} is outside the period {_show(period, frame.zone)}"
-            )
-        key = (at, sample.probe)
-        known = seen.setdefault(key, sample.latency)
-        if known != sample.latency:
-            raise SlaInputError(
-                f"conflicting samples of probe {sample.probe!r} at {at.isoformat()}"
-            )
-
+    seen = _seen(samples, limits, period, frame)
     counts: dict[int, dict[str, list[int]]] = {}
     for (at, name), latency in seen.items():
         where = bisect.bisect_right(live_starts, at) - 1
@@ -505,7 +530,7 @@ def from_probes(
     downtime: list[Interval] = []
     dropped: list[Interval] = []
     empty: list[Interval] = []
-    for index, (cell, parts) in enumerate(zip(cells, live_parts)):
+    for index, (cell, parts) in enumerate(zip(cells, live_parts, strict=True)):
         if not parts:
             continue
         per_probe = tuple(
@@ -527,6 +552,38 @@ def from_probes(
     )
 
 
+def _seen(
+    samples: Iterable[Sample], limits: dict[str, Decimal], period: Interval, frame: _Frame
+) -> dict[tuple[datetime, str], Decimal | None]:
+    """Each sample's latency by (UTC instant, probe), once; SlaInputError for a bad sample."""
+    first, after = frame.period.start, frame.period.end
+    seen: dict[tuple[datetime, str], Decimal | None] = {}
+    for sample in samples:
+        if not isinstance(sample, Sample):
+            raise SlaInputError(
+                "type.sample", "samples must be Sample objects, got {value!r}", value=sample
+            )
+        if sample.probe not in limits:
+            raise SlaInputError(
+                "sample.probe", "sample {sample!r} is from an unknown probe {probe!r}",
+                sample=sample, probe=sample.probe,
+            )
+        at = sample.at.astimezone(_UTC)
+        if not first <= at < after:
+            raise SlaInputError(
+                "sample.outside", "sample {sample!r} is outside the period {period}",
+                sample=sample, period=_show(period, frame.zone),
+            )
+        key = (at, sample.probe)
+        known = seen.setdefault(key, sample.latency)
+        if known != sample.latency:
+            raise SlaInputError(
+                "sample.conflict", "conflicting samples of probe {probe!r} at {at}",
+                probe=sample.probe, at=at.isoformat(),
+            )
+    return seen
+
+
 def _verdict(
     cell: Interval,
     zone: tzinfo,
@@ -539,8 +596,10 @@ def _verdict(
     if not per_probe:
         if no_data is None:
             raise UnspecifiedError(
-                f"the slice {_show(cell, zone)} has no sample and the contract does not say "
-                "what that means: decide the no_data parameter ('good', 'bad' or 'excluded')"
+                "undecided.no-data",
+                "the slice {slice} has no sample and the contract does not say "
+                "what that means: decide the no_data parameter ('good', 'bad' or 'excluded')",
+                slice=_show(cell, zone),
             )
         return "no data excluded" if no_data == "excluded" else no_data
     oks = [_share_ok(p.good, p.total, share) for p in per_probe]
@@ -549,8 +608,10 @@ def _verdict(
     if combine is None:
         names = ", ".join(p.probe for p in per_probe)
         raise UnspecifiedError(
-            f"probes {names} all measured the slice {_show(cell, zone)} and the contract does "
-            "not say how they combine: decide the combine parameter ('each', 'any' or 'pooled')"
+            "undecided.combine",
+            "probes {names} all measured the slice {slice} and the contract does "
+            "not say how they combine: decide the combine parameter ('each', 'any' or 'pooled')",
+            names=names, slice=_show(cell, zone),
         )
     if combine == "each":
         ok = all(oks)
@@ -572,7 +633,7 @@ def _runs(minutes: Sequence[int]) -> list[Interval]:
     lasts = [*(minutes[index - 1] for index in breaks), minutes[-1]]
     return [
         unchecked_interval(_EPOCH + first * _MINUTE, _EPOCH + (last + 1) * _MINUTE)
-        for first, last in zip(firsts, lasts)
+        for first, last in zip(firsts, lasts, strict=True)
     ]
 
 
@@ -592,24 +653,28 @@ def _minute_values(
     if all(issubclass(kind, MinuteRate) for kind in set(map(type, rows))):
         minutes = list(map(_EPOCH_MINUTE, rows))
         if not minutes or (first <= min(minutes) and max(minutes) < after):
-            values = dict(zip(minutes, map(_ERROR_RATE, rows)))
+            values = dict(zip(minutes, map(_ERROR_RATE, rows), strict=True))
             if len(values) == len(rows):
                 return values
     values = {}
     for row in rows:
         if not isinstance(row, MinuteRate):
-            raise SlaInputError(f"rates must be MinuteRate objects, got {row!r}")
+            raise SlaInputError(
+                "type.rate", "rates must be MinuteRate objects, got {value!r}", value=row
+            )
         minute = row._epoch_minute
         if not first <= minute < after:
             raise SlaInputError(
-                f"error-rate minute {row.minute.isoformat()} is outside the period "
-                f"{_show(period, zone)}"
+                "rate.outside", "error-rate minute {minute} is outside the period {period}",
+                minute=row.minute.isoformat(), period=_show(period, zone),
             )
         known = values.setdefault(minute, row.error_rate)
         if known != row.error_rate:
             raise SlaInputError(
-                f"error-rate minute {row.minute.isoformat()} is given twice with different "
-                f"rates ({known} and {row.error_rate})"
+                "rate.twice",
+                "error-rate minute {minute} is given twice with different rates ({known} and "
+                "{rate})",
+                minute=row.minute.isoformat(), known=known, rate=row.error_rate,
             )
     return values
 
@@ -650,9 +715,11 @@ def from_error_rates(
     if no_data:
         if missing is None:
             raise UnspecifiedError(
-                f"no error rate for {_show(no_data[0], frame.zone)} ({len(no_data)} span(s) "
+                "undecided.missing",
+                "no error rate for {span} ({count} span(s) "
                 "without data in all) and the contract does not say what missing data means: "
-                "decide the missing parameter ('available', 'interrupted' or 'excluded')"
+                "decide the missing parameter ('available', 'interrupted' or 'excluded')",
+                span=_show(no_data[0], frame.zone), count=len(no_data),
             )
         if missing == "interrupted":
             downtime = merge([*downtime, *no_data])

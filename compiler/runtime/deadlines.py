@@ -5,20 +5,27 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, timezone
 
 from .calendars import BusinessCalendar
-from .errors import SlaInputError
+from .errors import SlaInputError, Text
 from .intervals import require_aware
 from .periods import Period, add_period_dt, localise, require_int, zone_info
 from .schedules import Schedule
 
 _ZERO = timedelta()
 _UTC = timezone.utc
+_BUSINESS_DAYS = Text("name.business-days", "business days")
+_CALENDAR_DAYS = Text("name.calendar-days", "calendar days")
 
 
 def _require_amount(amount: object) -> timedelta:
     if not isinstance(amount, timedelta):
-        raise SlaInputError(f"amount must be a timedelta, got {type(amount).__name__} {amount!r}")
+        raise SlaInputError(
+            "type.timedelta", "{name} must be a timedelta, got {type} {value!r}",
+            name="amount", type=type(amount).__name__, value=amount,
+        )
     if amount < _ZERO:
-        raise SlaInputError(f"amount must not be negative, got {amount}")
+        raise SlaInputError(
+            "negative", "{name} must not be negative, got {value}", name="amount", value=amount
+        )
     return amount
 
 
@@ -35,7 +42,9 @@ def due_elapsed(start: datetime, amount: timedelta) -> datetime:
 def due_business_time(start: datetime, amount: timedelta, hours: Schedule) -> datetime:
     """When `amount` of time inside `hours` has elapsed after `start` (`Schedule.add_time`)."""
     if not isinstance(hours, Schedule):
-        raise SlaInputError(f"hours must be a Schedule, got {hours!r}")
+        raise SlaInputError(
+            "type.schedule", "{name} must be a Schedule, got {value!r}", name="hours", value=hours
+        )
     return hours.add_time(start, _require_amount(amount))
 
 
@@ -52,9 +61,12 @@ def due_business_days(
     days == 0 the due instant is that starting point. Result in `zone`.
     """
     require_aware("start", start)
-    require_int("business days", days, low=0)
+    require_int(_BUSINESS_DAYS, days, low=0)
     if not isinstance(calendar, BusinessCalendar):
-        raise SlaInputError(f"calendar must be a BusinessCalendar, got {calendar!r}")
+        raise SlaInputError(
+            "type.calendar", "{name} must be a BusinessCalendar, got {value!r}",
+            name="calendar", value=calendar,
+        )
     tz = zone_info(zone)
     local = start.astimezone(tz)
     day, wall = local.date(), local.time().replace(fold=0, tzinfo=None)
@@ -70,7 +82,7 @@ def due_calendar_days(start: datetime, days: int, zone: str) -> datetime:
     Saturday 30 March 2024 12:00 CET plus 1 day is Sunday 31 March 12:00 CEST, 23 real hours.
     """
     require_aware("start", start)
-    require_int("calendar days", days, low=0)
+    require_int(_CALENDAR_DAYS, days, low=0)
     tz = zone_info(zone)
     return add_period_dt(start.astimezone(tz), Period(days, "day"))
 

@@ -31,16 +31,23 @@ def _amount(name: str, value: object) -> Fraction:
     """`value` as an exact non-negative Fraction, or SlaInputError naming it."""
     number = require_decimal(name, value)
     if number < 0:
-        raise SlaInputError(f"{name} must not be negative, got {number}")
+        raise SlaInputError(
+            "negative", "{name} must not be negative, got {value}", name=name, value=number
+        )
     return Fraction(number)
 
 
 def _count(name: str, value: object) -> int:
     """`value` as a non-negative int, or SlaInputError naming it."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SlaInputError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+        raise SlaInputError(
+            "type.int", "{name} must be an int, got {type} {value!r}",
+            name=name, type=type(value).__name__, value=value,
+        )
     if value < 0:
-        raise SlaInputError(f"{name} must not be negative, got {value}")
+        raise SlaInputError(
+            "negative", "{name} must not be negative, got {value}", name=name, value=value
+        )
     return value
 
 
@@ -57,9 +64,14 @@ def time_fee(
     minimum = _amount("minimum_per_unit", minimum_per_unit)
     count = _count("units", units)
     if not isinstance(time_spent, timedelta):
-        raise SlaInputError(f"time_spent must be a timedelta, got {time_spent!r}")
+        raise SlaInputError(
+            "money.time-spent", "time_spent must be a timedelta, got {value!r}", value=time_spent
+        )
     if time_spent < timedelta(0):
-        raise SlaInputError(f"time_spent must not be negative, got {time_spent}")
+        raise SlaInputError(
+            "negative", "{name} must not be negative, got {value}",
+            name="time_spent", value=time_spent,
+        )
     hours = Fraction(time_spent // timedelta(microseconds=1), _HOUR_US)
     return to_cents(max(rate * hours, minimum * count))
 
@@ -100,7 +112,7 @@ def indexed_price(price: Decimal, old_index: Decimal, new_index: Decimal, cap: D
     new = _amount("new_index", new_index)
     ceiling = _amount("cap", cap)
     if old == 0:
-        raise SlaInputError("old_index must be positive, got 0")
+        raise SlaInputError("zero", "{name} must be positive, got 0", name="old_index")
     ratio = min(new / old, 1 + ceiling / 100)
     return to_cents(base * ratio)
 
@@ -118,7 +130,7 @@ def late_interest(
     late = _count("days", days)
     year = _count("year_days", year_days)
     if year == 0:
-        raise SlaInputError("year_days must be positive, got 0")
+        raise SlaInputError("zero", "{name} must be positive, got 0", name="year_days")
     return to_cents(principal * rate / 100 * Fraction(late, year))
 
 
@@ -137,9 +149,14 @@ def notice_period_invoice(
     used = _amount("consumption", consumption)
     if highest < last:
         raise SlaInputError(
-            f"highest_invoice ({highest_invoice}) is below last_invoice ({last_invoice}); "
-            "the highest invoice ever cannot be lower than the last one"
+            "money.highest-invoice",
+            "highest_invoice ({highest}) is below last_invoice ({last}); "
+            "the highest invoice ever cannot be lower than the last one",
+            highest=highest_invoice, last=last_invoice,
         )
     if cut > 100:
-        raise SlaInputError(f"reduction is a percentage at most 100, got {reduction}")
+        raise SlaInputError(
+            "money.reduction", "reduction is a percentage at most 100, got {value}",
+            value=reduction,
+        )
     return to_cents(max(last, highest * (1 - cut / 100), used))

@@ -9,38 +9,51 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import SlaInputError
+from .errors import SlaInputError, Text
 from .intervals import Interval, require_aware
 
 Unit = Literal["day", "week", "month", "year"]
 _UNITS: tuple[str, ...] = get_args(Unit)
+_DATE = Text("name.date", "date")
+_COUNT = Text("name.period-count", "period count")
 
 
 def require_date(name: str, value: object) -> date:
     """Return `value` if it is a plain date (not a datetime), else raise SlaInputError naming it."""
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise SlaInputError(f"{name} must be a date, got {type(value).__name__} {value!r}")
+        raise SlaInputError(
+            "type.date", "{name} must be a date, got {type} {value!r}",
+            name=name, type=type(value).__name__, value=value,
+        )
     return value
 
 
 def require_int(name: str, value: object, low: int | None = None, high: int | None = None) -> int:
     """Return `value` if it is an int (not a bool) within [low, high], else raise SlaInputError."""
     if not isinstance(value, int) or isinstance(value, bool):
-        raise SlaInputError(f"{name} must be an integer, got {type(value).__name__} {value!r}")
+        raise SlaInputError(
+            "type.integer", "{name} must be an integer, got {type} {value!r}",
+            name=name, type=type(value).__name__, value=value,
+        )
     if (low is not None and value < low) or (high is not None and value > high):
-        bounds = f"[{'-inf' if low is None else low}, {'+inf' if high is None else high}]"
-        raise SlaInputError(f"{name} must be in {bounds}, got {value}")
+        raise SlaInputError(
+            "integer.range", "{name} must be in [{low}, {high}], got {value}",
+            name=name, low="-inf" if low is None else low, high="+inf" if high is None else high,
+            value=value,
+        )
     return value
 
 
 def zone_info(name: str) -> ZoneInfo:
     """The ZoneInfo for an IANA zone name; SlaInputError if the name is unknown."""
     if not isinstance(name, str):
-        raise SlaInputError(f"time zone must be an IANA name string, got {name!r}")
+        raise SlaInputError(
+            "zone.type", "time zone must be an IANA name string, got {value!r}", value=name
+        )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise SlaInputError(f"unknown time zone {name!r}") from None
+        raise SlaInputError("zone.unknown", "unknown time zone {value!r}", value=name) from None
 
 
 def localise(wall: datetime, zone: tzinfo) -> datetime:
@@ -79,10 +92,11 @@ class Period:
     unit: Unit
 
     def __post_init__(self) -> None:
-        require_int("period count", self.count, low=0)
+        require_int(_COUNT, self.count, low=0)
         if self.unit not in _UNITS:
             raise SlaInputError(
-                f"period unit must be one of {', '.join(_UNITS)}; got {self.unit!r}"
+                "period.unit", "period unit must be one of {units}; got {value!r}",
+                units=", ".join(_UNITS), value=self.unit,
             )
 
     def __str__(self) -> str:
@@ -93,15 +107,20 @@ def _shift_months(d: date, months: int) -> date:
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
     if not 1 <= year <= 9999:
-        raise SlaInputError(f"date {d.isoformat()} shifted by {months} months leaves years 1-9999")
+        raise SlaInputError(
+            "date.months-beyond", "date {date} shifted by {months} months leaves years 1-9999",
+            date=d.isoformat(), months=months,
+        )
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(d.day, last))
 
 
 def _shift(d: date, period: Period, sign: int) -> date:
-    require_date("date", d)
+    require_date(_DATE, d)
     if not isinstance(period, Period):
-        raise SlaInputError(f"period must be a Period, got {period!r}")
+        raise SlaInputError(
+            "type.period", "{name} must be a Period, got {value!r}", name="period", value=period
+        )
     if period.unit in ("month", "year"):
         return _shift_months(d, sign * period.count * (12 if period.unit == "year" else 1))
     days = period.count * (7 if period.unit == "week" else 1)
@@ -109,7 +128,8 @@ def _shift(d: date, period: Period, sign: int) -> date:
         return d + sign * timedelta(days=days)
     except OverflowError:
         raise SlaInputError(
-            f"date {d.isoformat()} shifted by {period} leaves years 1-9999"
+            "date.beyond", "date {date} shifted by {period} leaves years 1-9999",
+            date=d.isoformat(), period=period,
         ) from None
 
 
@@ -145,7 +165,9 @@ def month_bounds(year: int, month: int, tz: ZoneInfo) -> Interval:
     require_int("year", year, low=1, high=9999)
     require_int("month", month, low=1, high=12)
     if not isinstance(tz, tzinfo):
-        raise SlaInputError(f"tz must be a ZoneInfo, got {tz!r}")
+        raise SlaInputError(
+            "type.zone", "{name} must be a ZoneInfo, got {value!r}", name="tz", value=tz
+        )
     first = date(year, month, 1)
     after = _shift_months(first, 1)
     return Interval(
@@ -156,5 +178,5 @@ def month_bounds(year: int, month: int, tz: ZoneInfo) -> Interval:
 
 def end_of_month(d: date) -> date:
     """The last day of the month of `d`."""
-    require_date("date", d)
+    require_date(_DATE, d)
     return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])

@@ -9,17 +9,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .errors import SlaInputError
+from .errors import SlaInputError, Text
 from .periods import Period, add_period, end_of_month, require_date, subtract_period
 
 _DAY = timedelta(days=1)
+_DATE = Text("name.date", "date")
+_INITIAL = Text("name.initial-term", "initial term")
+_RENEWAL = Text("name.renewal-period", "renewal period")
+_NOTICE = Text("name.notice", "notice")
+_SHORT_TENURE = Text("name.short-tenure", "short tenure")
+_BASE = Text("name.notice-base", "notice base")
+_PER_YEAR = Text("name.notice-per-year", "notice per full year")
+_SUBSCRIBED = Text("name.subscription-date", "subscription date")
+_REQUESTED = Text("name.request-date", "request date")
+_ENGAGEMENT_END = Text("name.engagement-end", "engagement end")
+_SURVIVAL = Text("name.survival-period", "survival period")
 
 
 def _require_period(name: str, value: object, *, positive: bool = False) -> Period:
     if not isinstance(value, Period):
-        raise SlaInputError(f"{name} must be a Period, got {value!r}")
+        raise SlaInputError(
+            "type.period", "{name} must be a Period, got {value!r}", name=name, value=value
+        )
     if positive and value.count == 0:
-        raise SlaInputError(f"{name} must be longer than zero, got {value}")
+        raise SlaInputError(
+            "period.zero", "{name} must be longer than zero, got {value}", name=name, value=value
+        )
     return value
 
 
@@ -32,7 +47,10 @@ def _as_months(period: Period) -> int | None:
 def _months(name: str, period: Period) -> int:
     months = _as_months(period)
     if months is None:
-        raise SlaInputError(f"{name} must be counted in months or years, got {period}")
+        raise SlaInputError(
+            "period.months", "{name} must be counted in months or years, got {value}",
+            name=name, value=period,
+        )
     return months
 
 
@@ -53,10 +71,10 @@ class FixedTerm:
     notice: Period
 
     def __post_init__(self) -> None:
-        _require_period("initial term", self.initial, positive=True)
+        _require_period(_INITIAL, self.initial, positive=True)
         if self.renewal is not None:
-            _require_period("renewal period", self.renewal, positive=True)
-        _require_period("notice", self.notice)
+            _require_period(_RENEWAL, self.renewal, positive=True)
+        _require_period(_NOTICE, self.notice)
 
     def _boundary(self, start: date, index: int) -> date:
         """First day of term number `index` (0 = the initial term)."""
@@ -67,8 +85,9 @@ class FixedTerm:
             return first
         if self.renewal is None:
             raise SlaInputError(
-                f"the contract started {start.isoformat()} is not renewed: it has one term, "
-                f"ending {(first - _DAY).isoformat()}"
+                "term.not-renewed",
+                "the contract started {start} is not renewed: it has one term, ending {end}",
+                start=start.isoformat(), end=(first - _DAY).isoformat(),
             )
         initial, renewal = _as_months(self.initial), _as_months(self.renewal)
         if initial is not None and renewal is not None:
@@ -78,10 +97,11 @@ class FixedTerm:
     def _index(self, start: date, on: date) -> int:
         """Number of the term running on `on`."""
         require_date("start", start)
-        require_date("date", on)
+        require_date(_DATE, on)
         if on < start:
             raise SlaInputError(
-                f"date {on.isoformat()} is before the contract start {start.isoformat()}"
+                "term.before-start", "date {date} is before the contract start {start}",
+                date=on.isoformat(), start=start.isoformat(),
             )
         index = 0
         while self._boundary(start, index + 1) <= on:
@@ -148,17 +168,18 @@ class TenureNotice:
     per_full_year: Period
 
     def __post_init__(self) -> None:
-        _require_period("short tenure", self.short_tenure)
-        _months("notice base", _require_period("notice base", self.base))
-        _months("notice per full year", _require_period("notice per full year", self.per_full_year))
+        _require_period(_SHORT_TENURE, self.short_tenure)
+        _months(_BASE, _require_period(_BASE, self.base))
+        _months(_PER_YEAR, _require_period(_PER_YEAR, self.per_full_year))
 
     def _check(self, subscribed_on: date, requested_on: date) -> None:
-        require_date("subscription date", subscribed_on)
-        require_date("request date", requested_on)
+        require_date(_SUBSCRIBED, subscribed_on)
+        require_date(_REQUESTED, requested_on)
         if requested_on < subscribed_on:
             raise SlaInputError(
-                f"termination requested on {requested_on.isoformat()}, before the subscription "
-                f"on {subscribed_on.isoformat()}"
+                "term.request-before-subscription",
+                "termination requested on {requested}, before the subscription on {subscribed}",
+                requested=requested_on.isoformat(), subscribed=subscribed_on.isoformat(),
             )
 
     def notice_start(self, requested_on: date) -> date:
@@ -173,8 +194,8 @@ class TenureNotice:
         years = requested_on.year - subscribed_on.year
         if add_period(subscribed_on, Period(years, "year")) > requested_on:
             years -= 1
-        base = _months("notice base", self.base)
-        return base + years * _months("notice per full year", self.per_full_year)
+        base = _months(_BASE, self.base)
+        return base + years * _months(_PER_YEAR, self.per_full_year)
 
     def effective_termination(
         self, subscribed_on: date, requested_on: date, engagement_end: date | None = None
@@ -189,7 +210,7 @@ class TenureNotice:
             end = end_of_month(requested_on)
         else:
             end = add_period(self.notice_start(requested_on), Period(months, "month")) - _DAY
-        if engagement_end is not None and require_date("engagement end", engagement_end) > end:
+        if engagement_end is not None and require_date(_ENGAGEMENT_END, engagement_end) > end:
             return engagement_end
         return end
 
@@ -200,4 +221,4 @@ def survival_end(end: date, period: Period) -> date:
     Confidentiality surviving 3 years after a contract whose last day is 2024-06-30 binds until
     2027-06-30 included.
     """
-    return add_period(require_date("end", end), _require_period("survival period", period))
+    return add_period(require_date("end", end), _require_period(_SURVIVAL, period))

@@ -7,10 +7,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from .errors import SlaInputError
+from .errors import SlaInputError, Text
 from .periods import require_date, require_int
 
 _DAY = timedelta(days=1)
+_WORKDAY = Text("name.workday", "workday")
+_HOLIDAY = Text("name.holiday", "holiday")
+_HOLIDAY_DATE = Text("name.holiday-date", "holiday date")
+_CLOSED_DAY = Text("name.closed-day", "closed day")
+_DATE = Text("name.date", "date")
+_COUNT = Text("name.business-day-count", "business day count")
+_START_DATE = Text("name.start-date", "start date")
+_END_DATE = Text("name.end-date", "end date")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,28 +42,36 @@ class BusinessCalendar:
         require_int("first_year", self.first_year, low=1, high=9999)
         require_int("last_year", self.last_year, low=self.first_year, high=9999)
         if not isinstance(self.workdays, frozenset):
-            raise SlaInputError(f"workdays must be a frozenset of weekdays, got {self.workdays!r}")
+            raise SlaInputError(
+                "type.workdays", "workdays must be a frozenset of weekdays, got {value!r}",
+                value=self.workdays,
+            )
         for weekday in self.workdays:
-            require_int("workday", weekday, low=0, high=6)
+            require_int(_WORKDAY, weekday, low=0, high=6)
         previous: date | None = None
         for entry in self.holidays:
             if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], str)):
-                raise SlaInputError(f"holiday must be a (date, name) pair, got {entry!r}")
-            day = self._covered("holiday", require_date("holiday date", entry[0]))
+                raise SlaInputError(
+                    "type.holiday", "holiday must be a (date, name) pair, got {value!r}",
+                    value=entry,
+                )
+            day = self._covered(_HOLIDAY, require_date(_HOLIDAY_DATE, entry[0]))
             if previous is not None and day <= previous:
                 raise SlaInputError(
-                    f"holidays must be sorted by date without repeats: {day.isoformat()} "
-                    f"comes after {previous.isoformat()}"
+                    "holidays.order",
+                    "holidays must be sorted by date without repeats: {day} comes after {previous}",
+                    day=day.isoformat(), previous=previous.isoformat(),
                 )
             previous = day
         for closed in self.closed:
-            self._covered("closed day", require_date("closed day", closed))
+            self._covered(_CLOSED_DAY, require_date(_CLOSED_DAY, closed))
 
     def _covered(self, what: str, d: date) -> date:
         if not self.first_year <= d.year <= self.last_year:
             raise SlaInputError(
-                f"{what} {d.isoformat()} is outside the years the holiday data covers "
-                f"({self.first_year}-{self.last_year})"
+                "calendar.years",
+                "{what} {day} is outside the years the holiday data covers ({first}-{last})",
+                what=what, day=d.isoformat(), first=self.first_year, last=self.last_year,
             )
         return d
 
@@ -75,23 +91,25 @@ class BusinessCalendar:
 
     def is_business_day(self, d: date) -> bool:
         """True if `d` is a workday, not a holiday and not closed; SlaInputError if not covered."""
-        self._covered("date", require_date("date", d))
+        self._covered(_DATE, require_date(_DATE, d))
         return d.weekday() in self.workdays and d not in self._names and d not in self._closed
 
     def holiday_name(self, d: date) -> str | None:
         """The name of the public holiday on `d`, or None; SlaInputError if not covered."""
-        self._covered("date", require_date("date", d))
+        self._covered(_DATE, require_date(_DATE, d))
         return self._names.get(d)
 
     def _step(self, d: date, step: timedelta) -> date:
         try:
             return d + step
         except OverflowError:
-            raise SlaInputError(f"no business day found next to {d.isoformat()}") from None
+            raise SlaInputError(
+                "calendar.no-business-day", "no business day found next to {day}", day=d.isoformat()
+            ) from None
 
     def next_business_day(self, d: date, inclusive: bool = False) -> date:
         """The first business day after `d` (or `d` itself if `inclusive` and it is one)."""
-        current = d if inclusive else self._step(require_date("date", d), _DAY)
+        current = d if inclusive else self._step(require_date(_DATE, d), _DAY)
         while not self.is_business_day(current):
             current = self._step(current, _DAY)
         return current
@@ -102,7 +120,7 @@ class BusinessCalendar:
         Teogest T12 debits on the 20th or the closest business day before it:
         `previous_business_day(date(y, m, 20), inclusive=True)`.
         """
-        current = d if inclusive else self._step(require_date("date", d), -_DAY)
+        current = d if inclusive else self._step(require_date(_DATE, d), -_DAY)
         while not self.is_business_day(current):
             current = self._step(current, -_DAY)
         return current
@@ -112,8 +130,8 @@ class BusinessCalendar:
 
         `d` itself is never counted, so it need not be a business day.
         """
-        require_date("date", d)
-        require_int("business day count", n)
+        require_date(_DATE, d)
+        require_int(_COUNT, n)
         current = d
         for _ in range(abs(n)):
             current = (self.next_business_day if n > 0 else self.previous_business_day)(current)
@@ -121,14 +139,17 @@ class BusinessCalendar:
 
     def business_days_between(self, a: date, b: date) -> int:
         """Number of business days in [a, b); SlaInputError if b is before a."""
-        require_date("start date", a)
-        require_date("end date", b)
+        require_date(_START_DATE, a)
+        require_date(_END_DATE, b)
         if b < a:
-            raise SlaInputError(f"end date {b.isoformat()} is before start date {a.isoformat()}")
+            raise SlaInputError(
+                "dates.order", "end date {end} is before start date {start}",
+                end=b.isoformat(), start=a.isoformat(),
+            )
         if a == b:
             return 0
-        self._covered("date", a)
-        self._covered("date", b - _DAY)
+        self._covered(_DATE, a)
+        self._covered(_DATE, b - _DAY)
         weeks, rest = divmod((b - a).days, 7)
         count = weeks * len(self.workdays)
         count += sum(1 for i in range(rest) if (a.weekday() + i) % 7 in self.workdays)

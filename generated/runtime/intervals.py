@@ -1,4 +1,5 @@
-"""Half-open time intervals [start, end) over timezone-aware datetimes: merge, clip, intersect, subtract."""
+"""Half-open time intervals [start, end) over timezone-aware datetimes: merge, clip, intersect,
+subtract."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from operator import attrgetter
 
-from .errors import SlaInputError
+from .errors import SlaInputError, Text
+
+_START = Text("name.interval-start", "interval start")
+_END = Text("name.interval-end", "interval end")
 
 
 def is_aware(value: object) -> bool:
@@ -23,11 +27,16 @@ def is_aware(value: object) -> bool:
 def require_aware(name: str, value: object) -> datetime:
     """Return `value` if it is a timezone-aware datetime, else raise SlaInputError naming it."""
     if not isinstance(value, datetime):
-        raise SlaInputError(f"{name} must be a datetime, got {type(value).__name__} {value!r}")
+        raise SlaInputError(
+            "type.datetime", "{name} must be a datetime, got {type} {value!r}",
+            name=name, type=type(value).__name__, value=value,
+        )
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
         raise SlaInputError(
-            f"{name} is a naive datetime ({value.isoformat()}); "
-            "pass a timezone-aware one, e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris'))"
+            "naive-datetime",
+            "{name} is a naive datetime ({value}); "
+            "pass a timezone-aware one, e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris'))",
+            name=name, value=value.isoformat(),
         )
     return value
 
@@ -36,14 +45,22 @@ def require_decimal(name: str, value: object) -> Decimal:
     """Return `value` as a finite Decimal (ints and numeric strings accepted; floats refused)."""
     if isinstance(value, (bool, float)):
         if isinstance(value, float) and math.isnan(value):
-            raise SlaInputError(f"{name} is NaN")
-        raise SlaInputError(f"{name} must be a Decimal, not {type(value).__name__} {value!r}")
+            raise SlaInputError("number.nan", "{name} is NaN", name=name)
+        raise SlaInputError(
+            "type.decimal", "{name} must be a Decimal, not {type} {value!r}",
+            name=name, type=type(value).__name__, value=value,
+        )
     try:
         result = value if isinstance(value, Decimal) else Decimal(str(value))
     except ArithmeticError:
-        raise SlaInputError(f"{name} is not a number: {value!r}") from None
+        raise SlaInputError(
+            "number.not-a-number", "{name} is not a number: {value!r}", name=name, value=value
+        ) from None
     if not result.is_finite():
-        raise SlaInputError(f"{name} must be a finite number, got {value!r}")
+        raise SlaInputError(
+            "number.infinite", "{name} must be a finite number, got {value!r}",
+            name=name, value=value,
+        )
     return result
 
 
@@ -59,11 +76,12 @@ class Interval:
     end: datetime
 
     def __post_init__(self) -> None:
-        require_aware("interval start", self.start)
-        require_aware("interval end", self.end)
+        require_aware(_START, self.start)
+        require_aware(_END, self.end)
         if self.end < self.start:
             raise SlaInputError(
-                f"interval ends before it starts: {self.start.isoformat()} > {self.end.isoformat()}"
+                "interval.order", "interval ends before it starts: {start} > {end}",
+                start=self.start.isoformat(), end=self.end.isoformat(),
             )
 
     @property

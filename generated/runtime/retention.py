@@ -10,14 +10,19 @@ from functools import cached_property
 from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
-from .errors import SlaInputError, UnspecifiedError
+from .errors import SlaInputError, Text, UnspecifiedError
 from .intervals import require_aware
 from .periods import Period, add_period_dt, localise, require_int, zone_info
 
 Frequency = Literal["day", "week", "month", "year"]
 _FREQUENCIES: tuple[str, ...] = get_args(Frequency)
 _DAY = timedelta(days=1)
-_ADVERB = {"day": "daily", "week": "weekly", "month": "monthly", "year": "yearly"}
+_ADVERB = {
+    "day": Text("copy.daily", "daily"),
+    "week": Text("copy.weekly", "weekly"),
+    "month": Text("copy.monthly", "monthly"),
+    "year": Text("copy.yearly", "yearly"),
+}
 
 
 @dataclass(frozen=True)
@@ -40,16 +45,21 @@ class BackupTier:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
-            raise SlaInputError(f"backup tier name must be a non-empty string, got {self.name!r}")
+            raise SlaInputError(
+                "backup.name", "backup tier name must be a non-empty string, got {value!r}",
+                value=self.name,
+            )
         if self.every not in _FREQUENCIES:
             raise SlaInputError(
-                f"backup tier {self.name!r}: every must be one of {', '.join(_FREQUENCIES)}, "
-                f"got {self.every!r}"
+                "backup.every",
+                "backup tier {tier!r}: every must be one of {allowed}, got {value!r}",
+                tier=self.name, allowed=", ".join(_FREQUENCIES), value=self.every,
             )
-        require_int(f"backup tier {self.name!r} at_minute", self.at_minute, low=0, high=1439)
+        require_int(self._field("at_minute"), self.at_minute, low=0, high=1439)
         if not isinstance(self.keep, Period):
             raise SlaInputError(
-                f"backup tier {self.name!r}: keep must be a Period, got {self.keep!r}"
+                "backup.keep", "backup tier {tier!r}: keep must be a Period, got {value!r}",
+                tier=self.name, value=self.keep,
             )
         allowed = {"day": (), "week": ("weekday",), "month": ("day",), "year": ("day", "month")}
         limits = {"weekday": (0, 6), "day": (1, 31), "month": (1, 12)}
@@ -59,26 +69,37 @@ class BackupTier:
                 continue
             if field not in allowed[self.every]:
                 raise SlaInputError(
-                    f"backup tier {self.name!r}: {field}={value!r} makes no sense for a copy "
-                    f"every {self.every}"
+                    "backup.field",
+                    "backup tier {tier!r}: {field}={value!r} makes no sense for a copy every "
+                    "{every}",
+                    tier=self.name, field=field, value=value, every=self.every,
                 )
-            require_int(f"backup tier {self.name!r} {field}", value, low=low, high=high)
+            require_int(self._field(field), value, low=low, high=high)
         if self.month is not None and self.day is not None:
             require_int(
-                f"backup tier {self.name!r} day of month {self.month}",
+                Text(
+                    "name.backup-day-of-month", "backup tier {tier!r} day of month {month}",
+                    tier=self.name, month=self.month,
+                ),
                 self.day,
                 low=1,
                 high=calendar.monthrange(2000, self.month)[1],
             )
 
+    def _field(self, field: str) -> Text:
+        """The name of one of this tier's fields, for a message about its value."""
+        return Text(
+            "name.backup-field", "backup tier {tier!r} {field}", tier=self.name, field=field
+        )
+
     def unspecified(self) -> str | None:
         """What the contract leaves unsaid about when this copy is taken, or None."""
         if self.every == "week" and self.weekday is None:
-            return "on which weekday"
+            return Text("copy.which-weekday", "on which weekday")
         if self.every in ("month", "year") and self.day is None:
-            return "on which day of the month"
+            return Text("copy.which-day", "on which day of the month")
         if self.every == "year" and self.month is None:
-            return "in which month"
+            return Text("copy.which-month", "in which month")
         return None
 
     def dates_back(self, latest: date) -> Iterator[date]:
@@ -138,11 +159,15 @@ class BackupLadder:
         if not isinstance(self.tiers, tuple) or not all(
             isinstance(t, BackupTier) for t in self.tiers
         ):
-            raise SlaInputError(f"tiers must be a tuple of BackupTier, got {self.tiers!r}")
+            raise SlaInputError(
+                "type.tiers", "tiers must be a tuple of BackupTier, got {value!r}", value=self.tiers
+            )
         names = [t.name for t in self.tiers]
         for name in names:
             if names.count(name) > 1:
-                raise SlaInputError(f"backup tier name {name!r} is used more than once")
+                raise SlaInputError(
+                    "backup.twice", "backup tier name {tier!r} is used more than once", tier=name
+                )
 
     @cached_property
     def _tz(self) -> ZoneInfo:
@@ -153,7 +178,10 @@ class BackupLadder:
             if tier.name == name:
                 return tier
         known = ", ".join(repr(t.name) for t in self.tiers)
-        raise SlaInputError(f"unknown backup tier {name!r}; the ladder has {known}")
+        raise SlaInputError(
+            "backup.unknown", "unknown backup tier {tier!r}; the ladder has {known}",
+            tier=name, known=known,
+        )
 
     def expires_at(self, tier_name: str, taken_at: datetime) -> datetime:
         """When a copy of `tier_name` taken at `taken_at` expires: taken_at + keep, wall clock."""
@@ -172,8 +200,10 @@ class BackupLadder:
             gap = tier.unspecified()
             if gap is not None:
                 raise UnspecifiedError(
-                    f"backup tier {tier.name!r}: the contract does not say {gap} "
-                    f"the {_ADVERB[tier.every]} copy is taken"
+                    "undecided.copy",
+                    "backup tier {tier!r}: the contract does not say {gap} the {adverb} copy is "
+                    "taken",
+                    tier=tier.name, gap=gap, adverb=_ADVERB[tier.every],
                 )
         found: list[tuple[datetime, int, RestorePoint]] = []
         for index, tier in enumerate(self.tiers):
@@ -198,7 +228,9 @@ class BackupLadder:
     def rpo_holds(self, at: datetime, rpo: timedelta) -> bool:
         """True if the newest restorable copy at `at` is no older than `rpo` (Cegid Loop L4)."""
         if not isinstance(rpo, timedelta) or rpo < timedelta():
-            raise SlaInputError(f"rpo must be a non-negative timedelta, got {rpo!r}")
+            raise SlaInputError(
+                "backup.rpo", "rpo must be a non-negative timedelta, got {value!r}", value=rpo
+            )
         latest = self.latest_before(at)
         if latest is None:
             return False

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .calendars import BusinessCalendar
-from .errors import SlaInputError
+from .errors import SlaInputError, Text
 from .intervals import Interval, require_aware
 from .periods import localise, require_int, zone_info
 
@@ -19,7 +19,14 @@ _DAY = timedelta(days=1)
 _ZERO = timedelta()
 _UTC = timezone.utc
 _WEEK_MINUTES = 7 * 1440
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS = (
+    Text("day.mon", "Mon"), Text("day.tue", "Tue"), Text("day.wed", "Wed"),
+    Text("day.thu", "Thu"), Text("day.fri", "Fri"), Text("day.sat", "Sat"),
+    Text("day.sun", "Sun"),
+)
+_RANGE_WEEKDAY = Text("name.range-weekday", "range weekday")
+_RANGE_START = Text("name.range-start", "range start minute")
+_RANGE_LENGTH = Text("name.range-length", "range length in minutes")
 _CACHE_LIMIT = 100_000
 _YEARS_LIMIT = 200
 _TABLE_AFTER = 50
@@ -70,9 +77,9 @@ class WeeklyRange:
     length_minutes: int
 
     def __post_init__(self) -> None:
-        require_int("range weekday", self.weekday, low=0, high=6)
-        require_int("range start minute", self.start_minute, low=0, high=1439)
-        require_int("range length in minutes", self.length_minutes, low=1, high=_WEEK_MINUTES)
+        require_int(_RANGE_WEEKDAY, self.weekday, low=0, high=6)
+        require_int(_RANGE_START, self.start_minute, low=0, high=1439)
+        require_int(_RANGE_LENGTH, self.length_minutes, low=1, high=_WEEK_MINUTES)
 
     @property
     def reach_days(self) -> int:
@@ -80,13 +87,19 @@ class WeeklyRange:
         return (self.start_minute + self.length_minutes - 1) // 1440
 
 
-def _show(instant: datetime, zone: ZoneInfo) -> str:
+def _show(instant: datetime, zone: ZoneInfo) -> Text:
     local = instant.astimezone(zone)
-    return f"{_WEEKDAYS[local.weekday()]} {local:%Y-%m-%d %H:%M} {local.tzname()}"
+    return Text(
+        "instant", "{weekday} {when} {zone}",
+        weekday=_WEEKDAYS[local.weekday()], when=f"{local:%Y-%m-%d %H:%M}", zone=local.tzname(),
+    )
 
 
-def _label(number: int, use: Interval, zone: ZoneInfo) -> str:
-    return f"use {number} ({_show(use.start, zone)} -> {_show(use.end, zone)})"
+def _label(number: int, use: Interval, zone: ZoneInfo) -> Text:
+    return Text(
+        "use.label", "use {number} ({start} -> {end})",
+        number=number, start=_show(use.start, zone), end=_show(use.end, zone),
+    )
 
 
 @dataclass(frozen=True)
@@ -114,15 +127,24 @@ class Schedule:
         if not isinstance(self.ranges, tuple) or not all(
             isinstance(r, WeeklyRange) for r in self.ranges
         ):
-            raise SlaInputError(f"ranges must be a tuple of WeeklyRange, got {self.ranges!r}")
+            raise SlaInputError(
+                "type.ranges", "ranges must be a tuple of WeeklyRange, got {value!r}",
+                value=self.ranges,
+            )
         if self.calendar is not None and not isinstance(self.calendar, BusinessCalendar):
-            raise SlaInputError(f"calendar must be a BusinessCalendar, got {self.calendar!r}")
+            raise SlaInputError(
+                "type.calendar", "{name} must be a BusinessCalendar, got {value!r}",
+                name="calendar", value=self.calendar,
+            )
         if not isinstance(self.business_days_only, bool):
             raise SlaInputError(
-                f"business_days_only must be a bool, got {self.business_days_only!r}"
+                "type.bool", "{name} must be a bool, got {value!r}",
+                name="business_days_only", value=self.business_days_only,
             )
         if self.business_days_only and self.calendar is None:
-            raise SlaInputError("business_days_only=True needs a calendar, got calendar=None")
+            raise SlaInputError(
+                "schedule.calendar", "business_days_only=True needs a calendar, got calendar=None"
+            )
 
     @cached_property
     def _tz(self) -> ZoneInfo:
@@ -269,7 +291,10 @@ class Schedule:
         weekend range) are included for their part inside it.
         """
         if not isinstance(within, Interval):
-            raise SlaInputError(f"within must be an Interval, got {within!r}")
+            raise SlaInputError(
+                "type.interval", "{name} must be an Interval, got {value!r}",
+                name="within", value=within,
+            )
         low = within.start.astimezone(_UTC)
         high = within.end.astimezone(_UTC)
         result: list[Interval] = []
@@ -305,7 +330,10 @@ class Schedule:
         require_aware("start", start)
         remaining = _require_duration("amount", amount)
         if not self.ranges:
-            raise SlaInputError(f"schedule in {self.zone} has no ranges: no time can elapse in it")
+            raise SlaInputError(
+                "schedule.empty", "schedule in {zone} has no ranges: no time can elapse in it",
+                zone=self.zone,
+            )
         try:
             cursor = start.astimezone(_UTC)
             if not remaining:
@@ -361,7 +389,10 @@ class Schedule:
         low = require_aware("start", a).astimezone(_UTC)
         high = require_aware("end", b).astimezone(_UTC)
         if high < low:
-            raise SlaInputError(f"end {b.isoformat()} is before start {a.isoformat()}")
+            raise SlaInputError(
+                "instants.order", "end {end} is before start {start}",
+                end=b.isoformat(), start=a.isoformat(),
+            )
         return sum((end - start for start, end in self._segments(low, high)), timedelta())
 
     def weekly_minutes(self) -> int:
@@ -414,12 +445,15 @@ class Schedule:
         Saturday a month). An empty list means every use is fine.
         """
         if not all(isinstance(use, Interval) for use in uses):
-            raise SlaInputError(f"uses must be Intervals, got {list(uses)!r}")
+            raise SlaInputError(
+                "type.uses", "uses must be Intervals, got {value!r}", value=list(uses)
+            )
         if notice is not None:
             _require_duration("notice", notice)
         if announced is not None and len(announced) != len(uses):
             raise SlaInputError(
-                f"announced has {len(announced)} dates for {len(uses)} uses; give one per use"
+                "uses.announced", "announced has {dates} dates for {uses} uses; give one per use",
+                dates=len(announced), uses=len(uses),
             )
         if max_per_month is not None:
             require_int("max_per_month", max_per_month, low=0)
@@ -430,48 +464,77 @@ class Schedule:
             start = use.start.astimezone(_UTC)
             end = use.end.astimezone(_UTC)
             if end <= start:
-                raise SlaInputError(f"use {number} is empty: {use.start.isoformat()}")
+                raise SlaInputError(
+                    "use.empty", "use {number} is empty: {start}",
+                    number=number, start=use.start.isoformat(),
+                )
             label = _label(number, use, tz)
             if self.time_between(start, end) != end - start:
-                problems.append((number, f"{label} is not inside the schedule's windows"))
+                problems.append(
+                    (number, Text("use.outside", "{use} is not inside the schedule's windows",
+                                  use=label))
+                )
             elif max_per_month is not None:
                 found = self._occurrence_at(start)
                 assert found is not None  # start is inside the windows, so in some occurrence
                 occurrence_of[number] = found
             if notice is not None and announced is not None:
-                when = require_aware(f"announcement of use {number}", announced[number - 1])
+                when = require_aware(
+                    Text("name.announcement", "announcement of use {number}", number=number),
+                    announced[number - 1],
+                )
                 lead = start - when.astimezone(_UTC)
                 if lead < notice:
-                    shown = _show(when, tz)
-                    message = (
-                        f"{label} was announced {shown}, {lead} ahead; at least {notice} required"
+                    message = Text(
+                        "use.notice",
+                        "{use} was announced {announced}, {lead} ahead; at least {notice} required",
+                        use=label, announced=_show(when, tz), lead=lead, notice=notice,
                     )
                     problems.append((number, message))
         if max_per_month is not None:
-            by_month: dict[tuple[int, int], set[datetime]] = {}
-            for origin, begins in occurrence_of.values():
-                by_month.setdefault((origin.year, origin.month), set()).add(begins)
-            for number, (origin, begins) in occurrence_of.items():
-                starts = sorted(by_month[(origin.year, origin.month)])
-                rank = starts.index(begins) + 1
-                if rank > max_per_month:
-                    message = (
-                        f"{_label(number, uses[number - 1], tz)} uses the window starting "
-                        f"{_show(begins, tz)}, occurrence {rank} of {len(starts)} in "
-                        f"{origin.year}-{origin.month:02d}; at most {max_per_month} a month"
-                    )
-                    problems.append((number, message))
+            problems += _over_limit(uses, occurrence_of, max_per_month, tz)
         return [message for _, message in sorted(problems, key=lambda item: item[0])]
+
+
+def _over_limit(
+    uses: Sequence[Interval],
+    occurrence_of: dict[int, tuple[date, datetime]],
+    limit: int,
+    tz: ZoneInfo,
+) -> list[tuple[int, str]]:
+    """The uses (by number) of an occurrence beyond the `limit` first ones of its month."""
+    by_month: dict[tuple[int, int], set[datetime]] = {}
+    for origin, begins in occurrence_of.values():
+        by_month.setdefault((origin.year, origin.month), set()).add(begins)
+    problems: list[tuple[int, str]] = []
+    for number, (origin, begins) in occurrence_of.items():
+        starts = sorted(by_month[(origin.year, origin.month)])
+        rank = starts.index(begins) + 1
+        if rank > limit:
+            message = Text(
+                "use.limit",
+                "{use} uses the window starting {begins}, occurrence {rank} of {count} in "
+                "{year}-{month:02d}; at most {limit} a month",
+                use=_label(number, uses[number - 1], tz), begins=_show(begins, tz), rank=rank,
+                count=len(starts), year=origin.year, month=origin.month, limit=limit,
+            )
+            problems.append((number, message))
+    return problems
 
 
 def _beyond_years() -> SlaInputError:
     """The error for a question whose answer would need a date outside years 1-9999."""
-    return SlaInputError("the schedule cannot be read outside the years 1-9999")
+    return SlaInputError("schedule.years", "the schedule cannot be read outside the years 1-9999")
 
 
 def _require_duration(name: str, value: object) -> timedelta:
     if not isinstance(value, timedelta):
-        raise SlaInputError(f"{name} must be a timedelta, got {type(value).__name__} {value!r}")
+        raise SlaInputError(
+            "type.timedelta", "{name} must be a timedelta, got {type} {value!r}",
+            name=name, type=type(value).__name__, value=value,
+        )
     if value < _ZERO:
-        raise SlaInputError(f"{name} must not be negative, got {value}")
+        raise SlaInputError(
+            "negative", "{name} must not be negative, got {value}", name=name, value=value
+        )
     return value

@@ -12,20 +12,24 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from .errors import SlaInputError, UnspecifiedError
+from .errors import SlaInputError, Text, UnspecifiedError
 from .intervals import require_decimal
 from .money import to_cents
 
 OutcomeKind = Literal["none", "invoice_share", "service_days", "money", "unspecified"]
 _AMOUNT_KINDS = ("invoice_share", "service_days", "money")
 _KINDS = ("none", "unspecified", *_AMOUNT_KINDS)
+_BOUND = Text("name.tier-bound", "tier bound")
+_VALUE = Text("name.tier-value", "tier value")
 
 
 def _non_negative(name: str, value: object) -> Decimal:
     """`value` as a finite Decimal ≥ 0, or SlaInputError naming it."""
     number = require_decimal(name, value)
     if number < 0:
-        raise SlaInputError(f"{name} must not be negative, got {number}")
+        raise SlaInputError(
+            "negative", "{name} must not be negative, got {value}", name=name, value=number
+        )
     return number
 
 
@@ -37,7 +41,7 @@ class Bound:
     inclusive: bool
 
     def __post_init__(self) -> None:
-        require_decimal("tier bound", self.value)
+        require_decimal(_BOUND, self.value)
 
 
 @dataclass(frozen=True)
@@ -50,17 +54,26 @@ class Outcome:
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:
-            raise SlaInputError(f"outcome kind must be one of {_KINDS}, got {self.kind!r}")
+            raise SlaInputError(
+                "outcome.kind", "outcome kind must be one of {kinds}, got {kind!r}",
+                kinds=_KINDS, kind=self.kind,
+            )
         if self.kind in _AMOUNT_KINDS:
             if self.amount is None:
-                raise SlaInputError(f"a {self.kind} outcome needs an amount")
-            _non_negative(f"{self.kind} amount", self.amount)
+                raise SlaInputError(
+                    "outcome.no-amount", "a {kind} outcome needs an amount", kind=self.kind
+                )
+            _non_negative(Text("name.outcome-amount", "{kind} amount", kind=self.kind), self.amount)
         elif self.amount is not None:
-            raise SlaInputError(f"a {self.kind!r} outcome has no amount, got {self.amount}")
+            raise SlaInputError(
+                "outcome.amount", "a {kind!r} outcome has no amount, got {amount}",
+                kind=self.kind, amount=self.amount,
+            )
         if (self.kind == "money") != (self.currency is not None):
             raise SlaInputError(
-                f"a currency goes with money outcomes only (kind {self.kind!r}, "
-                f"currency {self.currency!r})"
+                "outcome.currency",
+                "a currency goes with money outcomes only (kind {kind!r}, currency {currency!r})",
+                kind=self.kind, currency=self.currency,
             )
 
     @property
@@ -84,7 +97,8 @@ class Tier:
     def __post_init__(self) -> None:
         if self.lower is not None and self.upper is not None and not _meets(self.lower, self.upper):
             raise SlaInputError(
-                f"empty tier: lower bound {self.lower.value} above upper bound {self.upper.value}"
+                "tier.empty", "empty tier: lower bound {lower} above upper bound {upper}",
+                lower=self.lower.value, upper=self.upper.value,
             )
 
     def contains(self, value: Decimal) -> bool:
@@ -132,19 +146,27 @@ class TierTable:
         for i, first in enumerate(self.tiers):
             for j in range(i + 1, len(self.tiers)):
                 if _overlap(first, self.tiers[j]):
-                    raise SlaInputError(f"tiers {i} and {j} overlap")
+                    raise SlaInputError("tiers.overlap", "tiers {i} and {j} overlap", i=i, j=j)
         units = {t.outcome.unit for t in self.tiers} - {None}
         if len(units) > 1:
-            raise SlaInputError("tiers mix days of service with money")
+            raise SlaInputError("tiers.units", "tiers mix days of service with money")
         currencies = {t.outcome.currency for t in self.tiers} - {None}
         if self.cap is not None:
             if self.cap.kind not in _AMOUNT_KINDS:
-                raise SlaInputError(f"a cap needs an amount, got kind {self.cap.kind!r}")
+                raise SlaInputError(
+                    "cap.kind", "a cap needs an amount, got kind {kind!r}", kind=self.cap.kind
+                )
             if units and self.cap.unit not in units:
-                raise SlaInputError(f"a {self.cap.kind} cap does not fit tiers in {units.pop()}")
+                raise SlaInputError(
+                    "cap.unit", "a {kind} cap does not fit tiers in {unit}",
+                    kind=self.cap.kind, unit=units.pop(),
+                )
             currencies |= {self.cap.currency} - {None}
         if len(currencies) > 1:
-            raise SlaInputError(f"tiers mix currencies {sorted(c or '' for c in currencies)}")
+            raise SlaInputError(
+                "tiers.currencies", "tiers mix currencies {currencies}",
+                currencies=sorted(c or "" for c in currencies),
+            )
 
     @property
     def unit(self) -> Literal["money", "days"] | None:
@@ -182,7 +204,8 @@ def _money(outcome: Outcome, invoice: Decimal | None) -> Fraction:
         return Fraction(_amount(outcome))
     if invoice is None:
         raise SlaInputError(
-            f"invoice is needed to turn the {_amount(outcome)} % invoice share into money"
+            "share.invoice", "invoice is needed to turn the {share} % invoice share into money",
+            share=_amount(outcome),
         )
     return Fraction(_amount(outcome)) * Fraction(invoice) / 100
 
@@ -194,7 +217,7 @@ def evaluate(table: TierTable, value: Decimal, invoice: Decimal | None = None) -
     share cap is capped on the shares themselves; mixing a share with money needs the invoice.
     A value in no tier gives tier None and kind "unspecified", never zero.
     """
-    number = _non_negative("tier value", value)
+    number = _non_negative(_VALUE, value)
     bill = None if invoice is None else _non_negative("invoice", invoice)
     found = next((i for i, t in enumerate(table.tiers) if t.contains(number)), None)
     if found is None:
@@ -239,10 +262,15 @@ def cumulate(
     money: list[Decimal] = []
     for result in results:
         if result.outcome.kind == "unspecified":
-            where = "falls in no tier" if result.tier is None else f"is in tier {result.tier}"
+            where = (
+                Text("tier.none", "falls in no tier") if result.tier is None
+                else Text("tier.in", "is in tier {tier}", tier=result.tier)
+            )
             raise UnspecifiedError(
-                f"the contract does not say what value {result.value} gives (it {where}); "
-                "decide that outcome before cumulating"
+                "undecided.outcome",
+                "the contract does not say what value {value} gives (it {where}); "
+                "decide that outcome before cumulating",
+                value=result.value, where=where,
             )
         if result.days is not None:
             days.append(result.days)
@@ -250,21 +278,27 @@ def cumulate(
             money.append(result.money)
         elif result.outcome.kind != "none":
             raise SlaInputError(
-                f"result for value {result.value} has no money amount: pass the invoice to evaluate"
+                "result.no-money",
+                "result for value {value} has no money amount: pass the invoice to evaluate",
+                value=result.value,
             )
     if days and money:
-        raise SlaInputError("cannot add days of service and money together")
+        raise SlaInputError("total.units", "cannot add days of service and money together")
     if not days and not money:
         return Decimal(0)
     if cap is not None and cap.kind not in _AMOUNT_KINDS:
-        raise SlaInputError(f"a cap needs an amount, got kind {cap.kind!r}")
+        raise SlaInputError("cap.kind", "a cap needs an amount, got kind {kind!r}", kind=cap.kind)
     bill = None if invoice is None else _non_negative("invoice", invoice)
     if days:
         if cap is not None and cap.unit != "days":
-            raise SlaInputError(f"a {cap.kind} cap does not fit a total in days")
+            raise SlaInputError(
+                "cap.days", "a {kind} cap does not fit a total in days", kind=cap.kind
+            )
         total_days = sum(days, Decimal(0))
         return total_days if cap is None else min(total_days, _amount(cap))
     if cap is not None and cap.unit != "money":
-        raise SlaInputError(f"a {cap.kind} cap does not fit a total in money")
+        raise SlaInputError(
+            "cap.money", "a {kind} cap does not fit a total in money", kind=cap.kind
+        )
     total_money = Fraction(sum(money, Decimal(0)))
     return to_cents(total_money if cap is None else min(total_money, _money(cap, bill)))
