@@ -26,6 +26,11 @@ from . import kinds, model
 from .ast import Span
 from .backends.python import evaluator_names, names_of
 from .inputs import Record, Value, error, read_records
+from .kinds.availability import Availability
+from .kinds.calendar import Calendar
+from .kinds.severities import Severities
+from .kinds.tiers import Tiers
+from .kinds.window import Window
 from .messages import Phrase
 from .wording import in_language, said, worded
 
@@ -168,7 +173,7 @@ def evaluate(contract: model.Contract, module: ModuleType, request: Request,
 def _parameters(ctx: _Context, item: model.Item) -> set[str]:
     """The names `--set` may give: the parameters of the item's evaluators (and, for tiers, of
     the availability they are measured on); what the period gives is not among them."""
-    names = [item.name] + ([item.source] if isinstance(item, model.Tiers) else [])
+    names = [item.name] + ([item.source] if isinstance(item, Tiers) else [])
     functions = [getattr(ctx.module, f, None) for n in names
                  for f in evaluator_names(ctx.contract).get(n, [])]
     found = {p for f in functions if callable(f) for p in inspect.signature(f).parameters}
@@ -196,7 +201,7 @@ def command_line_text(settings: tuple[str, ...]) -> str:
 
 # --------------------------------------------------------------------------------- availability
 
-def _availability_report(ctx: _Context, item: model.Availability) -> Any:
+def _availability_report(ctx: _Context, item: Availability) -> Any:
     year, month = ctx.period()
     func = ctx.function(names_of(ctx.contract).fn(item.name, "report"))
     accepted = inspect.signature(func).parameters
@@ -266,7 +271,7 @@ def _availability_record(ctx: _Context, record: Record, runtime: ModuleType, int
 
 
 def _availability(ctx: _Context, item: model.Item) -> Evaluation:
-    assert isinstance(item, model.Availability)
+    assert isinstance(item, Availability)
     report = _availability_report(ctx, item)
     return _report(ctx, report)
 
@@ -302,7 +307,7 @@ def _report(ctx: _Context, report: Any) -> Evaluation:
 # ---------------------------------------------------------------------------------------- tiers
 
 def _tiers(ctx: _Context, item: model.Item) -> Evaluation:
-    assert isinstance(item, model.Tiers)
+    assert isinstance(item, Tiers)
     if item.measure == "notice":
         return _by_signature(ctx, item)
     func = ctx.function(names_of(ctx.contract).fn(item.name))
@@ -314,7 +319,7 @@ def _tiers(ctx: _Context, item: model.Item) -> Evaluation:
         result = _call(ctx, func, ctx.convert(ctx.settings["value"], func, "value"), amount)
     else:
         source = ctx.contract.item(item.source)
-        if not isinstance(source, model.Availability):
+        if not isinstance(source, Availability):
             raise ctx.fail("eval.give-value")
         if not ctx.records:
             raise ctx.fail("eval.give-value-or-records", source=source.name)
@@ -410,7 +415,7 @@ def _calendar(ctx: _Context, item: model.Item) -> Evaluation:
 
 
 def _severities(ctx: _Context, item: model.Item) -> Evaluation:
-    assert isinstance(item, model.Severities)
+    assert isinstance(item, Severities)
     levels = [{"name": level.name, "fr": level.text.fr, "en": level.text.en}
               for level in item.levels]
     return Evaluation({"levels": levels}, [f"  {lv['name']}: {lv[ctx.lang]}" for lv in levels])
@@ -646,7 +651,7 @@ def bilingual(value: object) -> str:
 
 
 _HANDLERS: dict[type, Callable[[_Context, model.Item], Evaluation]] = {
-    model.Availability: _availability, model.Tiers: _tiers, model.Window: _window,
-    model.Calendar: _calendar, model.Severities: _severities,
+    Availability: _availability, Tiers: _tiers, Window: _window,
+    Calendar: _calendar, Severities: _severities,
 }
 

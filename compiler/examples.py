@@ -28,9 +28,15 @@ from types import CodeType, ModuleType
 from typing import Any, cast
 
 from . import model
-from .backends.pycode import Names, money_text, outcome_text
+from .backends.pycode import Names, money_text
 from .backends.python import names_of
-from .kinds.money import fee_parameters
+from .kinds.availability import Availability, AvailabilityExample
+from .kinds.deadlines import DeadlineExample, Deadlines
+from .kinds.money import Fee, MoneyClause, MoneyExample, fee_parameters
+from .kinds.retention import Retention, RetentionExample
+from .kinds.term import Term, TermExample
+from .kinds.tiers import Outcome, TierExample, Tiers, outcome_text
+from .kinds.window import Window, WindowExample
 from .runtime.periods import Period, subtract_period
 
 _COUNTER = itertools.count(1)
@@ -172,19 +178,19 @@ Check = tuple[int, Result, Callable[[], Result]]
 def _examples(contract: model.Contract, module: ModuleType) -> Iterator[Check]:
     names = names_of(contract)
     for item in contract.items:
-        if isinstance(item, model.Window):
+        if isinstance(item, Window):
             yield from _window(item, module, names)
-        elif isinstance(item, model.Availability):
+        elif isinstance(item, Availability):
             yield from _availability(item, module, names)
-        elif isinstance(item, model.Tiers):
+        elif isinstance(item, Tiers):
             yield from _tiers(contract, item, module, names)
-        elif isinstance(item, model.Deadlines):
+        elif isinstance(item, Deadlines):
             yield from _deadlines(item, module, names)
-        elif isinstance(item, model.Retention):
+        elif isinstance(item, Retention):
             yield from _retention(item, module, names)
-        elif isinstance(item, model.Term):
+        elif isinstance(item, Term):
             yield from _term(item, module, names)
-        elif isinstance(item, model.MoneyClause):
+        elif isinstance(item, MoneyClause):
             yield from _money(item, module, names)
 
 
@@ -199,9 +205,9 @@ def _inside(inside: bool) -> Result:
     return Result(inside, "inside" if inside else "outside")
 
 
-def _window(item: model.Window, module: ModuleType, names: Names) -> Iterator[Check]:
+def _window(item: Window, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
-        def compute(example: model.WindowExample = example) -> Result:
+        def compute(example: WindowExample = example) -> Result:
             return _inside(bool(_function(module, names.fn(item.name, "contains"))(example.at)))
         yield example.line, _inside(example.inside), compute
 
@@ -210,9 +216,9 @@ def _percent(value: Decimal) -> Result:
     return Result(value, f"{format(value, 'f')} %")
 
 
-def _availability(item: model.Availability, module: ModuleType, names: Names) -> Iterator[Check]:
+def _availability(item: Availability, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
-        def compute(example: model.AvailabilityExample = example) -> Result:
+        def compute(example: AvailabilityExample = example) -> Result:
             report = _function(module, names.fn(item.name, "report"))
             outage = getattr(module, "Outage", None)
             if outage is None:
@@ -228,14 +234,14 @@ def _availability(item: model.Availability, module: ModuleType, names: Names) ->
         yield example.line, _percent(example.availability), compute
 
 
-def _outcome(outcome: model.Outcome) -> Result:
+def _outcome(outcome: Outcome) -> Result:
     return Result(outcome, outcome_text(outcome))
 
 
-def _tiers(contract: model.Contract, item: model.Tiers, module: ModuleType,
+def _tiers(contract: model.Contract, item: Tiers, module: ModuleType,
            names: Names) -> Iterator[Check]:
     for example in item.examples:
-        def compute(example: model.TierExample = example) -> Result:
+        def compute(example: TierExample = example) -> Result:
             evaluate = _function(module, names.fn(item.name))
             if item.measure == "notice":
                 if not isinstance(example.value, model.Duration):
@@ -249,7 +255,7 @@ def _tiers(contract: model.Contract, item: model.Tiers, module: ModuleType,
             # The evaluator's outcome has no tax mention: it is the tier's, as written.
             tax = None if result.tier is None else item.tiers[result.tier].outcome.tax
             found = result.outcome
-            return _outcome(model.Outcome(found.kind, found.amount, found.currency, tax))
+            return _outcome(Outcome(found.kind, found.amount, found.currency, tax))
         yield example.line, _outcome(example.outcome), compute
 
 
@@ -270,11 +276,11 @@ def _instant(value: datetime, zone: tzinfo | None) -> Result:
                   local.isoformat(sep=" ", timespec="minutes" if whole_minute else "auto"))
 
 
-def _deadlines(item: model.Deadlines, module: ModuleType, names: Names) -> Iterator[Check]:
+def _deadlines(item: Deadlines, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
         zone = example.due.tzinfo
 
-        def compute(example: model.DeadlineExample = example,
+        def compute(example: DeadlineExample = example,
                     zone: tzinfo | None = zone) -> Result:
             due = _function(module, names.fn(item.name, "due"))
             kwargs = {"level": example.level} if example.level is not None else {}
@@ -287,17 +293,17 @@ def _copies(count: int) -> Result:
     return Result(count, f"{count} {'copy' if count == 1 else 'copies'}")
 
 
-def _retention(item: model.Retention, module: ModuleType, names: Names) -> Iterator[Check]:
+def _retention(item: Retention, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
-        def compute(example: model.RetentionExample = example) -> Result:
+        def compute(example: RetentionExample = example) -> Result:
             points = _function(module, names.fn(item.name, "restore_points"))(example.at)
             return _copies(len(points))
         yield example.line, _copies(example.copies), compute
 
 
-def _term(item: model.Term, module: ModuleType, names: Names) -> Iterator[Check]:
+def _term(item: Term, module: ModuleType, names: Names) -> Iterator[Check]:
     for example in item.examples:
-        def compute(example: model.TermExample = example) -> Result:
+        def compute(example: TermExample = example) -> Result:
             ends = _function(module, names.fn(item.name, "effective_termination"))
             result = ends(example.subscribed, example.requested)
             return Result(result, str(result.isoformat()))
@@ -308,10 +314,10 @@ def _amount(money: model.Money) -> Result:
     return Result(money, money_text(money))
 
 
-def _money(item: model.MoneyClause, module: ModuleType, names: Names) -> Iterator[Check]:
+def _money(item: MoneyClause, module: ModuleType, names: Names) -> Iterator[Check]:
     fees = {fee.name: fee for fee in item.fees}
     for example in item.examples:
-        def compute(example: model.MoneyExample = example) -> Result:
+        def compute(example: MoneyExample = example) -> Result:
             fee = fees.get(example.fee)
             if fee is None:
                 raise LookupError(f"no fee {example.fee!r} in {item.name}")
@@ -321,7 +327,7 @@ def _money(item: model.MoneyClause, module: ModuleType, names: Names) -> Iterato
         yield example.line, _amount(example.result), compute
 
 
-def fee_arguments(fee: model.Fee, inputs: tuple[tuple[str, Decimal], ...]) -> dict[str, object]:
+def fee_arguments(fee: Fee, inputs: tuple[tuple[str, Decimal], ...]) -> dict[str, object]:
     """Map an example's named inputs onto the fee function's parameters.
 
     Inputs named like a parameter go to it; the others fill the remaining parameters in order

@@ -275,6 +275,9 @@ class ToAst(Transformer[Token, Any]):
         statement = self.statements.get(data)
         if statement is not None:
             return statement.build(_span(children), self._args(children))
+        if data in kinds.KEYWORDS:   # a block: `tiers NAME { … }`
+            name, *body = self._args(children)
+            return ast.Block(data, name, tuple(body), _span(children))
         return ast.Word(self.words[data], _span(children))   # tests/test_kinds.py: no other case
 
     # values ---------------------------------------------------------------
@@ -305,16 +308,6 @@ class ToAst(Transformer[Token, Any]):
         header: ast.ContractHeader = children[0]
         return ast.Module(_FILE.get(), header.contract_id, header.statements,
                           tuple(children[1:]), _span(children))
-
-    def _block(self, kind: str, children: list[Any]) -> ast.Block:
-        name, *body = self._args(children)
-        return ast.Block(kind, name, tuple(body), _span(children))
-
-    def __getattr__(self, rule: str) -> Any:
-        """A block rule of a registered kind (`tiers`, `window`…) builds an ast.Block."""
-        if rule in kinds.KEYWORDS:
-            return lambda children: self._block(rule, children)
-        raise AttributeError(rule)
 
 
 def _value(token: Token) -> Any:

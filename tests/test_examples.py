@@ -17,6 +17,8 @@ from slac import model
 from slac.backends import pycode, python
 from slac.cli import cli
 from slac.examples import ExampleFailure, fee_arguments, load_generated, run_examples
+from slac.kinds.money import Fee
+from slac.kinds.retention import Retention, RetentionExample
 from slac.pipeline import compile_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,8 +144,8 @@ def test_builds_do_not_clash(tmp_path: Path) -> None:
 
 
 def test_fee_arguments_map_names_then_order() -> None:
-    fee = model.Fee("restore", model.Money(Decimal(130), "EUR", "excl"), "hour",
-                    model.Money(Decimal(70), "EUR", "excl"), "dossier")
+    fee = Fee("restore", model.Money(Decimal(130), "EUR", "excl"), "hour",
+              model.Money(Decimal(70), "EUR", "excl"), "dossier")
     two = Decimal(2)
     one = Decimal(1)
     assert fee_arguments(fee, (("hours", two), ("files", one))) == {"hours": two, "units": 1}
@@ -287,13 +289,12 @@ def test_a_due_time_with_seconds_is_not_the_minute_written(tmp_path: Path) -> No
 # examples below are set on the checked item, to test several instants against one build.
 
 PARIS = ZoneInfo("Europe/Paris")
-RetentionExample = model.RetentionExample
 
 
 def with_retention_examples(contract: model.Contract,
                             *examples: RetentionExample) -> model.Contract:
     items = tuple(dataclasses.replace(item, examples=examples)
-                  if isinstance(item, model.Retention) else item for item in contract.items)
+                  if isinstance(item, Retention) else item for item in contract.items)
     return dataclasses.replace(contract, items=items)
 
 

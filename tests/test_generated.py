@@ -21,6 +21,8 @@ import pytest
 from slac import model
 from slac.backends import pycode, python
 from slac.examples import load_generated, run_examples
+from slac.kinds.calendar import Calendar, holiday_module
+from slac.kinds.money import MoneyClause
 from slac.pipeline import compile_paths, compile_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -778,19 +780,19 @@ def test_holiday_tables_are_lint_and_type_clean(calendars: tuple[Path, ModuleTyp
     assert types.returncode == 0, types.stdout
 
 
-def calendar(country: str | None, subdivision: str | None = None) -> model.Calendar:
-    return model.Calendar(name="c", line=1, clauses=(), label=None, notes=(), workdays=(0,),
-                          holiday_country=country, holiday_subdivision=subdivision, closed=())
+def calendar(country: str | None, subdivision: str | None = None) -> Calendar:
+    return Calendar(name="c", line=1, clauses=(), label=None, notes=(), workdays=(0,),
+                    holiday_country=country, holiday_subdivision=subdivision, closed=())
 
 
 def test_holiday_module_names() -> None:
     years = range(2024, 2026)
-    assert pycode.holiday_module(calendar(None), years) is None
-    assert pycode.holiday_module(calendar("FR"), years) == "_holidays_fr_2024_2025"
-    assert pycode.holiday_module(calendar("FR", "971"), years) == "_holidays_fr_971_2024_2025"
-    assert pycode.holiday_module(calendar("FR"), range(2020, 2041)) == "_holidays_fr_2020_2040"
+    assert holiday_module(calendar(None), years) is None
+    assert holiday_module(calendar("FR"), years) == "_holidays_fr_2024_2025"
+    assert holiday_module(calendar("FR", "971"), years) == "_holidays_fr_971_2024_2025"
+    assert holiday_module(calendar("FR"), range(2020, 2041)) == "_holidays_fr_2020_2040"
     # Spellings that reduce to the same letters still name different modules.
-    odd = [pycode.holiday_module(calendar("FR", s), years) for s in ("A-B", "A B", "a b", "AB")]
+    odd = [holiday_module(calendar("FR", s), years) for s in ("A-B", "A B", "a b", "AB")]
     assert len(set(odd)) == 4
     assert odd[3] == "_holidays_fr_ab_2024_2025"
     for name in odd:
@@ -1022,7 +1024,7 @@ def test_the_five_contracts_keep_their_plain_names() -> None:
     for contract in contracts():
         given = python.names_of(contract)
         assert all(given.item(item.name) == item.name for item in contract.items), contract.id
-        fees = [fee.name for item in contract.of_type(model.MoneyClause) for fee in item.fees]
+        fees = [fee.name for item in contract.of_type(MoneyClause) for fee in item.fees]
         assert all(given.fee(fee) == pycode.fee_fn(fee) for fee in fees), contract.id
 
 

@@ -59,7 +59,7 @@ def test_each_parse_names_its_own_file() -> None:
 def test_a_copy_finds_its_optional_day_and_time_by_type() -> None:
     """`copy NAME every F [on …] [at TIME] kept …`: the optional parts in the middle of the
     statement land in their own fields, None when left out."""
-    from slac.kinds.retention import Copy, OnDate, OnMonthDay, OnUnspecified, OnWeekday
+    from slac.kinds.retention import CopyStmt, OnDate, OnMonthDay, OnUnspecified, OnWeekday
 
     module = parse('contract "c-1" {\n}\n'
                    "retention r {\n"
@@ -70,7 +70,7 @@ def test_a_copy_finds_its_optional_day_and_time_by_type() -> None:
                    "    copy e every week on sunday kept 5 weeks\n"
                    "}\n", "t.sla")
     a, b, c, d, e = module.blocks[0].body
-    assert all(isinstance(copy, Copy) for copy in (a, b, c, d, e))
+    assert all(isinstance(copy, CopyStmt) for copy in (a, b, c, d, e))
     assert (a.name.value, a.every.value) == ("a", "month")
     assert isinstance(a.on, OnMonthDay) and a.on.day.text == "3"
     assert a.on.span == span(4, 24, 4, 32)
@@ -90,7 +90,7 @@ def test_window_and_calendar_statements_have_named_fields() -> None:
     `subdivision` None when left out, closed days and time ranges as tuples, `except` after a
     notice, `inside`/`outside` as words."""
     from slac.kinds.calendar import ClosedDays, PublicHolidays, Workdays
-    from slac.kinds.window import Notice, PerMonthLimit, WeekSpan, WindowExample
+    from slac.kinds.window import Notice, PerMonthLimit, WeekSpan, WindowExampleStmt
 
     module = parse('contract "c-1" {\n}\n'
                    "calendar c {\n"
@@ -126,5 +126,5 @@ def test_window_and_calendar_statements_have_named_fields() -> None:
     assert notice.exception.span == span(13, 19, 13, 35)
     assert isinstance(unspecified, Notice) and unspecified.exception is None
     assert unspecified.value == ast.Word("unspecified", span(14, 12, 14, 23))
-    assert isinstance(example, WindowExample) and example.where.value == "outside"
+    assert isinstance(example, WindowExampleStmt) and example.where.value == "outside"
     assert example.at.time.minute == 600

@@ -24,6 +24,11 @@ from markupsafe import Markup
 from slac import model
 from slac.backends import schedule_svg, summary
 from slac.backends.formatting import Formatter, squash
+from slac.kinds.availability import Availability, OutageMethod, Restatement
+from slac.kinds.deadlines import Action, Deadlines, Rule
+from slac.kinds.money import Fee, MoneyClause
+from slac.kinds.tiers import Bound, Outcome, Tier, Tiers
+from slac.kinds.window import WeeklyRange, Window, WindowExample
 from slac.pipeline import compile_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,30 +72,28 @@ def base(name: str, label: model.Text | None = None,
             "label": label, "notes": notes}
 
 
-def window(name: str, *ranges: tuple[int, int, int], **extra: object) -> model.Window:
+def window(name: str, *ranges: tuple[int, int, int], **extra: object) -> Window:
     fields: dict[str, object] = {
         "always": False, "business_days_of": None, "per_month_limit": None, "notice": None,
         "notice_exception": None, "examples": (), **extra}
-    return model.Window(**base(name), ranges=tuple(model.WeeklyRange(*r) for r in ranges),
-                        **fields)
+    return Window(**base(name), ranges=tuple(WeeklyRange(*r) for r in ranges), **fields)
 
 
-def availability(target: str, **extra: object) -> model.Availability:
+def availability(target: str, **extra: object) -> Availability:
     fields: dict[str, object] = {
         "strict": False, "measured_during": None, "excluded_windows": (), "maintenance_in": (),
-        "excluded_causes": (), "exclusion_mode": "removed", "method": model.OutageMethod(),
+        "excluded_causes": (), "exclusion_mode": "removed", "method": OutageMethod(),
         "restatements": (), "examples": (), **extra}
-    return model.Availability(**base("dispo", text("disponibilité", "availability")),
-                              target=D(target), **fields)
+    return Availability(**base("dispo", text("disponibilité", "availability")),
+                        target=D(target), **fields)
 
 
-def money_clause(**extra: object) -> model.MoneyClause:
+def money_clause(**extra: object) -> MoneyClause:
     fields: dict[str, object] = {
         "fees": (), "minimum_invoice": None, "surcharge": None, "surcharge_on": None,
         "indexation": None, "indexation_cap": None, "liability_cap": None,
         "interest_points": None, "billing": None, "examples": (), **extra}
-    return model.MoneyClause(**base("tarifs", text("tarifs", "prices")),
-                             **fields)
+    return MoneyClause(**base("tarifs", text("tarifs", "prices")), **fields)
 
 
 def both(c: model.Contract) -> tuple[str, str]:
@@ -128,7 +131,7 @@ def test_teogest_allowances_match_its_own_restatement() -> None:
 
 
 def test_a_restatement_that_does_not_match_is_flagged() -> None:
-    wrong = model.Restatement(model.Duration(D("170"), "second"), "day")
+    wrong = Restatement(model.Duration(D("170"), "second"), "day")
     fr, en = both(contract(availability("99.8", restatements=(wrong,))))
     assert f"(le contrat indique 2{NB}min 50{NB}s, qui ne correspond pas)" in fr
     assert "(the contract states 2 min 50 s, which does not match)" in en
@@ -255,9 +258,9 @@ def test_mixed_bounds_and_unspecified_outcome() -> None:
 
 
 def test_payment_forms() -> None:
-    tiers = model.Tiers(
+    tiers = Tiers(
         **base("credits"), measure="availability", source="dispo",
-        tiers=(model.Tier(None, model.Bound(D(99), False), model.Outcome("service_days", D(2)), 3),),
+        tiers=(Tier(None, Bound(D(99), False), Outcome("service_days", D(2)), 3),),
         gaps=(), cap=None, cap_per_month=False, claim_within=model.Unspecified("claim"),
         claim_after=None, payment="service_credit", never_cash=True, examples=())
     fr, en = both(contract(availability("99"), tiers))
@@ -296,10 +299,10 @@ def test_every_item_is_cited_with_its_clauses() -> None:
 
 def test_label_falls_back_to_the_name_and_notes_are_kept() -> None:
     note = text("Une note.", "A note.")
-    w = model.Window(**base("plage_nuit", None, (note,)), ranges=(model.WeeklyRange(6, 1320, 480),),
-                     always=False, business_days_of=None, per_month_limit=2,
-                     notice=model.Unspecified("notice"), notice_exception=None,
-                     examples=(model.WindowExample(datetime(2024, 5, 6, 5, 0, tzinfo=PARIS), True, 9),))
+    w = Window(**base("plage_nuit", None, (note,)), ranges=(WeeklyRange(6, 1320, 480),),
+               always=False, business_days_of=None, per_month_limit=2,
+               notice=model.Unspecified("notice"), notice_exception=None,
+               examples=(WindowExample(datetime(2024, 5, 6, 5, 0, tzinfo=PARIS), True, 9),))
     fr, en = both(contract(w))
     assert "## 1. Plage\\_nuit" in fr
     assert f"> Note{NB}: Une note." in fr and "> Note: A note." in en
@@ -310,8 +313,8 @@ def test_label_falls_back_to_the_name_and_notes_are_kept() -> None:
 
 
 def test_money_clause_sentences() -> None:
-    fee = model.Fee("restore", model.Money(D(130), "EUR", "excl"), "hour",
-                    model.Money(D(70), "EUR", "excl"), "dossier annuel restauré")
+    fee = Fee("restore", model.Money(D(130), "EUR", "excl"), "hour",
+              model.Money(D(70), "EUR", "excl"), "dossier annuel restauré")
     fr, en = both(contract(money_clause(fees=(fee,), interest_points=D(1), surcharge=D(20),
                                         surcharge_on="le dépassement", billing="advance")))
     assert (f"130,00{NB}€{NB}HT de l'heure, avec un minimum de 70,00{NB}€{NB}HT par "
@@ -329,14 +332,14 @@ HOSTILE = ('Q "quoted" <script>alert(1)</script> {{ 7*7 }} {% raw %} </textarea>
 
 def hostile_contract() -> model.Contract:
     hostile = text(HOSTILE, HOSTILE)
-    item = model.Deadlines(
+    item = Deadlines(
         **base("d", hostile, (hostile,)), severities=None, business_hours=None,
-        business_days=None, actions=(model.Action("act", hostile),),
-        rules=(model.Rule("act", None, "within", None, model.Duration(D(2), "day"),
-                          after=HOSTILE),), examples=())
-    night = model.Window(**base("w", hostile), ranges=(model.WeeklyRange(0, 0, 60),),
-                         always=False, business_days_of=None, per_month_limit=None,
-                         notice=model.Duration(D(1), "day"), notice_exception=HOSTILE, examples=())
+        business_days=None, actions=(Action("act", hostile),),
+        rules=(Rule("act", None, "within", None, model.Duration(D(2), "day"),
+                    after=HOSTILE),), examples=())
+    night = Window(**base("w", hostile), ranges=(WeeklyRange(0, 0, 60),),
+                   always=False, business_days_of=None, per_month_limit=None,
+                   notice=model.Duration(D(1), "day"), notice_exception=HOSTILE, examples=())
     return contract(item, night, availability("99", excluded_causes=(HOSTILE,),
                                               excluded_windows=("w",)), title=HOSTILE)
 

@@ -7,12 +7,11 @@ What every kind's `python()` uses to write its part of a generated module (kinds
 from __future__ import annotations
 
 import ast
-import hashlib
 import json
 import keyword
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -278,34 +277,6 @@ def money_text(m: model.Money) -> str:
     return f"{num(m.amount)} {m.currency}{tax}"
 
 
-def outcome_text(o: model.Outcome) -> str:
-    if o.kind == "none":
-        return "none"
-    if o.kind == "unspecified":
-        return "unspecified"
-    assert o.amount is not None
-    if o.kind == "invoice_share":
-        return f"{num(o.amount)} % of invoice"
-    if o.kind == "service_days":
-        return f"{num(o.amount)} days of service"
-    return money_text(model.Money(o.amount, o.currency or "", o.tax))
-
-
-def outcome_expr(o: model.Outcome) -> str:
-    if o.kind in ("none", "unspecified"):
-        return f'Outcome("{o.kind}")'
-    assert o.amount is not None
-    if o.kind == "money":
-        return f'Outcome("money", {py_dec(o.amount)}, {py_str(o.currency or "")})'
-    return f'Outcome("{o.kind}", {py_dec(o.amount)})'
-
-
-def bound_text(bound: model.Bound) -> str:
-    value = bound.value
-    shown = duration_text(value) if isinstance(value, model.Duration) else f"{num(value)} %"
-    return f"{shown} {'included' if bound.inclusive else 'excluded'}"
-
-
 def clock(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
@@ -532,57 +503,16 @@ def holiday_data(country: str | None, subdivision: str | None,
     return sorted((day, str(name)) for day, name in data.items() if day.year in years)
 
 
-def holiday_module(calendar: model.Calendar, years: range) -> str | None:
-    """The generated module holding the calendar's holiday table (None without public holidays).
-
-    `_holidays_<country>[_<subdivision>]_<first>_<last>`, one per distinct (country,
-    subdivision, years): calendars with the same holidays share it. The leading underscore keeps
-    it apart from the contract modules, whose names start with a letter.
-    """
-    if calendar.holiday_country is None:
-        return None
-    codes = [calendar.holiday_country, calendar.holiday_subdivision]
-    return "_".join(["_holidays", *(_code(c) for c in codes if c is not None),
-                     str(years[0]), str(years[-1])])
-
-
-def _code(code: str) -> str:
-    """A country or subdivision code in a module name: "FR" and "971" lower-cased as they are;
-    any other spelling ("Zone A") reduced to ASCII letters and digits, then suffixed with a
-    hash of the exact code, so that two codes never give the same name."""
-    if re.fullmatch(r"[A-Z0-9]+", code):
-        return code.lower()
-    slug = re.sub(r"[^a-z0-9]+", "_", code.lower()).strip("_")
-    digest = hashlib.sha256(code.encode()).hexdigest()[:8]
-    return f"{slug}_{digest}" if slug else digest
-
-
-def holiday_tables(contracts: Iterable[model.Contract],
-                   years: range) -> dict[str, model.Calendar]:
-    """The holiday-table modules the contracts' calendars need, each with one calendar of it."""
-    tables: dict[str, model.Calendar] = {}
-    for contract in contracts:
-        for item in contract.items:
-            if isinstance(item, model.Calendar):
-                name = holiday_module(item, years)
-                if name is not None:
-                    tables.setdefault(name, item)
-    return tables
-
-
 def _holiday_place(country: str | None, subdivision: str | None) -> str:
     """"FR" or "FR, subdivision 57"."""
     return f"{country}" + (f", subdivision {subdivision}" if subdivision else "")
 
 
-def holiday_table(calendar: model.Calendar, years: range) -> str:
-    """Source of the module named by `holiday_module`: `HOLIDAYS`, (date, name) pairs by date."""
-    return _holiday_table(calendar.holiday_country, calendar.holiday_subdivision, years)
-
-
 @cache
-def _holiday_table(country: str | None, subdivision: str | None, years: range) -> str:
-    """`holiday_table` of one country, subdivision and span of years, rendered once per build."""
+def holiday_table_source(country: str | None, subdivision: str | None, years: range) -> str:
+    """Source of a holiday-table module (`holiday_table` in kinds/calendar.py): `HOLIDAYS`, the
+    (date, name) pairs of one country, subdivision and span of years by date; rendered once per
+    build."""
     place = _holiday_place(country, subdivision)
     doc = docstring(f"Public holidays of {place}, {years[0]}-{years[-1]}.", [
         ("Shared by the business calendars of this package that observe these holidays; a date "

@@ -8,23 +8,9 @@ subdivision and years, shared by every calendar and module that needs it); `runt
 library and the generated package. Characters that would make the code read differently from what
 it does (bidirectional controls, invisible characters, controls) are written as escapes.
 
-Functions generated per item (names from the item's name `x`, see `evaluator_names`; an item
-whose names would clash with the module's or an earlier item's goes by `x_<kind>`, see `Names`):
-
-* calendar: `x_is_business_day(d)`, `x_add_business_days(d, n)`, `x_holiday_name(d)`; `X`
-* window: `x_contains(instant)`, `x_occurrences(start, end)`, `x_check_uses(uses, announced)`; `X`
-* severities: `XLevel` (Literal), `X_LEVELS` (name -> (fr, en)), `Level`/`LEVELS` when alone
-* availability: `x_report(year, month, ...)`; `X_TARGET`, `X_EXCLUDED_CAUSES`
-* tiers: `x(value, invoice)` or `x(notice_given_on, event_on, invoice)`, `x_from_report`,
-  `x_claim_deadline`, `x_month_total`; `X`
-* deadlines: `x_due`, `x_earliest`, `x_limit`, `x_debit_date`; `X_ACTIONS`
-* retention: `x_restore_points`, `x_expires_at`, `x_rpo_holds`, `x_oldest_year_kept`,
-  `x_kept_after_termination_until`
-* term: `x_effective_termination`, `x_notice_months`, `x_last_notice_day`, `x_term_end`,
-  `x_renewal_dates`, `x_survival_end`; `X` (a fixed term beside a tenure-based notice goes by
-  `x_fixed`: `X_FIXED`, `x_fixed_term_end`, ...)
-* money: `<fee>_fee`, `x_minimum_top_up`, `x_surcharged_overage`, `x_indexed_price`,
-  `x_late_interest`, `x_capped_liability`
+Each item's definitions come from its kind (`kinds.of(item).python`), under names its kind plans
+before any code is written (`python_names`), so that no two items clash (`Names`); the names
+generated for each kind are listed in docs/evaluators.md.
 """
 
 from __future__ import annotations
@@ -37,6 +23,10 @@ from functools import cache, partial
 from importlib import resources
 
 from .. import kinds, model
+from ..kinds.calendar import Calendar, holiday_table, holiday_tables
+from ..kinds.money import MoneyClause
+from ..kinds.severities import Severities
+from ..kinds.window import Window
 from .pycode import (
     _ENV,
     ALWAYS_IMPORTED,
@@ -53,18 +43,8 @@ from .pycode import (
     _holiday_place,
     docstring,
     fee_fn,
-    holiday_table,
-    holiday_tables,
     py_str,
 )
-
-# The word added to an item's name when its generated names would clash.
-KIND_WORDS: dict[type, str] = {
-    model.Calendar: "calendar", model.Window: "window", model.Severities: "severities",
-    model.Availability: "availability", model.Tiers: "tiers", model.Deadlines: "deadlines",
-    model.Retention: "retention", model.Term: "term", model.MoneyClause: "money",
-}
-
 
 # --------------------------------------------------------------------------- names
 
@@ -72,13 +52,13 @@ KIND_WORDS: dict[type, str] = {
 def names_of(contract: model.Contract) -> Names:
     """The names of the contract's items and fees in its generated module (see `Names`)."""
     taken = set(MODULE_NAMES) | set(IMPORTS) | set(_helpers())
-    if len(contract.of_type(model.Severities)) == 1:
+    if len(contract.of_type(Severities)) == 1:
         taken |= {"Level", "LEVELS"}
     items: dict[str, str] = {}
     fees: dict[str, str] = {}
     for item in contract.items:
         items[item.name] = _free(item.name, kinds.of(item).keyword, partial(planned, item), taken)
-        if isinstance(item, model.MoneyClause):
+        if isinstance(item, MoneyClause):
             for fee in item.fees:
                 fees[fee.name] = _free(fee.name, _stem(items[item.name]) + "_" + _stem(fee.name),
                                        lambda n: [fee_fn(n)], taken, alone=True)
@@ -162,7 +142,7 @@ def _units(contract: model.Contract, item: model.Item, names: Names,
 
 # --------------------------------------------------------------------------- assembly
 
-KIND_ORDER = (model.Calendar, model.Severities, model.Window)
+KIND_ORDER = (Calendar, Severities, Window)
 
 
 def _ordered(contract: model.Contract) -> list[model.Item]:
@@ -266,9 +246,9 @@ def _check_planned(contract: model.Contract, item: model.Item, names: Names,
     """RenderError unless every top-level name of the item's code is one `names_of` reserved
     for it (`planned`, and its fees' functions): otherwise two items could still clash."""
     allowed = set(planned(item, names.item(item.name)))
-    if isinstance(item, model.Severities) and len(contract.of_type(model.Severities)) == 1:
+    if isinstance(item, Severities) and len(contract.of_type(Severities)) == 1:
         allowed |= {"Level", "LEVELS"}
-    if isinstance(item, model.MoneyClause):
+    if isinstance(item, MoneyClause):
         allowed |= {names.fee(fee.name) for fee in item.fees}
     stray = [n for u in units for n in u.analysis.defined if n not in allowed]
     if stray:

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from html import escape
 
 from .. import model
+from ..kinds.availability import Availability
+from ..kinds.deadlines import Deadlines
+from ..kinds.window import Window
 from .formatting import NBSP, Formatter, squash
 
 WEEK = 7 * 1440
@@ -48,7 +51,7 @@ class Band:
     limit: int | None
 
 
-def _merged(window: model.Window) -> tuple[tuple[int, int], ...]:
+def _merged(window: Window) -> tuple[tuple[int, int], ...]:
     """The window's ranges as merged week minutes, wrapped at the end of the week."""
     if window.always:
         return ((0, WEEK),)
@@ -79,7 +82,7 @@ def bands(contract: model.Contract) -> list[Band]:
     roles: dict[str, str] = {}
     always_measured: set[str] = set()
     for item in contract.items:
-        if isinstance(item, model.Availability):
+        if isinstance(item, Availability):
             if item.measured_during is None:
                 always_measured.add(item.name)
             else:
@@ -87,15 +90,15 @@ def bands(contract: model.Contract) -> list[Band]:
             for name in (*item.excluded_windows, *item.maintenance_in):
                 if name is not None:
                     roles.setdefault(name, "maintenance")
-        elif isinstance(item, model.Deadlines) and isinstance(item.business_hours, str):
+        elif isinstance(item, Deadlines) and isinstance(item.business_hours, str):
             roles.setdefault(item.business_hours, "hours")
     result: list[Band] = []
     for item in contract.items:
-        if isinstance(item, model.Window):
+        if isinstance(item, Window):
             fr, en = _label(item)
             result.append(Band(roles.get(item.name, "other"), fr, en, _merged(item),
                                item.per_month_limit))
-        elif isinstance(item, model.Availability) and item.name in always_measured:
+        elif isinstance(item, Availability) and item.name in always_measured:
             fr, en = _label(item)
             result.append(Band("measured", fr, en, ((0, WEEK),), None))
     order = list(ROLES)

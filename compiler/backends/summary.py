@@ -35,10 +35,17 @@ import jinja2.runtime
 from markupsafe import Markup, escape
 
 from .. import kinds, model
+from ..kinds.availability import Availability
+from ..kinds.calendar import Calendar
+from ..kinds.deadlines import Deadlines, Rule
+from ..kinds.severities import Severities
+from ..kinds.tiers import Outcome
+from ..kinds.window import WeeklyRange, Window
 from ..messages import Phrase
 from ..runtime.calendars import BusinessCalendar
 from ..runtime.deadlines import due_business_days
-from ..runtime.schedules import Schedule, WeeklyRange
+from ..runtime.schedules import Schedule
+from ..runtime.schedules import WeeklyRange as ScheduleRange
 from .formatting import LANGS, NBSP, Formatter, Lang, squash
 from .localise import localise
 from .schedule_svg import week_svg
@@ -246,7 +253,7 @@ class Allowance:
 class WorstCase:
     """A rule's latest due instant for a start on Friday at 17:59 (no public holiday involved)."""
 
-    rule: model.Rule
+    rule: Rule
     due: str
 
 
@@ -284,19 +291,19 @@ class Facts:
             return PurePosixPath(path.replace("\\", "/")).name
         return path
 
-    def window(self, name: str) -> model.Window | None:
+    def window(self, name: str) -> Window | None:
         found = self.contract.item(name)
-        return found if isinstance(found, model.Window) else None
+        return found if isinstance(found, Window) else None
 
-    def action(self, deadlines: model.Deadlines, name: str) -> str:
+    def action(self, deadlines: Deadlines, name: str) -> str:
         found = next((a for a in deadlines.actions if a.name == name), None)
         return self.text(found.text) if found is not None else name
 
-    def level(self, deadlines: model.Deadlines, name: str) -> str:
+    def level(self, deadlines: Deadlines, name: str) -> str:
         """A level's short name: its text up to the first colon (`Critique`, `Niveau 1`)."""
         levels = self.contract.item(deadlines.severities) if deadlines.severities else None
-        if not isinstance(levels, model.Severities):
-            levels = next(iter(self.contract.of_type(model.Severities)), None)
+        if not isinstance(levels, Severities):
+            levels = next(iter(self.contract.of_type(Severities)), None)
         found = next((lv for lv in levels.levels if lv.name == name), None) if levels else None
         if found is None:
             return name
@@ -317,7 +324,7 @@ class Facts:
             return self.f.duration(value)
         return self.f.percent(value)
 
-    def outcome_money(self, outcome: model.Outcome) -> str:
+    def outcome_money(self, outcome: Outcome) -> str:
         amount = outcome.amount if outcome.amount is not None else Decimal(0)
         currency = outcome.currency or self.contract.currency
         return self.f.money(model.Money(amount, currency, outcome.tax))
@@ -328,11 +335,11 @@ class Facts:
         """Sorted weekdays as runs of three or more consecutive days, and single days."""
         return _day_runs(self.lang, frozenset(days))
 
-    def window_groups(self, window: model.Window) -> tuple[DayGroup, ...]:
+    def window_groups(self, window: Window) -> tuple[DayGroup, ...]:
         """The window's ranges, weekdays with identical ranges grouped, in weekday order."""
         return _window_groups(self.lang, window.ranges)
 
-    def weekly_minutes(self, window: model.Window) -> int:
+    def weekly_minutes(self, window: Window) -> int:
         """Minutes a window covers in a week, overlaps counted once (public holidays ignored)."""
         if window.always:
             return WEEK_MINUTES
@@ -340,7 +347,7 @@ class Facts:
 
     # ------------------------------------------------------------------ derived figures
 
-    def allowances(self, availability: model.Availability) -> tuple[Allowance, ...]:
+    def allowances(self, availability: Availability) -> tuple[Allowance, ...]:
         """Allowed unavailability per day/week/month/year of calendar time, or per week of
         measured time when the measurement runs only inside a window; each next to the
         contract's own restatement, if any."""
@@ -364,7 +371,7 @@ class Facts:
     def worst_start(self) -> str:
         return self.f.moment(WORST_CASE_START)
 
-    def worst_cases(self, deadlines: model.Deadlines) -> tuple[WorstCase, ...]:
+    def worst_cases(self, deadlines: Deadlines) -> tuple[WorstCase, ...]:
         """Due instants of the business-time rules for a start on Friday 7 June 2024 at 17:59.
 
         Business hours come from the block's window (public holidays play no part that week);
@@ -384,7 +391,7 @@ class Facts:
             if amount.unit == "business_hour" and hours is not None and hours.ranges:
                 elapsed = timedelta(microseconds=int(amount.seconds() * 1_000_000))
                 due = _schedule(self.contract.zone, hours).add_time(start, elapsed)
-            elif amount.unit == "business_day" and isinstance(days, model.Calendar):
+            elif amount.unit == "business_day" and isinstance(days, Calendar):
                 calendar = BusinessCalendar(workdays=frozenset(days.workdays), holidays=(),
                                             first_year=2024, last_year=2040)
                 due = due_business_days(start, int(amount.amount), calendar, self.contract.zone)
@@ -393,7 +400,7 @@ class Facts:
             found.append(WorstCase(rule, self.f.moment(due)))
         return tuple(found)
 
-    def business_time_rules(self, deadlines: model.Deadlines) -> tuple[model.Rule, ...]:
+    def business_time_rules(self, deadlines: Deadlines) -> tuple[Rule, ...]:
         """Rules whose delay counts business hours or days."""
         return tuple(r for r in deadlines.rules
                      if r.amount is not None and r.amount.dimension == "business")
@@ -413,7 +420,7 @@ def _day_runs(lang: Lang, days: frozenset[int]) -> tuple[Run, ...]:
 
 
 @functools.cache
-def _window_groups(lang: Lang, ranges: tuple[model.WeeklyRange, ...]) -> tuple[DayGroup, ...]:
+def _window_groups(lang: Lang, ranges: tuple[WeeklyRange, ...]) -> tuple[DayGroup, ...]:
     per_day: dict[int, tuple[tuple[int, int], ...]] = {}
     for day in range(7):
         found = {(r.start_minute, r.length_minutes) for r in ranges if r.weekday == day}
@@ -439,7 +446,7 @@ def _span(f: Formatter, weekday: int, start: int, length: int) -> Span:
                 start == 0 and length == 1440, end_day)
 
 
-def _schedule(zone: str, window: model.Window) -> Schedule:
+def _schedule(zone: str, window: Window) -> Schedule:
     return _weekly_schedule(zone, tuple((r.weekday, r.start_minute, r.length_minutes)
                                         for r in window.ranges))
 
@@ -447,7 +454,7 @@ def _schedule(zone: str, window: model.Window) -> Schedule:
 @functools.cache
 def _weekly_schedule(zone: str, ranges: tuple[tuple[int, int, int], ...]) -> Schedule:
     """One Schedule per distinct week, so the days it has read serve every contract."""
-    return Schedule(zone, tuple(WeeklyRange(*r) for r in ranges))
+    return Schedule(zone, tuple(ScheduleRange(*r) for r in ranges))
 
 
 # --------------------------------------------------------------------------- rendering

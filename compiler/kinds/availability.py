@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, cast
 
@@ -119,7 +120,7 @@ class ExcludedTime(ast.Statement):
 
 
 @dataclass(frozen=True)
-class Restatement(ast.Statement):
+class RestatementStmt(ast.Statement):
     """`43 minutes 50 seconds per month`: the target restated as allowed downtime."""
 
     rule: ClassVar[str] = "restatement"
@@ -132,7 +133,7 @@ class Restates(ast.Statement):
     """`restates 43 minutes 50 seconds per month, 8 hours 46 minutes per year`."""
 
     rule: ClassVar[str] = "restates"
-    parts: tuple[Restatement, ...]
+    parts: tuple[RestatementStmt, ...]
 
     @classmethod
     def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
@@ -142,7 +143,7 @@ class Restates(ast.Statement):
 # A probe method's statements.
 
 @dataclass(frozen=True)
-class Probe(ast.Statement):
+class ProbeStmt(ast.Statement):
     """`probe ui "static asset" every 3 minutes good below 1 second`."""
 
     rule: ClassVar[str] = "probe"
@@ -184,7 +185,7 @@ class NoData(ast.Statement):
     mode: ast.Word
 
 
-ProbeStatement = Probe | Slice | SliceGood | Combine | NoData
+ProbeStatement = ProbeStmt | Slice | SliceGood | Combine | NoData
 
 
 # An error-rate method's statements.
@@ -209,19 +210,19 @@ RateStatement = RateThreshold | MissingMinutes
 
 
 @dataclass(frozen=True)
-class Method(ast.Statement):
+class MethodStmt(ast.Statement):
     """`method …`: how availability is measured (one of the three forms below)."""
 
 
 @dataclass(frozen=True)
-class MethodOutages(Method):
+class MethodOutages(MethodStmt):
     """`method outages`: from a list of outages."""
 
     rule: ClassVar[str] = "method_outages"
 
 
 @dataclass(frozen=True)
-class MethodProbes(Method):
+class MethodProbes(MethodStmt):
     """`method probes { probe … slice … }`: from probe samples, slice by slice."""
 
     rule: ClassVar[str] = "method_probes"
@@ -233,7 +234,7 @@ class MethodProbes(Method):
 
 
 @dataclass(frozen=True)
-class MethodErrorRate(Method):
+class MethodErrorRate(MethodStmt):
     """`method error rate { interrupted above 5 % … }`: from per-minute error rates."""
 
     rule: ClassVar[str] = "method_error_rate"
@@ -254,7 +255,7 @@ class ExampleOutage(ast.Statement):
 
 
 @dataclass(frozen=True)
-class AvailabilityExample(ast.Statement):
+class AvailabilityExampleStmt(ast.Statement):
     """`example in 2024-03 outage … to … gives 99.9 %` (no outage or several)."""
 
     rule: ClassVar[str] = "availability_example"
@@ -266,6 +267,76 @@ class AvailabilityExample(ast.Statement):
     def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
         month, *outages, availability = values
         return cls(span, month, tuple(outages), availability)
+
+
+# --------------------------------------------------------------------------- model
+
+@dataclass(frozen=True)
+class Probe:
+    name: str
+    description: str
+    every: model.Duration
+    max_latency: model.Duration
+
+
+@dataclass(frozen=True)
+class ProbeMethod:
+    probes: tuple[Probe, ...]
+    slice: model.Duration
+    good_share: Decimal
+    combine: Literal["each", "any", "pooled"] | model.Unspecified
+    no_data: Literal["good", "bad", "excluded"] | model.Unspecified
+    kind: Literal["probes"] = "probes"
+
+
+@dataclass(frozen=True)
+class ErrorRateMethod:
+    threshold: Decimal
+    missing: Literal["available", "interrupted", "excluded"] | model.Unspecified
+    kind: Literal["error_rate"] = "error_rate"
+
+
+@dataclass(frozen=True)
+class OutageMethod:
+    kind: Literal["outages"] = "outages"
+
+
+Method = OutageMethod | ProbeMethod | ErrorRateMethod
+
+
+@dataclass(frozen=True)
+class Restatement:
+    allowance: model.Duration   # seconds
+    per: Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True)
+class OutageExample:
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
+class AvailabilityExample:
+    year: int
+    month: int
+    outages: tuple[OutageExample, ...]
+    availability: Decimal
+    line: int
+
+
+@dataclass(frozen=True)
+class Availability(model.ItemBase):
+    target: Decimal
+    strict: bool
+    measured_during: str | None        # window name; None = all time
+    excluded_windows: tuple[str, ...]
+    maintenance_in: tuple[str | None, ...]   # windows whose declared maintenance is excluded
+    excluded_causes: tuple[str, ...]
+    exclusion_mode: Literal["removed", "available"] | model.Unspecified
+    method: Method
+    restatements: tuple[Restatement, ...]
+    examples: tuple[AvailabilityExample, ...]
 
 
 # --------------------------------------------------------------------------- summary
@@ -556,20 +627,20 @@ PHRASES = {
 
 # --------------------------------------------------------------------------- the kind
 
-class AvailabilityKind(Kind[model.Availability]):
+class AvailabilityKind(Kind[Availability]):
     keyword = "availability"
     statements = (Target, TargetAbove, PeriodMonth, MeasuredDuring, MeasuredAllTime,
-                  ExcludeWindow, ExcludeMaintenance, ExcludeCause, ExcludedTime, Restatement,
-                  Restates, Probe, Slice, SliceGood, Combine, NoData, RateThreshold,
+                  ExcludeWindow, ExcludeMaintenance, ExcludeCause, ExcludedTime, RestatementStmt,
+                  Restates, ProbeStmt, Slice, SliceGood, Combine, NoData, RateThreshold,
                   MissingMinutes, MethodOutages, MethodProbes, MethodErrorRate, ExampleOutage,
-                  AvailabilityExample)
+                  AvailabilityExampleStmt)
     words: ClassVar[Mapping[str, str]] = {
         "removed": "removed", "counts_available": "available",
         "each": "each", "any": "any", "pooled": "pooled",
         "nd_good": "good", "nd_bad": "bad", "nd_excluded": "excluded",
         "m_available": "available", "m_interrupted": "interrupted", "m_excluded": "excluded",
     }
-    item_type = model.Availability
+    item_type = Availability
     names = KindNames("availability", "la disponibilité", "une disponibilité",
                       "aucune disponibilité nommée", Phrase("Availability", "Disponibilité"))
     summary = SUMMARY
@@ -578,7 +649,7 @@ class AvailabilityKind(Kind[model.Availability]):
 
     # ------------------------------------------------------------------ check
 
-    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Availability:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Availability:
         target_stmt = c.single(block, Target)
         if target_stmt is None:
             self._missing(c, block, "target", "target at least 99.5 %")
@@ -601,12 +672,13 @@ class AvailabilityKind(Kind[model.Availability]):
             for stmt in excluded:
                 _check_disjoint(c, measured, stmt.window)
         mode = _exclusion_mode(c, block, bool(excluded_windows or maintenance_in or causes))
-        method_stmt = c.single(block, Method)
+        method_stmt = c.single(block, MethodStmt)
         if method_stmt is None:
             self._missing(c, block, "method", "method outages")
-        method = _method(c, method_stmt, block.name.value) if method_stmt else model.OutageMethod()
-        examples = tuple(_example(c, s) for s in block.body if isinstance(s, AvailabilityExample))
-        return model.Availability(
+        method = _method(c, method_stmt, block.name.value) if method_stmt else OutageMethod()
+        examples = tuple(_example(c, s) for s in block.body
+                         if isinstance(s, AvailabilityExampleStmt))
+        return Availability(
             target=target, strict=isinstance(target_stmt, TargetAbove), measured_during=measured,
             excluded_windows=excluded_windows, maintenance_in=maintenance_in,
             excluded_causes=causes, exclusion_mode=mode, method=method,
@@ -618,11 +690,11 @@ class AvailabilityKind(Kind[model.Availability]):
 
     # ------------------------------------------------------------------ Python
 
-    def python_names(self, item: model.Availability, name: str) -> list[str]:
+    def python_names(self, item: Availability, name: str) -> list[str]:
         c = const(name)
         return [f"{c}_TARGET", f"{c}_EXCLUDED_CAUSES", f"_{c}_PROBES", fn(name, "report")]
 
-    def python(self, ctx: Ctx, item: model.Availability) -> list[Unit]:
+    def python(self, ctx: Ctx, item: Availability) -> list[Unit]:
         return [_report_unit(ctx, item)]
 
 
@@ -666,15 +738,15 @@ def _decided(c: Checker, word: ast.Word | None, what: Phrase,
     return word.value
 
 
-def _method(c: Checker, stmt: Method, name: str) -> model.Method:
+def _method(c: Checker, stmt: MethodStmt, name: str) -> Method:
     if isinstance(stmt, MethodErrorRate):
         return _error_rate(c, stmt, name)
     if isinstance(stmt, MethodProbes):
         return _probes(c, stmt, name)
-    return model.OutageMethod()
+    return OutageMethod()
 
 
-def _error_rate(c: Checker, stmt: MethodErrorRate, name: str) -> model.ErrorRateMethod:
+def _error_rate(c: Checker, stmt: MethodErrorRate, name: str) -> ErrorRateMethod:
     """`method error rate { … }`: only its first threshold and first `missing` are read."""
     threshold = next((c.percent(s.share) for s in stmt.body if isinstance(s, RateThreshold)),
                      None)
@@ -683,10 +755,10 @@ def _error_rate(c: Checker, stmt: MethodErrorRate, name: str) -> model.ErrorRate
                  what="interrupted above", example="interrupted above 5 %")
     missing = _decided(c, next((s.mode for s in stmt.body if isinstance(s, MissingMinutes)), None),
                        phrase("undecided.missing-minutes", name=name), stmt.span)
-    return model.ErrorRateMethod(threshold or Decimal(0), cast(MissingMode, missing))
+    return ErrorRateMethod(threshold or Decimal(0), cast(MissingMode, missing))
 
 
-def _probes(c: Checker, stmt: MethodProbes, name: str) -> model.ProbeMethod:
+def _probes(c: Checker, stmt: MethodProbes, name: str) -> ProbeMethod:
     """`method probes { … }`: probes by name (a second one of a name is reported and replaces
     it); only the first slice, share, `combine` and `no data` are read."""
     method = c.names["method"].the()
@@ -708,21 +780,21 @@ def _probes(c: Checker, stmt: MethodProbes, name: str) -> model.ProbeMethod:
                        phrase("undecided.combine", name=name), stmt.span)
     no_data = _decided(c, next((s.mode for s in stmt.body if isinstance(s, NoData)), None),
                        phrase("undecided.no-data", name=name), stmt.span)
-    return model.ProbeMethod(probes, slice_, good or Decimal(50), cast(CombineMode, combine),
-                             cast(NoDataMode, no_data))
+    return ProbeMethod(probes, slice_, good or Decimal(50), cast(CombineMode, combine),
+                       cast(NoDataMode, no_data))
 
 
-def _probe_list(c: Checker, stmt: MethodProbes) -> tuple[model.Probe, ...]:
-    probes: dict[str, model.Probe] = {}
+def _probe_list(c: Checker, stmt: MethodProbes) -> tuple[Probe, ...]:
+    probes: dict[str, Probe] = {}
     first: dict[str, int] = {}
     for probe in stmt.body:
-        if not isinstance(probe, Probe):
+        if not isinstance(probe, ProbeStmt):
             continue
         probe_name = probe.name.value
         if probe_name in probes:
             c.report("duplicate-name", probe.name.span, name=probe_name, line=first[probe_name])
         first.setdefault(probe_name, probe.span.line)
-        probes[probe_name] = model.Probe(
+        probes[probe_name] = Probe(
             probe_name, probe.description.value,
             c.positive(probe.every, ("fixed",), phrase("expected.probe-interval"),
                        phrase("what.probe-interval")),
@@ -744,9 +816,9 @@ def _slice(c: Checker, node: ast.DurationLit) -> model.Duration:
 
 
 def _restatements(c: Checker, block: ast.Block,
-                  target: Decimal) -> tuple[model.Restatement, ...]:
+                  target: Decimal) -> tuple[Restatement, ...]:
     """`restates …`: each allowance in fixed time, checked against the target when it can be."""
-    restatements: list[model.Restatement] = []
+    restatements: list[Restatement] = []
     for stmt in block.body:
         if not isinstance(stmt, Restates):
             continue
@@ -754,13 +826,13 @@ def _restatements(c: Checker, block: ast.Block,
             allowance = c.duration(part.allowance, ("fixed",), phrase("expected.fixed"),
                                    fraction_ok=True)
             per = cast(Per, part.per.value)
-            restatements.append(model.Restatement(allowance, per))
+            restatements.append(Restatement(allowance, per))
             if allowance.dimension == "fixed" and 0 <= target <= 100:   # else already an error
                 _check_restatement(c, part, allowance, per, target)
     return tuple(restatements)
 
 
-def _check_restatement(c: Checker, part: Restatement, allowance: model.Duration, per: Per,
+def _check_restatement(c: Checker, part: RestatementStmt, allowance: model.Duration, per: Per,
                        target: Decimal) -> None:
     computed = (100 - target) / 100 * PER_SECONDS[per]
     stated = allowance.seconds()
@@ -773,15 +845,15 @@ def _check_restatement(c: Checker, part: Restatement, allowance: model.Duration,
                  target=target, computed=f"{computed.quantize(precision)} s")
 
 
-def _example(c: Checker, stmt: AvailabilityExample) -> model.AvailabilityExample:
+def _example(c: Checker, stmt: AvailabilityExampleStmt) -> AvailabilityExample:
     year, month = (int(x) for x in stmt.month.value.split("-"))
     if not 1 <= month <= 12:
         c.report("bad-date", stmt.month.span, text=stmt.month.value)
         month = 1
-    outages = tuple(model.OutageExample(c.instant(o.start, c.zone), c.instant(o.end, c.zone))
+    outages = tuple(OutageExample(c.instant(o.start, c.zone), c.instant(o.end, c.zone))
                     for o in stmt.outages)
-    return model.AvailabilityExample(year, month, outages, c.percent(stmt.availability),
-                                     stmt.span.line)
+    return AvailabilityExample(year, month, outages, c.percent(stmt.availability),
+                               stmt.span.line)
 
 
 # --------------------------------------------------------------------------- Python helpers
@@ -796,7 +868,7 @@ class _MethodCode:
     args: dict[str, object] = field(default_factory=dict)
 
 
-def _report_unit(ctx: Ctx, item: model.Availability) -> Unit:
+def _report_unit(ctx: Ctx, item: Availability) -> Unit:
     """`X_TARGET`, `X_EXCLUDED_CAUSES`, `_X_PROBES` (probes) and `x_report(year, month, …)`."""
     c = ctx.names.const(item.name)
     report = ctx.names.fn(item.name, "report")
@@ -822,7 +894,7 @@ def _report_unit(ctx: Ctx, item: model.Availability) -> Unit:
                              indent=""))
 
 
-def _maintenance_windows(ctx: Ctx, item: model.Availability) -> str | None:
+def _maintenance_windows(ctx: Ctx, item: Availability) -> str | None:
     """The windows declared maintenance is clipped to, as a Python tuple; `None` (the code) when
     maintenance is excluded wherever it falls; None when no maintenance is excluded."""
     if not item.maintenance_in:
@@ -833,7 +905,7 @@ def _maintenance_windows(ctx: Ctx, item: model.Availability) -> str | None:
     return "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
 
 
-def _measure_lines(ctx: Ctx, item: model.Availability) -> list[str]:
+def _measure_lines(ctx: Ctx, item: Availability) -> list[str]:
     """The docstring's paragraphs on the measured time, the target and what is excluded."""
     measured = (f"the occurrences of window `{item.measured_during}` in the month"
                 if item.measured_during else "the whole month")
@@ -858,17 +930,17 @@ def _measure_lines(ctx: Ctx, item: model.Availability) -> list[str]:
     return lines
 
 
-def _method_code(item: model.Availability) -> _MethodCode:
+def _method_code(item: Availability) -> _MethodCode:
     method = item.method
-    if isinstance(method, model.ProbeMethod):
+    if isinstance(method, ProbeMethod):
         return _probes_code(item.name, method)
-    if isinstance(method, model.ErrorRateMethod):
+    if isinstance(method, ErrorRateMethod):
         return _error_rate_code(item.name, method)
     return _MethodCode(f"Monthly availability of `{item.name}` from a list of outages.",
                        ["Outages whose cause is an excluded cause never count as downtime."])
 
 
-def _probes_code(name: str, method: model.ProbeMethod) -> _MethodCode:
+def _probes_code(name: str, method: ProbeMethod) -> _MethodCode:
     seconds = method.slice.seconds()
     if seconds % 60:
         raise RenderError(f"slice of {duration_text(method.slice)} is not whole minutes")
@@ -890,7 +962,7 @@ def _probes_code(name: str, method: model.ProbeMethod) -> _MethodCode:
     return code
 
 
-def _error_rate_code(name: str, method: model.ErrorRateMethod) -> _MethodCode:
+def _error_rate_code(name: str, method: ErrorRateMethod) -> _MethodCode:
     code = _MethodCode(
         f"Monthly availability of `{name}` from per-minute error rates.",
         [f"A minute is an interruption when its error rate is above {num(method.threshold)} %."],
@@ -904,14 +976,14 @@ def _error_rate_code(name: str, method: model.ErrorRateMethod) -> _MethodCode:
     return code
 
 
-def _caveat_lines(item: model.Availability) -> list[str]:
+def _caveat_lines(item: Availability) -> list[str]:
     """The docstring's last paragraphs: what the caller must decide, the excluded events, and
     the target as the contract restates it."""
     lines: list[str] = []
     if isinstance(item.exclusion_mode, model.Unspecified):
         lines.append(f"The contract does not say {item.exclusion_mode.what}: pass "
                      "`exclusion_mode` ('removed' or 'available').")
-    if item.excluded_causes and not isinstance(item.method, model.OutageMethod):
+    if item.excluded_causes and not isinstance(item.method, OutageMethod):
         lines.append("`excluded_events`: spans due to an excluded cause, as Outage(start, end, "
                      "cause); they are excluded like maintenance; any other cause is refused.")
     allowances = [f"{seconds_text(r.allowance.seconds())} per {r.per}" for r in item.restatements]
@@ -921,10 +993,10 @@ def _caveat_lines(item: model.Availability) -> list[str]:
     return lines
 
 
-def _keywords(item: model.Availability, windows: str | None,
+def _keywords(item: Availability, windows: str | None,
               args: Mapping[str, object]) -> list[str]:
     """The keyword-only parameters of the report function."""
-    outages = isinstance(item.method, model.OutageMethod)
+    outages = isinstance(item.method, OutageMethod)
     keywords = []
     if outages:
         keywords.append("outages: Iterable[Outage] = ()")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, ClassVar
 
 from .. import ast, model
@@ -13,7 +17,7 @@ from ..backends.pycode import (
     const,
     docstring,
     fn,
-    holiday_module,
+    holiday_table_source,
     py_date,
     render_unit,
 )
@@ -53,6 +57,16 @@ class ClosedDays(ast.Statement):
         return cls(span, values)
 
 
+# --------------------------------------------------------------------------- model
+
+@dataclass(frozen=True)
+class Calendar(model.ItemBase):
+    workdays: tuple[int, ...]          # 0 = Monday
+    holiday_country: str | None        # ISO code given to the `holidays` library, e.g. "FR"
+    holiday_subdivision: str | None
+    closed: tuple[date, ...]
+
+
 # --------------------------------------------------------------------------- summary
 
 SUMMARY = """
@@ -87,18 +101,18 @@ PHRASES = {
 
 # --------------------------------------------------------------------------- the kind
 
-class CalendarKind(Kind[model.Calendar]):
+class CalendarKind(Kind[Calendar]):
     keyword = "calendar"
     cites_clauses = False
     statements = (Workdays, PublicHolidays, ClosedDays)
-    item_type = model.Calendar
+    item_type = Calendar
     names = KindNames("calendar", "le calendrier", "un calendrier", "aucun calendrier nommé",
                       Phrase("Calendar", "Calendrier"))
     summary = SUMMARY
     phrases = PHRASES
     eval_rank = 8
 
-    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Calendar:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Calendar:
         workdays_stmt = c.single(block, Workdays)
         if workdays_stmt is None:
             c.report("missing-statement", block.name.span, kind=self.names.the(),
@@ -107,8 +121,8 @@ class CalendarKind(Kind[model.Calendar]):
         country, subdivision = self._holidays(c, c.single(block, PublicHolidays))
         closed = tuple(sorted(c.date(day) for stmt in block.body if isinstance(stmt, ClosedDays)
                               for day in stmt.dates))
-        return model.Calendar(workdays=workdays, holiday_country=country,
-                              holiday_subdivision=subdivision, closed=closed, **base)
+        return Calendar(workdays=workdays, holiday_country=country,
+                        holiday_subdivision=subdivision, closed=closed, **base)
 
     @staticmethod
     def _holidays(c: Checker, stmt: PublicHolidays | None) -> tuple[str | None, str | None]:
@@ -122,15 +136,15 @@ class CalendarKind(Kind[model.Calendar]):
                      country=f"{country}/{subdivision}" if subdivision else country)
         return country, subdivision
 
-    def python_names(self, item: model.Calendar, name: str) -> list[str]:
+    def python_names(self, item: Calendar, name: str) -> list[str]:
         return [const(name), *(fn(name, s) for s in ("is_business_day", "add_business_days",
                                                      "holiday_name"))]
 
-    def python(self, ctx: Ctx, item: model.Calendar) -> list[Unit]:
+    def python(self, ctx: Ctx, item: Calendar) -> list[Unit]:
         return [self._constant(ctx, item), self._functions(ctx, item)]
 
     @staticmethod
-    def _constant(ctx: Ctx, item: model.Calendar) -> Unit:
+    def _constant(ctx: Ctx, item: Calendar) -> Unit:
         """`X = BusinessCalendar(...)`: workdays, holiday table, closed days and years."""
         c = ctx.names.const(item.name)
         first, last = ctx.years[0], ctx.years[-1]
@@ -150,7 +164,7 @@ class CalendarKind(Kind[model.Calendar]):
                            closed=closed, first=first, last=last)
 
     @staticmethod
-    def _functions(ctx: Ctx, item: model.Calendar) -> Unit:
+    def _functions(ctx: Ctx, item: Calendar) -> Unit:
         """`x_is_business_day`, `x_add_business_days` and `x_holiday_name`."""
         what = f"`{item.name}`"
         is_business_day = ctx.names.fn(item.name, "is_business_day")
@@ -166,6 +180,50 @@ class CalendarKind(Kind[model.Calendar]):
             doc_name=ctx.doc(item, f"The name of the public holiday on `d` in {what}, or None."))
 
 
-def _day_names(item: model.Calendar) -> str:
+def _day_names(item: Calendar) -> str:
     """`Monday, Tuesday`: the calendar's workdays in the generated docstrings."""
     return ", ".join(DAY_NAMES[d] for d in item.workdays) or "no day"
+
+
+# --------------------------------------------------------------------------- holiday tables
+
+def holiday_module(calendar: Calendar, years: range) -> str | None:
+    """The generated module holding the calendar's holiday table (None without public holidays).
+
+    `_holidays_<country>[_<subdivision>]_<first>_<last>`, one per distinct (country,
+    subdivision, years): calendars with the same holidays share it. The leading underscore keeps
+    it apart from the contract modules, whose names start with a letter.
+    """
+    if calendar.holiday_country is None:
+        return None
+    codes = [calendar.holiday_country, calendar.holiday_subdivision]
+    return "_".join(["_holidays", *(_code(c) for c in codes if c is not None),
+                     str(years[0]), str(years[-1])])
+
+
+def _code(code: str) -> str:
+    """A country or subdivision code in a module name: "FR" and "971" lower-cased as they are;
+    any other spelling ("Zone A") reduced to ASCII letters and digits, then suffixed with a
+    hash of the exact code, so that two codes never give the same name."""
+    if re.fullmatch(r"[A-Z0-9]+", code):
+        return code.lower()
+    slug = re.sub(r"[^a-z0-9]+", "_", code.lower()).strip("_")
+    digest = hashlib.sha256(code.encode()).hexdigest()[:8]
+    return f"{slug}_{digest}" if slug else digest
+
+
+def holiday_tables(contracts: Iterable[model.Contract], years: range) -> dict[str, Calendar]:
+    """The holiday-table modules the contracts' calendars need, each with one calendar of it."""
+    tables: dict[str, Calendar] = {}
+    for contract in contracts:
+        for item in contract.items:
+            if isinstance(item, Calendar):
+                name = holiday_module(item, years)
+                if name is not None:
+                    tables.setdefault(name, item)
+    return tables
+
+
+def holiday_table(calendar: Calendar, years: range) -> str:
+    """Source of the module named by `holiday_module`: `HOLIDAYS`, (date, name) pairs by date."""
+    return holiday_table_source(calendar.holiday_country, calendar.holiday_subdivision, years)

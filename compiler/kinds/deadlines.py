@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any, ClassVar, Literal, TypeVar
 
 from .. import ast, model
@@ -33,7 +34,7 @@ from ..backends.writer import CodeWriter
 from ..checking import Checker, suggest
 from ..messages import KindNames, Phrase, phrase
 from .base import Kind
-from .severities import Level
+from .severities import LevelStmt, Severities
 
 # --------------------------------------------------------------------------- statements
 
@@ -63,7 +64,7 @@ class UsesCalendar(ast.Statement):
 
 
 @dataclass(frozen=True)
-class Action(ast.Statement):
+class ActionStmt(ast.Statement):
     """`action take_in fr "prise en compte" en "take-in"`."""
 
     rule: ClassVar[str] = "action"
@@ -92,7 +93,7 @@ class After(ast.Statement):
 class RuleBody(ast.Statement):
     """What a rule says of its action; `rule_kind` is the model's name for it."""
 
-    rule_kind: ClassVar[model.RuleKind]
+    rule_kind: ClassVar[RuleKind]
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class Within(RuleBody):
     """`within 4 hours [after "…"]`."""
 
     rule: ClassVar[str] = "within"
-    rule_kind: ClassVar[model.RuleKind] = "within"
+    rule_kind: ClassVar[RuleKind] = "within"
     delay: ast.DurationLit
     after: After | None = None
 
@@ -110,7 +111,7 @@ class Between(RuleBody):
     """`between 2 days and 5 days [after "…"]`: due at the upper bound."""
 
     rule: ClassVar[str] = "between"
-    rule_kind: ClassVar[model.RuleKind] = "between"
+    rule_kind: ClassVar[RuleKind] = "between"
     lower: ast.DurationLit
     upper: ast.DurationLit
     after: After | None = None
@@ -121,7 +122,7 @@ class NotBefore(RuleBody):
     """`not before 1 month [after "…"]`."""
 
     rule: ClassVar[str] = "not_before"
-    rule_kind: ClassVar[model.RuleKind] = "not_before"
+    rule_kind: ClassVar[RuleKind] = "not_before"
     delay: ast.DurationLit
     after: After | None = None
 
@@ -131,7 +132,7 @@ class Immediately(RuleBody):
     """`immediately`."""
 
     rule: ClassVar[str] = "immediately"
-    rule_kind: ClassVar[model.RuleKind] = "immediately"
+    rule_kind: ClassVar[RuleKind] = "immediately"
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class NoDeadline(RuleBody):
     """`no deadline`."""
 
     rule: ClassVar[str] = "no_deadline"
-    rule_kind: ClassVar[model.RuleKind] = "no_deadline"
+    rule_kind: ClassVar[RuleKind] = "no_deadline"
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ class AtMost(RuleBody):
     """`at most 2 per month`."""
 
     rule: ClassVar[str] = "at_most"
-    rule_kind: ClassVar[model.RuleKind] = "at_most"
+    rule_kind: ClassVar[RuleKind] = "at_most"
     count: ast.Number
     per: ast.Word
 
@@ -157,7 +158,7 @@ class MonthlyDay(RuleBody):
     """`on day 5 of each month or previous business day`."""
 
     rule: ClassVar[str] = "monthly_day"
-    rule_kind: ClassVar[model.RuleKind] = "monthly_day"
+    rule_kind: ClassVar[RuleKind] = "monthly_day"
     day: ast.Number
 
 
@@ -166,7 +167,7 @@ class RuleUnspecified(RuleBody):
     """`unspecified`: the contract gives no deadline."""
 
     rule: ClassVar[str] = "rule_unspecified"
-    rule_kind: ClassVar[model.RuleKind] = "unspecified"
+    rule_kind: ClassVar[RuleKind] = "unspecified"
     word: ast.Word
 
 
@@ -175,7 +176,7 @@ BODIES = (Within, Between, NotBefore, Immediately, NoDeadline, AtMost, MonthlyDa
 
 
 @dataclass(frozen=True)
-class Rule(ast.Statement):
+class RuleStmt(ast.Statement):
     """`take_in for critical within 4 hours during business hours`: level and regime optional."""
 
     rule: ClassVar[str] = "rule"
@@ -192,7 +193,7 @@ class Rule(ast.Statement):
 
 
 @dataclass(frozen=True)
-class DeadlineExample(ast.Statement):
+class DeadlineExampleStmt(ast.Statement):
     """`example take_in for critical at 2024-03-19 09:30 [during business hours] due 2024-03-19
     13:30`."""
 
@@ -219,6 +220,52 @@ def _of(cls: type[N], values: Iterable[object]) -> N | None:
     return next((v for v in values if isinstance(v, cls)), None)
 
 
+# --------------------------------------------------------------------------- model
+
+RuleKind = Literal["within", "between", "not_before", "immediately", "no_deadline", "at_most",
+                   "monthly_day", "unspecified"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    action: str
+    level: str | None
+    kind: RuleKind
+    regime: Literal["during", "outside"] | None   # during / outside business hours
+    amount: model.Duration | None = None
+    upper: model.Duration | None = None           # `between amount and upper`
+    after: str | None = None                      # the event the delay runs from
+    count: int | None = None                      # at most `count` per `per`
+    per: str | None = None
+    day: int | None = None                        # monthly_day
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    text: model.Text
+
+
+@dataclass(frozen=True)
+class DeadlineExample:
+    action: str
+    level: str | None
+    start: datetime
+    due: datetime
+    line: int
+
+
+@dataclass(frozen=True)
+class Deadlines(model.ItemBase):
+    severities: str | None
+    business_hours: str | model.Unspecified | None   # window name
+    business_days: str | None                        # calendar name
+    actions: tuple[Action, ...]
+    rules: tuple[Rule, ...]
+    examples: tuple[DeadlineExample, ...]
+
+
 # --------------------------------------------------------------------------- check
 
 DELAY_DIMENSIONS = ("fixed", "calendar", "business")
@@ -229,7 +276,7 @@ def _severity_levels(c: Checker, severities: str | None) -> list[str]:
     block = c.blocks.get(severities or "")
     if block is None or block.kind != "severities":
         return []
-    return [s.name.value for s in block.body if isinstance(s, Level)]
+    return [s.name.value for s in block.body if isinstance(s, LevelStmt)]
 
 
 @dataclass
@@ -237,7 +284,7 @@ class _Scope:
     """What a block's rules and examples are checked against."""
 
     c: Checker
-    actions: dict[str, model.Action]
+    actions: dict[str, Action]
     levels: list[str]
     severities: str | None
     hours: str | model.Unspecified | None
@@ -266,7 +313,7 @@ class _Scope:
                           name=node.value, suggestion=suggest(node.value, self.levels))
         return node.value
 
-    def rule(self, stmt: Rule) -> model.Rule:
+    def rule(self, stmt: RuleStmt) -> Rule:
         """The rule, its delays in units the block can count."""
         action = self.action(stmt.action)
         level = self.level(stmt.level)
@@ -277,7 +324,7 @@ class _Scope:
                 self.c.report("needs-business-hours", stmt.when.span,
                               what=phrase("needs.hours-regime"))
         body = stmt.body
-        rule = model.Rule(action, level, body.rule_kind, regime, line=stmt.span.line)
+        rule = Rule(action, level, body.rule_kind, regime, line=stmt.span.line)
         if isinstance(body, (Within, Between, NotBefore)):
             amount, upper = self.delays(body)
             after = body.after.event.value if body.after is not None else None
@@ -315,36 +362,36 @@ class _Scope:
             self.c.report("needs-business-days", body.span, what=phrase("needs.previous-day"))
         return day
 
-    def example(self, stmt: DeadlineExample) -> model.DeadlineExample:
+    def example(self, stmt: DeadlineExampleStmt) -> DeadlineExample:
         """A worked example, its instants in the contract's zone (the build runs it)."""
         level = self.level(stmt.level)
         self.action(stmt.action)
         zone = self.c.zone
-        return model.DeadlineExample(stmt.action.value, level, self.c.instant(stmt.start, zone),
-                                     self.c.instant(stmt.due, zone), stmt.span.line)
+        return DeadlineExample(stmt.action.value, level, self.c.instant(stmt.start, zone),
+                               self.c.instant(stmt.due, zone), stmt.span.line)
 
 
-def _actions(c: Checker, body: Sequence[object]) -> dict[str, model.Action]:
+def _actions(c: Checker, body: Sequence[object]) -> dict[str, Action]:
     """The declared actions by name; a name declared again is reported and takes the later text."""
-    actions: dict[str, model.Action] = {}
+    actions: dict[str, Action] = {}
     first: dict[str, int] = {}
     for stmt in body:
-        if not isinstance(stmt, Action):
+        if not isinstance(stmt, ActionStmt):
             continue
         name = stmt.name.value
         if name in actions:
             c.report("duplicate-name", stmt.name.span, name=name, line=first[name])
         first.setdefault(name, stmt.span.line)
-        actions[name] = model.Action(name, model.Text(stmt.fr.value, stmt.en.value))
+        actions[name] = Action(name, model.Text(stmt.fr.value, stmt.en.value))
     return actions
 
 
-def _rules(scope: _Scope, body: Sequence[object]) -> list[model.Rule]:
+def _rules(scope: _Scope, body: Sequence[object]) -> list[Rule]:
     """The block's rules; a second rule for the same action, level and regime is reported."""
-    rules: list[model.Rule] = []
+    rules: list[Rule] = []
     seen: dict[tuple[str, str | None, str | None], int] = {}
     for stmt in body:
-        if not isinstance(stmt, Rule):
+        if not isinstance(stmt, RuleStmt):
             continue
         rule = scope.rule(stmt)
         key = (rule.action, rule.level, rule.regime)
@@ -357,7 +404,7 @@ def _rules(scope: _Scope, body: Sequence[object]) -> list[model.Rule]:
     return rules
 
 
-def _missing_levels(scope: _Scope, block: ast.Block, rules: list[model.Rule]) -> None:
+def _missing_levels(scope: _Scope, block: ast.Block, rules: list[Rule]) -> None:
     """An action with rules by level needs one for every level of the severities."""
     for action in scope.actions:
         mentioned = {r.level for r in rules if r.action == action}
@@ -381,7 +428,7 @@ FUNCTIONS = (
 RETURNS = {"due": "datetime", "earliest": "datetime", "limit": "tuple[int, str]"}
 
 
-def _python(ctx: Ctx, item: model.Deadlines) -> list[Unit]:
+def _python(ctx: Ctx, item: Deadlines) -> list[Unit]:
     units = [_actions_unit(ctx, item)]
     for suffix, kinds, summary in FUNCTIONS:
         rules = [r for r in item.rules if r.kind in kinds]
@@ -393,7 +440,7 @@ def _python(ctx: Ctx, item: model.Deadlines) -> list[Unit]:
     return units
 
 
-def _actions_unit(ctx: Ctx, item: model.Deadlines) -> Unit:
+def _actions_unit(ctx: Ctx, item: Deadlines) -> Unit:
     """`X_ACTIONS`: each action's French and English description."""
     c = ctx.names.const(item.name)
     actions = [(py_str(a.name), py_long_str(a.text.fr, " " * 8), py_long_str(a.text.en, " " * 8))
@@ -403,7 +450,7 @@ def _actions_unit(ctx: Ctx, item: model.Deadlines) -> Unit:
                                      indent=""))
 
 
-def _monthly_unit(ctx: Ctx, item: model.Deadlines, monthly: list[model.Rule]) -> Unit:
+def _monthly_unit(ctx: Ctx, item: Deadlines, monthly: list[Rule]) -> Unit:
     """`x_debit_date(action, year, month)`: a monthly rule's day, or the business day before."""
     if item.business_days is None:
         raise RenderError(f"{item.name}: a monthly day needs a business-day calendar")
@@ -418,7 +465,7 @@ def _monthly_unit(ctx: Ctx, item: model.Deadlines, monthly: list[model.Rule]) ->
                     ["Rules:", *text]))
 
 
-def _rule_text(rule: model.Rule) -> str:
+def _rule_text(rule: Rule) -> str:
     """`take_in (critical) during business hours: within 4 hours`."""
     after = f" after « {rule.after} »" if rule.after else ""
     if rule.kind == "within":
@@ -443,7 +490,7 @@ def _rule_text(rule: model.Rule) -> str:
     return f"{_who(rule)}{regime}: {text}"
 
 
-def _who(rule: model.Rule) -> str:
+def _who(rule: Rule) -> str:
     return rule.action + (f" ({rule.level})" if rule.level else "")
 
 
@@ -464,20 +511,20 @@ class _Split:
     one outside business hours (None where the contract gives none)."""
 
     line: int                    # of the first rule, for errors
-    anytime: model.Rule | None = None
-    during: model.Rule | None = None
-    outside: model.Rule | None = None
+    anytime: Rule | None = None
+    during: Rule | None = None
+    outside: Rule | None = None
 
     @staticmethod
-    def of(group: list[model.Rule]) -> _Split:
+    def of(group: list[Rule]) -> _Split:
         """The rules of `group` by regime; a rule without one fills a regime left without rule."""
-        by: dict[str | None, model.Rule] = {r.regime: r for r in group}
+        by: dict[str | None, Rule] = {r.regime: r for r in group}
         if set(by) == {None}:
             return _Split(group[0].line, anytime=by[None])
         return _Split(group[0].line, during=by.get("during") or by.get(None),
                       outside=by.get("outside") or by.get(None))
 
-    def rules(self) -> list[model.Rule]:
+    def rules(self) -> list[Rule]:
         return [r for r in (self.anytime, self.during, self.outside) if r is not None]
 
 
@@ -498,8 +545,8 @@ class _Dispatch:
     the code is written from it: signature, docstring, body.
     """
 
-    def __init__(self, ctx: Ctx, item: model.Deadlines, suffix: str,
-                 rules: list[model.Rule]) -> None:
+    def __init__(self, ctx: Ctx, item: Deadlines, suffix: str,
+                 rules: list[Rule]) -> None:
         self.ctx, self.item, self.suffix, self.rules = ctx, item, suffix, rules
         self.name = ctx.names.fn(item.name, suffix)
         self.actions = list(dict.fromkeys(r.action for r in rules))
@@ -541,7 +588,7 @@ class _Dispatch:
             raise RenderError(f"{self.item.name}: business hours are needed at line {line}")
         return self.hours
 
-    def _value(self, rule: model.Rule) -> _Value:
+    def _value(self, rule: Rule) -> _Value:
         if rule.kind == "at_most":
             return _Value(f"({rule.count}, {py_str(rule.per or '')})")
         if rule.kind == "immediately":
@@ -572,7 +619,7 @@ class _Dispatch:
 
     def _every_level(self, action: str) -> bool:
         """Whether the action has a rule for every level of the block's severities."""
-        declared = next((s for s in self.ctx.contract.of_type(model.Severities)
+        declared = next((s for s in self.ctx.contract.of_type(Severities)
                          if s.name == self.item.severities), None)
         given = {r.level for r in self.rules if r.action == action}
         return declared is not None and {level.name for level in declared.levels} <= given
@@ -677,7 +724,7 @@ class _Dispatch:
             self._write_regime(w, split.during, action, "during")
         self._write_regime(w, split.outside, action, "outside")
 
-    def _write_regime(self, w: CodeWriter, rule: model.Rule | None, action: str,
+    def _write_regime(self, w: CodeWriter, rule: Rule | None, action: str,
                       regime: str) -> None:
         if rule is None:
             what = f"the contract gives no deadline for {action} {regime} business hours"
@@ -685,7 +732,7 @@ class _Dispatch:
         else:
             self._write_return(w, rule)
 
-    def _write_return(self, w: CodeWriter, rule: model.Rule) -> None:
+    def _write_return(self, w: CodeWriter, rule: Rule) -> None:
         """`return` the rule's value, after a comment quoting the rule."""
         w.comment(f"line {rule.line}: {_rule_text(rule)}")
         value = self._value(rule)
@@ -843,19 +890,19 @@ PHRASES = {
 # --------------------------------------------------------------------------- the kind
 
 
-class DeadlinesKind(Kind[model.Deadlines]):
+class DeadlinesKind(Kind[Deadlines]):
     keyword = "deadlines"
-    statements = (UsesSeverities, UsesHours, UsesCalendar, Action, LevelRef, After, *BODIES, Rule,
-                  DeadlineExample)
+    statements = (UsesSeverities, UsesHours, UsesCalendar, ActionStmt, LevelRef, After, *BODIES,
+                  RuleStmt, DeadlineExampleStmt)
     words: ClassVar[Mapping[str, str]] = {"during_hours": "during", "outside_hours": "outside"}
-    item_type = model.Deadlines
+    item_type = Deadlines
     names = KindNames("deadlines", "le bloc de délais", "un bloc de délais",
                       "aucun bloc de délais nommé", Phrase("Deadlines", "Délais"))
     summary = SUMMARY
     phrases = PHRASES
     eval_rank = 3
 
-    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Deadlines:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Deadlines:
         body = block.body
         uses = c.single(block, UsesSeverities)
         severities = c.reference(uses.severities, "severities") if uses else None
@@ -867,10 +914,10 @@ class DeadlinesKind(Kind[model.Deadlines]):
         rules = _rules(scope, body)
         if scope.levels:
             _missing_levels(scope, block, rules)
-        examples = [scope.example(s) for s in body if isinstance(s, DeadlineExample)]
-        return model.Deadlines(severities=severities, business_hours=hours, business_days=days,
-                               actions=tuple(scope.actions.values()), rules=tuple(rules),
-                               examples=tuple(examples), **base)
+        examples = [scope.example(s) for s in body if isinstance(s, DeadlineExampleStmt)]
+        return Deadlines(severities=severities, business_hours=hours, business_days=days,
+                         actions=tuple(scope.actions.values()), rules=tuple(rules),
+                         examples=tuple(examples), **base)
 
     @staticmethod
     def _hours(c: Checker, block: ast.Block,
@@ -883,9 +930,9 @@ class DeadlinesKind(Kind[model.Deadlines]):
                                phrase("undecided.business-hours", name=block.name.value))
         return c.reference(uses.window, "window")
 
-    def python_names(self, item: model.Deadlines, name: str) -> list[str]:
+    def python_names(self, item: Deadlines, name: str) -> list[str]:
         return [f"{const(name)}_ACTIONS",
                 *(fn(name, s) for s in ("due", "earliest", "limit", "debit_date"))]
 
-    def python(self, ctx: Ctx, item: model.Deadlines) -> list[Unit]:
+    def python(self, ctx: Ctx, item: Deadlines) -> list[Unit]:
         return _python(ctx, item)

@@ -40,7 +40,7 @@ class FeePer(ast.Statement):
 
 
 @dataclass(frozen=True)
-class Fee(ast.Statement):
+class FeeStmt(ast.Statement):
     """`fee restore 130 EUR excl. tax per hour with minimum 70 EUR excl. tax per "dossier"`;
     the unit and the minimum are optional."""
 
@@ -118,7 +118,7 @@ class ExampleInput(ast.Statement):
 
 
 @dataclass(frozen=True)
-class MoneyExample(ast.Statement):
+class MoneyExampleStmt(ast.Statement):
     """`example restore hours 2 files 1 gives 260 EUR excl. tax`: one input or more."""
 
     rule: ClassVar[str] = "money_example"
@@ -137,6 +137,39 @@ T = TypeVar("T")
 def _first(values: Iterable[object], cls: type[T]) -> T | None:
     """The first of `values` of class `cls` (an optional part of a statement), if any."""
     return next((v for v in values if isinstance(v, cls)), None)
+
+
+# --------------------------------------------------------------------------- model
+
+@dataclass(frozen=True)
+class Fee:
+    name: str
+    amount: model.Money
+    per: str | None                    # "hour", "month", "day", or a unit the contract names
+    minimum: model.Money | None
+    minimum_per: str | None
+
+
+@dataclass(frozen=True)
+class MoneyExample:
+    fee: str
+    inputs: tuple[tuple[str, Decimal], ...]
+    result: model.Money
+    line: int
+
+
+@dataclass(frozen=True)
+class MoneyClause(model.ItemBase):
+    fees: tuple[Fee, ...]
+    minimum_invoice: model.Money | None
+    surcharge: Decimal | None
+    surcharge_on: str | None
+    indexation: str | None
+    indexation_cap: Decimal | None
+    liability_cap: model.Money | None
+    interest_points: Decimal | None
+    billing: Literal["advance", "arrears"] | None
+    examples: tuple[MoneyExample, ...]
 
 
 # --------------------------------------------------------------------------- summary
@@ -246,7 +279,7 @@ MONEY_SUFFIXES = ("minimum_top_up", "surcharged_overage", "indexed_price", "late
 BILLING: dict[str, Literal["advance", "arrears"]] = {"advance": "advance", "arrears": "arrears"}
 
 
-def fee_parameters(fee: model.Fee) -> list[str]:
+def fee_parameters(fee: Fee) -> list[str]:
     """Parameter names of a fee's function, in order (examples map onto them)."""
     if fee.per == "hour":
         return ["hours", "units"] if fee.minimum is not None else ["hours"]
@@ -256,7 +289,7 @@ def fee_parameters(fee: model.Fee) -> list[str]:
         fee.per, ["quantity"])
 
 
-def _fee_text(fee: model.Fee, params: list[str]) -> str:
+def _fee_text(fee: Fee, params: list[str]) -> str:
     """What a fee's function computes, for its docstring."""
     what = money_text(fee.amount)
     if fee.per == "hour":
@@ -268,7 +301,7 @@ def _fee_text(fee: model.Fee, params: list[str]) -> str:
     return f"{what} per {fee.per} (`{params[0]}` of them)"
 
 
-def _fee_unit(ctx: Ctx, item: model.MoneyClause, fee: model.Fee) -> Unit:
+def _fee_unit(ctx: Ctx, item: MoneyClause, fee: Fee) -> Unit:
     """The function of one fee: its price for a quantity, rounded to the cent."""
     name = ctx.names.fee(fee.name)
     params = fee_parameters(fee)
@@ -280,7 +313,7 @@ def _fee_unit(ctx: Ctx, item: model.MoneyClause, fee: model.Fee) -> Unit:
                     _fee_text(fee, params) + ".", "Rounded to the cent, halves away from zero."))
 
 
-def _function(ctx: Ctx, item: model.MoneyClause, suffix: str, kind: str, amount: Decimal,
+def _function(ctx: Ctx, item: MoneyClause, suffix: str, kind: str, amount: Decimal,
               summary: str, *paragraphs: str) -> Unit:
     """One of the block's functions (`py_money_fns.j2`, its `kind`), named `<item>_<suffix>`."""
     name = fn(ctx.names.fn(item.name), suffix)
@@ -288,7 +321,7 @@ def _function(ctx: Ctx, item: model.MoneyClause, suffix: str, kind: str, amount:
                        doc=ctx.doc(item, summary, *paragraphs))
 
 
-def _functions(ctx: Ctx, item: model.MoneyClause) -> list[Unit]:
+def _functions(ctx: Ctx, item: MoneyClause) -> list[Unit]:
     """The functions of the block's terms other than fees, for those it states."""
     units: list[Unit] = []
     if item.minimum_invoice is not None:
@@ -326,20 +359,20 @@ def _functions(ctx: Ctx, item: model.MoneyClause) -> list[Unit]:
 # --------------------------------------------------------------------------- the kind
 
 
-class MoneyKind(Kind[model.MoneyClause]):
+class MoneyKind(Kind[MoneyClause]):
     keyword = "money"
-    statements = (Fee, FeePer, MinimumInvoice, Surcharge, Indexation, LiabilityCap, Interest,
-                  Billing, ExampleInput, MoneyExample)
+    statements = (FeeStmt, FeePer, MinimumInvoice, Surcharge, Indexation, LiabilityCap, Interest,
+                  Billing, ExampleInput, MoneyExampleStmt)
     words: ClassVar[Mapping[str, str]] = {"in_advance": "advance", "in_arrears": "arrears"}
-    item_type = model.MoneyClause
+    item_type = MoneyClause
     names = KindNames("money", "le bloc financier", "un bloc financier",
                       "aucun bloc financier nommé", Phrase("Money", "Conditions financières"))
     summary = SUMMARY
     phrases = PHRASES
     eval_rank = 6
 
-    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.MoneyClause:
-        fees = self._fees(c, [s for s in block.body if isinstance(s, Fee)])
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> MoneyClause:
+        fees = self._fees(c, [s for s in block.body if isinstance(s, FeeStmt)])
         minimum = c.single(block, MinimumInvoice)
         surcharge = c.single(block, Surcharge)
         index = c.single(block, Indexation)
@@ -347,8 +380,8 @@ class MoneyKind(Kind[model.MoneyClause]):
         interest = c.single(block, Interest)
         billing = c.single(block, Billing)
         examples = tuple(self._example(c, s, fees) for s in block.body
-                         if isinstance(s, MoneyExample))
-        return model.MoneyClause(
+                         if isinstance(s, MoneyExampleStmt))
+        return MoneyClause(
             fees=tuple(fees.values()),
             minimum_invoice=c.money(minimum.amount, c.currency) if minimum else None,
             surcharge=c.percent(surcharge.rate) if surcharge else None,
@@ -361,10 +394,10 @@ class MoneyKind(Kind[model.MoneyClause]):
             examples=examples, **base)
 
     @staticmethod
-    def _fees(c: Checker, stmts: list[Fee]) -> dict[str, model.Fee]:
+    def _fees(c: Checker, stmts: list[FeeStmt]) -> dict[str, Fee]:
         """The block's fees by name. Fee names are unique in the whole contract, whatever their
         case (each fee has a function named after it): `c.fee_lines` holds those seen so far."""
-        fees: dict[str, model.Fee] = {}
+        fees: dict[str, Fee] = {}
         for stmt in stmts:
             amount = c.money(stmt.amount, c.currency)
             minimum = c.money(stmt.minimum, c.currency) if stmt.minimum is not None else None
@@ -374,23 +407,23 @@ class MoneyKind(Kind[model.MoneyClause]):
                          line=c.fee_lines[key])
             else:
                 c.fee_lines[key] = stmt.span.line
-            fees[stmt.name.value] = model.Fee(
+            fees[stmt.name.value] = Fee(
                 stmt.name.value, amount, stmt.per.value if stmt.per is not None else None,
                 minimum, stmt.minimum_per.value if stmt.minimum_per is not None else None)
         return fees
 
     @staticmethod
-    def _example(c: Checker, stmt: MoneyExample, fees: dict[str, model.Fee]) -> model.MoneyExample:
+    def _example(c: Checker, stmt: MoneyExampleStmt, fees: dict[str, Fee]) -> MoneyExample:
         if stmt.fee.value not in fees:
             c.report("unknown-name", stmt.fee.span, kind=c.names["fee"].none(),
                      name=stmt.fee.value,
                      suggestion=phrase("suggest.known", names=listing(sorted(fees))))
         inputs = tuple((i.name.value, i.value.value) for i in stmt.inputs)
-        return model.MoneyExample(stmt.fee.value, inputs, c.money(stmt.result, c.currency),
-                                  stmt.span.line)
+        return MoneyExample(stmt.fee.value, inputs, c.money(stmt.result, c.currency),
+                            stmt.span.line)
 
-    def python_names(self, item: model.MoneyClause, name: str) -> list[str]:
+    def python_names(self, item: MoneyClause, name: str) -> list[str]:
         return [fn(fn(name), s) for s in MONEY_SUFFIXES]
 
-    def python(self, ctx: Ctx, item: model.MoneyClause) -> list[Unit]:
+    def python(self, ctx: Ctx, item: MoneyClause) -> list[Unit]:
         return [*(_fee_unit(ctx, item, fee) for fee in item.fees), *_functions(ctx, item)]

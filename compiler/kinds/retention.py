@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import itertools
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, ClassVar, Literal, cast
 
 from .. import ast, model
@@ -73,7 +74,7 @@ _ON = (OnWeekday, OnMonthDay, OnDate, OnUnspecified)
 
 
 @dataclass(frozen=True)
-class Copy(ast.Statement):
+class CopyStmt(ast.Statement):
     """`copy weekly every week on sunday at 02:00 kept 5 weeks`; the day and the time are
     optional, the period kept may be `unspecified`."""
 
@@ -101,7 +102,7 @@ class Rpo(ast.Statement):
 
 
 @dataclass(frozen=True)
-class History(ast.Statement):
+class HistoryStmt(ast.Statement):
     """`history "factures" current year and 10 previous years`."""
 
     rule: ClassVar[str] = "history"
@@ -118,7 +119,7 @@ class AfterTermination(ast.Statement):
 
 
 @dataclass(frozen=True)
-class RetentionExample(ast.Statement):
+class RetentionExampleStmt(ast.Statement):
     """`example at 2024-03-19 09:30 restores 3 copies`."""
 
     rule: ClassVar[str] = "retention_example"
@@ -126,14 +127,49 @@ class RetentionExample(ast.Statement):
     copies: ast.Number
 
 
+# --------------------------------------------------------------------------- model
+
+@dataclass(frozen=True)
+class Copy:
+    name: str
+    every: Literal["day", "week", "month", "year"]
+    weekday: int | model.Unspecified | None
+    day: int | model.Unspecified | None
+    month: int | None
+    at_minute: int | None               # None: time of day not given
+    kept: model.Duration | model.Unspecified
+
+
+@dataclass(frozen=True)
+class History:
+    what: str
+    previous_years: int
+
+
+@dataclass(frozen=True)
+class RetentionExample:
+    at: datetime
+    copies: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Retention(model.ItemBase):
+    copies: tuple[Copy, ...]
+    rpo: model.Duration | None
+    history: tuple[History, ...]
+    after_termination: model.Duration | None
+    examples: tuple[RetentionExample, ...] = ()
+
+
 # --------------------------------------------------------------------------- check
 
-def _check_copies(c: Checker, block: ast.Block) -> tuple[model.Copy, ...]:
+def _check_copies(c: Checker, block: ast.Block) -> tuple[Copy, ...]:
     """The block's copies, by name; a second copy of a name is reported (and replaces it)."""
-    copies: dict[str, model.Copy] = {}
+    copies: dict[str, Copy] = {}
     first: dict[str, int] = {}
     for stmt in block.body:
-        if not isinstance(stmt, Copy):
+        if not isinstance(stmt, CopyStmt):
             continue
         copy = _check_copy(c, stmt)
         if copy.name in copies:
@@ -143,7 +179,7 @@ def _check_copies(c: Checker, block: ast.Block) -> tuple[model.Copy, ...]:
     return tuple(copies.values())
 
 
-def _check_copy(c: Checker, stmt: Copy) -> model.Copy:
+def _check_copy(c: Checker, stmt: CopyStmt) -> Copy:
     """One copy of a backup ladder: when it is taken (a day that fits its frequency), how long
     it is kept (longer than zero)."""
     name = stmt.name.value
@@ -172,7 +208,7 @@ def _check_copy(c: Checker, stmt: Copy) -> model.Copy:
         day = c.undecided(stmt.span, when)
     if at is None:
         c.undecided(stmt.span, phrase("undecided.copy-time", copy=name))
-    return model.Copy(name, every, weekday, day, month, at, kept)
+    return Copy(name, every, weekday, day, month, at, kept)
 
 
 def _check_day(c: Checker, on: OnDay,
@@ -221,14 +257,14 @@ def _ladder(name: str) -> str:
     return f"_{ident(name).rstrip('_')}_ladder"
 
 
-def _history_suffixes(item: model.Retention) -> list[str]:
+def _history_suffixes(item: Retention) -> list[str]:
     """The suffix of each `history`'s function: numbered when there are several."""
     if len(item.history) == 1:
         return ["oldest_year_kept"]
     return [f"oldest_year_kept_{index + 1}" for index in range(len(item.history))]
 
 
-def _copy_bases(item: model.Retention) -> dict[str, str]:
+def _copy_bases(item: Retention) -> dict[str, str]:
     """The stem of the parameters deciding each copy (`<stem>_at`, `<stem>_kept`, ...): its name
     as an identifier, or `<name>_2`, `<name>_3`... when an earlier copy has it ("a" and "a_")."""
     bases: dict[str, str] = {}
@@ -264,7 +300,7 @@ class _Tier:
     line: str                 # `- daily: every day at 01:00, kept 1 week` in the docstrings
 
 
-def _tier(copy: model.Copy, base: str, decisions: _Decisions) -> _Tier:
+def _tier(copy: Copy, base: str, decisions: _Decisions) -> _Tier:
     """The copy's `BackupTier`, its period kept and its line in the docstrings; what the contract
     does not say becomes a decision (time, period kept, day: in this order)."""
     at, at_text = _at(copy, base, decisions)
@@ -275,7 +311,7 @@ def _tier(copy: model.Copy, base: str, decisions: _Decisions) -> _Tier:
                  f"- {copy.name}: {EVERY_TEXT[copy.every]}{at_text}{day_text}, {kept_text}")
 
 
-def _at(copy: model.Copy, base: str, decisions: _Decisions) -> tuple[str, str]:
+def _at(copy: Copy, base: str, decisions: _Decisions) -> tuple[str, str]:
     """The minute the copy is taken (argument), and ` at 01:00` when the contract says it."""
     if copy.at_minute is None:
         at = decisions.ask(f"{base}_at", "time", f"at what time copy {copy.name} is taken")
@@ -283,7 +319,7 @@ def _at(copy: model.Copy, base: str, decisions: _Decisions) -> tuple[str, str]:
     return str(copy.at_minute), f" at {clock(copy.at_minute)}"
 
 
-def _kept(copy: model.Copy, base: str, decisions: _Decisions) -> tuple[str, str, str]:
+def _kept(copy: Copy, base: str, decisions: _Decisions) -> tuple[str, str, str]:
     """How long the copy is kept: the argument, the entry of `x_expires_at`'s table, the text."""
     if isinstance(copy.kept, model.Unspecified):
         keep = decisions.ask(f"{base}_kept", "Period", copy.kept.what)
@@ -292,7 +328,7 @@ def _kept(copy: model.Copy, base: str, decisions: _Decisions) -> tuple[str, str,
     return keep, keep, f"kept {duration_text(copy.kept)}"
 
 
-def _day_arguments(copy: model.Copy, base: str,
+def _day_arguments(copy: Copy, base: str,
                    decisions: _Decisions) -> tuple[list[str], str]:
     """The keyword arguments placing a weekly, monthly or yearly copy, and their text."""
     args: list[str] = []
@@ -326,7 +362,7 @@ def _copies_doc(tiers: list[_Tier], decisions: _Decisions) -> list[str | list[st
     return paragraphs
 
 
-def _restore_unit(ctx: Ctx, item: model.Retention) -> Unit:
+def _restore_unit(ctx: Ctx, item: Retention) -> Unit:
     """The backup ladder and the functions reading it: `x_restore_points`, `x_expires_at`, and
     `x_rpo_holds` when the contract sets an RPO."""
     bases = _copy_bases(item)
@@ -350,7 +386,7 @@ def _restore_unit(ctx: Ctx, item: model.Retention) -> Unit:
         **_rpo_values(ctx, item, copies_doc))
 
 
-def _rpo_values(ctx: Ctx, item: model.Retention,
+def _rpo_values(ctx: Ctx, item: Retention,
                 copies_doc: list[str | list[str]]) -> dict[str, str | None]:
     """What py_retention.j2 needs for `x_rpo_holds` (no function without an RPO)."""
     if item.rpo is None:
@@ -361,7 +397,7 @@ def _rpo_values(ctx: Ctx, item: model.Retention,
                                "objective).", *copies_doc)}
 
 
-def _history_unit(ctx: Ctx, item: model.Retention, history: model.History,
+def _history_unit(ctx: Ctx, item: Retention, history: History,
                   suffix: str) -> Unit:
     """`x_oldest_year_kept`: the oldest year of a record still kept."""
     name = ctx.names.fn(item.name, suffix)
@@ -372,7 +408,7 @@ def _history_unit(ctx: Ctx, item: model.Retention, history: model.History,
                     "are kept."))
 
 
-def _survival_unit(ctx: Ctx, item: model.Retention, period: model.Duration) -> Unit:
+def _survival_unit(ctx: Ctx, item: Retention, period: model.Duration) -> Unit:
     """`x_kept_after_termination_until`: the last day a backup is kept after the contract."""
     name = ctx.names.fn(item.name, "kept_after_termination_until")
     return render_unit(
@@ -464,11 +500,11 @@ PHRASES = {
 
 # --------------------------------------------------------------------------- the kind
 
-class RetentionKind(Kind[model.Retention]):
+class RetentionKind(Kind[Retention]):
     keyword = "retention"
-    statements = (Copy, OnWeekday, OnMonthDay, OnDate, OnUnspecified, Rpo, History,
-                  AfterTermination, RetentionExample)
-    item_type = model.Retention
+    statements = (CopyStmt, OnWeekday, OnMonthDay, OnDate, OnUnspecified, Rpo, HistoryStmt,
+                  AfterTermination, RetentionExampleStmt)
+    item_type = Retention
     names = KindNames("retention", "la conservation", "une conservation",
                       "aucune conservation nommée",
                       Phrase("Data retention", "Conservation des données"))
@@ -476,14 +512,14 @@ class RetentionKind(Kind[model.Retention]):
     phrases = PHRASES
     eval_rank = 4
 
-    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Retention:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Retention:
         copies = _check_copies(c, block)
         rpo_stmt = c.single(block, Rpo)
         rpo = (c.duration(rpo_stmt.period, ("fixed",), phrase("expected.rpo"))
                if rpo_stmt else None)
-        history = tuple(model.History(s.what.value,
-                                      c.whole(s.previous_years, phrase("why.years"), 0))
-                        for s in block.body if isinstance(s, History))
+        history = tuple(History(s.what.value,
+                                c.whole(s.previous_years, phrase("why.years"), 0))
+                        for s in block.body if isinstance(s, HistoryStmt))
         after_stmt = c.single(block, AfterTermination)
         after = (c.duration(after_stmt.period, ("calendar",), phrase("expected.retention"))
                  if after_stmt else None)
@@ -491,19 +527,19 @@ class RetentionKind(Kind[model.Retention]):
             c.report("missing-statement", block.name.span, kind=self.names.the(),
                      name=block.name.value, what="copy",
                      example="copy daily every day at 01:00 kept 1 week")
-        examples = tuple(model.RetentionExample(c.instant(s.at, c.zone),
-                                                c.whole(s.copies, phrase("why.copies"), 0),
-                                                s.span.line)
-                         for s in block.body if isinstance(s, RetentionExample))
-        return model.Retention(copies=copies, rpo=rpo, history=history,
-                               after_termination=after, examples=examples, **base)
+        examples = tuple(RetentionExample(c.instant(s.at, c.zone),
+                                          c.whole(s.copies, phrase("why.copies"), 0),
+                                          s.span.line)
+                         for s in block.body if isinstance(s, RetentionExampleStmt))
+        return Retention(copies=copies, rpo=rpo, history=history,
+                         after_termination=after, examples=examples, **base)
 
-    def python_names(self, item: model.Retention, name: str) -> list[str]:
+    def python_names(self, item: Retention, name: str) -> list[str]:
         return [_ladder(name), *(fn(name, s) for s in (
             "restore_points", "expires_at", "rpo_holds", "kept_after_termination_until",
             *_history_suffixes(item)))]
 
-    def python(self, ctx: Ctx, item: model.Retention) -> list[Unit]:
+    def python(self, ctx: Ctx, item: Retention) -> list[Unit]:
         units = [_restore_unit(ctx, item)] if item.copies else []
         units += [_history_unit(ctx, item, history, suffix)
                   for history, suffix in zip(item.history, _history_suffixes(item), strict=True)]

@@ -23,13 +23,26 @@ from .base import Kind
 
 
 @dataclass(frozen=True)
-class Level(ast.Statement):
+class LevelStmt(ast.Statement):
     """`level critical fr "…" en "…"`."""
 
     rule: ClassVar[str] = "level"
     name: ast.Name
     fr: ast.Str
     en: ast.Str
+
+
+# --------------------------------------------------------------------------- model
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    text: model.Text
+
+
+@dataclass(frozen=True)
+class Severities(model.ItemBase):
+    levels: tuple[Level, ...]
 
 
 SUMMARY = """
@@ -49,10 +62,10 @@ PHRASES = {
 }
 
 
-class SeveritiesKind(Kind[model.Severities]):
+class SeveritiesKind(Kind[Severities]):
     keyword = "severities"
-    statements = (Level,)
-    item_type = model.Severities
+    statements = (LevelStmt,)
+    item_type = Severities
     names = KindNames("severities", "l'échelle de gravité", "une échelle de gravité",
                       "aucune échelle de gravité nommée",
                       Phrase("Severity levels", "Niveaux de gravité"))
@@ -60,29 +73,29 @@ class SeveritiesKind(Kind[model.Severities]):
     phrases = PHRASES
     eval_rank = 9
 
-    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Severities:
-        levels: dict[str, model.Level] = {}
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Severities:
+        levels: dict[str, Level] = {}
         first: dict[str, int] = {}
         for stmt in block.body:
-            if not isinstance(stmt, Level):
+            if not isinstance(stmt, LevelStmt):
                 continue
             name = stmt.name.value
             if name in levels:
                 c.report("duplicate-name", stmt.name.span, name=name, line=first[name])
                 continue
             first[name] = stmt.span.line
-            levels[name] = model.Level(name, model.Text(stmt.fr.value, stmt.en.value))
+            levels[name] = Level(name, model.Text(stmt.fr.value, stmt.en.value))
         if not levels:
             c.report("missing-statement", block.name.span, kind=self.names.the(),
                      name=block.name.value, what="level", example='level critical fr "…" en "…"')
-        return model.Severities(levels=tuple(levels.values()), **base)
+        return Severities(levels=tuple(levels.values()), **base)
 
-    def python_names(self, item: model.Severities, name: str) -> list[str]:
+    def python_names(self, item: Severities, name: str) -> list[str]:
         return [f"{camel(name)}Level", f"{const(name)}_LEVELS"]
 
-    def python(self, ctx: Ctx, item: model.Severities) -> list[Unit]:
+    def python(self, ctx: Ctx, item: Severities) -> list[Unit]:
         c = ctx.names.const(item.name)
-        alone = len(ctx.contract.of_type(model.Severities)) == 1
+        alone = len(ctx.contract.of_type(Severities)) == 1
         doc = docstring(f"Severity levels `{item.name}`: name -> (French, English) description.",
                         [*ctx.about(item), ctx.source(item.line)], indent="")
         levels = [(py_str(level.name), py_long_str(level.text.fr, " " * 8),

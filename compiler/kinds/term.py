@@ -4,6 +4,7 @@ before the end of a term or growing with tenure, and obligations that survive th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar
 
 from .. import ast, model
@@ -85,13 +86,38 @@ class Survives(PeriodStatement):
 
 
 @dataclass(frozen=True)
-class TermExample(ast.Statement):
+class TermExampleStmt(ast.Statement):
     """`example subscribed 2023-01-15 requested 2024-03-10 ends 2024-05-31`."""
 
     rule: ClassVar[str] = "term_example"
     subscribed: ast.DateLit
     requested: ast.DateLit
     ends: ast.DateLit
+
+
+# --------------------------------------------------------------------------- model
+
+@dataclass(frozen=True)
+class TermExample:
+    subscribed: date
+    requested: date
+    ends: date
+    line: int
+
+
+@dataclass(frozen=True)
+class Term(model.ItemBase):
+    initial: model.Duration | None
+    initial_from: str | None
+    renewal: model.Duration | None
+    notice_before_end: model.Duration | None
+    notice_by: str | None
+    short_tenure: model.Duration | None
+    tenure_base: model.Duration | None
+    tenure_per_year: model.Duration | None
+    engagement_prevails: bool
+    survives: model.Duration | None
+    examples: tuple[TermExample, ...]
 
 
 # --------------------------------------------------------------------------- summary
@@ -185,11 +211,11 @@ FIXED_SUFFIXES = ("term_end", "renewal_dates", "effective_termination", "last_no
 """Functions of a fixed term, after its name (`x_term_end`…)."""
 
 
-class TermKind(Kind[model.Term]):
+class TermKind(Kind[Term]):
     keyword = "term"
     statements = (Initial, Renewal, NoticeBeforeEnd, ShortTenure, TenureNotice,
-                  EngagementPrevails, Survives, TermExample)
-    item_type = model.Term
+                  EngagementPrevails, Survives, TermExampleStmt)
+    item_type = Term
     names = KindNames("term", "la durée", "une durée", "aucune durée nommée",
                       Phrase("Term and termination", "Durée et fin du contrat"))
     summary = SUMMARY
@@ -198,14 +224,14 @@ class TermKind(Kind[model.Term]):
 
     # ------------------------------------------------------------------ check
 
-    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Term:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Term:
         initial = c.single(block, Initial)
         notice = c.single(block, NoticeBeforeEnd)
         tenure = c.single(block, TenureNotice)
-        examples = tuple(model.TermExample(c.date(s.subscribed), c.date(s.requested),
-                                           c.date(s.ends), s.span.line)
-                         for s in block.body if isinstance(s, TermExample))
-        term = model.Term(
+        examples = tuple(TermExample(c.date(s.subscribed), c.date(s.requested),
+                                     c.date(s.ends), s.span.line)
+                         for s in block.body if isinstance(s, TermExampleStmt))
+        term = Term(
             initial=_period(c, initial, phrase("what.initial")),
             initial_from=initial.start.value if initial and initial.start else None,
             renewal=_period(c, c.single(block, Renewal), phrase("what.renewal")),
@@ -226,13 +252,13 @@ class TermKind(Kind[model.Term]):
 
     # ------------------------------------------------------------------ Python
 
-    def python_names(self, item: model.Term, name: str) -> list[str]:
+    def python_names(self, item: Term, name: str) -> list[str]:
         tenure = [const(name), fn(name, "effective_termination"), fn(name, "notice_months")]
         fixed = _fixed_term(item, name)
         return [*(tenure if _has_tenure(item) else []), fn(name, "survival_end"), const(fixed),
                 *(fn(fixed, suffix) for suffix in FIXED_SUFFIXES)]
 
-    def python(self, ctx: Ctx, item: model.Term) -> list[Unit]:
+    def python(self, ctx: Ctx, item: Term) -> list[Unit]:
         name = ctx.names.item(item.name)
         units: list[Unit] = []
         if _has_tenure(item):
@@ -270,17 +296,17 @@ def _months(c: Checker, node: ast.DurationLit) -> model.Duration:
 
 # --------------------------------------------------------------------------- Python helpers
 
-def _has_tenure(item: model.Term) -> bool:
+def _has_tenure(item: Term) -> bool:
     return item.tenure_base is not None or item.short_tenure is not None
 
 
-def _fixed_term(item: model.Term, name: str) -> str:
+def _fixed_term(item: Term, name: str) -> str:
     """The name a term's fixed term goes by: `<name>_fixed` beside a tenure-based notice (which
     keeps `X` and `x_effective_termination`), else the term's."""
     return f"{name}_fixed" if _has_tenure(item) else name
 
 
-def _tenure_rule(item: model.Term) -> list[str]:
+def _tenure_rule(item: Term) -> list[str]:
     """The tenure-based notice in words, for the docstrings."""
     rule = []
     if item.short_tenure:
@@ -296,7 +322,7 @@ def _tenure_rule(item: model.Term) -> list[str]:
     return rule
 
 
-def _tenure_unit(ctx: Ctx, item: model.Term, name: str) -> Unit:
+def _tenure_unit(ctx: Ctx, item: Term, name: str) -> Unit:
     """`X = TenureNotice(…)`, `x_effective_termination` and `x_notice_months`."""
     c = const(name)
     short = period_expr(item.short_tenure) if item.short_tenure else 'Period(0, "day")'
@@ -315,7 +341,7 @@ def _tenure_unit(ctx: Ctx, item: model.Term, name: str) -> Unit:
         const_doc=docstring(f"Tenure-based notice of `{item.name}`.", [], indent=""))
 
 
-def _fixed_rule(item: model.Term, initial: model.Duration) -> list[str]:
+def _fixed_rule(item: Term, initial: model.Duration) -> list[str]:
     """The fixed term, its renewal and its notice in words, for the docstrings."""
     rule = [f"Initial term {duration_text(initial)}"
             + (f" from « {item.initial_from} »" if item.initial_from else "") + "; "
@@ -329,7 +355,7 @@ def _fixed_rule(item: model.Term, initial: model.Duration) -> list[str]:
     return rule
 
 
-def _fixed_unit(ctx: Ctx, item: model.Term, initial: model.Duration, fixed: str) -> Unit:
+def _fixed_unit(ctx: Ctx, item: Term, initial: model.Duration, fixed: str) -> Unit:
     """`X = FixedTerm(…)` and its functions, named after `fixed` (see `_fixed_term`)."""
     renewal = period_expr(item.renewal) if item.renewal else "None"
     notice = period_expr(item.notice_before_end) if item.notice_before_end else None
@@ -352,7 +378,7 @@ def _fixed_unit(ctx: Ctx, item: model.Term, initial: model.Duration, fixed: str)
         const_doc=const_doc)
 
 
-def _survival_unit(ctx: Ctx, item: model.Term, survives: model.Duration, name: str) -> Unit:
+def _survival_unit(ctx: Ctx, item: Term, survives: model.Duration, name: str) -> Unit:
     """`x_survival_end(end)`: the last day the obligations bind."""
     return render_unit(
         "py_survival.j2", fn(name, "survival_end"), name=fn(name, "survival_end"),

@@ -18,16 +18,16 @@ from .. import ast, model
 from ..backends.pycode import (
     Ctx,
     Unit,
-    bound_text,
     const,
     docstring,
     duration_text,
     fn,
-    outcome_expr,
-    outcome_text,
+    money_text,
+    num,
     period_expr,
     py_dec,
     py_long_str,
+    py_str,
     render_unit,
     wrap_call,
 )
@@ -74,7 +74,7 @@ class Measure(ast.Statement):
 
 
 @dataclass(frozen=True)
-class Bound(ast.Statement):
+class BoundStmt(ast.Statement):
     """`0.5 % included`, `15 days excluded`: one end of a tier's range."""
 
     rule: ClassVar[str] = "bound"
@@ -87,7 +87,7 @@ class Lower(ast.Statement):
     """`from 0.5 % included`, the start of a range with both ends."""
 
     rule: ClassVar[str] = "lower"
-    bound: Bound
+    bound: BoundStmt
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class Upper(ast.Statement):
     """`1 % excluded`, the end of a range with both ends."""
 
     rule: ClassVar[str] = "upper"
-    bound: Bound
+    bound: BoundStmt
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,8 @@ class RangeBoth(ast.Statement):
     """`from 0.5 % included to 1 % excluded`."""
 
     rule: ClassVar[str] = "range_both"
-    lower: Bound
-    upper: Bound
+    lower: BoundStmt
+    upper: BoundStmt
 
     @classmethod
     def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
@@ -117,7 +117,7 @@ class RangeFrom(ast.Statement):
     """`from 2 % excluded`: no upper end."""
 
     rule: ClassVar[str] = "range_from"
-    lower: Bound
+    lower: BoundStmt
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ class RangeTo(ast.Statement):
     """`to 8 days excluded`: no lower end."""
 
     rule: ClassVar[str] = "range_to"
-    upper: Bound
+    upper: BoundStmt
 
 
 Range = RangeBoth | RangeFrom | RangeTo
@@ -155,17 +155,17 @@ class MoneyOutcome(ast.Statement):
     amount: ast.MoneyLit
 
 
-Outcome = InvoiceShare | ServiceDays | MoneyOutcome | ast.Word
+OutcomeStmt = InvoiceShare | ServiceDays | MoneyOutcome | ast.Word
 """What a tier gives; the words `none` and `unspecified` arrive as ast.Word."""
 
 
 @dataclass(frozen=True)
-class Tier(ast.Statement):
+class TierStmt(ast.Statement):
     """`from 1 % excluded to 2 % included: 130 EUR excl. tax` (the outcome may be missing)."""
 
     rule: ClassVar[str] = "tier"
     range: Range
-    outcome: Outcome | None = None
+    outcome: OutcomeStmt | None = None
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ class Cap(ast.Statement):
     """`cap 20 % of invoice per month`."""
 
     rule: ClassVar[str] = "cap"
-    outcome: Outcome
+    outcome: OutcomeStmt
     per_month: ast.Word | None = None
 
 
@@ -224,12 +224,61 @@ class ExampleValue(ast.Statement):
 
 
 @dataclass(frozen=True)
-class TierExample(ast.Statement):
+class TierExampleStmt(ast.Statement):
     """`example 1.5 % gives 130 EUR`."""
 
     rule: ClassVar[str] = "tier_example"
     value: ExampleValue
+    outcome: OutcomeStmt
+
+
+# --------------------------------------------------------------------------- model
+
+@dataclass(frozen=True)
+class Bound:
+    value: Decimal | model.Duration
+    inclusive: bool
+
+
+OutcomeKind = Literal["none", "invoice_share", "service_days", "money", "unspecified"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: OutcomeKind
+    amount: Decimal | None = None
+    currency: str | None = None
+    tax: Literal["excl", "incl"] | None = None
+
+
+@dataclass(frozen=True)
+class Tier:
+    lower: Bound | None
+    upper: Bound | None
     outcome: Outcome
+    line: int
+
+
+@dataclass(frozen=True)
+class TierExample:
+    value: Decimal | model.Duration
+    outcome: Outcome
+    line: int
+
+
+@dataclass(frozen=True)
+class Tiers(model.ItemBase):
+    measure: Literal["availability", "unavailability", "notice"]
+    source: str                        # availability name, or the event notice is given before
+    tiers: tuple[Tier, ...]
+    gaps: tuple[tuple[Bound | None, Bound | None], ...]
+    cap: Outcome | None
+    cap_per_month: bool
+    claim_within: model.Duration | model.Unspecified | None
+    claim_after: Literal["period", "incident", "breach"] | None
+    payment: Literal["credit_note", "discount", "service_credit"] | model.Unspecified | None
+    never_cash: bool
+    examples: tuple[TierExample, ...]
 
 
 # --------------------------------------------------------------------------- summary
@@ -411,23 +460,23 @@ PHRASES = {
 Measured = Literal["availability", "unavailability", "notice"]
 ClaimAfter = Literal["period", "incident", "breach"]
 Payment = Literal["credit_note", "discount", "service_credit"]
-Gap = tuple[model.Bound | None, model.Bound | None]
-CheckedTier = tuple[model.Tier, Tier]
+Gap = tuple[Bound | None, Bound | None]
+CheckedTier = tuple[Tier, TierStmt]
 """A checked tier beside its statement, where its diagnostics point."""
 
 
-class TiersKind(Kind[model.Tiers]):
+class TiersKind(Kind[Tiers]):
     keyword = "tiers"
-    statements = (OnAvailability, OnUnavailability, OnNotice, Measure, Bound, Lower, Upper,
-                  RangeBoth, RangeFrom, RangeTo, InvoiceShare, ServiceDays, MoneyOutcome, Tier,
-                  Cap, Claim, ClaimUnspecified, ServiceCredit, Paid, ExampleValue, TierExample)
+    statements = (OnAvailability, OnUnavailability, OnNotice, Measure, BoundStmt, Lower, Upper,
+                  RangeBoth, RangeFrom, RangeTo, InvoiceShare, ServiceDays, MoneyOutcome, TierStmt,
+                  Cap, Claim, ClaimUnspecified, ServiceCredit, Paid, ExampleValue, TierExampleStmt)
     words: ClassVar[Mapping[str, str]] = {
         "included": "included", "excluded": "excluded",
         "no_outcome": "none", "unspecified_outcome": "unspecified", "per_month": "per_month",
         "after_period": "period", "after_incident": "incident", "after_breach": "breach",
         "credit_note": "credit_note", "discount": "discount", "never_cash": "never_cash",
     }
-    item_type = model.Tiers
+    item_type = Tiers
     names = KindNames("tiers", "le barème", "un barème", "aucun barème nommé",
                       Phrase("Scale", "Barème"))
     summary = SUMMARY
@@ -436,10 +485,10 @@ class TiersKind(Kind[model.Tiers]):
 
     # ------------------------------------------------------------------ check
 
-    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Tiers:
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Tiers:
         name = block.name.value
         measure, source = self._measure(c, block)
-        tiers = [_tier(c, stmt, measure, name) for stmt in block.body if isinstance(stmt, Tier)]
+        tiers = [_tier(c, stmt, measure, name) for stmt in block.body if isinstance(stmt, TierStmt)]
         if not tiers:
             c.report("missing-statement", block.name.span, kind=self.names.the(), name=name,
                      what="tier", example="from 0 % included to 0.2 % included: none")
@@ -452,10 +501,10 @@ class TiersKind(Kind[model.Tiers]):
         claim_within, claim_after = _claim(c, block, credit)
         payment, never_cash = _payment(c, block, credit)
         examples = tuple(
-            model.TierExample(_bound_value(c, stmt.value.value, measure),
-                              _outcome(c, stmt.outcome, name), stmt.span.line)
-            for stmt in block.body if isinstance(stmt, TierExample))
-        return model.Tiers(
+            TierExample(_bound_value(c, stmt.value.value, measure),
+                        _outcome(c, stmt.outcome, name), stmt.span.line)
+            for stmt in block.body if isinstance(stmt, TierExampleStmt))
+        return Tiers(
             measure=measure, source=source, tiers=tuple(t for t, _ in tiers), gaps=gaps,
             cap=cap, cap_per_month=bool(cap_stmt and cap_stmt.per_month is not None),
             claim_within=claim_within, claim_after=claim_after, payment=payment,
@@ -477,11 +526,11 @@ class TiersKind(Kind[model.Tiers]):
 
     # ------------------------------------------------------------------ Python
 
-    def python_names(self, item: model.Tiers, name: str) -> list[str]:
+    def python_names(self, item: Tiers, name: str) -> list[str]:
         return [const(name), fn(name), *(fn(name, s) for s in ("from_report", "claim_deadline",
                                                                "month_total"))]
 
-    def python(self, ctx: Ctx, item: model.Tiers) -> list[Unit]:
+    def python(self, ctx: Ctx, item: Tiers) -> list[Unit]:
         units = [_notice_table(ctx, item) if item.measure == "notice" else _rate_table(ctx, item)]
         if item.claim_within is not None:
             units.append(_claim_deadline(ctx, item, item.claim_within))
@@ -492,7 +541,7 @@ class TiersKind(Kind[model.Tiers]):
 
 # --------------------------------------------------------------------------- check: statements
 
-def _tier(c: Checker, stmt: Tier, measure: Measured, name: str) -> CheckedTier:
+def _tier(c: Checker, stmt: TierStmt, measure: Measured, name: str) -> CheckedTier:
     """One tier: its range (reported when backwards) and its outcome (reported when missing)."""
     written = stmt.range
     lower = upper = None
@@ -502,17 +551,17 @@ def _tier(c: Checker, stmt: Tier, measure: Measured, name: str) -> CheckedTier:
         upper = _bound(c, written.upper, measure)
     if stmt.outcome is None:
         c.report("missing-outcome", written.span)
-        outcome = model.Outcome("unspecified")
+        outcome = Outcome("unspecified")
     else:
         outcome = _outcome(c, stmt.outcome, name)
-    tier = model.Tier(lower, upper, outcome, stmt.span.line)
+    tier = Tier(lower, upper, outcome, stmt.span.line)
     if _reversed(tier):
         c.report("tier-order", written.span, range=_range_text(lower, upper))
     return tier, stmt
 
 
-def _bound(c: Checker, bound: Bound, measure: Measured) -> model.Bound:
-    return model.Bound(_bound_value(c, bound.value, measure), bound.inclusion.value == "included")
+def _bound(c: Checker, bound: BoundStmt, measure: Measured) -> Bound:
+    return Bound(_bound_value(c, bound.value, measure), bound.inclusion.value == "included")
 
 
 def _bound_value(c: Checker, node: ast.Percent | ast.DurationLit,
@@ -532,26 +581,26 @@ def _bound_value(c: Checker, node: ast.Percent | ast.DurationLit,
     return c.percent(node)
 
 
-def _outcome(c: Checker, node: Outcome, name: str) -> model.Outcome:
+def _outcome(c: Checker, node: OutcomeStmt, name: str) -> Outcome:
     if isinstance(node, InvoiceShare):
-        return model.Outcome("invoice_share", c.percent(node.share))
+        return Outcome("invoice_share", c.percent(node.share))
     if isinstance(node, ServiceDays):
-        return model.Outcome("service_days", node.days.value)
+        return Outcome("service_days", node.days.value)
     if isinstance(node, MoneyOutcome):
         money = c.money(node.amount, c.currency)
-        return model.Outcome("money", money.amount, money.currency, money.tax)
+        return Outcome("money", money.amount, money.currency, money.tax)
     if node.value == "none":
-        return model.Outcome("none")
+        return Outcome("none")
     c.undecided(node.span, phrase("undecided.tier-outcome", name=name))
-    return model.Outcome("unspecified")
+    return Outcome("unspecified")
 
 
-def _cap(c: Checker, stmt: Cap, name: str, unit: str | None) -> model.Outcome:
+def _cap(c: Checker, stmt: Cap, name: str, unit: str | None) -> Outcome:
     """A cap: an amount in the unit of the tiers (money or days of service)."""
     # Reported at the statement, not at the word `none` or `unspecified`.
     if isinstance(stmt.outcome, ast.Word) and stmt.outcome.value == "unspecified":
         c.report("bad-cap", stmt.span, cap="unspecified", expected=phrase("cap.amount"))
-        return model.Outcome("unspecified")
+        return Outcome("unspecified")
     cap = _outcome(c, stmt.outcome, name)
     cap_unit = _outcome_unit(cap)
     if cap_unit is None:
@@ -614,14 +663,14 @@ def _check_coverage(c: Checker, tiers: list[CheckedTier], measure: Measured) -> 
         if _overlaps(a, b):
             c.report("tier-overlap", stmt.span, other=a.line, range=_range_text(b.lower, a.upper))
     gaps: list[Gap] = []
-    domain_low = model.Bound(Decimal(0), True) if measure != "notice" else model.Bound(
+    domain_low = Bound(Decimal(0), True) if measure != "notice" else Bound(
         model.Duration(Decimal(0), "day"), True)
-    domain_high = model.Bound(Decimal(100), True) if measure != "notice" else None
-    cursor: model.Bound | None = domain_low   # the lowest value not yet covered
+    domain_high = Bound(Decimal(100), True) if measure != "notice" else None
+    cursor: Bound | None = domain_low   # the lowest value not yet covered
     for tier, stmt in ordered:
         if cursor is not None and tier.lower is not None \
                 and _starts_after(tier.lower, cursor, measure):
-            gap: Gap = (cursor, model.Bound(tier.lower.value, not tier.lower.inclusive))
+            gap: Gap = (cursor, Bound(tier.lower.value, not tier.lower.inclusive))
             gaps.append(gap)
             c.report("tier-gap", stmt.span, range=_range_text(*gap))
         cursor = _after(tier.upper)
@@ -633,7 +682,7 @@ def _check_coverage(c: Checker, tiers: list[CheckedTier], measure: Measured) -> 
     return tuple(gaps)
 
 
-def _below(cursor: model.Bound, high: model.Bound | None) -> bool:
+def _below(cursor: Bound, high: Bound | None) -> bool:
     """Whether values from `cursor` up to the domain's `high` end (None: no end) remain."""
     if high is None:
         return True
@@ -650,20 +699,20 @@ def _key(value: Decimal | model.Duration) -> Decimal:
     return value.amount * days.get(value.unit, Decimal(1))
 
 
-def _reversed(tier: model.Tier) -> bool:
+def _reversed(tier: Tier) -> bool:
     """Whether a tier's range is empty or reversed (lower bound above its upper bound)."""
     lower, upper = tier.lower, tier.upper
     return bool(lower and upper and (_key(lower.value) > _key(upper.value) or (
         _key(lower.value) == _key(upper.value) and not (lower.inclusive and upper.inclusive))))
 
 
-def _lower_key(tier: model.Tier) -> tuple[Decimal, int]:
+def _lower_key(tier: Tier) -> tuple[Decimal, int]:
     if tier.lower is None:
         return (Decimal("-Infinity"), 0)
     return (_key(tier.lower.value), 0 if tier.lower.inclusive else 1)
 
 
-def _overlaps(a: model.Tier, b: model.Tier) -> bool:
+def _overlaps(a: Tier, b: Tier) -> bool:
     """b starts (in sorted order) before a ends."""
     if a.upper is None or b.lower is None:
         return True
@@ -671,7 +720,7 @@ def _overlaps(a: model.Tier, b: model.Tier) -> bool:
     return kb < ka or (kb == ka and a.upper.inclusive and b.lower.inclusive)
 
 
-def _starts_after(lower: model.Bound, cursor: model.Bound, measure: Measured) -> bool:
+def _starts_after(lower: Bound, cursor: Bound, measure: Measured) -> bool:
     """Whether a tier starting at `lower` leaves a gap after the covered prefix ending at cursor."""
     low, high = lower.value, cursor.value
     if measure == "notice" and isinstance(low, model.Duration) \
@@ -684,11 +733,11 @@ def _starts_after(lower: model.Bound, cursor: model.Bound, measure: Measured) ->
     return kl > kc or (kl == kc and cursor.inclusive and not lower.inclusive)
 
 
-def _after(upper: model.Bound | None) -> model.Bound | None:
+def _after(upper: Bound | None) -> Bound | None:
     """The first uncovered point after a tier ending at `upper`."""
     if upper is None:
         return None
-    return model.Bound(upper.value, not upper.inclusive)
+    return Bound(upper.value, not upper.inclusive)
 
 
 def _format_bound_value(value: Decimal | model.Duration) -> Phrase:
@@ -697,7 +746,7 @@ def _format_bound_value(value: Decimal | model.Duration) -> Phrase:
     return amount_of(value.amount, value.unit)
 
 
-def _range_text(low: model.Bound | None, high: model.Bound | None) -> Phrase:
+def _range_text(low: Bound | None, high: Bound | None) -> Phrase:
     """`0.2 % < x < 0.21 %`, `15 days ≤ x`: a range of values of a tier's measure."""
     text = Phrase("x", "x")
     if low is not None:
@@ -711,14 +760,14 @@ def _sign(text: str) -> Phrase:
     return Phrase(text, text)
 
 
-def _outcome_unit(outcome: model.Outcome) -> str | None:
+def _outcome_unit(outcome: Outcome) -> str | None:
     """What an outcome is counted in: "days" of service, "money" (amounts and shares), or None."""
     if outcome.kind == "service_days":
         return "days"
     return "money" if outcome.kind in ("invoice_share", "money") else None
 
 
-def _outcome_text(outcome: model.Outcome) -> str:
+def _outcome_text(outcome: Outcome) -> str:
     """An outcome as the author writes it: `20 % of invoice`, `3 days of service`, `100 EUR`."""
     if outcome.kind == "invoice_share":
         return f"{outcome.amount} % of invoice"
@@ -737,7 +786,38 @@ ROWS_IN_CONSTANT = 2   # `X = TierTable(tiers=(` rows: in the call, in the tuple
 ROWS_IN_FUNCTION = 3   # the same table built inside the notice function's body
 
 
-def _rate_table(ctx: Ctx, item: model.Tiers) -> Unit:
+def outcome_text(o: Outcome) -> str:
+    """An outcome in generated docstrings and examples' results: `20 % of invoice`, `none`."""
+    if o.kind == "none":
+        return "none"
+    if o.kind == "unspecified":
+        return "unspecified"
+    assert o.amount is not None
+    if o.kind == "invoice_share":
+        return f"{num(o.amount)} % of invoice"
+    if o.kind == "service_days":
+        return f"{num(o.amount)} days of service"
+    return money_text(model.Money(o.amount, o.currency or "", o.tax))
+
+
+def outcome_expr(o: Outcome) -> str:
+    """An outcome as the runtime's `Outcome(...)` in generated code."""
+    if o.kind in ("none", "unspecified"):
+        return f'Outcome("{o.kind}")'
+    assert o.amount is not None
+    if o.kind == "money":
+        return f'Outcome("money", {py_dec(o.amount)}, {py_str(o.currency or "")})'
+    return f'Outcome("{o.kind}", {py_dec(o.amount)})'
+
+
+def bound_text(bound: Bound) -> str:
+    """A bound in generated docstrings: `99.5 % included`, `15 days excluded`."""
+    value = bound.value
+    shown = duration_text(value) if isinstance(value, model.Duration) else f"{num(value)} %"
+    return f"{shown} {'included' if bound.inclusive else 'excluded'}"
+
+
+def _rate_table(ctx: Ctx, item: Tiers) -> Unit:
     """`X`, `x(value, invoice)` and `x_from_report(report, invoice)`: tiers of a monthly rate."""
     c = ctx.names.const(item.name)
     name = ctx.names.fn(item.name)
@@ -754,7 +834,7 @@ def _rate_table(ctx: Ctx, item: model.Tiers) -> Unit:
                            f"of `{item.source}`."))
 
 
-def _notice_table(ctx: Ctx, item: model.Tiers) -> Unit:
+def _notice_table(ctx: Ctx, item: Tiers) -> Unit:
     """`x(notice_given_on, event_on, invoice)`: tiers of the days of notice before an event."""
     name = ctx.names.fn(item.name)
     summary = (f"What cancelling costs under `{item.name}`, by the notice given before "
@@ -767,7 +847,7 @@ def _notice_table(ctx: Ctx, item: model.Tiers) -> Unit:
                        tiers=_tier_calls(item, ROWS_IN_FUNCTION), cap=_cap_expr(item), doc=doc)
 
 
-def _tier_calls(item: model.Tiers, depth: int) -> list[str]:
+def _tier_calls(item: Tiers, depth: int) -> list[str]:
     """`Tier(lower, upper, outcome),  # line N`, one per tier, indented `depth` levels."""
     notice = item.measure == "notice"
     return [wrap_call("Tier", [_bound_expr(t.lower, notice), _bound_expr(t.upper, notice),
@@ -775,7 +855,7 @@ def _tier_calls(item: model.Tiers, depth: int) -> list[str]:
             for t in item.tiers]
 
 
-def _bound_expr(bound: model.Bound | None, notice: bool) -> str:
+def _bound_expr(bound: Bound | None, notice: bool) -> str:
     """A bound in the runtime's terms: a percentage, or a notice in days before `event_on`."""
     if bound is None:
         return "None"
@@ -786,11 +866,11 @@ def _bound_expr(bound: model.Bound | None, notice: bool) -> str:
     return f"Bound({py_dec(bound.value)}, {bound.inclusive})"
 
 
-def _cap_expr(item: model.Tiers) -> str:
+def _cap_expr(item: Tiers) -> str:
     return outcome_expr(item.cap) if item.cap is not None else "None"
 
 
-def _table_paragraphs(item: model.Tiers) -> list[str | list[str]]:
+def _table_paragraphs(item: Tiers) -> list[str | list[str]]:
     """The docstring's account of a table: its tiers, cap, uncovered values and payment."""
     paragraphs: list[str | list[str]] = [["Tiers:", *(f"- {_tier_row(t)}" for t in item.tiers)]]
     if item.cap is not None:
@@ -814,7 +894,7 @@ def _table_paragraphs(item: model.Tiers) -> list[str | list[str]]:
     return paragraphs
 
 
-def _tier_row(tier: model.Tier) -> str:
+def _tier_row(tier: Tier) -> str:
     """`from 1 % excluded to 2 % included: 130 EUR excl. tax (line 37)`."""
     low, high = tier.lower, tier.upper
     if low and high:
@@ -828,7 +908,7 @@ def _tier_row(tier: model.Tier) -> str:
 
 # --------------------------------------------------------------------------- Python: claims, totals
 
-def _claim_deadline(ctx: Ctx, item: model.Tiers,
+def _claim_deadline(ctx: Ctx, item: Tiers,
                     claim: model.Duration | model.Unspecified) -> Unit:
     """`x_claim_deadline(...)`: the last day to claim, after a month or an event."""
     name = ctx.names.fn(item.name, "claim_deadline")
@@ -848,7 +928,7 @@ def _claim_deadline(ctx: Ctx, item: model.Tiers,
                        doc=ctx.doc(item, summary, rule), **values)
 
 
-def _month_total(ctx: Ctx, item: model.Tiers, cap: model.Outcome) -> Unit:
+def _month_total(ctx: Ctx, item: Tiers, cap: Outcome) -> Unit:
     """`x_month_total(results, invoice)`: a month's results added up, capped."""
     name = ctx.names.fn(item.name, "month_total")
     return render_unit(

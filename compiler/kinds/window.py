@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, ClassVar
 
 from .. import ast, model
@@ -96,13 +97,42 @@ class Notice(ast.Statement):
 
 
 @dataclass(frozen=True)
-class WindowExample(ast.Statement):
+class WindowExampleStmt(ast.Statement):
     """`example 2024-03-01 17:59 inside`."""
 
     rule: ClassVar[str] = "window_example"
     at: ast.DateTime
     where: ast.Word          # `inside` or `outside`
 
+
+
+# --------------------------------------------------------------------------- model
+
+@dataclass(frozen=True)
+class WeeklyRange:
+    """Starts on `weekday` at `start_minute` (local wall time) and lasts `length_minutes`."""
+
+    weekday: int
+    start_minute: int
+    length_minutes: int
+
+
+@dataclass(frozen=True)
+class WindowExample:
+    at: datetime
+    inside: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Window(model.ItemBase):
+    ranges: tuple[WeeklyRange, ...]
+    always: bool
+    business_days_of: str | None       # calendar name
+    per_month_limit: int | None
+    notice: model.Duration | model.Unspecified | None
+    notice_exception: str | None
+    examples: tuple[WindowExample, ...]
 
 
 # --------------------------------------------------------------------------- summary
@@ -179,12 +209,12 @@ PHRASES = {
 
 # --------------------------------------------------------------------------- the kind
 
-class WindowKind(Kind[model.Window]):
+class WindowKind(Kind[Window]):
     keyword = "window"
     statements = (Weekly, WeekSpan, Always, BusinessDaysOnly, PerMonthLimit, NoticeException,
-                  Notice, WindowExample)
+                  Notice, WindowExampleStmt)
     words: ClassVar[Mapping[str, str]] = {"is_inside": "inside", "is_outside": "outside"}
-    item_type = model.Window
+    item_type = Window
     names = KindNames("window", "la fenêtre", "une fenêtre", "aucune fenêtre nommée",
                       Phrase("Time window", "Plage horaire"))
     summary = SUMMARY
@@ -193,8 +223,8 @@ class WindowKind(Kind[model.Window]):
 
     # ------------------------------------------------------------------ check
 
-    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> model.Window:
-        ranges: list[model.WeeklyRange] = []
+    def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Window:
+        ranges: list[WeeklyRange] = []
         for stmt in block.body:
             if isinstance(stmt, Weekly):
                 ranges += _weekly_ranges(c, stmt)
@@ -208,10 +238,10 @@ class WindowKind(Kind[model.Window]):
             c.report("missing-statement", block.name.span, kind=self.names.the(),
                      name=block.name.value, what=phrase("statement.time-ranges"),
                      example="monday to friday 09:00 to 18:00")
-        examples = tuple(model.WindowExample(c.instant(s.at, c.zone), s.where.value == "inside",
-                                             s.span.line)
-                         for s in block.body if isinstance(s, WindowExample))
-        return model.Window(
+        examples = tuple(WindowExample(c.instant(s.at, c.zone), s.where.value == "inside",
+                                       s.span.line)
+                         for s in block.body if isinstance(s, WindowExampleStmt))
+        return Window(
             ranges=tuple(ranges), always=always,
             business_days_of=c.reference(business.calendar, "calendar") if business else None,
             per_month_limit=(c.whole(limit_stmt.count, phrase("why.limit"), 1)
@@ -223,19 +253,19 @@ class WindowKind(Kind[model.Window]):
 
     # ------------------------------------------------------------------ Python
 
-    def python_names(self, item: model.Window, name: str) -> list[str]:
+    def python_names(self, item: Window, name: str) -> list[str]:
         return [const(name), *(fn(name, s) for s in ("contains", "occurrences", "check_uses"))]
 
-    def python(self, ctx: Ctx, item: model.Window) -> list[Unit]:
+    def python(self, ctx: Ctx, item: Window) -> list[Unit]:
         return [_schedule_unit(ctx, item), _functions_unit(ctx, item)]
 
 
 # --------------------------------------------------------------------------- check helpers
 
-def _weekly_ranges(c: Checker, stmt: Weekly) -> list[model.WeeklyRange]:
+def _weekly_ranges(c: Checker, stmt: Weekly) -> list[WeeklyRange]:
     """The ranges of `monday to friday 09:00 to 18:00, …`: each time range on each day."""
     days = weekdays_of(stmt.days)
-    ranges: list[model.WeeklyRange] = []
+    ranges: list[WeeklyRange] = []
     for time_range in stmt.ranges:
         reported = len(c.diagnostics)
         start, end = c.time(time_range.start), c.time(time_range.end)
@@ -246,11 +276,11 @@ def _weekly_ranges(c: Checker, stmt: Weekly) -> list[model.WeeklyRange]:
                      text=f"{time_range.start.text} to {time_range.end.text}")
             continue
         length = end - start if end > start else end + 1440 - start
-        ranges.extend(model.WeeklyRange(d, start, length) for d in days)
+        ranges.extend(WeeklyRange(d, start, length) for d in days)
     return ranges
 
 
-def _span_range(c: Checker, stmt: WeekSpan) -> list[model.WeeklyRange]:
+def _span_range(c: Checker, stmt: WeekSpan) -> list[WeeklyRange]:
     """The range of `from friday 20:00 to monday 06:00` (none when it is wrong)."""
     reported = len(c.diagnostics)
     start, end = c.time(stmt.start), c.time(stmt.end)
@@ -264,7 +294,7 @@ def _span_range(c: Checker, stmt: WeekSpan) -> list[model.WeeklyRange]:
                  text=f"from {DAYS[stmt.first_day.index]} {stmt.start.text} "
                       f"to {DAYS[stmt.last_day.index]} {stmt.end.text}")
         return []
-    return [model.WeeklyRange(stmt.first_day.index, start, length)]
+    return [WeeklyRange(stmt.first_day.index, start, length)]
 
 
 def _notice(c: Checker, stmt: Notice, name: str) -> model.Duration | model.Unspecified:
@@ -317,7 +347,7 @@ def _add_minutes(minutes: set[int], start: int, length: int) -> None:
 
 # --------------------------------------------------------------------------- Python helpers
 
-def schedule_ranges(item: model.Window) -> list[tuple[int, int, int]]:
+def schedule_ranges(item: Window) -> list[tuple[int, int, int]]:
     """(weekday, start minute, length in minutes) of each range; an always-open window has one
     whole day per weekday."""
     if item.always:
@@ -335,7 +365,7 @@ def range_comment(weekday: int, start: int, length: int) -> str:
     return f"{WEEKDAYS[weekday]} {clock(start)} to {WEEKDAYS[end_day]} {end_clock}"
 
 
-def _schedule_unit(ctx: Ctx, item: model.Window) -> Unit:
+def _schedule_unit(ctx: Ctx, item: Window) -> Unit:
     """`X = Schedule(...)`: the window's weekly ranges, one a line with its comment."""
     c = ctx.names.const(item.name)
     ranges = [(f"WeeklyRange({d}, {s}, {n})", range_comment(d, s, n))
@@ -352,7 +382,7 @@ def _schedule_unit(ctx: Ctx, item: model.Window) -> Unit:
                        calendar=calendar)
 
 
-def _functions_unit(ctx: Ctx, item: model.Window) -> Unit:
+def _functions_unit(ctx: Ctx, item: Window) -> Unit:
     """`x_contains`, `x_occurrences` and, for a limited or announced window, `x_check_uses`."""
     checked = item.per_month_limit is not None or item.notice is not None
     notice = item.notice if isinstance(item.notice, model.Duration) else None
@@ -371,7 +401,7 @@ def _functions_unit(ctx: Ctx, item: model.Window) -> Unit:
         doc_check=_check_uses_doc(ctx, item) if checked else "")
 
 
-def _check_uses_doc(ctx: Ctx, item: model.Window) -> str:
+def _check_uses_doc(ctx: Ctx, item: Window) -> str:
     """The docstring of `x_check_uses`: the rules a planned use must follow."""
     rules = []
     if isinstance(item.notice, model.Unspecified):
