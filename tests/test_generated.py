@@ -1078,3 +1078,19 @@ def test_hidden_characters_are_shown_escaped_in_comments() -> None:
     source = python.render(contract, range(2024, 2025))["names_demo.py"]
     assert "# line 12: meeting: within 15 days after « x\\u202ey\\u2028z »\n" in source
     assert "\u202e" not in source and "\u2028" not in source
+
+
+def test_contacts_as_the_contracts_write_them(modules: dict[str, ModuleType]) -> None:
+    # Cegid API Art. 5: "par courrier électronique à l'adresse securityteam@cegid.com".
+    assert dict(modules["cegid_api"].EQUIPE_SECURITE) == {"email": "securityteam@cegid.com"}
+    # Cegid Loop Art. 8.3: by e-mail, in the application, or by phone with the matching offer;
+    # the support's opening hours are published outside the contract (no _HOURS constant).
+    loop = modules["cegid_loop"]
+    assert dict(loop.SERVICE_SUPPORT) == {"email": "support@CegidLoopmaintenance.zendesk.com"}
+    assert [en for _, en in loop.SERVICE_SUPPORT_CHANNELS] == [
+        "directly in the application", "by phone, if the Client chose the matching offer"]
+    assert not hasattr(loop, "SERVICE_SUPPORT_HOURS")
+    # Niveaux de service Annexe 2 §2.1: "par e-mail à l'adresse ." -- the address is blank.
+    assert dict(modules["niveaux_de_service"].NOTIFICATION_INCIDENTS) == {"email": None}
+    with pytest.raises(TypeError):   # read-only, as every constant of the generated modules
+        modules["cegid_api"].EQUIPE_SECURITE["email"] = "x@example.com"

@@ -456,3 +456,19 @@ def test_squash_merges_breaking_whitespace_only(text: str, expected: str) -> Non
 def test_squash_keeps_markup_as_markup() -> None:
     result = squash(Markup("<b>a</b>\n\t b"))
     assert isinstance(result, Markup) and result == Markup("<b>a</b> b")
+
+
+def test_contacts_say_where_and_what_the_contract_leaves_blank() -> None:
+    api = real("cegid-api")
+    assert ("For reporting any security breach without delay.\n\n"
+            "- E-mail: securityteam@cegid.com\n") in summary.summary_text(api, "en")
+    assert ("Pour signaler sans délai toute faille de sécurité.\n\n"
+            "- Courriel\u00a0: securityteam@cegid.com\n") in summary.summary_text(api, "fr")
+    # Niveaux de service gives no address ("par e-mail à l'adresse ."), and says so.
+    nds = real("niveaux-de-service")
+    assert "- E-mail: left blank in the contract\n" in summary.summary_text(nds, "en")
+    assert "- Courriel\u00a0: laissé en blanc dans le contrat\n" in summary.summary_text(nds, "fr")
+    # Cegid Loop publishes its support hours outside the contract.
+    loop = summary.summary_text(real("cegid-loop"), "en")
+    assert "- Other channel: directly in the application\n" in loop
+    assert "The contract does not say when it can be reached." in loop
