@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from slac import model
 from slac.backends import pycode, python
 from slac.cli import cli
-from slac.examples import ExampleFailure, fee_arguments, load_generated, run_examples
-from slac.kinds.money import Fee
+from slac.examples import ExampleFailure, load_generated, run_examples
+from slac.kinds.money import Fee, fee_arguments
 from slac.kinds.retention import Retention, RetentionExample
 from slac.pipeline import compile_paths
 
@@ -139,8 +139,8 @@ def test_builds_do_not_clash(tmp_path: Path) -> None:
     [changed] = compile_in(tmp_path, "contracts/teogest.sla")
     second = load(changed, tmp_path / "b")
     assert first.__name__ != second.__name__
-    assert first.DISPONIBILITE_TARGET == Decimal("99.8")
-    assert second.DISPONIBILITE_TARGET == Decimal("99.9")
+    assert Decimal("99.8") == first.DISPONIBILITE_TARGET
+    assert Decimal("99.9") == second.DISPONIBILITE_TARGET
 
 
 def test_fee_arguments_map_names_then_order() -> None:

@@ -7,6 +7,7 @@ languages, and a section of docs/language.md whose example builds, summary inclu
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,13 @@ def test_statement_classes_are_unique() -> None:
     rules = [cls.rule for cls in (*ast.SHARED, *kinds.statements())]
     assert len(rules) == len(set(rules))
     assert set(rules).isdisjoint(kinds.words())
+
+
+@pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.keyword)
+def test_a_kind_whose_items_hold_examples_runs_them(kind: kinds.Kind[Any]) -> None:
+    holds = "examples" in {f.name for f in dataclasses.fields(kind.item_type)}
+    runs = type(kind).examples is not kinds.Kind.examples
+    assert holds == runs, kind.keyword
 
 
 @pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.keyword)

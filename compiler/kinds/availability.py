@@ -4,10 +4,11 @@ rates), the target restated as allowed downtime, and worked examples."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, ClassVar, Literal, cast
 
 from .. import ast, model
@@ -29,7 +30,7 @@ from ..backends.pycode import (
 )
 from ..checking import PER_SECONDS, Checker, written
 from ..messages import UNITS, WEEKDAYS, KindNames, Phrase, phrase
-from .base import Kind
+from .base import Check, Kind, Result, Worked
 from .window import week_minutes
 
 Per = Literal["day", "week", "month", "year"]
@@ -649,6 +650,9 @@ class AvailabilityKind(Kind[Availability]):
 
     # ------------------------------------------------------------------ check
 
+    def examples(self, item: Availability, ctx: Worked) -> Iterator[Check]:
+        return _worked(item, ctx)
+
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Availability:
         target_stmt = c.single(block, Target)
         if target_stmt is None:
@@ -1010,3 +1014,27 @@ def _keywords(item: Availability, windows: str | None,
         if args.get(key) == key:
             keywords.append(f"{key}: {kind} | None = None")
     return keywords
+
+
+# --------------------------------------------------------------------------- worked examples
+
+def _percent(value: Decimal) -> Result:
+    return Result(value, f"{format(value, 'f')} %")
+
+
+def _worked(item: Availability, ctx: Worked) -> Iterator[Check]:
+    for example in item.examples:
+        def compute(example: AvailabilityExample = example) -> Result:
+            report = ctx.function(ctx.names.fn(item.name, "report"))
+            outage = getattr(ctx.module, "Outage", None)
+            if outage is None:
+                raise LookupError("the generated module does not export Outage")
+            outages = [outage(o.start, o.end) for o in example.outages]
+            result = report(example.year, example.month, outages=outages)
+            # The exact rate, rounded once to the decimals the author wrote, halves to even as
+            # the report rounds (rounding the report's six decimals again would round twice).
+            places = max(0, -cast(int, example.availability.as_tuple().exponent))
+            exact: Fraction = result.exact
+            digits = round(exact * 10**places)
+            return _percent(Decimal(f"{digits}E-{places}"))  # exact, unlike scaleb
+        yield example.line, _percent(example.availability), compute

@@ -10,10 +10,13 @@ registry for what types cannot see (grammar rule, documentation, phrases used an
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from .. import ast, model
+from ..backends.pycode import Names
 from ..messages import KindNames, Phrase
 
 if TYPE_CHECKING:
@@ -21,6 +24,40 @@ if TYPE_CHECKING:
     from ..checking import Checker
 
 ItemT = TypeVar("ItemT", bound=model.ItemBase)
+
+
+@dataclass(frozen=True)
+class Result:
+    """A result as compared (`value`) and as shown in a diagnostic (`text`).
+
+    Values compare as what they mean, not as they are written: 2.50 % and 2.5 % are the same
+    share, 260.00 EUR and 260 EUR the same amount; a tax mention, a currency or a kind of outcome
+    that differs makes them different.
+    """
+
+    value: object
+    text: str = field(compare=False)
+
+
+Check = tuple[int, Result, Callable[[], Result]]
+"""A worked example: its line, the result the contract states, and how to compute it."""
+
+
+@dataclass(frozen=True)
+class Worked:
+    """What a kind's worked examples are run with: the contract, its generated module (imported
+    by the build from memory) and the names its items go by there."""
+
+    contract: model.Contract
+    module: ModuleType
+    names: Names
+
+    def function(self, name: str) -> Callable[..., Any]:
+        """The generated module's function `name`; LookupError if it has none."""
+        found = getattr(self.module, name, None)
+        if found is None:
+            raise LookupError(f"the generated module has no evaluator {name}()")
+        return cast(Callable[..., Any], found)
 
 
 class Kind(ABC, Generic[ItemT]):
@@ -82,6 +119,12 @@ class Kind(ABC, Generic[ItemT]):
     cites_clauses: ClassVar[bool] = True
     """Whether an item must cite the contract's clause (`missing-clause` otherwise); a calendar,
     which only defines days, need not."""
+
+    def examples(self, item: ItemT, ctx: Worked) -> Iterator[Check]:
+        """The item's worked examples (`example …` statements), run by the build against the
+        generated code. None by default; tests/test_kinds.py checks that every kind whose items
+        hold examples overrides this."""
+        return iter(())
 
     eval_rank: ClassVar[int] = 100
     """Of several items encoding one clause, `slac eval` evaluates the one of lowest rank: the

@@ -8,9 +8,9 @@ not before one, immediately, never, at most so many times a period, or on a day 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any, ClassVar, Literal, TypeVar
 
 from .. import ast, model
@@ -33,7 +33,7 @@ from ..backends.pycode import (
 from ..backends.writer import CodeWriter
 from ..checking import Checker, suggest
 from ..messages import KindNames, Phrase, phrase
-from .base import Kind
+from .base import Check, Kind, Result, Worked
 from .severities import LevelStmt, Severities
 
 # --------------------------------------------------------------------------- statements
@@ -902,6 +902,9 @@ class DeadlinesKind(Kind[Deadlines]):
     phrases = PHRASES
     eval_rank = 3
 
+    def examples(self, item: Deadlines, ctx: Worked) -> Iterator[Check]:
+        return _worked(item, ctx)
+
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Deadlines:
         body = block.body
         uses = c.single(block, UsesSeverities)
@@ -936,3 +939,28 @@ class DeadlinesKind(Kind[Deadlines]):
 
     def python(self, ctx: Ctx, item: Deadlines) -> list[Unit]:
         return _python(ctx, item)
+
+
+# --------------------------------------------------------------------------- worked examples
+
+def _instant(value: datetime, zone: tzinfo | None) -> Result:
+    """An instant compared as the wall-clock time of the contract's zone, as the author writes
+    it (either reading of an hour repeated when clocks go back matches); seconds are shown
+    when there are some."""
+    local = value.astimezone(zone)
+    whole_minute = local.second == 0 and local.microsecond == 0
+    return Result(local.replace(tzinfo=None),
+                  local.isoformat(sep=" ", timespec="minutes" if whole_minute else "auto"))
+
+
+def _worked(item: Deadlines, ctx: Worked) -> Iterator[Check]:
+    for example in item.examples:
+        zone = example.due.tzinfo
+
+        def compute(example: DeadlineExample = example,
+                    zone: tzinfo | None = zone) -> Result:
+            due = ctx.function(ctx.names.fn(item.name, "due"))
+            kwargs = {"level": example.level} if example.level is not None else {}
+            result = due(example.action, example.start, **kwargs)
+            return Result(None, "no deadline") if result is None else _instant(result, zone)
+        yield example.line, _instant(example.due, zone), compute

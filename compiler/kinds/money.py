@@ -3,7 +3,7 @@ interest, billing terms, and worked examples of the fees."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, TypeVar
@@ -21,7 +21,7 @@ from ..backends.pycode import (
 )
 from ..checking import Checker
 from ..messages import KindNames, Phrase, listing, phrase
-from .base import Kind
+from .base import Check, Kind, Result, Worked
 
 # --------------------------------------------------------------------------- syntax
 
@@ -371,6 +371,9 @@ class MoneyKind(Kind[MoneyClause]):
     phrases = PHRASES
     eval_rank = 6
 
+    def examples(self, item: MoneyClause, ctx: Worked) -> Iterator[Check]:
+        return _worked(item, ctx)
+
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> MoneyClause:
         fees = self._fees(c, [s for s in block.body if isinstance(s, FeeStmt)])
         minimum = c.single(block, MinimumInvoice)
@@ -427,3 +430,51 @@ class MoneyKind(Kind[MoneyClause]):
 
     def python(self, ctx: Ctx, item: MoneyClause) -> list[Unit]:
         return [*(_fee_unit(ctx, item, fee) for fee in item.fees), *_functions(ctx, item)]
+
+
+# --------------------------------------------------------------------------- worked examples
+
+def _amount(money: model.Money) -> Result:
+    return Result(money, money_text(money))
+
+
+def _worked(item: MoneyClause, ctx: Worked) -> Iterator[Check]:
+    fees = {fee.name: fee for fee in item.fees}
+    for example in item.examples:
+        def compute(example: MoneyExample = example) -> Result:
+            fee = fees.get(example.fee)
+            if fee is None:
+                raise LookupError(f"no fee {example.fee!r} in {item.name}")
+            arguments = fee_arguments(fee, example.inputs)
+            result = ctx.function(ctx.names.fee(fee.name))(**arguments)
+            return _amount(model.Money(result, fee.amount.currency, fee.amount.tax))
+        yield example.line, _amount(example.result), compute
+
+
+def fee_arguments(fee: Fee, inputs: tuple[tuple[str, Decimal], ...]) -> dict[str, object]:
+    """Map an example's named inputs onto the fee function's parameters.
+
+    Inputs named like a parameter go to it; the others fill the remaining parameters in order
+    (`restore hours 2 files 1` gives hours=2, units=1). Counts are passed as ints.
+    """
+    parameters = fee_parameters(fee)
+    counts = {"units", "count"}
+    chosen: dict[str, object] = {}
+    rest: list[Decimal] = []
+    for name, value in inputs:
+        if name in parameters and name not in chosen:
+            chosen[name] = value
+        else:
+            rest.append(value)
+    free = [p for p in parameters if p not in chosen]
+    if len(rest) > len(free):
+        raise ValueError(f"fee {fee.name} takes {', '.join(parameters)}; the example gives "
+                         f"{', '.join(n for n, _ in inputs)}")
+    chosen.update(zip(free, rest, strict=False))   # the first len(rest) free parameters
+    for name in sorted(counts & set(chosen)):
+        count = chosen[name]
+        assert isinstance(count, Decimal)
+        if count != count.to_integral_value():
+            raise ValueError(f"{name} must be a whole number, got {count}")
+        chosen[name] = int(count)
+    return chosen

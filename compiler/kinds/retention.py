@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Literal, cast
@@ -26,7 +27,7 @@ from ..backends.pycode import (
 )
 from ..checking import DAYS, MONTHS, Checker
 from ..messages import MONTH_NAMES, KindNames, Phrase, phrase
-from .base import Kind
+from .base import Check, Kind, Result, Worked
 
 Every = Literal["day", "week", "month", "year"]
 
@@ -512,6 +513,9 @@ class RetentionKind(Kind[Retention]):
     phrases = PHRASES
     eval_rank = 4
 
+    def examples(self, item: Retention, ctx: Worked) -> Iterator[Check]:
+        return _worked(item, ctx)
+
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Retention:
         copies = _check_copies(c, block)
         rpo_stmt = c.single(block, Rpo)
@@ -546,3 +550,17 @@ class RetentionKind(Kind[Retention]):
         if item.after_termination is not None:
             units.append(_survival_unit(ctx, item, item.after_termination))
         return units
+
+
+# --------------------------------------------------------------------------- worked examples
+
+def _copies(count: int) -> Result:
+    return Result(count, f"{count} {'copy' if count == 1 else 'copies'}")
+
+
+def _worked(item: Retention, ctx: Worked) -> Iterator[Check]:
+    for example in item.examples:
+        def compute(example: RetentionExample = example) -> Result:
+            points = ctx.function(ctx.names.fn(item.name, "restore_points"))(example.at)
+            return _copies(len(points))
+        yield example.line, _copies(example.copies), compute

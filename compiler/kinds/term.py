@@ -3,6 +3,7 @@ before the end of a term or growing with tenure, and obligations that survive th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -20,7 +21,7 @@ from ..backends.pycode import (
 )
 from ..checking import Checker, written
 from ..messages import KindNames, Phrase, phrase
-from .base import Kind
+from .base import Check, Kind, Result, Worked
 
 # --------------------------------------------------------------------------- syntax
 
@@ -224,6 +225,9 @@ class TermKind(Kind[Term]):
 
     # ------------------------------------------------------------------ check
 
+    def examples(self, item: Term, ctx: Worked) -> Iterator[Check]:
+        return _worked(item, ctx)
+
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Term:
         initial = c.single(block, Initial)
         notice = c.single(block, NoticeBeforeEnd)
@@ -385,3 +389,14 @@ def _survival_unit(ctx: Ctx, item: Term, survives: model.Duration, name: str) ->
         period=period_expr(survives),
         doc=ctx.doc(item, f"Last day the obligations of `{item.name}` bind: "
                     f"{duration_text(survives)} after the contract's last day `end`."))
+
+
+# --------------------------------------------------------------------------- worked examples
+
+def _worked(item: Term, ctx: Worked) -> Iterator[Check]:
+    for example in item.examples:
+        def compute(example: TermExample = example) -> Result:
+            ends = ctx.function(ctx.names.fn(item.name, "effective_termination"))
+            result = ends(example.subscribed, example.requested)
+            return Result(result, str(result.isoformat()))
+        yield example.line, Result(example.ends, example.ends.isoformat()), compute

@@ -9,8 +9,9 @@ leave part of the measure uncovered, run backwards or mix days of service with m
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, cast
 
@@ -33,7 +34,8 @@ from ..backends.pycode import (
 )
 from ..checking import Checker
 from ..messages import KindNames, Phrase, amount_of, phrase
-from .base import Kind
+from ..runtime.periods import Period, subtract_period
+from .base import Check, Kind, Result, Worked
 
 # --------------------------------------------------------------------------- syntax
 
@@ -484,6 +486,9 @@ class TiersKind(Kind[Tiers]):
     eval_rank = 1
 
     # ------------------------------------------------------------------ check
+
+    def examples(self, item: Tiers, ctx: Worked) -> Iterator[Check]:
+        return _worked(item, ctx)
 
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Tiers:
         name = block.name.value
@@ -936,3 +941,35 @@ def _month_total(ctx: Ctx, item: Tiers, cap: Outcome) -> Unit:
         doc=ctx.doc(item, f"Total of a month's `{ctx.names.fn(item.name)}` results, capped at "
                     f"{outcome_text(cap)}.", "An unspecified result raises UnspecifiedError."))
 
+
+# --------------------------------------------------------------------------- worked examples
+
+def _outcome_result(outcome: Outcome) -> Result:
+    return Result(outcome, outcome_text(outcome))
+
+
+def _worked(item: Tiers, ctx: Worked) -> Iterator[Check]:
+    for example in item.examples:
+        def compute(example: TierExample = example) -> Result:
+            evaluate = ctx.function(ctx.names.fn(item.name))
+            if item.measure == "notice":
+                if not isinstance(example.value, model.Duration):
+                    raise TypeError("a notice example needs a duration")
+                given = _before(ctx.contract.dated, example.value)
+                result = evaluate(given, ctx.contract.dated)
+            else:
+                result = evaluate(example.value)
+            if result.capped and item.cap is not None:
+                return _outcome_result(item.cap)
+            # The evaluator's outcome has no tax mention: it is the tier's, as written.
+            tax = None if result.tier is None else item.tiers[result.tier].outcome.tax
+            found = result.outcome
+            return _outcome_result(Outcome(found.kind, found.amount, found.currency, tax))
+        yield example.line, _outcome_result(example.outcome), compute
+
+
+def _before(event: date, period: model.Duration) -> date:
+    """`event` minus a calendar period (notice examples are read against the contract's date)."""
+    if period.unit not in ("day", "week", "month", "year"):
+        raise ValueError(f"a notice is a calendar period, got {period.unit}")
+    return subtract_period(event, Period(int(period.amount), period.unit))

@@ -6,7 +6,7 @@ covers, which the availability check uses to find measured and excluded windows 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
@@ -26,7 +26,7 @@ from ..backends.pycode import (
 )
 from ..checking import DAYS, WEEK, Checker, weekdays_of, written
 from ..messages import KindNames, Phrase, phrase
-from .base import Kind
+from .base import Check, Kind, Result, Worked
 
 # --------------------------------------------------------------------------- syntax
 
@@ -222,6 +222,9 @@ class WindowKind(Kind[Window]):
     eval_rank = 7
 
     # ------------------------------------------------------------------ check
+
+    def examples(self, item: Window, ctx: Worked) -> Iterator[Check]:
+        return _worked(item, ctx)
 
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Window:
         ranges: list[WeeklyRange] = []
@@ -419,3 +422,16 @@ def _check_uses_doc(ctx: Ctx, item: Window) -> str:
         item, f"Problems with planned uses of window `{item.name}`; empty when all is fine.",
         "Each use must lie inside the window's occurrences.", *rules,
         "`announced` gives, when known, the instant each use was announced (one per use).")
+
+
+# --------------------------------------------------------------------------- worked examples
+
+def _inside(inside: bool) -> Result:
+    return Result(inside, "inside" if inside else "outside")
+
+
+def _worked(item: Window, ctx: Worked) -> Iterator[Check]:
+    for example in item.examples:
+        def compute(example: WindowExample = example) -> Result:
+            return _inside(bool(ctx.function(ctx.names.fn(item.name, "contains"))(example.at)))
+        yield example.line, _inside(example.inside), compute
