@@ -13,15 +13,12 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from .. import ast, model
-from ..backends.pycode import Names
+from ..backends.pycode import Ctx, Names, Unit
+from ..checking import Checker
 from ..messages import KindNames, Phrase
-
-if TYPE_CHECKING:
-    from ..backends.pycode import Ctx, Unit
-    from ..checking import Checker
 
 ItemT = TypeVar("ItemT", bound=model.ItemBase)
 
@@ -69,8 +66,10 @@ class Kind(ABC, Generic[ItemT]):
     one structure for both languages).
     """
 
-    keyword: ClassVar[str]
-    """The block keyword, also the grammar rule of the block: `window`."""
+    @property
+    @abstractmethod
+    def keyword(self) -> str:
+        """The block keyword, also the grammar rule of the block: `window`."""
 
     statements: ClassVar[tuple[type[ast.Statement], ...]] = ()
     """The syntax-tree classes of the kind's own statements, one per grammar alias."""
