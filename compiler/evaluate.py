@@ -460,7 +460,7 @@ def _by_signature(ctx: _Context, item: model.Item) -> Evaluation:
         rows.append({"inputs": given, "results": results})
         prefix = ctx.say("report.line", line=record.span.line) if record else ""
         lines.append(prefix + ", ".join(f"{n}={t}" for n, t in given.items()))
-        lines += [f"  {n} → {bilingual(r)}" for n, r in results.items()]
+        lines += [f"  {n} → {_one_line(r)}" for n, r in results.items()]
     return Evaluation({"rows": rows}, lines)
 
 
@@ -641,12 +641,12 @@ def _plain(value: object) -> Any:
     return str(value)
 
 
-def bilingual(value: object) -> str:
+def _one_line(value: object) -> str:
     """Plain data on one line."""
     if isinstance(value, list):
-        return "[" + ", ".join(bilingual(v) for v in value) + "]" if value else "[]"
+        return "[" + ", ".join(_one_line(v) for v in value) + "]" if value else "[]"
     if isinstance(value, dict):
-        return "(" + ", ".join(f"{k} {bilingual(v)}" for k, v in value.items()) + ")"
+        return "(" + ", ".join(f"{k} {_one_line(v)}" for k, v in value.items()) + ")"
     return "—" if value is None else str(value)
 
 
