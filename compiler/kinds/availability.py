@@ -4,11 +4,14 @@ rates), the target restated as allowed downtime, and worked examples."""
 
 from __future__ import annotations
 
+import inspect
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from types import ModuleType
 from typing import Any, ClassVar, Literal, cast
 
 from .. import ast, model
@@ -29,7 +32,22 @@ from ..backends.pycode import (
     seconds_text,
 )
 from ..checking import PER_SECONDS, Checker, written
+from ..evaluating import (
+    PERIOD_PARAMETERS,
+    Data,
+    EvalContext,
+    Evaluation,
+    call,
+    convert,
+    duration,
+    listing,
+    required_column,
+    seconds,
+    span_of,
+)
+from ..inputs import Record, error
 from ..messages import UNITS, WEEKDAYS, KindNames, Phrase, phrase
+from ..wording import said, worded
 from .base import Check, Kind, Result, Worked
 from .window import week_minutes
 
@@ -647,6 +665,10 @@ class AvailabilityKind(Kind[Availability]):
     summary = SUMMARY
     phrases = PHRASES
     eval_rank = 2
+    report_gives = PERIOD_PARAMETERS
+
+    def report(self, item: Availability, ctx: EvalContext) -> Evaluation:
+        return _report(ctx, item)
 
     # ------------------------------------------------------------------ check
 
@@ -1038,3 +1060,108 @@ def _worked(item: Availability, ctx: Worked) -> Iterator[Check]:
             digits = round(exact * 10**places)
             return _percent(Decimal(f"{digits}E-{places}"))  # exact, unlike scaleb
         yield example.line, _percent(example.availability), compute
+
+
+# --------------------------------------------------------------------------- slac eval
+
+def availability_report(ctx: EvalContext, item: Availability) -> Any:
+    """The generated module's report of `item` over the period, fed with the records."""
+    year, month = ctx.period()
+    func = ctx.function(ctx.names.fn(item.name, "report"))
+    accepted = inspect.signature(func).parameters
+    runtime = ctx.runtime("availability")
+    interval = ctx.runtime("intervals").Interval
+    start, end = ctx.bounds()
+    feeds: dict[str, list[object]] = {}
+    for record in ctx.records:
+        feed, built = _availability_record(ctx, record, runtime, interval, (start, end))
+        if feed not in accepted:
+            offered = [n for n in ("outages", "maintenance", "excluded_events", "samples", "rates")
+                       if n in accepted]
+            raise error("input-not-accepted", record.span, feed=feed, item=item.name,
+                        accepted=", ".join(offered))
+        feeds.setdefault(feed, []).append(built)
+    for needed in ("samples", "rates"):
+        if needed in accepted and accepted[needed].default is inspect.Parameter.empty:
+            feeds.setdefault(needed, [])
+    return call(ctx, func, year=year, month=month, **feeds, **ctx.keywords(func))
+
+
+def _availability_record(ctx: EvalContext, record: Record, runtime: ModuleType, interval: type,
+                         period: tuple[datetime, datetime]) -> tuple[str, object]:
+    """Which input a record feeds (by its columns) and the runtime object it becomes."""
+    values = record.values
+
+    def instant(name: str) -> datetime:
+        return typing.cast(datetime, convert(required_column(record, name), "datetime", ctx.module,
+                                             ctx.request.zone))
+
+    def at(name: str) -> datetime:
+        """An instant that must lie in the period (a sample, a minute)."""
+        moment = instant(name)
+        if not period[0] <= moment < period[1]:
+            raise error("input-outside-period", values[name].span, value=values[name].text,
+                        period=f"{period[0]:%Y-%m}")
+        return moment
+
+    try:
+        if "probe" in values:
+            latency = values.get("latency")
+            delay = None if latency is None or latency.text is None else convert(
+                latency, "Decimal", ctx.module, None)
+            probe = required_column(record, "probe").text
+            return "samples", runtime.Sample(at("at"), probe, delay)
+        if "error_rate" in values:
+            rate = convert(required_column(record, "error_rate"), "Decimal", ctx.module, None)
+            return "rates", runtime.MinuteRate(at("minute"), rate)
+        if "start" in values or "end" in values:
+            start, end = instant("start"), instant("end")
+            kind = values.get("kind")
+            word = (kind.text or "outage") if kind else "outage"
+            feed = {"outage": "outages", "maintenance": "maintenance",
+                    "excluded": "excluded_events"}.get(word)
+            if feed is None:
+                assert kind is not None
+                raise error("input-choice", kind.span, value=kind.text,
+                            choices="outage, maintenance, excluded")
+            cause = values["cause"].text if "cause" in values else None
+            if feed == "maintenance":
+                return feed, interval(start, end)
+            return feed, runtime.Outage(start, end, cause)
+    except (ValueError, TypeError) as exc:  # SlaInputError is a ValueError
+        raise error("input-rejected", record.span, reason=worded(exc)) from None
+    raise error("input-columns-unknown", record.span, columns=", ".join(values),
+                expected="start, end[, kind, cause] | at, probe, latency | minute, error_rate")
+
+
+def _report(ctx: EvalContext, item: Availability) -> Evaluation:
+    return availability_evaluation(ctx, availability_report(ctx, item))
+
+
+def availability_evaluation(ctx: EvalContext, report: Any) -> Evaluation:
+    """An availability report as data and readable lines."""
+    zone = ctx.zone
+    comparison = ">" if report.strict else "≥"
+    data: Data = {
+        "measured_seconds": seconds(report.measured_time),
+        "excluded_seconds": seconds(report.excluded_time),
+        "downtime_seconds": seconds(report.downtime_time),
+        "availability": str(report.availability),
+        "unavailability": str(report.unavailability),
+        "target": str(report.target), "strict": report.strict, "met": report.met,
+        "downtime": [span_of(s, zone) for s in report.downtime],
+        "excluded": [span_of(s, zone) for s in report.excluded],
+        "no_data": [span_of(s, zone) for s in report.no_data],
+    }
+    lines = [
+        ctx.say("report.measured", time=duration(report.measured_time)),
+        ctx.say("report.excluded", time=duration(report.excluded_time)),
+        ctx.say("report.downtime", time=duration(report.downtime_time)),
+        ctx.say("report.availability", rate=report.availability, comparison=comparison,
+                target=report.target,
+                verdict=said("report.met" if report.met else "report.breached")),
+    ]
+    lines += listing(ctx.say("report.downtime-spans"), data["downtime"])
+    lines += listing(ctx.say("report.excluded-spans"), data["excluded"])
+    lines += listing(ctx.say("report.no-data-spans"), data["no_data"])
+    return Evaluation(data, lines)

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 from .. import ast, model
 from ..backends.pycode import Ctx, Names, Unit
 from ..checking import Checker
+from ..evaluating import EvalContext, Evaluation
 from ..messages import KindNames, Phrase
 
 ItemT = TypeVar("ItemT", bound=model.ItemBase)
@@ -124,6 +125,20 @@ class Kind(ABC, Generic[ItemT]):
         generated code. None by default; tests/test_kinds.py checks that every kind whose items
         hold examples overrides this."""
         return iter(())
+
+    def report(self, item: ItemT, ctx: EvalContext) -> Evaluation | None:
+        """The item's `slac eval` report, or None (the default) for the generic one,
+        `evaluating.by_signature`: each evaluator whose parameters are all given, per record."""
+        return None
+
+    def eval_sources(self, item: ItemT) -> tuple[str, ...]:
+        """The other items whose evaluators `report` calls, so that `--set` may name their
+        parameters too (none by default)."""
+        return ()
+
+    report_gives: ClassVar[frozenset[str]] = frozenset()
+    """The evaluators' parameters that `report` gives itself (from the period), which `--set`
+    may not name (none by default)."""
 
     eval_rank: ClassVar[int] = 100
     """Of several items encoding one clause, `slac eval` evaluates the one of lowest rank: the

@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from .. import ast, model
@@ -22,6 +22,7 @@ from ..backends.pycode import (
     render_unit,
 )
 from ..checking import Checker, known_holidays, weekdays_of
+from ..evaluating import PERIOD_PARAMETERS, Data, EvalContext, Evaluation, call
 from ..messages import KindNames, Phrase
 from .base import Kind
 
@@ -111,6 +112,10 @@ class CalendarKind(Kind[Calendar]):
     summary = SUMMARY
     phrases = PHRASES
     eval_rank = 8
+    report_gives = PERIOD_PARAMETERS
+
+    def report(self, item: Calendar, ctx: EvalContext) -> Evaluation:
+        return _report(ctx, item)
 
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Calendar:
         workdays_stmt = c.single(block, Workdays)
@@ -227,3 +232,21 @@ def holiday_tables(contracts: Iterable[model.Contract], years: range) -> dict[st
 def holiday_table(calendar: Calendar, years: range) -> str:
     """Source of the module named by `holiday_module`: `HOLIDAYS`, (date, name) pairs by date."""
     return holiday_table_source(calendar.holiday_country, calendar.holiday_subdivision, years)
+
+
+# --------------------------------------------------------------------------- slac eval
+
+def _report(ctx: EvalContext, item: Calendar) -> Evaluation:
+    """The business days of the period, and its holidays."""
+    start, end = ctx.bounds()
+    is_business = ctx.function(ctx.names.fn(item.name, "is_business_day"))
+    holiday = ctx.function(ctx.names.fn(item.name, "holiday_name"))
+    days = [start.date() + timedelta(n) for n in range((end.date() - start.date()).days)]
+    business = [d for d in days if call(ctx, is_business, d)]
+    holidays = [(d, call(ctx, holiday, d)) for d in days]
+    named = [(d.isoformat(), name) for d, name in holidays if name]
+    data: Data = {"business_days": len(business), "days": len(days),
+                  "holidays": [{"date": d, "name": n} for d, n in named]}
+    lines = [ctx.say("report.business-days", count=len(business), days=len(days))]
+    lines += [f"  {d} {n}" for d, n in named]
+    return Evaluation(data, lines)

@@ -18,6 +18,7 @@ from ..backends.pycode import (
     render_unit,
 )
 from ..checking import Checker
+from ..evaluating import PERIOD_PARAMETERS, EvalContext, Evaluation
 from ..messages import KindNames, Phrase
 from .base import Kind
 
@@ -72,6 +73,14 @@ class SeveritiesKind(Kind[Severities]):
     summary = SUMMARY
     phrases = PHRASES
     eval_rank = 9
+    report_gives = PERIOD_PARAMETERS
+
+    def report(self, item: Severities, ctx: EvalContext) -> Evaluation:
+        """The levels, described in the report's language."""
+        levels = [{"name": level.name, "fr": level.text.fr, "en": level.text.en}
+                  for level in item.levels]
+        return Evaluation({"levels": levels},
+                          [f"  {lv['name']}: {lv[ctx.lang]}" for lv in levels])
 
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Severities:
         levels: dict[str, Level] = {}

@@ -8,6 +8,7 @@ leave part of the measure uncovered, run backwards or mix days of service with m
 
 from __future__ import annotations
 
+import inspect
 import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -33,8 +34,11 @@ from ..backends.pycode import (
     wrap_call,
 )
 from ..checking import Checker
+from ..evaluating import PERIOD_PARAMETERS, Data, EvalContext, Evaluation, call, plain, values_of
 from ..messages import KindNames, Phrase, amount_of, phrase
 from ..runtime.periods import Period, subtract_period
+from ..wording import said
+from .availability import Availability, availability_evaluation, availability_report
 from .base import Check, Kind, Result, Worked
 
 # --------------------------------------------------------------------------- syntax
@@ -484,6 +488,13 @@ class TiersKind(Kind[Tiers]):
     summary = SUMMARY
     phrases = PHRASES
     eval_rank = 1
+    report_gives = PERIOD_PARAMETERS
+
+    def report(self, item: Tiers, ctx: EvalContext) -> Evaluation | None:
+        return None if item.measure == "notice" else _report(ctx, item)
+
+    def eval_sources(self, item: Tiers) -> tuple[str, ...]:
+        return (item.source,)
 
     # ------------------------------------------------------------------ check
 
@@ -973,3 +984,62 @@ def _before(event: date, period: model.Duration) -> date:
     if period.unit not in ("day", "week", "month", "year"):
         raise ValueError(f"a notice is a calendar period, got {period.unit}")
     return subtract_period(event, Period(int(period.amount), period.unit))
+
+
+# --------------------------------------------------------------------------- slac eval
+
+def _report(ctx: EvalContext, item: Tiers) -> Evaluation:
+    """The tier a measured value (given, or measured by the availability on the records) falls
+    in, what it gives, and the last day to claim it."""
+    func = ctx.function(ctx.names.fn(item.name))
+    invoice = ctx.settings.get("invoice")
+    amount = None if invoice is None else ctx.convert(invoice, func, "invoice")
+    lines: list[str] = []
+    data: Data = {}
+    if "value" in ctx.settings:
+        result = call(ctx, func, ctx.convert(ctx.settings["value"], func, "value"), amount)
+    else:
+        source = ctx.contract.item(item.source)
+        if not isinstance(source, Availability):
+            raise ctx.fail("eval.give-value")
+        if not ctx.records:
+            raise ctx.fail("eval.give-value-or-records", source=source.name)
+        report = availability_report(ctx, source)
+        evaluation = availability_evaluation(ctx, report)
+        data["report"], lines = evaluation.data, evaluation.lines
+        from_report = ctx.function(ctx.names.fn(item.name, "from_report"))
+        result = call(ctx, from_report, report, amount)
+    outcome = result.outcome
+    data.update({
+        "value": str(result.value), "tier": result.tier,
+        "outcome": {"kind": outcome.kind, "amount": plain(outcome.amount),
+                    "currency": outcome.currency},
+        "money": plain(result.money), "days": plain(result.days), "capped": result.capped,
+    })
+    lines.append(ctx.say("report.value", value=result.value))
+    if result.tier is None:
+        lines.append(ctx.say("report.no-tier", outcome=_outcome_words(outcome)))
+    else:
+        lines.append(ctx.say("report.tier", number=result.tier + 1,
+                             line=item.tiers[result.tier].line, outcome=_outcome_words(outcome)))
+    if result.money is not None:
+        lines.append(ctx.say("report.money", money=result.money))
+    if result.days is not None:
+        lines.append(ctx.say("report.days", days=result.days))
+    if result.capped:
+        lines.append(ctx.say("report.capped"))
+    claim = getattr(ctx.module, ctx.names.fn(item.name, "claim_deadline"), None)
+    if callable(claim):
+        values = values_of(ctx, None)
+        parameters = inspect.signature(claim).parameters
+        if all(p in values for p in parameters):
+            arguments = {p: ctx.convert(values[p], claim, p) for p in parameters}
+            deadline = call(ctx, claim, **arguments)
+            data["claim_deadline"] = deadline.isoformat()
+            lines.append(ctx.say("report.claim", date=deadline.isoformat()))
+    return Evaluation(data, lines)
+
+
+def _outcome_words(outcome: Any) -> Phrase:
+    """What a tier gives, in words: `3 % of the invoice`, `nothing`."""
+    return said(f"report.gives.{outcome.kind}", amount=outcome.amount, currency=outcome.currency)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from .. import ast, model
@@ -25,7 +25,21 @@ from ..backends.pycode import (
     timedelta_expr,
 )
 from ..checking import DAYS, WEEK, Checker, weekdays_of, written
+from ..evaluating import (
+    PERIOD_PARAMETERS,
+    Data,
+    EvalContext,
+    Evaluation,
+    build_from,
+    call,
+    convert,
+    duration,
+    required_column,
+    seconds,
+    span_of,
+)
 from ..messages import KindNames, Phrase, phrase
+from ..wording import in_language, said
 from .base import Check, Kind, Result, Worked
 
 # --------------------------------------------------------------------------- syntax
@@ -220,6 +234,10 @@ class WindowKind(Kind[Window]):
     summary = SUMMARY
     phrases = PHRASES
     eval_rank = 7
+    report_gives = PERIOD_PARAMETERS
+
+    def report(self, item: Window, ctx: EvalContext) -> Evaluation:
+        return _report(ctx, item)
 
     # ------------------------------------------------------------------ check
 
@@ -435,3 +453,39 @@ def _worked(item: Window, ctx: Worked) -> Iterator[Check]:
         def compute(example: WindowExample = example) -> Result:
             return _inside(bool(ctx.function(ctx.names.fn(item.name, "contains"))(example.at)))
         yield example.line, _inside(example.inside), compute
+
+
+# --------------------------------------------------------------------------- slac eval
+
+def _report(ctx: EvalContext, item: Window) -> Evaluation:
+    """The window's occurrences in the period, and the problems of the uses recorded."""
+    start, end = ctx.bounds()
+    zone = ctx.zone
+    occurrences = ctx.function(ctx.names.fn(item.name, "occurrences"))
+    spans = call(ctx, occurrences, start, end)
+    total = sum((s.end - s.start for s in spans), timedelta())
+    data: Data = {"occurrences": [span_of(s, zone) for s in spans], "total_seconds": seconds(total)}
+    lines = [ctx.say("report.occurrences", count=len(spans), total=duration(total))]
+    lines += [f"  {a} → {b}" for a, b in data["occurrences"]]
+    check = getattr(ctx.module, ctx.names.fn(item.name, "check_uses"), None)
+    if ctx.records:
+        if not callable(check):
+            raise ctx.fail("eval.no-limit", name=item.name)
+        interval = ctx.runtime("intervals").Interval
+        uses, announced = [], []
+        for record in ctx.records:
+            when = [convert(required_column(record, c), "datetime", ctx.module, ctx.request.zone)
+                    for c in ("start", "end")]
+            uses.append(build_from(record, interval, *when))
+            if "announced" in record.values:
+                announced.append(convert(required_column(record, "announced"), "datetime",
+                                         ctx.module, ctx.request.zone))
+        if announced and len(announced) != len(uses):
+            raise ctx.fail("eval.announced")
+        problems = call(ctx, check, uses, announced or None)
+        data["problems"] = [str(p) for p in problems]
+        found = (said("report.problems", count=len(problems)) if problems
+                 else said("report.no-problem"))
+        lines.append(ctx.say("report.uses", count=len(uses), problems=found))
+        lines += [f"  {in_language(p, ctx.lang)}" for p in problems]
+    return Evaluation(data, lines)

@@ -1,0 +1,355 @@
+"""What `slac eval` and the kinds' reports are written with: the request, the context of one
+evaluation, its outcome, and helpers to read inputs, call the generated evaluators and show
+results.
+
+The driver (`evaluate.py`) finds the item, reads the inputs and builds an `EvalContext`; the
+item's kind writes its report (`Kind.report`), or `by_signature` does: every evaluator of the item
+whose parameters are all given, once per record. This module imports no kind and not the Python
+backend: what the driver knows of the generated module's names is precomputed in the context.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from . import model
+from .ast import Span
+from .backends.pycode import Names
+from .inputs import Record, Value, error
+from .messages import Phrase
+from .wording import said, worded
+
+COMMAND_LINE = "<command line>"
+Data = dict[str, Any]
+PERIOD_PARAMETERS = frozenset({"year", "month", "start", "end"})
+"""The parameters a report that reads the period gives its evaluators itself."""
+
+
+class EvalError(Exception):
+    """A request `slac eval` cannot carry out (not a located input problem): a plain message in
+    the report's language; `phrase` holds it in both."""
+
+    def __init__(self, phrase: Phrase, lang: str) -> None:
+        super().__init__(phrase.text(lang))
+        self.phrase = phrase
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked: the clause or item, the period, named values and input files."""
+
+    clause: str
+    period: tuple[int, int] | None = None
+    settings: tuple[str, ...] = ()
+    inputs: tuple[Path, ...] = ()
+    zone: ZoneInfo | None = None
+
+
+@dataclass
+class Evaluation:
+    """The outcome: plain data for JSON, and the lines of the readable report."""
+
+    data: Data
+    lines: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------ the context
+
+@dataclass
+class EvalContext:
+    """One evaluation: the contract, its generated module, the request, the records read, the
+    `--set` values, the report's language, and the names the module gives the items (`names`)
+    and their public evaluators (`evaluators`, by item name)."""
+
+    contract: model.Contract
+    module: ModuleType
+    request: Request
+    records: list[Record]
+    settings: dict[str, Value]
+    lang: str
+    names: Names
+    evaluators: dict[str, list[str]]
+
+    def say(self, key: str, **fields: object) -> str:
+        """The phrase `key` of messages.EVAL in the report's language."""
+        return said(key, **fields).text(self.lang)
+
+    def fail(self, key: str, **fields: object) -> EvalError:
+        return EvalError(said(key, **fields), self.lang)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.contract.zone)
+
+    def period(self) -> tuple[int, int]:
+        if self.request.period is None:
+            raise self.fail("eval.needs-period")
+        return self.request.period
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        year, month = self.period()
+        after = (year + month // 12, month % 12 + 1)
+        return (datetime(year, month, 1, tzinfo=self.zone),
+                datetime(*after, 1, tzinfo=self.zone))
+
+    def function(self, name: str) -> Callable[..., Any]:
+        found = getattr(self.module, name, None)
+        if not callable(found):
+            raise self.fail("eval.no-evaluator", name=name)
+        return typing.cast(Callable[..., Any], found)
+
+    def runtime(self, module: str) -> ModuleType:
+        return importlib.import_module(f"{self.module.__package__}.runtime.{module}")
+
+    def convert(self, value: Value, func: Callable[..., Any], parameter: str) -> object:
+        """A text value as the type `func` declares for `parameter`."""
+        annotation = inspect.signature(func).parameters[parameter].annotation
+        return convert(value, str(annotation), self.module, self.request.zone or None)
+
+    def keywords(self, func: Callable[..., Any]) -> dict[str, object]:
+        """The `--set` values that name keyword-only parameters of `func` (decisions)."""
+        parameters = inspect.signature(func).parameters
+        return {name: self.convert(value, func, name) for name, value in self.settings.items()
+                if name in parameters and parameters[name].kind is inspect.Parameter.KEYWORD_ONLY}
+
+
+# ------------------------------------------------------------- the generic report: by signature
+
+def by_signature(ctx: EvalContext, item: model.Item) -> Evaluation:
+    """Every evaluator of the item whose parameters are all given, once per record: the report
+    of an item whose kind has none of its own."""
+    functions = [(name, ctx.function(name))
+                 for name in ctx.evaluators[item.name]
+                 if callable(getattr(ctx.module, name, None))]
+    if not functions:
+        raise ctx.fail("eval.no-evaluators", name=item.name)
+    known = {p for _, f in functions for p in inspect.signature(f).parameters}
+    rows: list[Data] = []
+    lines: list[str] = []
+    records: list[Record | None] = [*ctx.records] or [None]
+    for record in records:
+        values = values_of(ctx, record)
+        for name, value in values.items():
+            if name not in known and name not in ("year", "month", "id"):
+                raise error("input-unknown-name", value.span, name=name, item=item.name,
+                            names=", ".join(sorted(known)))
+        results: Data = {}
+        for name, func in functions:
+            parameters = inspect.signature(func).parameters
+            required = [p for p, spec in parameters.items()
+                        if spec.default is inspect.Parameter.empty]
+            if all(p in values for p in required):
+                arguments = {p: ctx.convert(values[p], func, p) for p in parameters if p in values}
+                try:
+                    results[name] = plain(call(ctx, func, **arguments))
+                except EvalError as problem:
+                    if record is None:
+                        raise
+                    raise error("input-rejected", record.span, reason=problem.phrase) from None
+        if not results:
+            signatures = "; ".join(f"{n}{_params(f)}" for n, f in functions)
+            raise ctx.fail("eval.give-values", item=item.name, signatures=signatures)
+        given = {n: v.text for n, v in values.items() if n not in ("year", "month")}
+        rows.append({"inputs": given, "results": results})
+        prefix = ctx.say("report.line", line=record.span.line) if record else ""
+        lines.append(prefix + ", ".join(f"{n}={t}" for n, t in given.items()))
+        lines += [f"  {n} → {one_line(r)}" for n, r in results.items()]
+    return Evaluation({"rows": rows}, lines)
+
+
+def values_of(ctx: EvalContext, record: Record | None) -> dict[str, Value]:
+    """The named values for one call: the period, the `--set` values and the record's columns."""
+    values: dict[str, Value] = {}
+    if ctx.request.period:
+        span = Span(COMMAND_LINE, 1, 1, 1, 2)
+        values["year"] = Value(str(ctx.request.period[0]), span)
+        values["month"] = Value(str(ctx.request.period[1]), span)
+    values.update(ctx.settings)
+    if record is not None:
+        values.update({k: v for k, v in record.values.items() if v.text is not None})
+    return values
+
+
+def _params(func: Callable[..., Any]) -> str:
+    return "(" + ", ".join(inspect.signature(func).parameters) + ")"
+
+
+# -------------------------------------------------------------------------------------- values
+
+def convert(value: Value, annotation: str, module: ModuleType, zone: ZoneInfo | None) -> object:
+    """A text value as the annotated type: dates and times ISO 8601, durations `4 hours`."""
+    text = value.text
+    base = annotation.replace(" | None", "").replace("None | ", "").strip()
+    if text is None:
+        raise error("input-missing-value", value.span)
+    try:
+        if base == "datetime":
+            return _datetime(value, zone)
+        if base == "date":
+            return date.fromisoformat(text)
+        if base == "time":
+            return time.fromisoformat(text)
+        if base == "int":
+            return int(text)
+        if base == "Decimal":
+            return _decimal(value, text)
+        if base in ("timedelta", "Period"):
+            return _duration_value(value, base, module)
+        if base == "Schedule":
+            return _schedule(value, module)
+    except (ValueError, InvalidOperation):
+        raise error(f"input-not-{_EXPECTED.get(base, 'value')}", value.span, value=text) from None
+    choices = typing.get_args(getattr(module, base, None))
+    if choices and text not in choices:
+        raise error("input-choice", value.span, value=text, choices=", ".join(choices))
+    return text
+
+
+def _decimal(value: Value, text: str) -> Decimal:
+    """A finite number written with a decimal point (a comma is refused with a hint)."""
+    if "," in text:
+        raise error("input-decimal-comma", value.span, value=text, fixed=text.replace(",", "."))
+    number = Decimal(text)
+    if not number.is_finite():
+        raise ValueError(text)
+    return number
+
+
+_EXPECTED = {"datetime": "datetime", "date": "date", "time": "time", "int": "integer",
+             "Decimal": "number", "timedelta": "duration", "Period": "duration"}
+
+
+def _datetime(value: Value, zone: ZoneInfo | None) -> datetime:
+    text = typing.cast(str, value.text)
+    moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+    if moment.tzinfo is not None:
+        return moment
+    if zone is None:
+        raise error("input-naive-datetime", value.span, value=text)
+    first, second = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
+    if first.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None) != moment:
+        raise error("input-dst-gap", value.span, value=text, zone=zone.key)
+    if first.utcoffset() != second.utcoffset():
+        raise error("input-dst-ambiguous", value.span, value=text, zone=zone.key)
+    return first
+
+
+_UNIT_SECONDS = {"minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+
+
+def _duration_value(value: Value, base: str, module: ModuleType) -> object:
+    """`4 hours` as a timedelta (fixed units), or `1 month` as a runtime Period (calendar units)."""
+    amount, _, unit = typing.cast(str, value.text).partition(" ")
+    unit = unit.strip().lower().removesuffix("s")
+    count = int(amount)
+    if base == "timedelta" and unit in _UNIT_SECONDS:
+        return timedelta(seconds=count * _UNIT_SECONDS[unit])
+    if base == "Period" and unit in ("day", "week", "month", "year"):
+        return importlib.import_module(f"{module.__package__}.runtime.periods").Period(count, unit)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def _schedule(value: Value, module: ModuleType) -> object:
+    """A window of the contract given by name, as its schedule (for undecided business hours)."""
+    text = typing.cast(str, value.text)
+    found = getattr(module, text.upper(), None)
+    if type(found).__name__ != "Schedule":
+        raise error("input-not-window", value.span, value=text)
+    return found
+
+
+def required_column(record: Record, name: str) -> Value:
+    """The value of column `name` of `record`; a located error if it has none."""
+    if name not in record.values or record.values[name].text is None:
+        raise error("input-missing-column", record.span, column=name)
+    return record.values[name]
+
+
+def build_from(record: Record, kind: Callable[..., Any], *args: object) -> object:
+    """`kind(*args)`, a runtime object read from `record`; what it refuses is located there."""
+    try:
+        return kind(*args)
+    except ValueError as exc:
+        raise error("input-rejected", record.span, reason=worded(exc)) from None
+
+
+def call(ctx: EvalContext, func: Callable[..., Any], *args: object, **kwargs: object) -> Any:
+    """Call an evaluator; the contract's undecided points and bad inputs become EvalErrors."""
+    errors = ctx.runtime("errors")
+    try:
+        return func(*args, **kwargs)
+    except errors.UnspecifiedError as exc:
+        decisions = [f"{name}{_choices(ctx.module, spec.annotation)}"
+                     for name, spec in inspect.signature(func).parameters.items()
+                     if spec.kind is inspect.Parameter.KEYWORD_ONLY]
+        hint = said("eval.decide", decisions=", ".join(decisions)) if decisions else Phrase("", "")
+        raise EvalError(worded(exc) + hint, ctx.lang) from None
+    except errors.SlaInputError as exc:
+        raise EvalError(worded(exc), ctx.lang) from None
+
+
+def _choices(module: ModuleType, annotation: object) -> str:
+    base = str(annotation).replace(" | None", "")
+    choices = typing.get_args(getattr(module, base, None))
+    return f"={'|'.join(choices)}" if choices else f": {base}"
+
+
+# -------------------------------------------------------------------------------------- display
+
+def seconds(span: timedelta) -> int | str:
+    micros = (span.days * 86400 + span.seconds) * 1_000_000 + span.microseconds
+    return micros // 1_000_000 if micros % 1_000_000 == 0 else str(Decimal(micros) / 1_000_000)
+
+
+def duration(span: timedelta) -> str:
+    total = seconds(span)
+    hours, rest = divmod(Decimal(total), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours} h {minutes:02} min {secs:02} s" if secs else f"{hours} h {minutes:02} min"
+
+
+def span_of(span: Any, zone: ZoneInfo) -> list[str]:
+    return [span.start.astimezone(zone).isoformat(), span.end.astimezone(zone).isoformat()]
+
+
+def listing(title: str, spans: list[list[str]], shown: int = 20) -> list[str]:
+    if not spans:
+        return []
+    lines = [f"{title} ({len(spans)}):"] + [f"  {a} → {b}" for a, b in spans[:shown]]
+    return lines + ([f"  … {len(spans) - shown}"] if len(spans) > shown else [])
+
+
+def plain(value: object) -> Any:
+    """A result as JSON-ready data: ISO dates, decimals as strings, records as objects."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, timedelta):
+        return seconds(value)
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: plain(getattr(value, k)) for k in value.__dataclass_fields__}
+    return str(value)
+
+
+def one_line(value: object) -> str:
+    """Plain data on one line."""
+    if isinstance(value, list):
+        return "[" + ", ".join(one_line(v) for v in value) + "]" if value else "[]"
+    if isinstance(value, dict):
+        return "(" + ", ".join(f"{k} {one_line(v)}" for k, v in value.items()) + ")"
+    return "—" if value is None else str(value)
