@@ -98,6 +98,9 @@ class Statement:
     """
 
     rule: ClassVar[str] = ""
+    written: ClassVar[str] = ""
+    """How the author writes the statement, for messages (`at most … per month`); empty when
+    its alias with spaces says it (`minimum invoice`)."""
     span: Span
 
     @property
@@ -107,6 +110,10 @@ class Statement:
     @classmethod
     def build(cls, span: Span, values: tuple[Any, ...]) -> Statement:
         return cls(span, *values)
+
+    @classmethod
+    def as_written(cls) -> str:
+        return cls.written or cls.rule.replace("_", " ")
 
 
 # --------------------------------------------------------------------------- shared statements
@@ -266,9 +273,6 @@ SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, DateTime, TimeRan
 SHARED_WORDS = {"excl_tax": "excl", "incl_tax": "incl"}
 """Word aliases of the shared values (a money value's tax mention)."""
 
-
-Node = (Number | Percent | DurationLit | MoneyLit | Str | Name | Word | Time | Day | DateLit
-        | Statement)
 
 
 @dataclass(frozen=True)

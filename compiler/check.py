@@ -47,7 +47,7 @@ class ContractChecker(Checker):
         seen: dict[str, ast.Statement] = {}
         for stmt in self.module.header:
             if stmt.rule in seen:
-                self.report("duplicate-statement", stmt.span, what=stmt.rule.replace("_", " "))
+                self.report("duplicate-statement", stmt.span, what=stmt.as_written())
             seen[stmt.rule] = stmt
         for field, example in HEADER_EXAMPLES.items():
             if field not in seen:

@@ -29,20 +29,6 @@ DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 FIXED = ("second", "minute", "hour")
-# Statements as the author writes them, for `duplicate-statement` (others: their kind, spaced).
-STATEMENT_WORDS = {
-    "per_month_limit": "at most … per month", "business_days_only": "on business days of",
-    "target_strict": "target", "period_month": "period", "measured_window": "measured",
-    "measured_always": "measured", "exclusion_mode_stmt": "excluded time",
-    "method_outages": "method", "method_probes": "method", "method_error_rate": "method",
-    "measure": "on", "claim_unspecified": "claim", "paid": "paid as",
-    "uses_severities": "severities", "uses_hours": "business hours",
-    "uses_calendar": "business days of", "after_termination": "after termination kept",
-    "renewal": "renewal tacit", "notice_before_end": "notice … before end of term",
-    "short_tenure": "notice under …", "tenure_notice": "notice … plus … per full year",
-    "minimum_invoice": "minimum invoice", "liability_cap": "liability cap",
-    "public_holidays": "public holidays",
-}
 
 
 class Checker:
@@ -153,7 +139,7 @@ class Checker:
         found = [s for s in block.body if isinstance(s, cls)]
         for extra in found[1:]:
             self.report("duplicate-statement", extra.span,
-                        what=STATEMENT_WORDS.get(extra.rule, extra.rule.replace("_", " ")))
+                        what=extra.as_written())
         return found[0] if found else None
 
     def positive(self, node: ast.DurationLit, allowed: tuple[str, ...], expected: Phrase,

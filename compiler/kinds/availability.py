@@ -76,6 +76,7 @@ class TargetAbove(Target):
     """`target above 99.5 %`: strictly above."""
 
     rule: ClassVar[str] = "target_strict"
+    written: ClassVar[str] = "target"
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class PeriodMonth(ast.Statement):
     """`period calendar month`."""
 
     rule: ClassVar[str] = "period_month"
+    written: ClassVar[str] = "period"
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class MeasuredDuring(Measured):
     """`measured during heures_ouvrees`."""
 
     rule: ClassVar[str] = "measured_window"
+    written: ClassVar[str] = "measured"
     window: ast.Name
 
 
@@ -103,6 +106,7 @@ class MeasuredAllTime(Measured):
     """`measured all time`."""
 
     rule: ClassVar[str] = "measured_always"
+    written: ClassVar[str] = "measured"
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,7 @@ class ExcludedTime(ast.Statement):
     """`excluded time removed from measured time`, `… counts as available`, `… unspecified`."""
 
     rule: ClassVar[str] = "exclusion_mode_stmt"
+    written: ClassVar[str] = "excluded time"
     mode: ast.Word           # `removed`, `available` or `unspecified`
 
 
@@ -238,6 +243,7 @@ class MethodOutages(MethodStmt):
     """`method outages`: from a list of outages."""
 
     rule: ClassVar[str] = "method_outages"
+    written: ClassVar[str] = "method"
 
 
 @dataclass(frozen=True)
@@ -245,6 +251,7 @@ class MethodProbes(MethodStmt):
     """`method probes { probe … slice … }`: from probe samples, slice by slice."""
 
     rule: ClassVar[str] = "method_probes"
+    written: ClassVar[str] = "method"
     body: tuple[ProbeStatement, ...]
 
     @classmethod
@@ -257,6 +264,7 @@ class MethodErrorRate(MethodStmt):
     """`method error rate { interrupted above 5 % … }`: from per-minute error rates."""
 
     rule: ClassVar[str] = "method_error_rate"
+    written: ClassVar[str] = "method"
     body: tuple[RateStatement, ...]
 
     @classmethod

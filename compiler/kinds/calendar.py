@@ -42,6 +42,7 @@ class PublicHolidays(ast.Statement):
     """`public holidays "FR" subdivision "57"` (the subdivision is optional)."""
 
     rule: ClassVar[str] = "public_holidays"
+    written: ClassVar[str] = "public holidays"
     country: ast.Str
     subdivision: ast.Str | None = None
 

@@ -24,6 +24,7 @@ class Purpose(ast.Statement):
     """`for fr "signalement des anomalies" en "reporting anomalies"`."""
 
     rule: ClassVar[str] = "contact_purpose"
+    written: ClassVar[str] = "for"
     fr: ast.Str
     en: ast.Str
 
@@ -40,24 +41,28 @@ class AddressStatement(ast.Statement):
 @dataclass(frozen=True)
 class Email(AddressStatement):
     rule: ClassVar[str] = "contact_email"
+    written: ClassVar[str] = "email"
     field: ClassVar[Address] = "email"
 
 
 @dataclass(frozen=True)
 class Phone(AddressStatement):
     rule: ClassVar[str] = "contact_phone"
+    written: ClassVar[str] = "phone"
     field: ClassVar[Address] = "phone"
 
 
 @dataclass(frozen=True)
 class Web(AddressStatement):
     rule: ClassVar[str] = "contact_web"
+    written: ClassVar[str] = "web"
     field: ClassVar[Address] = "web"
 
 
 @dataclass(frozen=True)
 class Post(AddressStatement):
     rule: ClassVar[str] = "contact_post"
+    written: ClassVar[str] = "post"
     field: ClassVar[Address] = "post"
 
 
@@ -75,12 +80,14 @@ class Hours(ast.Statement):
     """`available during heures_support`: a window; or `available unspecified`."""
 
     rule: ClassVar[str] = "contact_hours"
+    written: ClassVar[str] = "available"
     window: ast.Name
 
 
 @dataclass(frozen=True)
 class HoursUnspecified(ast.Statement):
     rule: ClassVar[str] = "contact_hours_unspecified"
+    written: ClassVar[str] = "available"
     word: ast.Word
 
 
@@ -201,11 +208,11 @@ class ContactKind(Kind[Contact]):
 
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Contact:
         name = block.name.value
-        seen: dict[str, ast.Statement] = {}
+        seen: set[str] = set()
         for stmt in block.body:
-            if not isinstance(stmt, Channel) and stmt.rule in seen:
-                c.report("duplicate-statement", stmt.span, what=stmt.rule.removeprefix("contact_"))
-            seen.setdefault(stmt.rule, stmt)
+            if not isinstance(stmt, Channel) and stmt.as_written() in seen:
+                c.report("duplicate-statement", stmt.span, what=stmt.as_written())
+            seen.add(stmt.as_written())
         addresses: dict[Address, str | model.Unspecified | None] = dict.fromkeys(ADDRESSES)
         for stmt in block.body:
             if isinstance(stmt, AddressStatement) and addresses[stmt.field] is None:

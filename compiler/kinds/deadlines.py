@@ -44,6 +44,7 @@ class UsesSeverities(ast.Statement):
     """`severities incidents`: the levels the rules are set by."""
 
     rule: ClassVar[str] = "uses_severities"
+    written: ClassVar[str] = "severities"
     severities: ast.Name
 
 
@@ -52,6 +53,7 @@ class UsesHours(ast.Statement):
     """`business hours heures_ouvrees` (a window), or `business hours unspecified`."""
 
     rule: ClassVar[str] = "uses_hours"
+    written: ClassVar[str] = "business hours"
     window: ast.Name | ast.Word
 
 
@@ -60,6 +62,7 @@ class UsesCalendar(ast.Statement):
     """`business days of jours_ouvres`."""
 
     rule: ClassVar[str] = "uses_calendar"
+    written: ClassVar[str] = "business days of"
     calendar: ast.Name
 
 

@@ -63,6 +63,7 @@ class MinimumInvoice(ast.Statement):
     """`minimum invoice 130 EUR excl. tax per month`."""
 
     rule: ClassVar[str] = "minimum_invoice"
+    written: ClassVar[str] = "minimum invoice"
     amount: ast.MoneyLit
 
 
@@ -89,6 +90,7 @@ class LiabilityCap(ast.Statement):
     """`liability cap 10000 EUR`."""
 
     rule: ClassVar[str] = "liability_cap"
+    written: ClassVar[str] = "liability cap"
     amount: ast.MoneyLit
 
 

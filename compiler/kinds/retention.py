@@ -116,6 +116,7 @@ class AfterTermination(ast.Statement):
     """`after termination kept 30 days`."""
 
     rule: ClassVar[str] = "after_termination"
+    written: ClassVar[str] = "after termination kept"
     period: ast.DurationLit
 
 

@@ -46,6 +46,7 @@ class Renewal(PeriodStatement):
     """`renewal tacit 12 months`."""
 
     rule: ClassVar[str] = "renewal"
+    written: ClassVar[str] = "renewal tacit"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class NoticeBeforeEnd(PeriodStatement):
     """`notice 3 months before end of term by "lettre recommandée"` (the means is optional)."""
 
     rule: ClassVar[str] = "notice_before_end"
+    written: ClassVar[str] = "notice … before end of term"
     by: ast.Str | None = None
 
 
@@ -61,6 +63,7 @@ class ShortTenure(PeriodStatement):
     """`notice under 1 year ends at end of month of request`."""
 
     rule: ClassVar[str] = "short_tenure"
+    written: ClassVar[str] = "notice under …"
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class TenureNotice(ast.Statement):
     """`notice 1 month plus 1 month per full year from day after month of request`."""
 
     rule: ClassVar[str] = "tenure_notice"
+    written: ClassVar[str] = "notice … plus … per full year"
     base: ast.DurationLit
     per_year: ast.DurationLit
 

@@ -76,6 +76,7 @@ class Measure(ast.Statement):
     """`on unavailability of dispo`: what the tiers are read from."""
 
     rule: ClassVar[str] = "measure"
+    written: ClassVar[str] = "on"
     target: Target
 
 
@@ -202,6 +203,7 @@ class ClaimUnspecified(ClaimStatement):
     """`claim unspecified`."""
 
     rule: ClassVar[str] = "claim_unspecified"
+    written: ClassVar[str] = "claim"
     value: ast.Word
 
 
@@ -218,6 +220,7 @@ class Paid(ast.Statement):
     """`paid as credit note`, `paid as service credit, never cash`, `paid as unspecified`."""
 
     rule: ClassVar[str] = "paid"
+    written: ClassVar[str] = "paid as"
     payment: ServiceCredit | ast.Word    # `credit_note`, `discount` or `unspecified`
 
 

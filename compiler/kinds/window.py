@@ -82,6 +82,7 @@ class BusinessDaysOnly(ast.Statement):
     """`on business days of jours_ouvres`."""
 
     rule: ClassVar[str] = "business_days_only"
+    written: ClassVar[str] = "on business days of"
     calendar: ast.Name
 
 
@@ -90,6 +91,7 @@ class PerMonthLimit(ast.Statement):
     """`at most 2 per month`."""
 
     rule: ClassVar[str] = "per_month_limit"
+    written: ClassVar[str] = "at most … per month"
     count: ast.Number
 
 
