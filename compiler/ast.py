@@ -194,6 +194,116 @@ class EveryDay(Statement):
 DayRange = DaySpan | DayList | EveryDay
 
 
+@dataclass(frozen=True)
+class OneLanguage(Statement):
+    """`"…"`: words of the author's in one language, the contract's (if it has only one)."""
+
+    rule: ClassVar[str] = "one_language"
+    words: Str
+
+
+@dataclass(frozen=True)
+class TwoLanguages(Statement):
+    """`fr "…" en "…"`: words of the author's in both languages."""
+
+    rule: ClassVar[str] = "two_languages"
+    fr: Str
+    en: Str
+
+
+TextLit = OneLanguage | TwoLanguages
+
+
+# --------------------------------------------------------------------------- legal force
+
+@dataclass(frozen=True)
+class ThirdParty(Statement):
+    """`"l'hébergeur"`: a party other than the provider and the client."""
+
+    rule: ClassVar[str] = "third_party"
+    name: Str
+
+
+Party = Word | ThirdParty
+"""`provider`, `client` (words) or a named third party."""
+
+
+@dataclass(frozen=True)
+class Counterparty(Statement):
+    """`towards client`, `against client`: the party who benefits from a duty, or bears a right."""
+
+    rule: ClassVar[str] = "counterparty"
+    party: Party
+
+
+@dataclass(frozen=True)
+class Strength(Statement):
+    """`, best efforts`: how firmly an obligation binds."""
+
+    rule: ClassVar[str] = "strength"
+    word: Word
+
+
+@dataclass(frozen=True)
+class Force(Statement):
+    """`obligation of provider towards client, best efforts`, `right of provider against client`,
+    `prohibition of client`: who is bound, towards whom, and how."""
+
+    modality: ClassVar[str] = ""
+    written: ClassVar[str] = "obligation / right / prohibition"
+    party: Party
+    counterparty: Counterparty | None = None
+    strength: Strength | None = None
+
+    @classmethod
+    def build(cls, span: Span, values: tuple[Any, ...]) -> Statement:
+        party, *rest = values
+        return cls(span, party, next((v for v in rest if isinstance(v, Counterparty)), None),
+                   next((v for v in rest if isinstance(v, Strength)), None))
+
+
+@dataclass(frozen=True)
+class Obligation(Force):
+    rule: ClassVar[str] = "obligation"
+    modality: ClassVar[str] = "obligation"
+
+
+@dataclass(frozen=True)
+class Right(Force):
+    rule: ClassVar[str] = "right"
+    modality: ClassVar[str] = "right"
+
+
+@dataclass(frozen=True)
+class Prohibition(Force):
+    rule: ClassVar[str] = "prohibition"
+    modality: ClassVar[str] = "prohibition"
+
+
+@dataclass(frozen=True)
+class Condition(Statement):
+    """`condition fr "…" en "…"`: what must hold for the clause to apply."""
+
+    rule: ClassVar[str] = "condition"
+    text: TextLit
+
+
+@dataclass(frozen=True)
+class Formality(Statement):
+    """`formality fr "lettre recommandée avec accusé de réception" en "…"`: how to act."""
+
+    rule: ClassVar[str] = "formality"
+    text: TextLit
+
+
+@dataclass(frozen=True)
+class Via(Statement):
+    """`via support`: the contact block through which the clause is exercised."""
+
+    rule: ClassVar[str] = "via"
+    contact: Name
+
+
 # --------------------------------------------------------------------------- contract header
 
 @dataclass(frozen=True)
@@ -204,17 +314,41 @@ class HeaderText(Statement):
 
 
 @dataclass(frozen=True)
+class PartyRole(Statement):
+    """`role fr "le Client" en "the Customer"`: a party the contract names by its role only."""
+
+    rule: ClassVar[str] = "party_role"
+    fr: Str
+    en: Str
+
+
+@dataclass(frozen=True)
+class NamedParty(Statement):
+    """`"Teogest"`: a party named in the contract."""
+
+    rule: ClassVar[str] = "named_party"
+    name: Str
+
+
+@dataclass(frozen=True)
+class HeaderParty(Statement):
+    """`provider "Teogest"`, `client role fr "le Client" en "the Customer"`."""
+
+    party: NamedParty | PartyRole
+
+
+@dataclass(frozen=True)
 class Title(HeaderText):
     rule: ClassVar[str] = "title"
 
 
 @dataclass(frozen=True)
-class Provider(HeaderText):
+class Provider(HeaderParty):
     rule: ClassVar[str] = "provider"
 
 
 @dataclass(frozen=True)
-class Client(HeaderText):
+class Client(HeaderParty):
     rule: ClassVar[str] = "client"
 
 
@@ -225,11 +359,24 @@ class TimeZone(HeaderText):
 
 @dataclass(frozen=True)
 class Source(Statement):
-    """`source "…" dated 2024-03-19`."""
+    """`source "…" dated 2024-03-19`, `… dated unspecified`, `… effective 2023-06-02`."""
 
     rule: ClassVar[str] = "source"
     document: Str
-    dated: DateLit
+    date: SourceDate
+
+
+@dataclass(frozen=True)
+class SourceDate(Statement):
+    """`dated 2024-03-19` (or `unspecified`), `effective 2023-06-02`."""
+
+    rule: ClassVar[str] = "dated"
+    value: DateLit | Word
+
+
+@dataclass(frozen=True)
+class Effective(SourceDate):
+    rule: ClassVar[str] = "effective"
 
 
 @dataclass(frozen=True)
@@ -266,11 +413,17 @@ class ContractHeader(Statement):
 
 
 HEADER: tuple[type[Statement], ...] = (Title, Provider, Client, Source, TimeZone, Languages,
-                                       Currency)
+                                       Currency, PartyRole, NamedParty, SourceDate, Effective)
+FORCE: tuple[type[Statement], ...] = (Obligation, Right, Prohibition, ThirdParty, Counterparty,
+                                      Strength)
 SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, DateTime, TimeRange, DaySpan,
-                                       DayList, EveryDay, ContractHeader, *HEADER)
+                                       DayList, EveryDay, ContractHeader, *HEADER, *FORCE,
+                                       OneLanguage, TwoLanguages, Condition, Formality, Via)
 """Statement classes of the header and of every kind; a kind's own are listed by the kind."""
-SHARED_WORDS = {"excl_tax": "excl", "incl_tax": "incl"}
+SHARED_WORDS = {"excl_tax": "excl", "incl_tax": "incl", "provider_party": "provider",
+                "client_party": "client", "firm": "firm", "target_only": "target",
+                "best_efforts": "best efforts", "reasonable_efforts": "reasonable efforts",
+                "at_least": "at least"}
 """Word aliases of the shared values (a money value's tax mention)."""
 
 

@@ -13,12 +13,13 @@ from zoneinfo import ZoneInfo
 from . import ast, kinds, model
 from .checking import Checker, bilingual, known_zones
 from .diagnostics import Diagnostic
+from .kinds.base import Kind
 
 RESERVED_IDS = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                 *(f"lpt{i}" for i in range(10)), "runtime", "init"}
 HEADER_EXAMPLES = {
     "title": 'title "…"', "provider": 'provider "…"', "client": 'client "…"',
-    "source": 'source "…" dated 2024-03-19', "time_zone": 'time zone "Europe/Paris"',
+    "source": 'source "…" dated 2024-03-19 (or dated unspecified, effective 2024-03-19)', "time_zone": 'time zone "Europe/Paris"',
     "languages": "languages fr, en", "currency": "currency EUR",
 }
 
@@ -39,6 +40,7 @@ class ContractChecker(Checker):
                 self.blocks[block.name.value] = block
         self.zone = ZoneInfo(header["zone"])
         self.currency = header["currency"]
+        self.languages = header["languages"]
         items = [self.item(block) for block in self.module.blocks]
         return model.Contract(items=tuple(items), unspecified=tuple(self.unspecified), **header)
 
@@ -46,7 +48,7 @@ class ContractChecker(Checker):
         cid = self.module.contract_id
         seen: dict[str, ast.Statement] = {}
         for stmt in self.module.header:
-            if stmt.rule in seen:
+            if stmt.rule in seen and stmt.rule != "source":   # a contract may have several
                 self.report("duplicate-statement", stmt.span, what=stmt.as_written())
             seen[stmt.rule] = stmt
         for field, example in HEADER_EXAMPLES.items():
@@ -59,9 +61,15 @@ class ContractChecker(Checker):
 
         def text(rule: str) -> str:
             stmt = seen.get(rule)
-            if isinstance(stmt, ast.HeaderText):
-                return stmt.value.value
-            return stmt.document.value if isinstance(stmt, ast.Source) else ""
+            return stmt.value.value if isinstance(stmt, ast.HeaderText) else ""
+
+        def party(rule: str) -> model.Party:
+            stmt = seen.get(rule)
+            if not isinstance(stmt, ast.HeaderParty):
+                return model.Party(model.Text("", ""), named=True)
+            if isinstance(stmt.party, ast.PartyRole):
+                return model.Party(model.Text(stmt.party.fr.value, stmt.party.en.value), False)
+            return model.Party(model.Text(stmt.party.name.value, stmt.party.name.value), True)
 
         zone = text("time_zone") or "Europe/Paris"
         zone_stmt = seen.get("time_zone")
@@ -74,16 +82,23 @@ class ContractChecker(Checker):
             if name.value not in ("fr", "en"):
                 self.report("unknown-language", name.span, lang=name.value)
             languages.append(name.value)
-        source = seen.get("source")
-        dated = self.date(source.dated) if isinstance(source, ast.Source) else date(2000, 1, 1)
+        sources = [self.source(stmt) for stmt in self.module.header
+                   if isinstance(stmt, ast.Source)]
         currency_stmt = seen.get("currency")
         currency = currency_stmt.code.value if isinstance(currency_stmt, ast.Currency) else "EUR"
         return {
             "id": cid.value, "module": re.sub(r"[^a-z0-9_]", "_", cid.value.replace("-", "_")),
-            "source_file": self.module.file, "title": text("title"), "provider": text("provider"),
-            "client": text("client"), "document": text("source"), "dated": dated, "zone": zone,
-            "languages": tuple(languages), "currency": currency,
+            "source_file": self.module.file, "title": text("title"), "provider": party("provider"),
+            "client": party("client"), "sources": tuple(sources), "zone": zone,
+            "languages": tuple(languages) or ("fr", "en"), "currency": currency,
         }
+
+    def source(self, stmt: ast.Source) -> model.SourceDocument:
+        """A source document, its date as written (None where the document bears none)."""
+        value = stmt.date.value
+        dated = self.date(value) if isinstance(value, ast.DateLit) else None
+        return model.SourceDocument(stmt.document.value, dated,
+                                    effective=isinstance(stmt.date, ast.Effective))
 
     def item(self, block: ast.Block) -> model.Item:
         """The block's item, checked by its kind; the statements every block may hold (clause,
@@ -101,10 +116,42 @@ class ContractChecker(Checker):
             self.report("missing-clause", block.name.span, kind=self.names[block.kind].the(),
                         name=block.name.value)
         base = model.ItemFields(name=block.name.value, line=block.span.line, clauses=clauses,
-                                label=label, notes=notes)
-        body = [s for s in block.body if not isinstance(s, (ast.ClauseRef, ast.Label, ast.Note))]
+                                label=label, notes=notes, **self.force_of(block, kind))
+        body = [s for s in block.body if not isinstance(s, SHARED_PARTS)]
         item: model.Item = kind.check(self, replace(block, body=tuple(body)), base)
         return item
+
+
+    def force_of(self, block: ast.Block, kind: Kind[Any]) -> dict[str, Any]:
+        """The item's legal force, conditions, formalities and contact, where its kind has
+        them; a kind that binds no one refuses them, one that must say it is reminded."""
+        parts = [s for s in block.body if isinstance(s, FORCE_PARTS)]
+        if kind.legal_force == "none":
+            for stmt in parts:
+                self.report("force-not-applicable", stmt.span, kind=self.names[block.kind].the(),
+                            what=stmt.as_written())
+            parts = []
+        forces = [s for s in parts if isinstance(s, ast.Force)]
+        for extra in forces[1:]:
+            self.report("duplicate-statement", extra.span, what=extra.as_written())
+        if not forces and kind.legal_force == "decide":
+            self.report("force-undecided", block.name.span, kind=self.names[block.kind].the(),
+                        name=block.name.value)
+        vias = [s for s in parts if isinstance(s, ast.Via)]
+        for extra in vias[1:]:
+            self.report("duplicate-statement", extra.span, what="via")
+        return {
+            "force": self.force(forces[0], block.name.value) if forces else None,
+            "conditions": tuple(self.text(s.text) for s in parts
+                                if isinstance(s, ast.Condition)),
+            "formalities": tuple(self.text(s.text) for s in parts
+                                 if isinstance(s, ast.Formality)),
+            "via": self.reference(vias[0].contact, "contact") if vias else None,
+        }
+
+
+FORCE_PARTS = (ast.Force, ast.Condition, ast.Formality, ast.Via)
+SHARED_PARTS = (ast.ClauseRef, ast.Label, ast.Note, *FORCE_PARTS)
 
 
 def check(module: ast.Module) -> tuple[model.Contract, list[Diagnostic]]:

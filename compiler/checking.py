@@ -47,6 +47,7 @@ class Checker:
         # since each has an evaluator of its own, named after it
         self.zone = ZoneInfo("UTC")           # the header's, once read
         self.currency = "EUR"
+        self.languages: tuple[str, ...] = ("fr", "en")
 
     def report(self, code: str, span: ast.Span, **args: object) -> None:
         self.diagnostics.append(Diagnostic(code, span, dict(args)))
@@ -57,6 +58,30 @@ class Checker:
         self.unspecified.append(item)
         self.report("unspecified", span, what=what)
         return item
+
+    def text(self, node: ast.TextLit) -> model.Text:
+        """Words of the author's; words in one language where the contract has two are
+        reported, and shown as they are in both summaries."""
+        if isinstance(node, ast.TwoLanguages):
+            return model.Text(node.fr.value, node.en.value)
+        if len(self.languages) > 1:
+            self.report("untranslated", node.span, languages=" + ".join(self.languages))
+        return model.Text(node.words.value, node.words.value)
+
+    def force(self, stmt: ast.Force, name: str) -> model.Force:
+        """Who the clause `name` binds or empowers, towards whom, how firmly (obligations)."""
+        counterparty = stmt.counterparty.party if stmt.counterparty is not None else None
+        strength: model.Strength | model.Unspecified | None = None
+        if stmt.modality == "obligation":
+            if stmt.strength is None:
+                self.report("strength-undecided", stmt.span)
+            elif stmt.strength.word.value == "unspecified":
+                strength = self.undecided(stmt.strength.span, phrase("undecided.strength",
+                                                                      name=name))
+            else:
+                strength = cast(model.Strength, stmt.strength.word.value)
+        return model.Force(cast(model.Modality, stmt.modality), party_of(stmt.party),
+                           party_of(counterparty) if counterparty is not None else None, strength)
 
     def percent(self, node: ast.Percent) -> Decimal:
         if not Decimal(0) <= node.value <= Decimal(100):
@@ -174,6 +199,10 @@ def dimension(unit: str) -> str:
 def unit_hint(allowed: tuple[str, ...]) -> Phrase:
     units = joined([phrase(f"hint.units.{a}") for a in allowed], phrase("hint.or"))
     return phrase("hint.use", units=units)
+
+
+def party_of(node: ast.Party) -> str:
+    return node.value if isinstance(node, ast.Word) else node.name.value
 
 
 def bilingual(stmt: ast.Label | ast.Note) -> model.Text:

@@ -162,6 +162,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     # subjects of `unspecified` notes (the English ones are also the model's `Unspecified.what`)
     "undecided.window-notice": ("the notice for window {name}",
                                 "le préavis de la fenêtre « {name} »"),
+    "undecided.strength": ("how firmly the obligation of {name} binds",
+                           "avec quelle force engage l'obligation de « {name} »"),
+    "undecided.start": ("from what the delay of {action} runs",
+                        "à partir de quoi court le délai de « {action} »"),
     "undecided.exclusion": ("whether excluded time is removed from the measured time of {name}",
                             "si le temps exclu est retiré du temps mesuré de « {name} »"),
     "undecided.missing-minutes": ("how minutes without data count in {name}",
@@ -489,6 +493,49 @@ CATALOG: dict[str, Entry] = {
         E, "level '{level}' is given but the block names no severities",
         "le niveau « {level} » est donné mais le bloc ne nomme aucune échelle de gravité",
         "add: severities <name>", "ajoutez : « severities <nom> »"),
+    # ------------------------------------------------------------------ legal force
+    "untranslated": Entry(
+        W, "these words are in one language, but the contract is in {languages}",
+        "ces mots sont dans une seule langue, mais le contrat est en {languages}",
+        'write them in each: fr "…" en "…"', "écrivez-les dans chacune : fr \"…\" en \"…\""),
+    "force-undecided": Entry(
+        W, "{kind} '{name}' does not say who it binds, nor how firmly",
+        "{kind} « {name} » ne dit pas qui il engage, ni avec quelle force",
+        "add e.g.: obligation of provider towards client, firm (or best efforts, reasonable efforts, "
+        "target); right of provider against client; prohibition of client",
+        "ajoutez par ex. : « obligation of provider towards client, firm » (ou best efforts, "
+        "reasonable efforts, target) ; « right of provider against client » ; "
+        "« prohibition of client »"),
+    "strength-undecided": Entry(
+        W, "this obligation does not say how firmly it binds",
+        "cette obligation ne dit pas avec quelle force elle engage",
+        "add one of: , firm  , best efforts  , reasonable efforts  , target  , unspecified",
+        "ajoutez l'une de : « , firm », « , best efforts », « , reasonable efforts », "
+        "« , target », « , unspecified »"),
+    "force-not-applicable": Entry(
+        E, "{kind} states no duty or right: '{what}' does not apply to it",
+        "{kind} n'énonce ni devoir ni droit : « {what} » ne s'y applique pas",
+        "put it on the clause that binds or empowers a party",
+        "placez-le sur la clause qui engage ou habilite une partie"),
+    "start-undecided": Entry(
+        W, "this delay does not say from what it runs",
+        "ce délai ne dit pas à partir de quoi il court",
+        'add: after "…" (the event), or after unspecified if the contract is silent',
+        "ajoutez : « after \"…\" » (l'événement), ou « after unspecified » si le contrat se tait"),
+    "remedy-undecided": Entry(
+        W, "nothing says what happens when '{name}' misses its target",
+        "rien ne dit ce qui arrive quand « {name} » manque son objectif",
+        "add a tiers block 'on availability of {name}', or 'no remedy' if the contract gives none",
+        "ajoutez un bloc tiers « on availability of {name} », ou « no remedy » si le contrat "
+        "n'en prévoit pas"),
+    "contradiction": Entry(
+        W, "the contract contradicts itself on {about}: {first} (line {first_line}) against "
+           "{second} (line {second_line})",
+        "le contrat se contredit sur {about} : {first} (ligne {first_line}) contre {second} "
+        "(ligne {second_line})",
+        "both are kept and shown; say in a note which prevails, if the contract does",
+        "les deux sont conservés et montrés ; dites dans une note lequel prévaut, si le contrat "
+        "le dit"),
     # ------------------------------------------------------------------ undecided
     "unspecified": Entry(
         N, "the contract does not decide {what}", "le contrat ne tranche pas : {what}",

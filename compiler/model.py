@@ -74,6 +74,63 @@ class Unspecified:
 UNSPECIFIED_MARK = "unspecified"
 
 
+# --------------------------------------------------------------------------- legal force
+
+Modality = Literal["obligation", "right", "prohibition"]
+Strength = Literal["firm", "target", "best efforts", "reasonable efforts"]
+
+
+@dataclass(frozen=True)
+class Force:
+    """Who a clause binds or empowers, towards whom, and how firmly.
+
+    `party` and `counterparty` are `provider`, `client` or a third party's name. `strength` is
+    said of obligations only: a firm commitment, a target, or an obligation of means (best or
+    reasonable efforts); Unspecified where the contract leaves it open."""
+
+    modality: Modality
+    party: str
+    counterparty: str | None
+    strength: Strength | Unspecified | None
+
+    @property
+    def binding(self) -> bool:
+        """Whether missing it is a breach: a firm obligation, or a prohibition."""
+        return self.modality == "prohibition" or (
+            self.modality == "obligation" and self.strength == "firm")
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party as the documents name it: its name, or its role when the contract names none
+    (standard terms: `le Client` / `the Customer`)."""
+
+    name: Text
+    named: bool
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A document the contract is made of: its title and date (None where it bears none);
+    `effective` when the date is the one from which it applies."""
+
+    title: str
+    dated: date | None
+    effective: bool = False
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two clauses of one contract that disagree, as the checker saw it: what it is about, and
+    each side as the contract has it, with its line."""
+
+    about: Text
+    first: Text
+    first_line: int
+    second: Text
+    second_line: int
+
+
 # --------------------------------------------------------------------------- items
 
 class ItemFields(TypedDict):
@@ -84,6 +141,10 @@ class ItemFields(TypedDict):
     clauses: tuple[ClauseRef, ...]
     label: Text | None
     notes: tuple[Text, ...]
+    force: Force | None
+    conditions: tuple[Text, ...]
+    formalities: tuple[Text, ...]
+    via: str | None                   # a contact item's name
 
 
 @dataclass(frozen=True)
@@ -93,6 +154,10 @@ class ItemBase:
     clauses: tuple[ClauseRef, ...]
     label: Text | None
     notes: tuple[Text, ...]
+    force: Force | None
+    conditions: tuple[Text, ...]
+    formalities: tuple[Text, ...]
+    via: str | None
 
 
 Item = ItemBase
@@ -107,15 +172,20 @@ class Contract:
     module: str                        # Python module name derived from the id
     source_file: str                   # path as given, relative to the build root
     title: str
-    provider: str
-    client: str
-    document: str
-    dated: date
+    provider: Party
+    client: Party
+    sources: tuple[SourceDocument, ...]
     zone: str
     languages: tuple[str, ...]
     currency: str
     items: tuple[Item, ...] = field(default=())
     unspecified: tuple[Unspecified, ...] = field(default=())
+    conflicts: tuple[Conflict, ...] = field(default=())
+
+    @property
+    def dated(self) -> date:
+        """The first dated source's date: the day worked examples take as today."""
+        return next((s.dated for s in self.sources if s.dated is not None), date(2024, 1, 1))
 
     def of_type(self, kind: type) -> list:  # type: ignore[type-arg]
         return [item for item in self.items if isinstance(item, kind)]

@@ -280,9 +280,12 @@ def _module_doc(contract: model.Contract, years: range, index: list[str],
                 tables: list[str]) -> str:
     shared = f", in {', '.join(tables)}" if tables else ""
     header = [
-        f"Provider: {contract.provider}",
-        f"Client: {contract.client}",
-        f"Source document: {contract.document}, dated {contract.dated.isoformat()}",
+        f"Provider: {contract.provider.name.en}",
+        f"Client: {contract.client.name.en}",
+        *(f"Source document: {d.title}, "
+          + ("undated" if d.dated is None else
+             f"{'in force from' if d.effective else 'dated'} {d.dated.isoformat()}")
+          for d in contract.sources),
         f"Time zone: {contract.zone} (months, days and wall-clock times are read there)",
         (f"Public holidays: {years[0]}-{years[-1]} (from the holidays library at build "
          f"time{shared})"),

@@ -1,54 +1,65 @@
-"""Weekly picture of a contract's windows: model.Contract → inline SVG text (or None if none).
+"""Weekly picture of a contract's windows: model.Contract → inline SVG text in one language (or
+None when there is nothing to draw).
 
-Seven day columns (Monday first) by 24 hours, one lane per band: the time the availability is
-measured in, the maintenance windows it excludes, the business hours of the deadlines, then any
-other window. Ranges that cross midnight or the end of the week are cut at day boundaries and
-drawn on each day they touch. The legend is in French and English. No scripts, no external
-assets; the same contract gives the same bytes.
+One row per weekday (Monday first), hours 0–24 across. Each row holds one track per band: the
+time the availability is measured in, the business hours of the deadlines, any other window.
+The windows an availability excludes are drawn OVER its measured track, as diagonal hatching,
+so excluded time is seen against measured time. Every band has its own drawing (solid,
+hatched, dotted, striped), named in words in the legend: colour never carries meaning alone.
+Windows open at all times carry no shape and are said in a sentence under the picture; so is
+measurement at all times when nothing is excluded from it. Ranges that cross midnight or the
+end of the week are cut at day boundaries. No scripts, no external or `url()` references; the
+same contract gives the same bytes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from .. import model
 from ..kinds.availability import Availability
 from ..kinds.deadlines import Deadlines
 from ..kinds.window import Window
-from .formatting import NBSP, Formatter, squash
+from .formatting import NBSP, Formatter, Lang, squash
 
 WEEK = 7 * 1440
-LEFT, TOP, COLUMN, GAP, HOUR = 46, 40, 86, 3, 12
-GRID_BOTTOM = TOP + 24 * HOUR
-LEGEND_ROW = 30
-WIDTH = LEFT + 7 * COLUMN + 8
+LEFT, TOP, HOUR, TRACK, TRACK_GAP, ROW_GAP = 62, 22, 24, 11, 2, 7
+WIDTH = LEFT + 24 * HOUR + 10
+LEGEND_ROW = 15
+HATCH_STEP = 6
 
 ROLES: dict[str, tuple[str, str]] = {
-    "measured": ("Temps mesuré", "Measured time"),
-    "maintenance": ("Maintenance exclue", "Excluded maintenance"),
-    "hours": ("Heures ouvrées", "Business hours"),
-    "other": ("Fenêtre", "Window"),
+    "measured": ("Temps mesuré pour la disponibilité", "Time measured for availability"),
+    "maintenance": ("Hachures : exclu du calcul", "Hatched: excluded from the calculation"),
+    "hours": ("Heures ouvrées des délais", "Business hours of the deadlines"),
+    "other": ("Plage horaire", "Time window"),
 }
-COLOURS: dict[str, tuple[str, ...]] = {
-    "measured": ("#2e7d32", "#81c784"),
-    "maintenance": ("#e65100", "#ffb74d", "#8d6e63"),
-    "hours": ("#1565c0", "#64b5f6"),
-    "other": ("#616161", "#bdbdbd"),
+"""What each kind of band shows, in words (French, English)."""
+
+STYLE: dict[str, str] = {"measured": "solid", "hours": "dotted", "other": "striped"}
+DRAWINGS: dict[str, tuple[str, str]] = {
+    "solid": ("aplat", "solid"), "dotted": ("pointillés", "dotted"),
+    "striped": ("rayures horizontales", "horizontal stripes"),
 }
-FOOTNOTE = ("Jours fériés non représentés ; heures locales ({zone}).",
+FILL: dict[str, str] = {"solid": "#b9d7b9", "dotted": "#d6e4f5", "striped": "#eeeeee"}
+FOOTNOTE = ("Jours fériés non représentés ; heure locale ({zone}).",
             "Public holidays not shown; local time ({zone}).")
+ALWAYS = ("{label} : 24 h/24, 7 j/7 (non dessiné).", "{label}: 24/7 (not drawn).")
+MEASURED_ALWAYS = ("{label} : mesurée 24 h/24, 7 j/7.", "{label}: measured 24/7.")
 
 
 @dataclass(frozen=True)
 class Band:
-    """One lane: what it shows, in both languages, and its covered minutes of the week."""
+    """One track: its role, its label in both languages, its covered minutes of the week, and
+    the windows drawn over it as excluded time."""
 
     role: str
     fr: str
     en: str
     segments: tuple[tuple[int, int], ...]    # merged [start, end) minutes from Monday 00:00
     limit: int | None
+    overlays: tuple[Band, ...] = field(default=())
 
 
 def _merged(window: Window) -> tuple[tuple[int, int], ...]:
@@ -77,54 +88,77 @@ def _label(item: model.ItemBase) -> tuple[str, str]:
     return item.label.fr, item.label.en
 
 
-def bands(contract: model.Contract) -> list[Band]:
-    """The lanes to draw, in the order of the items that define them."""
-    roles: dict[str, str] = {}
-    always_measured: set[str] = set()
-    for item in contract.items:
-        if isinstance(item, Availability):
-            if item.measured_during is None:
-                always_measured.add(item.name)
-            else:
-                roles.setdefault(item.measured_during, "measured")
-            for name in (*item.excluded_windows, *item.maintenance_in):
-                if name is not None:
-                    roles.setdefault(name, "maintenance")
-        elif isinstance(item, Deadlines) and isinstance(item.business_hours, str):
-            roles.setdefault(item.business_hours, "hours")
-    result: list[Band] = []
-    for item in contract.items:
-        if isinstance(item, Window):
+def _band(role: str, window: Window, overlays: tuple[Band, ...] = ()) -> Band:
+    fr, en = _label(window)
+    return Band(role, fr, en, _merged(window), window.per_month_limit, overlays)
+
+
+def _excluded(contract: model.Contract, availability: Availability) -> tuple[Band, ...]:
+    names = dict.fromkeys(n for n in (*availability.excluded_windows,
+                                      *availability.maintenance_in) if n is not None)
+    found = (contract.item(name) for name in names)
+    return tuple(_band("maintenance", w) for w in found if isinstance(w, Window))
+
+
+def bands(contract: model.Contract) -> tuple[list[Band], list[tuple[str, str]]]:
+    """The tracks to draw (measured first, then business hours, then other windows), and the
+    sentences (French, English) that stand for what has no shape: windows open at all times,
+    measurement at all times with nothing excluded."""
+    tracks: list[Band] = []
+    sentences: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for item in contract.of_type(Availability):
+        overlays = _excluded(contract, item)
+        used.update(n for n in (*item.excluded_windows, *item.maintenance_in) if n is not None)
+        measured = contract.item(item.measured_during or "")
+        if isinstance(measured, Window):
+            used.add(measured.name)
+        fr, en = _label(item)
+        if isinstance(measured, Window) and not measured.always:
+            tracks.append(_band("measured", measured, overlays))
+        elif overlays:
+            tracks.append(Band("measured", fr, en, ((0, WEEK),), None, overlays))
+        else:
+            sentences.append((MEASURED_ALWAYS[0].format(label=fr[:1].upper() + fr[1:]),
+                              MEASURED_ALWAYS[1].format(label=en[:1].upper() + en[1:])))
+    hours = {d.business_hours for d in contract.of_type(Deadlines)
+             if isinstance(d.business_hours, str)}
+    later: list[Band] = []
+    for item in contract.of_type(Window):
+        if item.name in used:
+            continue
+        if item.always:
             fr, en = _label(item)
-            result.append(Band(roles.get(item.name, "other"), fr, en, _merged(item),
-                               item.per_month_limit))
-        elif isinstance(item, Availability) and item.name in always_measured:
-            fr, en = _label(item)
-            result.append(Band("measured", fr, en, ((0, WEEK),), None))
-    order = list(ROLES)
-    return sorted(result, key=lambda band: order.index(band.role))
+            sentences.append((ALWAYS[0].format(label=fr[:1].upper() + fr[1:]),
+                              ALWAYS[1].format(label=en[:1].upper() + en[1:])))
+        else:
+            later.append(_band("hours" if item.name in hours else "other", item))
+    later.sort(key=lambda band: band.role != "hours")
+    return tracks + later, sentences
 
 
 def _minutes(band: Band) -> int:
     return sum(end - start for start, end in band.segments)
 
 
-def legend_fr(band: Band, f: Formatter) -> str:
-    """`Maintenance exclue : maintenance évolutive (26 heures par semaine, au plus une fois…)`."""
+def legend(band: Band, lang: Lang, f: Formatter) -> str:
+    """`Hachures : exclu du calcul — maintenance évolutive (26 heures par semaine, au plus une
+    fois par mois)`: what the drawing means, the window's label, its hours a week."""
+    label = band.fr if lang == "fr" else band.en
+    role = ROLES[band.role][0 if lang == "fr" else 1]
+    if band.role != "maintenance":
+        drawing = DRAWINGS[STYLE[band.role]][0 if lang == "fr" else 1]
+        role = f"{drawing[:1].upper()}{drawing[1:]}{NBSP if lang == 'fr' else ''}: {role}"
     limit = ""
     if band.limit is not None:
-        limit = ", au plus une fois par mois" if band.limit == 1 else \
-            f", au plus {band.limit} fois par mois"
-    return f"{ROLES[band.role][0]}{NBSP}: {band.fr} ({f.hours(_minutes(band))} par semaine{limit})"
-
-
-def legend_en(band: Band, f: Formatter) -> str:
-    """`Excluded maintenance: evolutive maintenance (26 hours a week, at most once a month)`."""
-    limit = ""
-    if band.limit is not None:
-        limit = ", at most once a month" if band.limit == 1 else \
-            f", at most {band.limit} times a month"
-    return f"{ROLES[band.role][1]}: {band.en} ({f.hours(_minutes(band))} a week{limit})"
+        if lang == "fr":
+            limit = ", au plus une fois par mois" if band.limit == 1 else \
+                f", au plus {band.limit} fois par mois"
+        else:
+            limit = ", at most once a month" if band.limit == 1 else \
+                f", at most {band.limit} times a month"
+    week = "par semaine" if lang == "fr" else "a week"
+    return f"{role} — {label} ({f.hours(_minutes(band))} {week}{limit})"
 
 
 def _px(value: float) -> str:
@@ -144,69 +178,110 @@ def _day_pieces(segments: tuple[tuple[int, int], ...]) -> list[tuple[int, int, i
     return pieces
 
 
-def _grid(fr: Formatter, en: Formatter) -> list[str]:
-    """Background, hour lines every 3 hours, and the day headers in both languages."""
-    background = (f'<rect x="{LEFT}" y="{TOP}" width="{7 * COLUMN}" height="{24 * HOUR}" '
-                  'fill="#fafafa" stroke="#9e9e9e"/>')
-    out = [background]
-    for hour in range(0, 25, 3):
-        y = TOP + hour * HOUR
-        out.append(f'<line x1="{LEFT - 4}" y1="{y}" x2="{LEFT + 7 * COLUMN}" y2="{y}" '
-                   'stroke="#e0e0e0"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{y + 4}" text-anchor="end">{hour:02d}:00</text>')
-    for day in range(7):
-        x = LEFT + day * COLUMN
-        middle = _px(x + COLUMN / 2)
-        out.append(f'<line x1="{x}" y1="{TOP}" x2="{x}" y2="{GRID_BOTTOM}" stroke="#9e9e9e"/>')
-        out.append(f'<text x="{middle}" y="{TOP - 20}" text-anchor="middle" lang="fr">'
-                   f'{escape(fr.weekday_short(day))}</text>')
-        out.append(f'<text x="{middle}" y="{TOP - 7}" text-anchor="middle" lang="en" '
-                   f'fill="#555">{escape(en.weekday_short(day))}</text>')
+def _hatch(x0: float, y0: float, x1: float, y1: float) -> list[str]:
+    """Diagonal lines `/` filling a rectangle, on a grid shared by every rectangle, so that
+    neighbouring pieces join up."""
+    lines = []
+    first = int((x0 + y0) // HATCH_STEP) * HATCH_STEP
+    c = first
+    while c <= x1 + y1:
+        low, high = max(x0, c - y1), min(x1, c - y0)
+        if low < high:
+            lines.append(f'<line x1="{_px(low)}" y1="{_px(c - low)}" x2="{_px(high)}" '
+                         f'y2="{_px(c - high)}"/>')
+        c += HATCH_STEP
+    return lines
+
+
+def _shape(style: str, x: float, y: float, width: float) -> list[str]:
+    """One bar of a track in its drawing: solid, dotted (a dotted centre line) or striped."""
+    out = [f'<rect x="{_px(x)}" y="{_px(y)}" width="{_px(width)}" height="{TRACK}" '
+           f'fill="{FILL[style]}" stroke="#333" stroke-width="0.6"/>']
+    if style == "dotted":
+        middle = _px(y + TRACK / 2)
+        out.append(f'<line x1="{_px(x + 1)}" y1="{middle}" x2="{_px(x + width - 1)}" '
+                   f'y2="{middle}" stroke="#1a1a1a" stroke-width="2" stroke-dasharray="1.5 2.5"/>')
+    elif style == "striped":
+        for offset in (TRACK / 3, 2 * TRACK / 3):
+            out.append(f'<line x1="{_px(x)}" y1="{_px(y + offset)}" x2="{_px(x + width)}" '
+                       f'y2="{_px(y + offset)}" stroke="#333" stroke-width="0.8"/>')
     return out
 
 
-def _colours(lanes: list[Band]) -> list[str]:
-    """One colour per lane, from its role's palette in turn."""
-    used: dict[str, int] = {}
-    colours = []
-    for band in lanes:
-        palette = COLOURS[band.role]
-        colours.append(palette[used.get(band.role, 0) % len(palette)])
-        used[band.role] = used.get(band.role, 0) + 1
-    return colours
+def _excluded_shape(x: float, y: float, width: float) -> list[str]:
+    """Excluded time over a track: a dashed outline and dark diagonal hatching, no fill, so the
+    measured bar stays visible under it."""
+    out = [f'<rect x="{_px(x)}" y="{_px(y - 1)}" width="{_px(width)}" height="{TRACK + 2}" '
+           'fill="none" stroke="#000" stroke-width="1" stroke-dasharray="3 2"/>',
+           '<g stroke="#000" stroke-width="1.1">']
+    out.extend(_hatch(x, y, x + width, y + TRACK))
+    out.append("</g>")
+    return out
 
 
-def week_svg(contract: model.Contract) -> str | None:
-    """The weekly picture as an `<svg>` element, or None when the contract has no window."""
-    lanes = bands(contract)
-    if not lanes:
+def _grid(f: Formatter, rows: int, row_height: float) -> list[str]:
+    """Hour labels every 3 hours with their lines, and the weekday names."""
+    bottom = TOP + 7 * row_height
+    out = []
+    for hour in range(0, 25, 3):
+        x = LEFT + hour * HOUR
+        out.append(f'<line x1="{x}" y1="{TOP - 4}" x2="{x}" y2="{_px(bottom)}" stroke="#ccc"/>')
+        out.append(f'<text x="{x}" y="{TOP - 7}" text-anchor="middle">{f.clock(hour * 60)}</text>')
+    for day in range(7):
+        y = TOP + day * row_height
+        out.append(f'<line x1="{LEFT}" y1="{_px(y)}" x2="{LEFT + 24 * HOUR}" y2="{_px(y)}" '
+                   'stroke="#ccc"/>')
+        out.append(f'<text x="{LEFT - 6}" y="{_px(y + row_height / 2 + 3)}" text-anchor="end">'
+                   f'{escape(f.weekday(day))}</text>')
+    out.append(f'<line x1="{LEFT}" y1="{_px(bottom)}" x2="{LEFT + 24 * HOUR}" '
+               f'y2="{_px(bottom)}" stroke="#ccc"/>')
+    return out
+
+
+def _legend_swatch(band: Band, x: float, y: float) -> list[str]:
+    if band.role == "maintenance":
+        return [f'<rect x="{_px(x)}" y="{_px(y)}" width="24" height="{TRACK}" '
+                f'fill="{FILL["solid"]}" stroke="#333" stroke-width="0.6"/>',
+                *_excluded_shape(x, y, 24)]
+    return _shape(STYLE[band.role], x, y, 24)
+
+
+def week_svg(contract: model.Contract, lang: Lang = "fr") -> str | None:
+    """The weekly picture in `lang` as an `<svg>` element, or None when no window has a shape."""
+    tracks, sentences = bands(contract)
+    if not tracks:
         return None
-    fr, en = Formatter("fr"), Formatter("en")
-    colours = _colours(lanes)
-    height = GRID_BOTTOM + 24 + LEGEND_ROW * len(lanes) + 34
-    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-            f'width="{WIDTH}" height="{height}" role="img" aria-labelledby="week-title" '
-            'font-family="sans-serif" font-size="11">'),
-           '<title id="week-title">Semaine type / Typical week</title>',
-           *_grid(fr, en)]
-    lane = (COLUMN - 2 * GAP) / len(lanes)
-    for index, (band, colour) in enumerate(zip(lanes, colours, strict=True)):
+    f = Formatter(lang)
+    index = 0 if lang == "fr" else 1
+    row_height = len(tracks) * (TRACK + TRACK_GAP) - TRACK_GAP + ROW_GAP
+    grid_bottom = TOP + 7 * row_height
+    entries = [entry for band in tracks for entry in (band, *band.overlays)]
+    entries = list({legend(e, lang, f): e for e in entries}.items())
+    notes = [s[index] for s in sentences] + [FOOTNOTE[index].format(zone=contract.zone)]
+    height = grid_bottom + 10 + LEGEND_ROW * (len(entries) + len(notes)) + 4
+    title = "Semaine type" if lang == "fr" else "Typical week"
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_px(height)}" '
+            f'width="{WIDTH}" height="{_px(height)}" role="img" '
+            f'aria-labelledby="week-title-{lang}" font-family="sans-serif" font-size="10">'),
+           f'<title id="week-title-{lang}">{title}</title>',
+           *_grid(f, len(tracks), row_height)]
+    for number, band in enumerate(tracks):
+        offset = ROW_GAP / 2 + number * (TRACK + TRACK_GAP)
         for day, start, end in _day_pieces(band.segments):
-            left = LEFT + day * COLUMN + GAP + index * lane
-            out.append(f'<rect x="{_px(left)}" y="{_px(TOP + start * HOUR / 60)}" '
-                       f'width="{_px(lane)}" height="{_px((end - start) * HOUR / 60)}" '
-                       f'fill="{colour}"/>')
-    y = GRID_BOTTOM + 24
-    for band, colour in zip(lanes, colours, strict=True):
-        out.append(f'<rect x="{LEFT}" y="{y - 10}" width="14" height="22" fill="{colour}"/>')
-        for offset, (lang, text) in enumerate((("fr", legend_fr(band, fr)),
-                                                ("en", legend_en(band, en)))):
-            shade = ' fill="#555"' if lang == "en" else ""
-            out.append(f'<text x="{LEFT + 22}" y="{y + offset * 12}" lang="{lang}"{shade}>'
-                       f'{escape(squash(text))}</text>')
+            out.extend(_shape(STYLE[band.role], LEFT + start * HOUR / 60,
+                              TOP + day * row_height + offset, (end - start) * HOUR / 60))
+        for overlay in band.overlays:
+            for day, start, end in _day_pieces(overlay.segments):
+                out.extend(_excluded_shape(LEFT + start * HOUR / 60,
+                                           TOP + day * row_height + offset,
+                                           (end - start) * HOUR / 60))
+    y = grid_bottom + 10
+    for text, band in entries:
+        out.extend(_legend_swatch(band, LEFT, y))
+        out.append(f'<text x="{LEFT + 32}" y="{_px(y + 9)}">{escape(squash(text))}</text>')
         y += LEGEND_ROW
-    for offset, (lang, note) in enumerate((("fr", FOOTNOTE[0]), ("en", FOOTNOTE[1]))):
-        out.append(f'<text x="{LEFT}" y="{y + offset * 12}" lang="{lang}" font-size="10" '
-                   f'fill="#555">{escape(note.format(zone=contract.zone))}</text>')
+    for note in notes:
+        out.append(f'<text x="{LEFT}" y="{_px(y + 9)}" fill="#333">{escape(squash(note))}</text>')
+        y += LEGEND_ROW
     out.append("</svg>")
     return "\n".join(out)

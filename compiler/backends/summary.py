@@ -37,6 +37,8 @@ from markupsafe import Markup, escape
 from .. import kinds, model
 from ..kinds.availability import Availability
 from ..kinds.calendar import Calendar
+from ..kinds.contact import Contact
+from ..kinds.money import Fee, MoneyClause
 from ..kinds.deadlines import Deadlines, Rule
 from ..kinds.severities import Severities
 from ..kinds.tiers import Outcome
@@ -46,6 +48,7 @@ from ..runtime.calendars import BusinessCalendar
 from ..runtime.deadlines import due_business_days
 from ..runtime.schedules import Schedule
 from ..runtime.schedules import WeeklyRange as ScheduleRange
+from . import glance
 from .formatting import LANGS, NBSP, Formatter, Lang, squash
 from .localise import localise
 from .schedule_svg import week_svg
@@ -61,35 +64,41 @@ WORST_CASE_START = datetime(2024, 6, 7, 17, 59)
 """A Friday at 17:59 followed by weeks without a French public holiday (7 June 2024)."""
 
 WEEK_MINUTES = 7 * 1440
+_ARTICLE = re.compile(r"^(le |la |les |l['’]|the )", re.IGNORECASE)
 
 PHRASES: dict[str, Phrase] = {
     # a contract's header (summary.j2)
     "intro": Phrase(
-        "English summary of the contract “{{ c.id|t }}”, made from the file "
-        "{{ s.source_name|t }}.\n"
-        "Each encoded clause is restated with its references; what the contract leaves open is "
-        "said\n"
-        "plainly, and the figures given as calculations are derived from its values.",
-        "Résumé en français du contrat « {{ c.id|t }} », établi à partir du fichier "
-        "{{ s.source_name|t }}.\n"
-        "Chaque clause encodée y est reformulée avec ses références ; ce que le contrat laisse "
-        "ouvert est\n"
-        "dit en toutes lettres, et les chiffres présentés comme des calculs sont déduits de ses "
-        "valeurs."),
-    "provider": Phrase("Provider: {{ c.provider|t }}", "Prestataire : {{ c.provider|t }}"),
-    "client": Phrase("Client: {{ c.client|t }}", "Client : {{ c.client|t }}"),
+        "Summary of the contract’s quantified clauses, each with its article. Where the contract "
+        "is silent or contradicts itself, the summary says so; examples marked “calculated” are "
+        "worked out from the contract’s figures and are not in its text. Non-contractual "
+        "summary: the signed contract prevails.",
+        "Résumé des clauses chiffrées du contrat, chacune avec son article. Lorsque le contrat "
+        "se tait ou se contredit, le résumé le signale ; les exemples marqués « calculé » sont "
+        "établis à partir des chiffres du contrat et ne figurent pas dans son texte. Résumé non "
+        "contractuel : seul le contrat signé fait foi."),
+    "provider": Phrase(
+        "Provider: {{ s.text(c.provider.name)|t if c.provider.named else '[name]' }}",
+        "Prestataire : {{ s.text(c.provider.name)|t if c.provider.named else '[dénomination]' }}"),
+    "client": Phrase(
+        "{{ s.role(c.client)|t }}: {{ s.text(c.client.name)|t if c.client.named else '[name]' }}",
+        "{{ s.role(c.client)|t }} : "
+        "{{ s.text(c.client.name)|t if c.client.named else '[dénomination]' }}"),
     "document": Phrase(
-        "Source document: “{{ c.document|t }}”, dated {{ s.f.long_date(c.dated) }}",
-        "Document source : « {{ c.document|t }} », daté du {{ s.f.long_date(c.dated) }}"),
+        "Source document: “{{ d.title|t }}”"
+        "{% if d.dated is none %}, undated"
+        "{% elif d.effective %}, in force from {{ s.f.long_date(d.dated) }}"
+        "{% else %}, dated {{ s.f.long_date(d.dated) }}{% endif %}",
+        "Document source : « {{ d.title|t }} »"
+        "{% if d.dated is none %}, non daté"
+        "{% elif d.effective %}, en vigueur à compter du {{ s.f.long_date(d.dated) }}"
+        "{% else %}, daté du {{ s.f.long_date(d.dated) }}{% endif %}"),
     "times": Phrase(
         "Times: local time in {{ c.zone|t }}; amounts in {{ s.f.currencies(c.currency) }}",
         "Heures : heure légale du fuseau {{ c.zone|t }} ; montants en "
         "{{ s.f.currencies(c.currency) }}"),
     # an item's header and notes (summary.j2)
-    "clauses": Phrase("{{ 'clause' if count == 1 else 'clauses' }}",
-                      "{{ 'clause' if count == 1 else 'clauses' }}"),
-    "no-clause": Phrase("no clause cited", "aucune clause citée"),
-    "line": Phrase("line {{ line }}", "ligne {{ line }}"),
+    "no-clause": Phrase("no article cited", "aucun article cité"),
     "note": Phrase("Note: {{ note|t }}", "Note : {{ note|t }}"),
     # weekdays and schedules (common.j2)
     "and": Phrase("and", "et"),
@@ -108,6 +117,41 @@ PHRASES: dict[str, Phrase] = {
     "always": Phrase("at all times, 24 hours a day, 7 days a week",
                      "en permanence, 24 heures sur 24 et 7 jours sur 7"),
     "groups": Phrase("; ", " ; "),
+    # the legal force of a clause (common.j2)
+    "legal-force": Phrase("Legal force: {{ force }}.", "Portée : {{ force }}."),
+    "force": Phrase(
+        "{% if f.modality == 'right' %}a right of {{ party|t }}"
+        "{% if counterparty %} against {{ counterparty|t }}{% endif %}, not a duty"
+        "{% elif f.modality == 'prohibition' %}a prohibition binding {{ party|t }}"
+        "{% if counterparty %} towards {{ counterparty|t }}{% endif %}"
+        "{% else %}"
+        "{% if f.strength == 'firm' %}a firm commitment"
+        "{% elif f.strength == 'best efforts' %}a best-efforts undertaking, not a guarantee of "
+        "result"
+        "{% elif f.strength == 'reasonable efforts' %}a reasonable-efforts undertaking, not a "
+        "guarantee of result"
+        "{% elif f.strength == 'target' %}a target, not a commitment"
+        "{% else %}an obligation whose strength the contract does not state{% endif %}"
+        " of {{ party|t }}{% if counterparty %} to {{ counterparty|t }}{% endif %}"
+        "{% endif %}",
+        "{% if f.modality == 'right' %}une faculté {{ s.de(party)|t }}"
+        "{% if counterparty %} à l’égard {{ s.de(counterparty)|t }}{% endif %}, non une obligation"
+        "{% elif f.modality == 'prohibition' %}une interdiction faite {{ s.a(party)|t }}"
+        "{% if counterparty %} envers {{ counterparty|t }}{% endif %}"
+        "{% else %}"
+        "{% if f.strength == 'firm' %}une obligation de résultat"
+        "{% elif f.strength == 'best efforts' %}une obligation de moyens (meilleurs efforts), "
+        "non une garantie de résultat"
+        "{% elif f.strength == 'reasonable efforts' %}une obligation de moyens (efforts "
+        "raisonnables), non une garantie de résultat"
+        "{% elif f.strength == 'target' %}un simple objectif, sans engagement"
+        "{% else %}une obligation dont le contrat ne précise pas la force{% endif %}"
+        " {{ s.de(party)|t }}{% if counterparty %} envers {{ counterparty|t }}{% endif %}"
+        "{% endif %}"),
+    "conditions": Phrase("{{ 'Condition:' if count == 1 else 'Conditions:' }}",
+                         "{{ 'Condition :' if count == 1 else 'Conditions :' }}"),
+    "formalities": Phrase("Formalities:", "Formalités :"),
+    "via": Phrase("Contact: {{ contact|t }}.", "Contact : {{ contact|t }}."),
 }
 """The sentences the summaries share (summary.j2, common.j2), in English and French; each kind
 has its own (kinds/base.py)."""
@@ -291,6 +335,36 @@ class Facts:
             return PurePosixPath(path.replace("\\", "/")).name
         return path
 
+    def party(self, party: str) -> str:
+        """A party as the documents name it: the provider and the client by their name or role,
+        a third party as written."""
+        header = {"provider": self.contract.provider, "client": self.contract.client}.get(party)
+        return self.text(header.name) if header is not None else party
+
+    def role(self, party: model.Party) -> str:
+        """What the client is called in a header line: `Client`, `Partie Utilisatrice`."""
+        if party.named:
+            return "Client"
+        return capfirst(_ARTICLE.sub("", self.text(party.name)))
+
+    def a(self, phrase: str) -> str:
+        """French `à` before a phrase: `au Client`, `aux utilisateurs`, `à Teogest`."""
+        for article, merged in (("le ", "au "), ("les ", "aux ")):
+            if phrase.startswith(article):
+                return merged + phrase[len(article):]
+        return "à " + phrase
+
+    def fee(self, item: MoneyClause, name: str) -> Fee | None:
+        return next((fee for fee in item.fees if fee.name == name), None)
+
+    def contact_line(self, name: str) -> str:
+        """A contact item in one line: its label, then its addresses."""
+        found = self.contract.item(name)
+        if not isinstance(found, Contact):
+            return name
+        addresses = [a for a in (found.email, found.phone, found.web) if isinstance(a, str)]
+        return self.label(found) + (f" ({', '.join(addresses)})" if addresses else "")
+
     def window(self, name: str) -> Window | None:
         found = self.contract.item(name)
         return found if isinstance(found, Window) else None
@@ -298,6 +372,10 @@ class Facts:
     def action(self, deadlines: Deadlines, name: str) -> str:
         found = next((a for a in deadlines.actions if a.name == name), None)
         return self.text(found.text) if found is not None else name
+
+    def action_force(self, deadlines: Deadlines, name: str) -> model.Force | None:
+        found = next((a for a in deadlines.actions if a.name == name), None)
+        return found.force if found is not None else None
 
     def level(self, deadlines: Deadlines, name: str) -> str:
         """A level's short name: its text up to the first colon (`Critique`, `Niveau 1`)."""
@@ -502,6 +580,8 @@ def _environment(html: bool) -> jinja2.Environment:
     env.tests["unspecified"] = lambda value: isinstance(value, model.Unspecified)
     env.globals["item_summary"] = item_summary
     env.filters["typography"] = typography
+    env.filters["css"] = glance.css_string
+    env.globals["word"] = glance.word
     return env
 
 
@@ -524,7 +604,8 @@ def summary_text(contract: model.Contract, lang: str) -> str:
 
 
 def sheet_html(contract: model.Contract) -> str:
-    """The bilingual HTML sheet: French and English side by side, one row per item."""
+    """The A4 HTML sheet: the French part, then the English part, each an "at a glance" page
+    (backends/glance.py) followed by the clause-by-clause annex."""
     return _sheet(Facts(contract, "fr"), Facts(contract, "en"))
 
 
@@ -535,9 +616,15 @@ def _markdown(facts: Facts) -> str:
 
 def _sheet(fr: Facts, en: Facts) -> str:
     template = _HTML.get_template("sheet.html.j2")
-    picture = week_svg(fr.contract)
-    return template.render(contract=fr.contract, fr=fr, en=en,
-                           picture=Markup(picture) if picture else None)
+    contract = fr.contract
+    pictures = {lang: week_svg(contract, lang) for lang in LANGS}
+    return template.render(
+        contract=contract, fr=fr, en=en,
+        glance_fr=glance.glance(contract, "fr"), glance_en=glance.glance(contract, "en"),
+        header_fr=glance.running_header(contract, "fr"),
+        header_en=glance.running_header(contract, "en"),
+        picture_fr=Markup(pictures["fr"]) if pictures["fr"] else None,
+        picture_en=Markup(pictures["en"]) if pictures["en"] else None)
 
 
 def render(contract: model.Contract) -> dict[str, str]:

@@ -127,11 +127,18 @@ class ExcludeMaintenance(ast.Statement):
 
 
 @dataclass(frozen=True)
+class NoRemedy(ast.Statement):
+    """`no remedy`: the contract gives no credit or penalty when the target is missed."""
+
+    rule: ClassVar[str] = "no_remedy"
+
+
+@dataclass(frozen=True)
 class ExcludeCause(ast.Statement):
     """`exclude cause "force majeure"`."""
 
     rule: ClassVar[str] = "exclude_cause"
-    cause: ast.Str
+    cause: ast.TextLit
 
 
 @dataclass(frozen=True)
@@ -359,11 +366,17 @@ class Availability(model.ItemBase):
     measured_during: str | None        # window name; None = all time
     excluded_windows: tuple[str, ...]
     maintenance_in: tuple[str | None, ...]   # windows whose declared maintenance is excluded
-    excluded_causes: tuple[str, ...]
+    causes: tuple[model.Text, ...]     # excluded causes, as the contract words them
     exclusion_mode: Literal["removed", "available"] | model.Unspecified
     method: Method
     restatements: tuple[Restatement, ...]
     examples: tuple[AvailabilityExample, ...]
+    no_remedy: bool                    # the contract says missing the target gives no remedy
+
+    @property
+    def excluded_causes(self) -> tuple[str, ...]:
+        """The causes as the evaluators know them: in the contract's first language."""
+        return tuple(cause.fr for cause in self.causes)
 
 
 # --------------------------------------------------------------------------- summary
@@ -393,11 +406,13 @@ SUMMARY = """
 {{ say(s, "excluded-maintenance", window=s.label(w) if w is not none else none) }}
 {% endfilter %}
 {% endfor %}
-{% for cause in i.excluded_causes %}
-{% filter li %}{{ say(s, "excluded-cause", cause=cause) }}{% endfilter %}
+{% for cause in i.causes %}
+{% filter li %}{{ say(s, "excluded-cause", cause=s.text(cause)) }}{% endfilter %}
 {% endfor %}
 {% endfilter %}
+{% set causes_as_time = i.causes and i.method.kind != "outages" %}
 {% filter p %}
+{% if i.excluded_windows or i.maintenance_in or causes_as_time %}
 {% if i.exclusion_mode is unspecified %}
 {{ say(s, "mode-unspecified") }}
 {% elif i.exclusion_mode == "removed" %}
@@ -405,7 +420,14 @@ SUMMARY = """
 {% else %}
 {{ say(s, "mode-available") }}
 {% endif %}
+{% endif %}
+{% if i.causes and not causes_as_time %}
+{{ say(s, "causes-not-counted") }}
+{% endif %}
 {% endfilter %}
+{% endif %}
+{% if i.no_remedy %}
+{% filter p %}{{ say(s, "no-remedy") }}{% endfilter %}
 {% endif %}
 {{ method(i.method, s) }}
 {{ allowances(i, measured, s) }}
@@ -532,18 +554,29 @@ PHRASES = {
         "{% if window is not none %} during the window “{{ window|t }}”{% endif %}",
         "la maintenance programmée"
         "{% if window is not none %} pendant la plage « {{ window|t }} »{% endif %}"),
-    "excluded-cause": Phrase("unavailability caused by “{{ cause|t }}”",
-                             "les indisponibilités dues à la cause « {{ cause|t }} »"),
+    "excluded-cause": Phrase("outages caused by {{ cause|t }}",
+                             "les interruptions dues à {{ cause|t }}"),
+    "causes-not-counted": Phrase(
+        "Outages due to these causes are not counted as unavailability; the measured time "
+        "stays the same.",
+        "Les interruptions dues à ces causes ne sont pas comptées comme indisponibilité ; le "
+        "temps mesuré reste le même."),
+    "no-remedy": Phrase(
+        "The contract provides no credit, penalty or other remedy if the target is missed.",
+        "Le contrat ne prévoit ni crédit, ni pénalité, ni autre réparation si l'objectif n'est "
+        "pas atteint."),
     "mode-unspecified": Phrase(
         "The contract does not say whether excluded time is removed from the measured time or "
         "counted as available.",
         "Le contrat ne précise pas si le temps exclu est retiré du temps mesuré ou compté comme "
         "disponible."),
     "mode-removed": Phrase(
-        "Excluded time is removed from the measured time: it counts neither as available nor as "
-        "unavailable, so each remaining minute of unavailability weighs slightly more.",
-        "Le temps exclu est retiré du temps mesuré : il ne compte ni comme disponible ni comme "
-        "indisponible, si bien que chaque minute d'indisponibilité restante pèse un peu plus."),
+        "The time of {{ 'these windows' if i.causes and i.method.kind == 'outages' else "
+        "'these exclusions' }} is taken out of the measured time: it counts neither as "
+        "available nor as unavailable.",
+        "Le temps de {{ 'ces plages' if i.causes and i.method.kind == 'outages' else "
+        "'ces exclusions' }} est retiré du temps mesuré : il ne compte ni comme disponible ni "
+        "comme indisponible."),
     "mode-available": Phrase("Excluded time counts as available time.",
                              "Le temps exclu est compté comme du temps disponible."),
     # The method.
@@ -635,10 +668,10 @@ PHRASES = {
         "peu plus faible les mois où il y en a."),
     # The contract's examples.
     "example": Phrase(
-        "Example from the contract: in {{ month }}, {% if not count %}with no outage{% else %}"
+        "Worked example (calculated): in {{ month }}, {% if not count %}with no outage{% else %}"
         'with {{ "an outage" if count == 1 else "outages" }} {{ outages }}{% endif %}, '
         "availability is {{ availability }}.",
-        "Exemple du contrat : en {{ month }}, {% if not count %}sans interruption{% else %}"
+        "Exemple (calculé) : en {{ month }}, {% if not count %}sans interruption{% else %}"
         'avec {{ "une interruption" if count == 1 else "des interruptions" }} {{ outages }}'
         "{% endif %}, la disponibilité est de {{ availability }}."),
     "and": Phrase("and", "et"),
@@ -656,8 +689,9 @@ PHRASES = {
 
 class AvailabilityKind(Kind[Availability]):
     keyword = "availability"
+    legal_force = "decide"
     statements = (Target, TargetAbove, PeriodMonth, MeasuredDuring, MeasuredAllTime,
-                  ExcludeWindow, ExcludeMaintenance, ExcludeCause, ExcludedTime, RestatementStmt,
+                  ExcludeWindow, ExcludeMaintenance, ExcludeCause, NoRemedy, ExcludedTime, RestatementStmt,
                   Restates, ProbeStmt, Slice, SliceGood, Combine, NoData, RateThreshold,
                   MissingMinutes, MethodOutages, MethodProbes, MethodErrorRate, ExampleOutage,
                   AvailabilityExampleStmt)
@@ -701,7 +735,7 @@ class AvailabilityKind(Kind[Availability]):
         excluded_windows = tuple(c.reference(s.window, "window") for s in excluded)
         maintenance_in = tuple(c.reference(s.window, "window") if s.window else None
                                for s in block.body if isinstance(s, ExcludeMaintenance))
-        causes = tuple(s.cause.value for s in block.body if isinstance(s, ExcludeCause))
+        causes = tuple(c.text(s.cause) for s in block.body if isinstance(s, ExcludeCause))
         if measured:
             for stmt in excluded:
                 _check_disjoint(c, measured, stmt.window)
@@ -715,8 +749,9 @@ class AvailabilityKind(Kind[Availability]):
         return Availability(
             target=target, strict=isinstance(target_stmt, TargetAbove), measured_during=measured,
             excluded_windows=excluded_windows, maintenance_in=maintenance_in,
-            excluded_causes=causes, exclusion_mode=mode, method=method,
-            restatements=_restatements(c, block, target), examples=examples, **base)
+            causes=causes, exclusion_mode=mode, method=method,
+            restatements=_restatements(c, block, target), examples=examples,
+            no_remedy=c.single(block, NoRemedy) is not None, **base)
 
     def _missing(self, c: Checker, block: ast.Block, what: str, example: str) -> None:
         c.report("missing-statement", block.name.span, kind=self.names.the(),

@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import Any, ClassVar, Generic, Literal, TypeVar, cast
 
 from .. import ast, model
 from ..backends.pycode import Ctx, Names, Unit
@@ -115,6 +115,11 @@ class Kind(ABC, Generic[ItemT]):
     @abstractmethod
     def python(self, ctx: Ctx, item: ItemT) -> list[Unit]:
         """The item's definitions in the generated module."""
+
+    legal_force: ClassVar[Literal["none", "optional", "decide"]] = "optional"
+    """Whether an item states a duty or a right (`obligation of …`, `condition …`): `none` for
+    kinds that only define (calendars, severity scales, contacts); `decide` where the checker
+    makes the author say who is bound and how firmly (`force-undecided` otherwise)."""
 
     cites_clauses: ClassVar[bool] = True
     """Whether an item must cite the contract's clause (`missing-clause` otherwise); a calendar,

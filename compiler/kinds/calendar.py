@@ -105,6 +105,7 @@ PHRASES = {
 
 class CalendarKind(Kind[Calendar]):
     keyword = "calendar"
+    legal_force = "none"
     cites_clauses = False
     statements = (Workdays, PublicHolidays, ClosedDays)
     item_type = Calendar

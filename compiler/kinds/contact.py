@@ -198,6 +198,7 @@ def _pair(text: model.Text) -> str:
 
 class ContactKind(Kind[Contact]):
     keyword = "contact"
+    legal_force = "none"
     statements = (Purpose, Email, Phone, Web, Post, Channel, Hours, HoursUnspecified)
     item_type = Contact
     names = KindNames("contact", "le contact", "un contact", "aucun contact nommé",

@@ -68,12 +68,13 @@ class UsesCalendar(ast.Statement):
 
 @dataclass(frozen=True)
 class ActionStmt(ast.Statement):
-    """`action take_in fr "prise en compte" en "take-in"`."""
+    """`action take_in fr "prise en compte" en "take-in" [as right of provider]`."""
 
     rule: ClassVar[str] = "action"
     name: ast.Name
     fr: ast.Str
     en: ast.Str
+    force: ast.Force | None = None
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,20 @@ class LevelRef(ast.Statement):
 
 @dataclass(frozen=True)
 class After(ast.Statement):
-    """`after "réception de la facture"`: the event a delay runs from."""
+    """`after fr "la réception de la facture" en "receipt of the invoice"`, `after unspecified`:
+    the event a delay runs from."""
 
     rule: ClassVar[str] = "after"
-    event: ast.Str
+    event: ast.TextLit | ast.Word
+
+
+@dataclass(frozen=True)
+class DelaysAfter(ast.Statement):
+    """`delays after fr "la notification" en "the notification"`: what every delay of the block
+    runs from, unless its rule says."""
+
+    rule: ClassVar[str] = "delays_after"
+    event: ast.TextLit | ast.Word
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,15 @@ class NotBefore(RuleBody):
     rule_kind: ClassVar[RuleKind] = "not_before"
     delay: ast.DurationLit
     after: After | None = None
+
+
+@dataclass(frozen=True)
+class LastsAtMost(RuleBody):
+    """`lasts at most 1 week`: a limit on how long the action may last, not a deadline."""
+
+    rule: ClassVar[str] = "lasts_at_most"
+    rule_kind: ClassVar[RuleKind] = "max_duration"
+    delay: ast.DurationLit
 
 
 @dataclass(frozen=True)
@@ -175,7 +195,7 @@ class RuleUnspecified(RuleBody):
 
 
 Delayed = Within | Between | NotBefore
-BODIES = (Within, Between, NotBefore, Immediately, NoDeadline, AtMost, MonthlyDay, RuleUnspecified)
+BODIES = (Within, Between, NotBefore, LastsAtMost, Immediately, NoDeadline, AtMost, MonthlyDay, RuleUnspecified)
 
 
 @dataclass(frozen=True)
@@ -225,8 +245,8 @@ def _of(cls: type[N], values: Iterable[object]) -> N | None:
 
 # --------------------------------------------------------------------------- model
 
-RuleKind = Literal["within", "between", "not_before", "immediately", "no_deadline", "at_most",
-                   "monthly_day", "unspecified"]
+RuleKind = Literal["within", "between", "not_before", "max_duration", "immediately",
+                   "no_deadline", "at_most", "monthly_day", "unspecified"]
 
 
 @dataclass(frozen=True)
@@ -237,7 +257,7 @@ class Rule:
     regime: Literal["during", "outside"] | None   # during / outside business hours
     amount: model.Duration | None = None
     upper: model.Duration | None = None           # `between amount and upper`
-    after: str | None = None                      # the event the delay runs from
+    after: model.Text | model.Unspecified | None = None   # the event the delay runs from
     count: int | None = None                      # at most `count` per `per`
     per: str | None = None
     day: int | None = None                        # monthly_day
@@ -248,6 +268,7 @@ class Rule:
 class Action:
     name: str
     text: model.Text
+    force: model.Force | None = None    # the block's, unless the action has its own
 
 
 @dataclass(frozen=True)
@@ -292,6 +313,7 @@ class _Scope:
     severities: str | None
     hours: str | model.Unspecified | None
     days: str | None
+    after_all: After | None       # `delays after …`: what every delay runs from by default
 
     def action(self, node: ast.Name) -> str:
         """An action the block declares."""
@@ -330,8 +352,10 @@ class _Scope:
         rule = Rule(action, level, body.rule_kind, regime, line=stmt.span.line)
         if isinstance(body, (Within, Between, NotBefore)):
             amount, upper = self.delays(body)
-            after = body.after.event.value if body.after is not None else None
-            return replace(rule, amount=amount, upper=upper, after=after)
+            return replace(rule, amount=amount, upper=upper, after=self.after(body, action))
+        if isinstance(body, LastsAtMost):
+            return replace(rule, amount=self.c.duration(body.delay, ("fixed", "calendar"),
+                                                        phrase("expected.delay")))
         if isinstance(body, AtMost):
             count = self.c.whole(body.count, phrase("why.count"), 1)
             return replace(rule, count=count, per=body.per.value)
@@ -345,6 +369,16 @@ class _Scope:
                 what += phrase(f"undecided.deadline-{regime}")
             self.c.undecided(body.span, what)
         return rule
+
+    def after(self, body: Delayed, action: str) -> model.Text | model.Unspecified | None:
+        """What the delay runs from: an event, or left open by the contract (or not said)."""
+        after = body.after or self.after_all
+        if after is None:
+            self.c.report("start-undecided", body.span)
+            return None
+        if isinstance(after.event, ast.Word):
+            return self.c.undecided(after.event.span, phrase("undecided.start", action=action))
+        return self.c.text(after.event)
 
     def delays(self, body: Delayed) -> tuple[model.Duration, model.Duration | None]:
         """The delay of a rule (both bounds of `between`), each in a unit the block can count."""
@@ -374,18 +408,25 @@ class _Scope:
                                self.c.instant(stmt.due, zone), stmt.span.line)
 
 
-def _actions(c: Checker, body: Sequence[object]) -> dict[str, Action]:
-    """The declared actions by name; a name declared again is reported and takes the later text."""
+def _actions(c: Checker, block: ast.Block,
+             force: model.Force | None) -> dict[str, Action]:
+    """The declared actions by name, each with its force or the block's; a name declared again
+    is reported and takes the later text. The block must say who is bound unless each action
+    does."""
     actions: dict[str, Action] = {}
     first: dict[str, int] = {}
-    for stmt in body:
+    for stmt in block.body:
         if not isinstance(stmt, ActionStmt):
             continue
         name = stmt.name.value
         if name in actions:
             c.report("duplicate-name", stmt.name.span, name=name, line=first[name])
         first.setdefault(name, stmt.span.line)
-        actions[name] = Action(name, model.Text(stmt.fr.value, stmt.en.value))
+        own = c.force(stmt.force, name) if stmt.force is not None else None
+        actions[name] = Action(name, model.Text(stmt.fr.value, stmt.en.value), own or force)
+    if force is None and any(a.force is None for a in actions.values()):
+        c.report("force-undecided", block.name.span, kind=c.names["deadlines"].the(),
+                 name=block.name.value)
     return actions
 
 
@@ -426,9 +467,12 @@ FUNCTIONS = (
     ("earliest", ("not_before",),
      "The earliest instant `action` may happen, for a delay running from `start`."),
     ("limit", ("at_most",), "How often `action` may happen at most: (count, per period)."),
+    ("ends_by", ("max_duration",),
+     "The latest instant `action`, begun at `start`, may last until."),
 )
 """The dispatch functions of a block: name suffix, the kinds of rule they answer, summary."""
-RETURNS = {"due": "datetime", "earliest": "datetime", "limit": "tuple[int, str]"}
+RETURNS = {"due": "datetime", "earliest": "datetime", "limit": "tuple[int, str]",
+           "ends_by": "datetime"}
 
 
 def _python(ctx: Ctx, item: Deadlines) -> list[Unit]:
@@ -470,7 +514,8 @@ def _monthly_unit(ctx: Ctx, item: Deadlines, monthly: list[Rule]) -> Unit:
 
 def _rule_text(rule: Rule) -> str:
     """`take_in (critical) during business hours: within 4 hours`."""
-    after = f" after « {rule.after} »" if rule.after else ""
+    after = (f" after « {rule.after.en} »" if isinstance(rule.after, model.Text) else
+             " after an event the contract does not name" if rule.after is not None else "")
     if rule.kind == "within":
         assert rule.amount is not None
         text = f"within {duration_text(rule.amount)}{after}"
@@ -481,6 +526,9 @@ def _rule_text(rule: Rule) -> str:
     elif rule.kind == "not_before":
         assert rule.amount is not None
         text = f"not before {duration_text(rule.amount)}{after}"
+    elif rule.kind == "max_duration":
+        assert rule.amount is not None
+        text = f"lasts at most {duration_text(rule.amount)}"
     elif rule.kind == "at_most":
         text = f"at most {rule.count} per {rule.per}"
     elif rule.kind == "no_deadline":
@@ -670,7 +718,7 @@ class _Dispatch:
         item = self.item
         paragraphs: list[str | list[str]] = [
             ["Rules:", *[f"- {_rule_text(r)} (line {r.line})" for r in self.rules]]]
-        if self.suffix in ("due", "earliest"):
+        if self.suffix in ("due", "earliest", "ends_by"):
             paragraphs.append(
                 "`start` is the event the delay runs from. Delays in hours and minutes are elapsed "
                 "time; days, weeks and months are calendar periods on the wall clock of "
@@ -776,6 +824,8 @@ SUMMARY = """
 {{ say(s, "between", lower=s.f.duration(r.amount), upper=s.f.duration(r.upper), after=r.after) }}
 {%- elif r.kind == "not_before" -%}
 {{ say(s, "not-before", delay=s.f.duration(r.amount), after=r.after) }}
+{%- elif r.kind == "max_duration" -%}
+{{ say(s, "max-duration", delay=s.f.duration(r.amount)) }}
 {%- elif r.kind == "immediately" -%}{{ say(s, "immediately") }}
 {%- elif r.kind == "no_deadline" -%}{{ say(s, "no-deadline") }}
 {%- elif r.kind == "at_most" -%}{{ say(s, "at-most", count=r.count, per=r.per) }}
@@ -801,7 +851,10 @@ SUMMARY = """
 {% endif %}
 {% filter ul %}
 {% for r in i.rules %}
-{% filter li %}{{ say(s, "rule", who=who(i, r, s), deadline=deadline(r, s)) }}{% endfilter %}
+{% set own = s.action_force(i, r.action) %}
+{% filter li %}{{ say(s, "rule", who=who(i, r, s), deadline=deadline(r, s),
+                      force=common.force(own, s) if own is not none and own != i.force else none)
+}}{% endfilter %}
 {% endfor %}
 {% endfilter %}
 {% set business = s.business_time_rules(i) %}
@@ -840,23 +893,33 @@ PHRASES = {
     "days": Phrase("Business days: those of the calendar “{{ s.label(calendar)|t }}”.",
                    "Jours ouvrés : ceux du calendrier « {{ s.label(calendar)|t }} »."),
     # a rule: who (action, level, regime) and its deadline
-    "rule": Phrase("{{ who }}: {{ deadline }}.", "{{ who }} : {{ deadline }}."),
+    "rule": Phrase("{{ who }}: {{ deadline }}{% if force %} ({{ force }}){% endif %}.",
+                   "{{ who }} : {{ deadline }}{% if force %} ({{ force }}){% endif %}."),
     "starting-during": Phrase("starting during business hours",
                               "départ pendant les heures ouvrées"),
     "starting-outside": Phrase("starting outside business hours",
                                "départ en dehors des heures ouvrées"),
     "within": Phrase(
-        "within {{ delay }}{% if after is not none %} after “{{ after|t }}”{% endif %}",
-        "{% if after is not none %}au plus tard {{ delay }} après {{ after|t }}"
-        "{% else %}dans un délai de {{ delay }}{% endif %}"),
+        "within {{ delay }}{% if after is unspecified %} (the contract does not say from when)"
+        "{% elif after is not none %} of {{ s.text(after)|t }}{% endif %}",
+        "{% if after is unspecified %}dans un délai de {{ delay }} (le contrat ne précise pas à "
+        "partir de quand){% elif after is not none %}au plus tard {{ delay }} après "
+        "{{ s.text(after)|t }}{% else %}dans un délai de {{ delay }}{% endif %}"),
     "between": Phrase(
         "between {{ lower }} and {{ upper }}"
-        "{% if after is not none %} after “{{ after|t }}”{% endif %}",
+        "{% if after is unspecified %} (the contract does not say from when)"
+        "{% elif after is not none %} after {{ s.text(after)|t }}{% endif %}",
         "entre {{ lower }} et {{ upper }}"
-        "{% if after is not none %} après {{ after|t }}{% endif %}"),
+        "{% if after is unspecified %} (le contrat ne précise pas à partir de quand)"
+        "{% elif after is not none %} après {{ s.text(after)|t }}{% endif %}"),
     "not-before": Phrase(
-        "not before {{ delay }}{% if after is not none %} after “{{ after|t }}”{% endif %}",
-        "pas avant {{ delay }}{% if after is not none %} après {{ after|t }}{% endif %}"),
+        "no earlier than {{ delay }}"
+        "{% if after is unspecified %} (the contract does not say from when)"
+        "{% elif after is not none %} after {{ s.text(after)|t }}{% endif %}",
+        "au plus tôt {{ delay }}"
+        "{% if after is unspecified %} (le contrat ne précise pas à partir de quand)"
+        "{% elif after is not none %} après {{ s.text(after)|t }}{% endif %}"),
+    "max-duration": Phrase("lasts at most {{ delay }}", "durée maximale de {{ delay }}"),
     "immediately": Phrase("immediately, without delay", "immédiatement, sans délai"),
     "no-deadline": Phrase("no deadline is set", "aucun délai n'est fixé"),
     "at-most": Phrase(
@@ -885,8 +948,8 @@ PHRASES = {
         "Faute d'heures ouvrées définies par le contrat, l'échéance des délais en heures ouvrées "
         "ne peut pas être calculée."),
     "example": Phrase(
-        "Example from the contract: {{ subject }}, starting on {{ start }}, due on {{ due }}.",
-        "Exemple du contrat : {{ subject }}, départ le {{ start }}, échéance le {{ due }}."),
+        "Worked example (calculated): {{ subject }}, starting on {{ start }}, due on {{ due }}.",
+        "Exemple (calculé) : {{ subject }}, départ le {{ start }}, échéance le {{ due }}."),
 }
 
 
@@ -895,7 +958,8 @@ PHRASES = {
 
 class DeadlinesKind(Kind[Deadlines]):
     keyword = "deadlines"
-    statements = (UsesSeverities, UsesHours, UsesCalendar, ActionStmt, LevelRef, After, *BODIES,
+    statements = (UsesSeverities, UsesHours, UsesCalendar, ActionStmt, LevelRef, After,
+                  DelaysAfter, *BODIES,
                   RuleStmt, DeadlineExampleStmt)
     words: ClassVar[Mapping[str, str]] = {"during_hours": "during", "outside_hours": "outside"}
     item_type = Deadlines
@@ -915,8 +979,10 @@ class DeadlinesKind(Kind[Deadlines]):
         hours = self._hours(c, block, c.single(block, UsesHours))
         uses_days = c.single(block, UsesCalendar)
         days = c.reference(uses_days.calendar, "calendar") if uses_days else None
-        scope = _Scope(c, _actions(c, body), _severity_levels(c, severities), severities, hours,
-                       days)
+        delays_after = c.single(block, DelaysAfter)
+        scope = _Scope(c, _actions(c, block, base["force"]), _severity_levels(c, severities),
+                       severities, hours, days,
+                       After(delays_after.span, delays_after.event) if delays_after else None)
         rules = _rules(scope, body)
         if scope.levels:
             _missing_levels(scope, block, rules)
@@ -938,7 +1004,7 @@ class DeadlinesKind(Kind[Deadlines]):
 
     def python_names(self, item: Deadlines, name: str) -> list[str]:
         return [f"{const(name)}_ACTIONS",
-                *(fn(name, s) for s in ("due", "earliest", "limit", "debit_date"))]
+                *(fn(name, s) for s in ("due", "earliest", "limit", "ends_by", "debit_date"))]
 
     def python(self, ctx: Ctx, item: Deadlines) -> list[Unit]:
         return _python(ctx, item)

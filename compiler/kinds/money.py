@@ -19,7 +19,7 @@ from ..backends.pycode import (
     py_dec,
     render_unit,
 )
-from ..checking import Checker
+from ..checking import Checker, party_of
 from ..messages import KindNames, Phrase, listing, phrase
 from .base import Check, Kind, Result, Worked
 
@@ -32,11 +32,7 @@ class FeePer(ast.Statement):
     of its own, leaves `unit` out)."""
 
     rule: ClassVar[str] = "fee_per"
-    unit: ast.Word | ast.Str | None = None
-
-    @property
-    def value(self) -> str:
-        return self.unit.value if self.unit is not None else "hour"
+    unit: ast.Word | ast.TextLit | None = None
 
 
 @dataclass(frozen=True)
@@ -46,16 +42,21 @@ class FeeStmt(ast.Statement):
 
     rule: ClassVar[str] = "fee"
     name: ast.Name
+    label: ast.TextLit | None
     amount: ast.MoneyLit
     per: FeePer | None = None
     minimum: ast.MoneyLit | None = None
-    minimum_per: ast.Str | None = None
+    minimum_per: ast.TextLit | None = None
 
     @classmethod
     def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
-        name, amount, *rest = values
-        return cls(span, name, amount, _first(rest, FeePer), _first(rest, ast.MoneyLit),
-                   _first(rest, ast.Str))
+        name, *rest = values
+        label = rest.pop(0) if isinstance(rest[0], (ast.OneLanguage, ast.TwoLanguages)) else None
+        amount, *rest = rest
+        minimum_per = rest[-1] if rest and isinstance(rest[-1], (ast.OneLanguage,
+                                                                  ast.TwoLanguages)) else None
+        return cls(span, name, label, amount, _first(rest, FeePer), _first(rest, ast.MoneyLit),
+                   minimum_per)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class Surcharge(ast.Statement):
 
     rule: ClassVar[str] = "surcharge"
     rate: ast.Percent
-    on: ast.Str
+    on: ast.TextLit
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,16 @@ class Indexation(ast.Statement):
 
 @dataclass(frozen=True)
 class LiabilityCap(ast.Statement):
-    """`liability cap 10000 EUR`."""
+    """`liability cap [of provider] 10000 EUR`: whose liability is capped, and at what."""
 
     rule: ClassVar[str] = "liability_cap"
     written: ClassVar[str] = "liability cap"
+    party: ast.Party | None
     amount: ast.MoneyLit
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        return cls(span, values[0] if len(values) > 1 else None, values[-1])
 
 
 @dataclass(frozen=True)
@@ -146,10 +152,12 @@ def _first(values: Iterable[object], cls: type[T]) -> T | None:
 @dataclass(frozen=True)
 class Fee:
     name: str
+    label: model.Text | None           # what the fee is for, as the contract words it
     amount: model.Money
     per: str | None                    # "hour", "month", "day", or a unit the contract names
+    per_words: model.Text | None       # that unit, when the contract names one
     minimum: model.Money | None
-    minimum_per: str | None
+    minimum_per: model.Text | None
 
 
 @dataclass(frozen=True)
@@ -165,10 +173,11 @@ class MoneyClause(model.ItemBase):
     fees: tuple[Fee, ...]
     minimum_invoice: model.Money | None
     surcharge: Decimal | None
-    surcharge_on: str | None
+    surcharge_on: model.Text | None
     indexation: str | None
     indexation_cap: Decimal | None
     liability_cap: model.Money | None
+    liability_of: str | None           # whose liability is capped: provider, client, a name
     interest_points: Decimal | None
     billing: Literal["advance", "arrears"] | None
     examples: tuple[MoneyExample, ...]
@@ -184,7 +193,7 @@ SUMMARY = """
 {% for fee in i.fees %}
 {% filter li %}
 {{ say(s, "fee", fee=fee,
-       per=say(s, "per", unit=fee.per) if fee.per is not none else none,
+       per=say(s, "per", unit=fee.per_words or fee.per) if fee.per is not none else none,
        minimum_per=say(s, "per", unit=fee.minimum_per) if fee.minimum_per is not none else none) }}
 {% endfilter %}
 {% endfor %}
@@ -223,16 +232,18 @@ PHRASES = {
                    '{{ "Tarif" if count == 1 else "Tarifs" }} :'),
     "per": Phrase(
         '{% if unit in ("hour", "day", "week", "month", "year") %}per {{ unit }}'
-        '{% else %}per “{{ unit|t }}”{% endif %}',
+        '{% else %}per {{ s.text(unit)|t }}{% endif %}',
         "{% if unit == \"hour\" %}de l'heure{% elif unit == \"day\" %}par jour"
         '{% elif unit == "week" %}par semaine{% elif unit == "month" %}par mois'
-        '{% elif unit == "year" %}par an{% else %}par « {{ unit|t }} »{% endif %}'),
+        '{% elif unit == "year" %}par an{% else %}par {{ s.text(unit)|t }}{% endif %}'),
     "fee": Phrase(
-        "“{{ fee.name|t }}”: {{ s.f.money(fee.amount) }}"
+        "{{ (s.text(fee.label) if fee.label else fee.name)|capfirst|t }}: "
+        "{{ s.f.money(fee.amount) }}"
         "{% if per is not none %} {{ per }}{% endif %}"
         "{% if fee.minimum is not none %}, with a minimum of {{ s.f.money(fee.minimum) }}"
         "{% if minimum_per is not none %} {{ minimum_per }}{% endif %}{% endif %}",
-        "« {{ fee.name|t }} » : {{ s.f.money(fee.amount) }}"
+        "{{ (s.text(fee.label) if fee.label else fee.name)|capfirst|t }} : "
+        "{{ s.f.money(fee.amount) }}"
         "{% if per is not none %} {{ per }}{% endif %}"
         "{% if fee.minimum is not none %}, avec un minimum de {{ s.f.money(fee.minimum) }}"
         "{% if minimum_per is not none %} {{ minimum_per }}{% endif %}{% endif %}"),
@@ -240,9 +251,9 @@ PHRASES = {
                               "Facture minimale : {{ s.f.money(i.minimum_invoice) }} par mois."),
     "surcharge": Phrase(
         "Surcharge of {{ s.f.percent(i.surcharge) }}"
-        "{% if i.surcharge_on is not none %} on “{{ i.surcharge_on|t }}”{% endif %}.",
+        "{% if i.surcharge_on is not none %} on {{ s.text(i.surcharge_on)|t }}{% endif %}.",
         "Majoration de {{ s.f.percent(i.surcharge) }}"
-        "{% if i.surcharge_on is not none %} sur {{ i.surcharge_on|t }}{% endif %}."),
+        "{% if i.surcharge_on is not none %} sur {{ s.text(i.surcharge_on)|t }}{% endif %}."),
     "indexation": Phrase(
         "Prices are revised every year by the “{{ i.indexation|t }}” index"
         "{% if i.indexation_cap is not none %}, the increase capped at "
@@ -250,8 +261,12 @@ PHRASES = {
         "Les prix sont révisés chaque année selon l'indice « {{ i.indexation|t }} »"
         "{% if i.indexation_cap is not none %}, la hausse étant plafonnée à "
         "{{ s.f.percent(i.indexation_cap) }}{% endif %}."),
-    "liability-cap": Phrase("Liability is capped at {{ s.f.money(i.liability_cap) }}.",
-                            "La responsabilité est plafonnée à {{ s.f.money(i.liability_cap) }}."),
+    "liability-cap": Phrase(
+        "{% if i.liability_of %}The liability of {{ s.party(i.liability_of)|t }}"
+        "{% else %}Liability{% endif %} is capped at {{ s.f.money(i.liability_cap) }}.",
+        "{% if i.liability_of %}La responsabilité {{ s.de(s.party(i.liability_of))|t }}"
+        "{% else %}La responsabilité{% endif %} est plafonnée à "
+        "{{ s.f.money(i.liability_cap) }}."),
     "interest": Phrase(
         'Late-payment interest: the legal interest rate plus '
         '{{ s.f.count(i.interest_points, "point", "points") }}.',
@@ -261,14 +276,27 @@ PHRASES = {
                               "Facturation mensuelle, à terme à échoir (d'avance)."),
     "billing-arrears": Phrase("Billed monthly in arrears.", "Facturation mensuelle, à terme échu."),
     "examples": Phrase(
-        '{{ "Example" if examples|length == 1 else "Examples" }} from the contract: '
-        '{% for e in examples %}{% if not loop.first %}; {% endif %}“{{ e.fee|t }}” with '
-        '{% for name, value in e.inputs %}{{ loop|sep("and") }}{{ name|t }} = '
-        "{{ s.f.number(value) }}{% endfor %} gives {{ s.f.money(e.result) }}{% endfor %}.",
-        '{{ "Exemple" if examples|length == 1 else "Exemples" }} du contrat : '
-        '{% for e in examples %}{% if not loop.first %} ; {% endif %}« {{ e.fee|t }} » avec '
-        '{% for name, value in e.inputs %}{{ loop|sep("et") }}{{ name|t }} = '
-        "{{ s.f.number(value) }}{% endfor %} : {{ s.f.money(e.result) }}{% endfor %}."),
+        '{{ "Worked example" if examples|length == 1 else "Worked examples" }} (calculated): '
+        '{% for e in examples %}{% set fee = s.fee(i, e.fee) %}'
+        '{% if not loop.first %}; {% endif %}'
+        "{{ (s.text(fee.label) if fee and fee.label else e.fee)|t }}, "
+        '{% for name, value in e.inputs %}{{ loop|sep("and") }}'
+        '{% if name == "hours" %}{{ s.f.quantity(value, "hour") }}'
+        "{% elif fee and fee.minimum_per %}{{ s.f.number(value) }} × "
+        "{{ s.text(fee.minimum_per)|t }}"
+        "{% else %}{{ name|t }} = {{ s.f.number(value) }}{% endif %}"
+        "{% endfor %}: {{ s.f.money(e.result) }}{% endfor %}.",
+        '{{ "Exemple" if examples|length == 1 else "Exemples" }} (calculé'
+        '{{ "" if examples|length == 1 else "s" }}) : '
+        '{% for e in examples %}{% set fee = s.fee(i, e.fee) %}'
+        '{% if not loop.first %} ; {% endif %}'
+        "{{ (s.text(fee.label) if fee and fee.label else e.fee)|t }}, "
+        '{% for name, value in e.inputs %}{{ loop|sep("et") }}'
+        '{% if name == "hours" %}{{ s.f.quantity(value, "hour") }}'
+        "{% elif fee and fee.minimum_per %}{{ s.f.number(value) }} × "
+        "{{ s.text(fee.minimum_per)|t }}"
+        "{% else %}{{ name|t }} = {{ s.f.number(value) }}{% endif %}"
+        "{% endfor %} : {{ s.f.money(e.result) }}{% endfor %}."),
 }
 
 
@@ -296,7 +324,7 @@ def _fee_text(fee: Fee, params: list[str]) -> str:
     what = money_text(fee.amount)
     if fee.per == "hour":
         return (f"{what} per hour of time spent (pro rata, `hours` as a Decimal)"
-                + (f", with a minimum of {money_text(fee.minimum)} per « {fee.minimum_per} »"
+                + (f", with a minimum of {money_text(fee.minimum)} per « {fee.minimum_per.en} »"
                    " (`units` of them): the higher amount is billed" if fee.minimum else ""))
     if fee.per is None:
         return f"{what} each time (`count` times)"
@@ -390,10 +418,11 @@ class MoneyKind(Kind[MoneyClause]):
             fees=tuple(fees.values()),
             minimum_invoice=c.money(minimum.amount, c.currency) if minimum else None,
             surcharge=c.percent(surcharge.rate) if surcharge else None,
-            surcharge_on=surcharge.on.value if surcharge else None,
+            surcharge_on=c.text(surcharge.on) if surcharge else None,
             indexation=index.index.value if index else None,
             indexation_cap=c.percent(index.cap) if index else None,
             liability_cap=c.money(cap.amount, c.currency) if cap else None,
+            liability_of=party_of(cap.party) if cap and cap.party else None,
             interest_points=interest.points.value if interest else None,
             billing=BILLING[billing.mode.value] if billing else None,
             examples=examples, **base)
@@ -412,9 +441,15 @@ class MoneyKind(Kind[MoneyClause]):
                          line=c.fee_lines[key])
             else:
                 c.fee_lines[key] = stmt.span.line
+            unit = stmt.per.unit if stmt.per is not None else None
+            per_words = c.text(unit) if unit is not None and not isinstance(unit, ast.Word) \
+                else None
+            per = (None if stmt.per is None else per_words.fr if per_words is not None
+                   else unit.value if isinstance(unit, ast.Word) else "hour")
             fees[stmt.name.value] = Fee(
-                stmt.name.value, amount, stmt.per.value if stmt.per is not None else None,
-                minimum, stmt.minimum_per.value if stmt.minimum_per is not None else None)
+                stmt.name.value, c.text(stmt.label) if stmt.label is not None else None, amount,
+                per, per_words, minimum,
+                c.text(stmt.minimum_per) if stmt.minimum_per is not None else None)
         return fees
 
     @staticmethod

@@ -107,7 +107,7 @@ class HistoryStmt(ast.Statement):
     """`history "factures" current year and 10 previous years`."""
 
     rule: ClassVar[str] = "history"
-    what: ast.Str
+    what: ast.TextLit
     previous_years: ast.Number
 
 
@@ -144,7 +144,7 @@ class Copy:
 
 @dataclass(frozen=True)
 class History:
-    what: str
+    what: model.Text
     previous_years: int
 
 
@@ -405,7 +405,7 @@ def _history_unit(ctx: Ctx, item: Retention, history: History,
     name = ctx.names.fn(item.name, suffix)
     return render_unit(
         "py_history.j2", name, name=name, years=history.previous_years,
-        doc=ctx.doc(item, f"The oldest year of « {history.what} » still kept on `on`.",
+        doc=ctx.doc(item, f"The oldest year of « {history.what.en} » still kept on `on`.",
                     f"The current year and the {history.previous_years} previous year(s) "
                     "are kept."))
 
@@ -488,10 +488,10 @@ PHRASES = {
     "rpo": Phrase("Recovery point objective (RPO): at most {{ s.f.duration(rpo) }} of data lost.",
                   "Perte de données maximale admissible (RPO) : {{ s.f.duration(rpo) }}."),
     "history": Phrase(
-        "Retention of “{{ h.what|t }}”: the current year and {% if h.previous_years == 1 %}"
+        "{{ s.text(h.what)|capfirst|t }}: kept for the current year and {% if h.previous_years == 1 %}"
         "the previous year{% else %}the {{ h.previous_years }} previous years{% endif %}, "
         '{{ s.f.quantity(h.previous_years + 1, "year") }} in all.',
-        "Conservation de « {{ h.what|t }} » : l'année en cours et {% if h.previous_years == 1 %}"
+        "{{ s.text(h.what)|capfirst|t }} : conservation pour l'année en cours et {% if h.previous_years == 1 %}"
         "l'année précédente{% else %}les {{ h.previous_years }} années précédentes{% endif %}, "
         'soit {{ s.f.quantity(h.previous_years + 1, "year") }} en tout.'),
     "after-termination": Phrase(
@@ -504,6 +504,7 @@ PHRASES = {
 
 class RetentionKind(Kind[Retention]):
     keyword = "retention"
+    legal_force = "decide"
     statements = (CopyStmt, OnWeekday, OnMonthDay, OnDate, OnUnspecified, Rpo, HistoryStmt,
                   AfterTermination, RetentionExampleStmt)
     item_type = Retention
@@ -522,7 +523,7 @@ class RetentionKind(Kind[Retention]):
         rpo_stmt = c.single(block, Rpo)
         rpo = (c.duration(rpo_stmt.period, ("fixed",), phrase("expected.rpo"))
                if rpo_stmt else None)
-        history = tuple(History(s.what.value,
+        history = tuple(History(c.text(s.what),
                                 c.whole(s.previous_years, phrase("why.years"), 0))
                         for s in block.body if isinstance(s, HistoryStmt))
         after_stmt = c.single(block, AfterTermination)

@@ -65,6 +65,7 @@ PHRASES = {
 
 class SeveritiesKind(Kind[Severities]):
     keyword = "severities"
+    legal_force = "none"
     statements = (LevelStmt,)
     item_type = Severities
     names = KindNames("severities", "l'échelle de gravité", "une échelle de gravité",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from .. import ast, model
 from ..backends.pycode import (
@@ -38,7 +38,7 @@ class Initial(PeriodStatement):
     """`initial 12 months from "la signature"` (the start is optional)."""
 
     rule: ClassVar[str] = "initial"
-    start: ast.Str | None = None
+    start: ast.TextLit | None = None
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class NoticeBeforeEnd(PeriodStatement):
 
     rule: ClassVar[str] = "notice_before_end"
     written: ClassVar[str] = "notice … before end of term"
-    by: ast.Str | None = None
+    by: ast.TextLit | None = None
 
 
 @dataclass(frozen=True)
@@ -85,9 +85,14 @@ class EngagementPrevails(ast.Statement):
 
 @dataclass(frozen=True)
 class Survives(PeriodStatement):
-    """`survives 5 years after end`."""
+    """`survives 5 years after end`, `survives at least 3 years after end`."""
 
     rule: ClassVar[str] = "survives"
+    at_least: ast.Word | None = None
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        return cls(span, values[-1], values[0] if len(values) > 1 else None)
 
 
 @dataclass(frozen=True)
@@ -113,15 +118,16 @@ class TermExample:
 @dataclass(frozen=True)
 class Term(model.ItemBase):
     initial: model.Duration | None
-    initial_from: str | None
+    initial_from: model.Text | None
     renewal: model.Duration | None
     notice_before_end: model.Duration | None
-    notice_by: str | None
+    notice_by: model.Text | None
     short_tenure: model.Duration | None
     tenure_base: model.Duration | None
     tenure_per_year: model.Duration | None
     engagement_prevails: bool
     survives: model.Duration | None
+    survives_at_least: bool            # a minimum: longer while the information stays secret
     examples: tuple[TermExample, ...]
 
 
@@ -150,7 +156,7 @@ SUMMARY = """
 {{ say(s, "prevails") }}
 {% endif %}
 {% if i.survives is not none %}
-{{ say(s, "survives", period=i.survives) }}
+{{ say(s, "survives", period=i.survives, at_least=i.survives_at_least) }}
 {% endif %}
 {% endfilter %}
 {% if i.examples %}
@@ -165,18 +171,19 @@ SUMMARY = """
 PHRASES = {
     "initial": Phrase(
         "Initial term: {{ s.f.duration(period) }}"
-        "{% if start is not none %}, from “{{ start|t }}”{% endif %}.",
+        "{% if start is not none %}, from {{ s.text(start)|t }}{% endif %}.",
         "Durée initiale : {{ s.f.duration(period) }}"
-        "{% if start is not none %}, à compter {{ s.de(start)|t }}{% endif %}."),
+        "{% if start is not none %}, à compter {{ s.de(s.text(start))|t }}{% endif %}."),
     "renewal": Phrase(
         "It renews tacitly for successive periods of {{ s.f.duration(period) }}.",
         "Le contrat se renouvelle par tacite reconduction, par périodes de "
         "{{ s.f.duration(period) }}."),
     "notice": Phrase(
         "To end it, notice of at least {{ s.f.duration(period) }} before the end of the current "
-        "term is required{% if by is not none %}, by “{{ by|t }}”{% endif %}.",
+        "term is required{% if by is not none %}, by {{ s.text(by)|t }}{% endif %}.",
         "Pour y mettre fin, un préavis d'au moins {{ s.f.duration(period) }} avant la fin de la "
-        "période en cours est nécessaire{% if by is not none %}, par {{ by|t }}{% endif %}."),
+        "période en cours est nécessaire{% if by is not none %}, par {{ s.text(by)|t }}"
+        "{% endif %}."),
     "short-tenure": Phrase(
         "If the subscription is less than {{ s.f.duration(period) }} old, termination takes "
         "effect at the end of the month of the request.",
@@ -192,14 +199,22 @@ PHRASES = {
         "d'abonnement{% endif %}, et court à partir du lendemain du mois de la demande (le 1er "
         "du mois suivant)."),
     "prevails": Phrase(
-        "If the commitment period ends later, its end prevails.",
-        "Si la période d'engagement finit plus tard, c'est sa fin qui s'applique."),
+        "The subscription ends on the later of the end of the notice and the end of the "
+        "commitment period.",
+        "L'abonnement prend fin à la plus tardive des deux dates : fin du préavis ou fin de la "
+        "période d'engagement."),
     "survives": Phrase(
-        "These obligations survive {{ s.f.duration(period) }} after the end of the contract.",
-        "Ces obligations survivent {{ s.f.duration(period) }} après la fin du contrat."),
+        "{% if at_least %}These obligations continue after the end of the contract, for at "
+        "least {{ s.f.duration(period) }}."
+        "{% else %}These obligations continue for {{ s.f.duration(period) }} after the end of "
+        "the contract.{% endif %}",
+        "{% if at_least %}Ces obligations se poursuivent après la fin du contrat, pendant au "
+        "moins {{ s.f.duration(period) }}."
+        "{% else %}Ces obligations se poursuivent pendant {{ s.f.duration(period) }} après la fin "
+        "du contrat.{% endif %}"),
     "examples": Phrase(
-        '{{ "Example" if count == 1 else "Examples" }} from the contract:',
-        '{{ "Exemple" if count == 1 else "Exemples" }} du contrat :'),
+        '{{ "Worked example" if count == 1 else "Worked examples" }} (calculated):',
+        '{{ "Exemple" if count == 1 else "Exemples" }} (calculé{{ "" if count == 1 else "s" }}) :'),
     "example": Phrase(
         "{% if not first %}; {% endif %}subscribed on {{ s.f.long_date(e.subscribed) }}, "
         "termination requested on {{ s.f.long_date(e.requested) }}: ends on "
@@ -236,20 +251,22 @@ class TermKind(Kind[Term]):
         initial = c.single(block, Initial)
         notice = c.single(block, NoticeBeforeEnd)
         tenure = c.single(block, TenureNotice)
+        survives = c.single(block, Survives)
         examples = tuple(TermExample(c.date(s.subscribed), c.date(s.requested),
                                      c.date(s.ends), s.span.line)
                          for s in block.body if isinstance(s, TermExampleStmt))
         term = Term(
             initial=_period(c, initial, phrase("what.initial")),
-            initial_from=initial.start.value if initial and initial.start else None,
+            initial_from=c.text(initial.start) if initial and initial.start else None,
             renewal=_period(c, c.single(block, Renewal), phrase("what.renewal")),
             notice_before_end=_period(c, notice),
-            notice_by=notice.by.value if notice and notice.by else None,
+            notice_by=c.text(notice.by) if notice and notice.by else None,
             short_tenure=_period(c, c.single(block, ShortTenure)),
             tenure_base=_months(c, tenure.base) if tenure else None,
             tenure_per_year=_months(c, tenure.per_year) if tenure else None,
             engagement_prevails=any(isinstance(s, EngagementPrevails) for s in block.body),
-            survives=_period(c, c.single(block, Survives)), examples=examples, **base)
+            survives=_period(c, survives), survives_at_least=bool(survives and survives.at_least),
+            examples=examples, **base)
         if not any((term.initial, term.tenure_base, term.survives, term.short_tenure)):
             c.report("missing-statement", block.name.span, kind=self.names.the(),
                      name=block.name.value, what="initial / notice / survives",

@@ -62,10 +62,10 @@ class OnUnavailability(ast.Statement):
 
 @dataclass(frozen=True)
 class OnNotice(ast.Statement):
-    """`notice before "la formation"`, after `on`."""
+    """`notice before fr "la formation" en "the training"`, after `on`."""
 
     rule: ClassVar[str] = "on_notice"
-    event: ast.Str
+    event: ast.TextLit
 
 
 Target = OnAvailability | OnUnavailability | OnNotice
@@ -140,10 +140,11 @@ Range = RangeBoth | RangeFrom | RangeTo
 
 @dataclass(frozen=True)
 class InvoiceShare(ast.Statement):
-    """`5 % of invoice`."""
+    """`5 % of invoice`, `10 % of subscription`, `100 % of price`: a share of an amount."""
 
-    rule: ClassVar[str] = "invoice_share"
+    rule: ClassVar[str] = "share"
     share: ast.Percent
+    base: ast.Word
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,24 @@ class ServiceCredit(ast.Statement):
 
     rule: ClassVar[str] = "service_credit"
     never_cash: ast.Word | None = None
+    at_end: ast.Word | None = None
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        words = {v.value: v for v in values if isinstance(v, ast.Word)}
+        return cls(span, words.get("never_cash"), words.get("at_end"))
+
+
+@dataclass(frozen=True)
+class SoleRemedy(ast.Statement):
+    """`sole remedy`, `not sole remedy`: whether the credits are all the client may obtain."""
+
+    rule: ClassVar[str] = "sole_remedy"
+
+
+@dataclass(frozen=True)
+class NotSoleRemedy(SoleRemedy):
+    rule: ClassVar[str] = "not_sole_remedy"
 
 
 @dataclass(frozen=True)
@@ -221,7 +240,7 @@ class Paid(ast.Statement):
 
     rule: ClassVar[str] = "paid"
     written: ClassVar[str] = "paid as"
-    payment: ServiceCredit | ast.Word    # `credit_note`, `discount` or `unspecified`
+    payment: ServiceCredit | ast.Word    # `credit_note`, `discount`, `deduction`, `unspecified`
 
 
 @dataclass(frozen=True)
@@ -243,6 +262,8 @@ class TierExampleStmt(ast.Statement):
 
 # --------------------------------------------------------------------------- model
 
+Payment = Literal["credit_note", "discount", "deduction", "service_credit"]
+
 @dataclass(frozen=True)
 class Bound:
     value: Decimal | model.Duration
@@ -252,12 +273,18 @@ class Bound:
 OutcomeKind = Literal["none", "invoice_share", "service_days", "money", "unspecified"]
 
 
+Base = Literal["invoice", "subscription", "fees", "price"]
+"""What a share is of: the period's invoice, its subscription fee, the fees paid for it, a
+price."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     kind: OutcomeKind
     amount: Decimal | None = None
     currency: str | None = None
     tax: Literal["excl", "incl"] | None = None
+    base: Base = "invoice"
 
 
 @dataclass(frozen=True)
@@ -279,14 +306,17 @@ class TierExample:
 class Tiers(model.ItemBase):
     measure: Literal["availability", "unavailability", "notice"]
     source: str                        # availability name, or the event notice is given before
+    event: model.Text | None           # that event, as the contract words it
     tiers: tuple[Tier, ...]
     gaps: tuple[tuple[Bound | None, Bound | None], ...]
     cap: Outcome | None
     cap_per_month: bool
     claim_within: model.Duration | model.Unspecified | None
     claim_after: Literal["period", "incident", "breach"] | None
-    payment: Literal["credit_note", "discount", "service_credit"] | model.Unspecified | None
+    payment: Payment | model.Unspecified | None
     never_cash: bool
+    carried_to_end: bool               # service credit used only at the end of the contract
+    sole_remedy: bool | None           # None: the contract does not say
     examples: tuple[TierExample, ...]
 
 
@@ -309,7 +339,7 @@ SUMMARY = """
 {%- if o.kind == "none" -%}
 {{ say(s, "outcome.none") }}
 {%- elif o.kind == "invoice_share" -%}
-{{ say(s, "outcome.invoice-share", share=o.amount, monthly=monthly) }}
+{{ say(s, "outcome.invoice-share", share=o.amount, monthly=monthly, base=o.base) }}
 {%- elif o.kind == "service_days" -%}
 {{ say(s, "outcome.service-days", days=o.amount) }}
 {%- elif o.kind == "money" -%}
@@ -363,8 +393,15 @@ SUMMARY = """
 {{ say(s, "paid.credit-note") }}
 {% elif i.payment == "discount" %}
 {{ say(s, "paid.discount") }}
+{% elif i.payment == "deduction" %}
+{{ say(s, "paid.deduction") }}
 {% elif i.payment == "service_credit" %}
-{{ say(s, "paid.service-credit", never_cash=i.never_cash) }}
+{{ say(s, "paid.service-credit", never_cash=i.never_cash, at_end=i.carried_to_end) }}
+{% endif %}
+{% if i.sole_remedy %}
+{{ say(s, "sole-remedy") }}
+{% elif i.sole_remedy is false %}
+{{ say(s, "not-sole-remedy") }}
 {% endif %}
 {% endfilter %}
 {% if i.examples %}
@@ -390,8 +427,8 @@ PHRASES = {
         "Selon le taux d'indisponibilité du mois (100 % moins la disponibilité mesurée pour "
         "« {{ s.label(source)|t }} ») :"),
     "by.notice": Phrase(
-        "By the notice given before “{{ source|t }}”:",
-        "Selon le délai de prévenance donné avant {{ source|t }} :"),
+        "By the notice given before {{ s.text(i.event)|t }}:",
+        "Selon le délai de prévenance donné avant {{ s.text(i.event)|t }} :"),
     "tier": Phrase("{{ range }}: {{ outcome }}", "{{ range }} : {{ outcome }}"),
     "range.both": Phrase(
         "{% if lower.inclusive and upper.inclusive %}"
@@ -417,8 +454,13 @@ PHRASES = {
     "range.any": Phrase("whatever the value", "quelle que soit la valeur"),
     "outcome.none": Phrase("nothing is due", "rien n'est dû"),
     "outcome.invoice-share": Phrase(
-        '{{ s.f.percent(share) }} of the {{ "month\'s " if monthly }}invoice',
-        "{{ s.f.percent(share) }} de la facture{% if monthly %} du mois{% endif %}"),
+        '{{ s.f.percent(share) }} of the {{ "month\'s " if monthly }}'
+        '{{ {"invoice": "invoice", "subscription": "subscription fee", "fees": "fees paid", '
+        '"price": "price"}[base] }}',
+        '{{ s.f.percent(share) }} '
+        '{{ {"invoice": "de la facture", "subscription": "du coût de l\'abonnement", '
+        '"fees": "des sommes versées", "price": "du prix"}[base] }}'
+        "{% if monthly %} du mois{% endif %}"),
     "outcome.service-days": Phrase('{{ s.f.quantity(days, "day") }} of service',
                                    '{{ s.f.quantity(days, "day") }} de service'),
     "outcome.unspecified": Phrase("the contract does not say what is due",
@@ -449,15 +491,26 @@ PHRASES = {
         "Le contrat ne précise pas sous quelle forme ce qui est dû est versé."),
     "paid.credit-note": Phrase("What is due is paid as a credit note.",
                                "Ce qui est dû est versé sous forme d'avoir."),
-    "paid.discount": Phrase("What is due is granted as a discount on the invoice.",
-                            "Ce qui est dû est accordé sous forme de remise sur la facture."),
+    "paid.discount": Phrase("What is due is granted as a discount.",
+                            "Ce qui est dû est accordé sous forme de remise."),
+    "paid.deduction": Phrase("What is due is deducted from the next invoice.",
+                             "Ce qui est dû est déduit de la facture suivante."),
     "paid.service-credit": Phrase(
-        "What is due is granted as service credit{% if never_cash %}, never in cash{% endif %}.",
+        "What is due is granted as service credit{% if never_cash %}, never in cash or as a "
+        "credit note{% endif %}{% if at_end %}, and is used only at the end of the contract"
+        "{% endif %}.",
         "Ce qui est dû est accordé sous forme de crédit de service"
-        "{% if never_cash %}, jamais en numéraire{% endif %}."),
+        "{% if never_cash %}, sans compensation pécuniaire ni avoir{% endif %}"
+        "{% if at_end %}, imputable seulement au terme du contrat{% endif %}."),
+    "sole-remedy": Phrase(
+        "It is the client's sole remedy for the shortfall.",
+        "Il constitue l'unique réparation du manquement."),
+    "not-sole-remedy": Phrase(
+        "It does not exclude the client's other remedies.",
+        "Il n'exclut pas les autres recours du client."),
     "examples": Phrase(
-        '{{ "Example" if count == 1 else "Examples" }} from the contract:',
-        '{{ "Exemple" if count == 1 else "Exemples" }} du contrat :'),
+        '{{ "Worked example" if count == 1 else "Worked examples" }} (calculated):',
+        '{{ "Exemple" if count == 1 else "Exemples" }} (calculé{{ "" if count == 1 else "s" }}) :'),
     "example": Phrase(
         "{% if not first %}; {% endif %}for {{ s.value(value) }}, {{ outcome }}",
         "{% if not first %} ; {% endif %}pour {{ s.value(value) }}, {{ outcome }}"),
@@ -468,7 +521,6 @@ PHRASES = {
 
 Measured = Literal["availability", "unavailability", "notice"]
 ClaimAfter = Literal["period", "incident", "breach"]
-Payment = Literal["credit_note", "discount", "service_credit"]
 Gap = tuple[Bound | None, Bound | None]
 CheckedTier = tuple[Tier, TierStmt]
 """A checked tier beside its statement, where its diagnostics point."""
@@ -478,12 +530,15 @@ class TiersKind(Kind[Tiers]):
     keyword = "tiers"
     statements = (OnAvailability, OnUnavailability, OnNotice, Measure, BoundStmt, Lower, Upper,
                   RangeBoth, RangeFrom, RangeTo, InvoiceShare, ServiceDays, MoneyOutcome, TierStmt,
-                  Cap, Claim, ClaimUnspecified, ServiceCredit, Paid, ExampleValue, TierExampleStmt)
+                  Cap, Claim, ClaimUnspecified, ServiceCredit, Paid, ExampleValue, TierExampleStmt,
+                  SoleRemedy, NotSoleRemedy)
     words: ClassVar[Mapping[str, str]] = {
         "included": "included", "excluded": "excluded",
         "no_outcome": "none", "unspecified_outcome": "unspecified", "per_month": "per_month",
         "after_period": "period", "after_incident": "incident", "after_breach": "breach",
         "credit_note": "credit_note", "discount": "discount", "never_cash": "never_cash",
+        "deduction": "deduction", "at_end": "at_end", "invoice_base": "invoice",
+        "subscription_base": "subscription", "fees_base": "fees", "price_base": "price",
     }
     item_type = Tiers
     names = KindNames("tiers", "le barème", "un barème", "aucun barème nommé",
@@ -506,7 +561,7 @@ class TiersKind(Kind[Tiers]):
 
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Tiers:
         name = block.name.value
-        measure, source = self._measure(c, block)
+        measure, source, event = self._measure(c, block)
         tiers = [_tier(c, stmt, measure, name) for stmt in block.body if isinstance(stmt, TierStmt)]
         if not tiers:
             c.report("missing-statement", block.name.span, kind=self.names.the(), name=name,
@@ -518,7 +573,8 @@ class TiersKind(Kind[Tiers]):
         cap = _cap(c, cap_stmt, name, unit) if cap_stmt else None
         credit = measure != "notice"   # a credit for a breach: how it is claimed and paid matters
         claim_within, claim_after = _claim(c, block, credit)
-        payment, never_cash = _payment(c, block, credit)
+        payment, never_cash, at_end = _payment(c, block, credit)
+        sole = c.single(block, SoleRemedy)
         examples = tuple(
             TierExample(_bound_value(c, stmt.value.value, measure),
                         _outcome(c, stmt.outcome, name), stmt.span.line)
@@ -527,21 +583,26 @@ class TiersKind(Kind[Tiers]):
             measure=measure, source=source, tiers=tuple(t for t, _ in tiers), gaps=gaps,
             cap=cap, cap_per_month=bool(cap_stmt and cap_stmt.per_month is not None),
             claim_within=claim_within, claim_after=claim_after, payment=payment,
-            never_cash=never_cash, examples=examples, **base)
+            never_cash=never_cash, carried_to_end=at_end,
+            sole_remedy=None if sole is None else not isinstance(sole, NotSoleRemedy),
+            event=event, examples=examples, **base)
 
-    def _measure(self, c: Checker, block: ast.Block) -> tuple[Measured, str]:
+    def _measure(self, c: Checker,
+                 block: ast.Block) -> tuple[Measured, str, model.Text | None]:
         """What the tiers are read from, and the availability or the event it belongs to."""
         stmt = c.single(block, Measure)
         if stmt is None:
             c.report("missing-statement", block.name.span, kind=self.names.the(),
                      name=block.name.value, what="on",
                      example="on unavailability of <availability>")
-            return "unavailability", ""
+            return "unavailability", "", None
         target = stmt.target
         if isinstance(target, OnNotice):
-            return "notice", target.event.value
+            event = c.text(target.event)
+            return "notice", event.fr, event
         source = c.reference(target.availability, "availability")
-        return ("availability" if isinstance(target, OnAvailability) else "unavailability"), source
+        measure: Measured = "availability" if isinstance(target, OnAvailability) else "unavailability"
+        return measure, source, None
 
     # ------------------------------------------------------------------ Python
 
@@ -602,7 +663,7 @@ def _bound_value(c: Checker, node: ast.Percent | ast.DurationLit,
 
 def _outcome(c: Checker, node: OutcomeStmt, name: str) -> Outcome:
     if isinstance(node, InvoiceShare):
-        return Outcome("invoice_share", c.percent(node.share))
+        return Outcome("invoice_share", c.percent(node.share), base=cast(Base, node.base.value))
     if isinstance(node, ServiceDays):
         return Outcome("service_days", node.days.value)
     if isinstance(node, MoneyOutcome):
@@ -643,17 +704,19 @@ def _claim(c: Checker, block: ast.Block,
 
 
 def _payment(c: Checker, block: ast.Block,
-             credit: bool) -> tuple[Payment | model.Unspecified | None, bool]:
-    """How what is due is paid, and whether never in cash; undecided when a credit's is not said."""
+             credit: bool) -> tuple[Payment | model.Unspecified | None, bool, bool]:
+    """How what is due is paid, whether never in cash, and whether only at the contract's end;
+    undecided when a credit's is not said."""
     stmt = c.single(block, Paid)
     if stmt is None and not credit:
-        return None, False
+        return None, False, False
     if stmt is None or isinstance(stmt.payment, ast.Word) and stmt.payment.value == "unspecified":
         span = stmt.span if stmt is not None else block.name.span
-        return c.undecided(span, phrase("undecided.paid", name=block.name.value)), False
+        return c.undecided(span, phrase("undecided.paid", name=block.name.value)), False, False
     if isinstance(stmt.payment, ServiceCredit):
-        return "service_credit", stmt.payment.never_cash is not None
-    return cast(Payment, stmt.payment.value), False
+        return ("service_credit", stmt.payment.never_cash is not None,
+                stmt.payment.at_end is not None)
+    return cast(Payment, stmt.payment.value), False, False
 
 
 # --------------------------------------------------------------------------- check: the table

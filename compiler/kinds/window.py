@@ -97,10 +97,10 @@ class PerMonthLimit(ast.Statement):
 
 @dataclass(frozen=True)
 class NoticeException(ast.Statement):
-    """`except "urgence"`, after a notice."""
+    """`except fr "urgence" en "emergency"`, after a notice."""
 
     rule: ClassVar[str] = "except"
-    reason: ast.Str
+    reason: ast.TextLit
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class Window(model.ItemBase):
     business_days_of: str | None       # calendar name
     per_month_limit: int | None
     notice: model.Duration | model.Unspecified | None
-    notice_exception: str | None
+    notice_exception: model.Text | None
     examples: tuple[WindowExample, ...]
 
 
@@ -201,9 +201,9 @@ PHRASES = {
         "Le contrat ne précise pas le délai de prévenance avant son utilisation."),
     "notice": Phrase(
         "Its use is announced at least {{ s.f.duration(notice) }} in advance"
-        "{% if exception %}, except in case of “{{ exception|t }}”{% endif %}.",
+        "{% if exception %}, except in case of {{ s.text(exception)|t }}{% endif %}.",
         "Son utilisation est annoncée au moins {{ s.f.duration(notice) }} à l'avance"
-        "{% if exception %}, sauf en cas de « {{ exception|t }} »{% endif %}."),
+        "{% if exception %}, sauf en cas de {{ s.text(exception)|t }}{% endif %}."),
     "weekly-hours": Phrase(
         "Calculation: {{ s.f.hours(minutes) }} "
         '{{ "in a week when it is used" if limited else "a week" }}'
@@ -214,10 +214,10 @@ PHRASES = {
         "{% if calendar is not none %} au plus (moins les jours qui ne sont pas des "
         "« {{ calendar|t }} »){% endif %}, les chevauchements étant comptés une seule fois."),
     "examples": Phrase(
-        '{{ "Example" if examples|length == 1 else "Examples" }} from the contract: '
+        '{{ "Worked example" if examples|length == 1 else "Worked examples" }} (calculated): '
         "{% for e in examples %}{% if not loop.first %}; {% endif %}{{ s.f.moment(e.at) }} is "
         '{{ "inside" if e.inside else "outside" }} the window{% endfor %}.',
-        '{{ "Exemple" if examples|length == 1 else "Exemples" }} du contrat : '
+        '{{ "Exemple" if examples|length == 1 else "Exemples" }} (calculé{{ "" if examples|length == 1 else "s" }}) : '
         "{% for e in examples %}{% if not loop.first %} ; {% endif %}le {{ s.f.moment(e.at) }} "
         'est {{ "dans la plage" if e.inside else "en dehors de la plage" }}{% endfor %}.'),
 }
@@ -270,7 +270,7 @@ class WindowKind(Kind[Window]):
             per_month_limit=(c.whole(limit_stmt.count, phrase("why.limit"), 1)
                              if limit_stmt else None),
             notice=_notice(c, notice_stmt, block.name.value) if notice_stmt else None,
-            notice_exception=(notice_stmt.exception.reason.value
+            notice_exception=(c.text(notice_stmt.exception.reason)
                               if notice_stmt and notice_stmt.exception else None),
             examples=examples, **base)
 
@@ -433,7 +433,7 @@ def _check_uses_doc(ctx: Ctx, item: Window) -> str:
     elif item.notice is not None:
         rules.append(f"Notice: each use must be announced at least "
                      f"{duration_text(item.notice)} before it starts (24-hour days)"
-                     + (f", except for « {item.notice_exception} »: leave such uses out"
+                     + (f", except for « {item.notice_exception.en} »: leave such uses out"
                         if item.notice_exception else "") + ".")
     if item.per_month_limit is not None:
         rules.append(f"At most {item.per_month_limit} occurrence(s) of the window used per "
