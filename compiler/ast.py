@@ -146,6 +146,15 @@ class Note(Statement):
 
 
 @dataclass(frozen=True)
+class Reading(Statement):
+    """`reading fr "…" en "…"`: how the author reads what the contract leaves unclear."""
+
+    rule: ClassVar[str] = "reading"
+    fr: Str
+    en: Str
+
+
+@dataclass(frozen=True)
 class DateTime(Statement):
     """`2024-03-19 09:30`, a wall-clock instant in the contract's zone."""
 
@@ -416,14 +425,15 @@ HEADER: tuple[type[Statement], ...] = (Title, Provider, Client, Source, TimeZone
                                        Currency, PartyRole, NamedParty, SourceDate, Effective)
 FORCE: tuple[type[Statement], ...] = (Obligation, Right, Prohibition, ThirdParty, Counterparty,
                                       Strength)
-SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, DateTime, TimeRange, DaySpan,
+SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, Reading, DateTime, TimeRange, DaySpan,
                                        DayList, EveryDay, ContractHeader, *HEADER, *FORCE,
                                        OneLanguage, TwoLanguages, Condition, Formality, Via)
 """Statement classes of the header and of every kind; a kind's own are listed by the kind."""
 SHARED_WORDS = {"excl_tax": "excl", "incl_tax": "incl", "provider_party": "provider",
                 "client_party": "client", "firm": "firm", "target_only": "target",
                 "best_efforts": "best efforts", "reasonable_efforts": "reasonable efforts",
-                "at_least": "at least"}
+                "at_least": "at least", "up_to": "up to",
+                "until_notice_month": "until end of month of notice"}
 """Word aliases of the shared values (a money value's tax mention)."""
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from . import ast, kinds, model
+from . import ast, conflicts, kinds, model
 from .checking import Checker, bilingual, known_zones
 from .diagnostics import Diagnostic
 from .kinds.base import Kind
@@ -42,7 +42,9 @@ class ContractChecker(Checker):
         self.currency = header["currency"]
         self.languages = header["languages"]
         items = [self.item(block) for block in self.module.blocks]
-        return model.Contract(items=tuple(items), unspecified=tuple(self.unspecified), **header)
+        conflicts.check(self, items)
+        return model.Contract(items=tuple(items), unspecified=tuple(self.unspecified),
+                              conflicts=tuple(self.conflicts), **header)
 
     def header(self) -> dict[str, Any]:
         cid = self.module.contract_id
@@ -110,13 +112,15 @@ class ContractChecker(Checker):
             self.report("duplicate-statement", extra.span, what="label")
         label = bilingual(labels[0]) if labels else None
         notes = tuple(bilingual(s) for s in block.body if isinstance(s, ast.Note))
+        readings = tuple(bilingual(s) for s in block.body if isinstance(s, ast.Reading))
         kind = kinds.by_keyword(block.kind)
         assert kind is not None, f"the grammar's block {block.kind} has no kind"
         if not clauses and kind.cites_clauses:
             self.report("missing-clause", block.name.span, kind=self.names[block.kind].the(),
                         name=block.name.value)
         base = model.ItemFields(name=block.name.value, line=block.span.line, clauses=clauses,
-                                label=label, notes=notes, **self.force_of(block, kind))
+                                label=label, notes=notes, readings=readings,
+                                **self.force_of(block, kind))
         body = [s for s in block.body if not isinstance(s, SHARED_PARTS)]
         item: model.Item = kind.check(self, replace(block, body=tuple(body)), base)
         return item
@@ -151,7 +155,7 @@ class ContractChecker(Checker):
 
 
 FORCE_PARTS = (ast.Force, ast.Condition, ast.Formality, ast.Via)
-SHARED_PARTS = (ast.ClauseRef, ast.Label, ast.Note, *FORCE_PARTS)
+SHARED_PARTS = (ast.ClauseRef, ast.Label, ast.Note, ast.Reading, *FORCE_PARTS)
 
 
 def check(module: ast.Module) -> tuple[model.Contract, list[Diagnostic]]:

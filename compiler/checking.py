@@ -48,16 +48,28 @@ class Checker:
         self.zone = ZoneInfo("UTC")           # the header's, once read
         self.currency = "EUR"
         self.languages: tuple[str, ...] = ("fr", "en")
+        self.conflicts: list[model.Conflict] = []
 
     def report(self, code: str, span: ast.Span, **args: object) -> None:
         self.diagnostics.append(Diagnostic(code, span, dict(args)))
 
     def undecided(self, span: ast.Span, what: Phrase) -> model.Unspecified:
         """Report a point the contract leaves open; the model keeps its English wording."""
-        item = model.Unspecified(what.en)
+        item = model.Unspecified(what.en, what.fr)
         self.unspecified.append(item)
         self.report("unspecified", span, what=what)
         return item
+
+    def conflict(self, first: ast.Span, second: ast.Span, about: Phrase, said_first: Phrase,
+                 said_second: Phrase) -> None:
+        """Two places of the contract that disagree: reported at both, kept for the documents."""
+        args = {"about": about, "first": said_first, "first_line": first.line,
+                "second": said_second, "second_line": second.line}
+        self.report("contradiction", second, **args)
+        self.report("contradicted", first, line=second.line)
+        self.conflicts.append(model.Conflict(
+            model.Text(about.fr, about.en), model.Text(said_first.fr, said_first.en), first.line,
+            model.Text(said_second.fr, said_second.en), second.line))
 
     def text(self, node: ast.TextLit) -> model.Text:
         """Words of the author's; words in one language where the contract has two are
@@ -205,7 +217,7 @@ def party_of(node: ast.Party) -> str:
     return node.value if isinstance(node, ast.Word) else node.name.value
 
 
-def bilingual(stmt: ast.Label | ast.Note) -> model.Text:
+def bilingual(stmt: ast.Label | ast.Note | ast.Reading) -> model.Text:
     return model.Text(stmt.fr.value, stmt.en.value)
 
 

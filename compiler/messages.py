@@ -162,6 +162,26 @@ PHRASES: dict[str, tuple[str, str]] = {
     # subjects of `unspecified` notes (the English ones are also the model's `Unspecified.what`)
     "undecided.window-notice": ("the notice for window {name}",
                                 "le préavis de la fenêtre « {name} »"),
+    "conflict.after-termination": ("how long data is kept after the contract ends",
+                                   "la durée de conservation des données après la fin du contrat"),
+    "conflict.until-notice-month": ("data may be destroyed from the day after the month of the "
+                                    "notice",
+                                    "les données peuvent être détruites dès le lendemain du mois "
+                                    "de la notification"),
+    "conflict.kept": ("a backup is kept {period}", "une sauvegarde est conservée {period}"),
+    "conflict.remedy": ("the remedy when the target of “{name}” is missed",
+                        "la réparation si l'objectif de « {name} » n'est pas atteint"),
+    "conflict.no-remedy": ("no remedy at all", "aucune réparation"),
+    "conflict.tiers": ("the scale “{name}” applies", "le barème « {name} » s'applique"),
+    "conflict.claim-window": ("when a claim under “{name}” may be made",
+                              "le moment où une demande au titre de « {name} » peut être faite"),
+    "conflict.claim-incident": ("a claim within {within} of the incident",
+                                "une demande dans les {within} suivant l'incident"),
+    "conflict.period": ("a monthly rate, known only once the month has ended",
+                        "un taux mensuel, connu seulement à la fin du mois"),
+    "conflict.deadline": ("the deadline for “{action}”", "le délai de « {action} »"),
+    "conflict.no-deadline": ("no deadline (“{name}”)", "aucun délai (« {name} »)"),
+    "conflict.has-deadline": ("a deadline (“{name}”)", "un délai (« {name} »)"),
     "undecided.strength": ("how firmly the obligation of {name} binds",
                            "avec quelle force engage l'obligation de « {name} »"),
     "undecided.start": ("from what the delay of {action} runs",
@@ -536,6 +556,9 @@ CATALOG: dict[str, Entry] = {
         "both are kept and shown; say in a note which prevails, if the contract does",
         "les deux sont conservés et montrés ; dites dans une note lequel prévaut, si le contrat "
         "le dit"),
+    "contradicted": Entry(
+        N, "the clause here is contradicted on line {line}",
+        "la clause ici est contredite ligne {line}"),
     # ------------------------------------------------------------------ undecided
     "unspecified": Entry(
         N, "the contract does not decide {what}", "le contrat ne tranche pas : {what}",

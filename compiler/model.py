@@ -69,6 +69,7 @@ class Unspecified:
     guess."""
 
     what: str
+    what_fr: str = field(default="", compare=False)   # the same words in French
 
 
 UNSPECIFIED_MARK = "unspecified"
@@ -141,6 +142,7 @@ class ItemFields(TypedDict):
     clauses: tuple[ClauseRef, ...]
     label: Text | None
     notes: tuple[Text, ...]
+    readings: tuple[Text, ...]        # the author's reading of what the contract leaves unclear
     force: Force | None
     conditions: tuple[Text, ...]
     formalities: tuple[Text, ...]
@@ -154,6 +156,7 @@ class ItemBase:
     clauses: tuple[ClauseRef, ...]
     label: Text | None
     notes: tuple[Text, ...]
+    readings: tuple[Text, ...]
     force: Force | None
     conditions: tuple[Text, ...]
     formalities: tuple[Text, ...]

@@ -135,6 +135,10 @@ class Formatter:
         """A value given in percent: `99,8 %` / `99.8%`."""
         return _percent(self.lang, str(value))
 
+    def rate(self, value: Decimal) -> str:
+        """A computed rate, as a reader uses it: to the thousandth of a percent, `99,801 %`."""
+        return self.percent(value.quantize(Decimal("0.001")).normalize())
+
     def money(self, money: model.Money) -> str:
         """`130,00 € HT` / `€130.00 excl. VAT`; no tax words when the contract gives none."""
         shown = _currency(self.lang, str(money.amount), money.currency)

@@ -20,6 +20,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from .. import model
 from ..kinds.availability import Availability
 from ..kinds.calendar import Calendar
@@ -33,13 +35,11 @@ from ..kinds.tiers import Bound, Outcome, Tiers
 from ..kinds.window import Window
 from ..runtime import tiers as rt_tiers
 from ..runtime.calendars import BusinessCalendar
-from ..runtime.intervals import Interval, subtract, total
+from ..runtime.intervals import subtract, total
 from ..runtime.periods import Period, add_period, end_of_month, month_bounds
 from ..runtime.schedules import Schedule
 from ..runtime.schedules import WeeklyRange as ScheduleRange
 from ..runtime.terms import FixedTerm, TenureNotice
-from markupsafe import Markup
-
 from .formatting import NBSP, Formatter, Lang
 from .pycode import holiday_data
 
@@ -58,7 +58,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "provider": ("Prestataire", "Provider"),
     "client": ("Client", "Client"),
     "document": ("Document source", "Source document"),
-    "dated": ("daté du {date}", "dated {date}"),
+    "dated": ("{title}, daté du {date}", "{title}, dated {date}"),
+    "effective": ("{title}, en vigueur à compter du {date}", "{title}, in force from {date}"),
+    "undated": ("{title}, non daté", "{title}, undated"),
     "times": ("Heures locales ({zone}) ; montants en {currency}",
               "Local times ({zone}); amounts in {currency}"),
     "key-figures": ("Chiffres clés", "Key figures"),
@@ -72,7 +74,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "attention-none": ("Le contrat ne laisse aucun point ouvert parmi ceux encodés.",
                        "The contract leaves none of the encoded points open."),
     "week": ("Semaine type", "Typical week"),
-    "note": ("Note : {text}", "Note: {text}"),
     # availability
     "target": ("≥ {value} par mois civil", "≥ {value} per calendar month"),
     "target-strict": ("> {value} par mois civil", "> {value} per calendar month"),
@@ -85,9 +86,11 @@ WORDS: dict[str, tuple[str, str]] = {
                          "{hours} measured in {month} × {share}"),
     "allowance-maintenance": ("avant déduction des maintenances", "before maintenance is deducted"),
     # tiers
-    "tier-example": ("{value} → {outcome}, soit {money} sur une facture de {invoice}",
-                     "{value} → {outcome}, i.e. {money} on an invoice of {invoice}"),
-    "tier-example-plain": ("{value} → {outcome}", "{value} → {outcome}"),
+    "tier-example": ("{measure} de {value} → {outcome}, soit {money} sur une facture de {invoice}",
+                     "{measure} of {value} → {outcome}, i.e. {money} on an invoice of {invoice}"),
+    "tier-example-plain": ("{measure} de {value} → {outcome}", "{measure} of {value} → {outcome}"),
+    "measure-availability": ("Disponibilité", "Availability"),
+    "measure-unavailability": ("Indisponibilité", "Unavailability"),
     "claim-period": ("à réclamer au plus tard le {date} pour {month}",
                      "claim by {date} for {month}"),
     "claim-incident": ("à réclamer dans les {delay} suivant l'incident",
@@ -98,6 +101,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "paid-credit_note": ("versé en avoir", "paid as a credit note"),
     "paid-discount": ("versé en remise", "paid as a discount"),
     "paid-service_credit": ("versé en crédit de service", "paid as service credit"),
+    "paid-deduction": ("déduit de la facture", "deducted from the invoice"),
     "never-cash": ("jamais en espèces", "never in cash"),
     "cap": ("plafond : {cap}", "cap: {cap}"),
     "cap-month": ("plafond : {cap} par mois", "cap: {cap} a month"),
@@ -108,7 +112,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "col-outcome": ("Effet", "Outcome"),
     "col-on-invoice": ("Sur une facture de {invoice}", "On an invoice of {invoice}"),
     "outcome-none": ("rien", "nothing"),
-    "outcome-share": ("{value} de la facture", "{value} of the invoice"),
+    "outcome-share-invoice": ("{value} de la facture", "{value} of the invoice"),
+    "outcome-share-subscription": ("{value} de l'abonnement", "{value} of the subscription"),
+    "outcome-share-fees": ("{value} des redevances", "{value} of the fees"),
+    "outcome-share-price": ("{value} du prix", "{value} of the price"),
     "outcome-days": ("{days} de service", "{days} of service"),
     "outcome-unspecified": ("non précisé par le contrat", "not stated by the contract"),
     "gap": ("non couvert par le contrat", "not covered by the contract"),
@@ -134,14 +141,15 @@ WORDS: dict[str, tuple[str, str]] = {
     # backups
     "backups": ("Sauvegardes", "Backups"),
     "copy": ("{every}{at} : gardée {kept}", "{every}{at}: kept {kept}"),
+    "copies": ("{count} copies, gardées de {shortest} à {longest}",
+               "{count} copies, kept from {shortest} to {longest}"),
     "every-day": ("chaque jour", "every day"), "every-week": ("chaque semaine", "every week"),
     "every-month": ("chaque mois", "every month"), "every-year": ("chaque année", "every year"),
     "at": (" à {time}", " at {time}"),
     "kept-unspecified": ("durée non précisée", "for a time not stated"),
     "rpo": ("perte de données maximale (RPO) : {delay}", "maximum data loss (RPO): {delay}"),
     "after-termination": ("après la fin du contrat : {delay}", "after termination: {delay}"),
-    "history": ("{what} : année en cours et {years} précédentes",
-                "{what}: current year and {years} previous"),
+    "history": ("{what} : année en cours et {years}", "{what}: current year and {years}"),
     # terms
     "term-fixed": ("{initial}, reconduit tacitement par périodes de {renewal}",
                    "{initial}, renewed tacitly for {renewal} at a time"),
@@ -199,8 +207,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "open-claim": ("comment et dans quel délai réclamer ({label})",
                    "how and by when to claim ({label})"),
     "open-paid": ("sous quelle forme est versé l'effet de {label}", "how {label} are paid"),
-    "open-tier": ("l'effet de {count} tranche(s) de {label}",
-                  "the outcome of {count} tier(s) of {label}"),
+    "open-tier": ("l'effet de {tiers} ({label})", "the outcome of {tiers} ({label})"),
+    "open-start": ("le point de départ du délai de {action}",
+                   "what the deadline for {action} runs from"),
     "open-business-hours": ("les heures ouvrées applicables ({label})",
                             "the business hours that apply ({label})"),
     "open-deadline": ("le délai de {action}{level}{regime}", "the deadline for {action}{level}{regime}"),
@@ -212,7 +221,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "open-contact-phone": ("le numéro de téléphone pour {label}", "the phone number for {label}"),
     "open-contact-web": ("l'adresse web pour {label}", "the web address for {label}"),
     "open-contact-post": ("l'adresse postale pour {label}", "the postal address for {label}"),
-    "open-contact-hours": ("quand {label} est joignable", "when {label} can be reached"),
+    "open-contact-hours": ("quand joindre : {label}", "when {label} can be reached"),
 }
 """The sheet's own words, (French, English): `{name}` fields are filled with `str.format`."""
 
@@ -262,8 +271,7 @@ class Glance:
     title: str
     provider: str
     client: str | None
-    document: str
-    dated: str
+    sources: tuple[str, ...]
     times: str
     figures: tuple[Figure, ...]
     tables: tuple[Table, ...]
@@ -284,8 +292,14 @@ def is_placeholder(party: str) -> bool:
     return bool(_PLACEHOLDER.match(party.strip()))
 
 
-def _text(text: model.Text, lang: Lang) -> str:
-    return text.fr if lang == "fr" else text.en
+def _text(text: model.Text | model.Unspecified | str | None, lang: Lang) -> str:
+    """A text the author wrote in both languages, in `lang`; a plain string as it is; an
+    unspecified or absent one as "not stated"."""
+    if isinstance(text, model.Text):
+        return text.fr if lang == "fr" else text.en
+    if isinstance(text, str):
+        return text
+    return word(lang, "unspecified")
 
 
 def label(item: model.ItemBase, lang: Lang) -> str:
@@ -298,10 +312,9 @@ def _cap(text: str) -> str:
 
 
 def clause_refs(item: model.ItemBase) -> str:
-    """`T1, T3 (Annexe 2 A.1 ; Annexe 2 A.6)`: the clause ids and their articles, deduplicated."""
-    ids = ", ".join(dict.fromkeys(c.id for c in item.clauses))
-    articles = " ; ".join(dict.fromkeys(c.article for c in item.clauses))
-    return f"{ids} ({articles})" if ids else ""
+    """`Annexe 2 A.1 ; Annexe 2 A.6`: the articles the item encodes, each once, in the words of
+    the contract (the clause ids are the encoding's, not the contract's)."""
+    return " ; ".join(dict.fromkeys(c.article for c in item.clauses))
 
 
 def hours_text(seconds: Decimal, f: Formatter) -> str:
@@ -437,7 +450,7 @@ def range_text(lower: Bound | None, upper: Bound | None, f: Formatter) -> str:
 def outcome_text(outcome: Outcome, contract: model.Contract, f: Formatter) -> str:
     """What a tier gives, in words."""
     if outcome.kind == "invoice_share" and outcome.amount is not None:
-        return word(f.lang, "outcome-share", value=f.percent(outcome.amount))
+        return word(f.lang, f"outcome-share-{outcome.base}", value=f.percent(outcome.amount))
     if outcome.kind == "service_days" and outcome.amount is not None:
         return word(f.lang, "outcome-days", days=f.quantity(outcome.amount, "day"))
     if outcome.kind == "money" and outcome.amount is not None:
@@ -504,7 +517,7 @@ def _tier_month(contract: model.Contract, item: Tiers) -> tuple[int, int]:
 
 def _tier_rows(contract: model.Contract, item: Tiers, f: Formatter) -> list[tuple[str, ...]]:
     rows: list[tuple[Bound | None, tuple[str, ...]]] = []
-    money = item.measure != "notice" or any(t.outcome.kind == "invoice_share" for t in item.tiers)
+    money = any(t.outcome.kind in ("invoice_share", "money") for t in item.tiers)
     for tier in item.tiers:
         amount = on_invoice(tier.outcome, item.cap, INVOICE)
         cells = [range_text(tier.lower, tier.upper, f), outcome_text(tier.outcome, contract, f)]
@@ -539,7 +552,8 @@ def tier_table(contract: model.Contract, item: Tiers, f: Formatter) -> Table:
                          invoice=f.money(model.Money(INVOICE, contract.currency))))
     caption = _cap(label(item, f.lang))
     if item.measure == "notice":
-        caption += f" ({word(f.lang, 'notice-before', event=item.source)})"
+        event = _text(item.event, f.lang) if item.event is not None else item.source
+        caption += f" ({word(f.lang, 'notice-before', event=event)})"
     return Table(caption, tuple(head), tuple(rows), "tiers")
 
 
@@ -550,13 +564,16 @@ def tier_figure(contract: model.Contract, item: Tiers, f: Formatter) -> Figure:
     details = []
     if value is not None:
         result = rt_tiers.evaluate(runtime_table(item), value, INVOICE)
-        outcome = outcome_text(Outcome(result.outcome.kind, result.outcome.amount,
-                                       result.outcome.currency), contract, f)
-        figure = word(lang, "tier-example", value=f.percent(value), outcome=outcome,
+        found = item.tiers[result.tier].outcome if result.tier is not None else Outcome("unspecified")
+        outcome = outcome_text(found, contract, f)
+        measure = word(lang, f"measure-{item.measure}")
+        figure = word(lang, "tier-example", measure=measure, value=f.percent(value),
+                      outcome=outcome,
                       money=f.money(model.Money(result.money or Decimal(0), contract.currency)),
                       invoice=f.money(model.Money(INVOICE, contract.currency))) \
             if result.money is not None else \
-            word(lang, "tier-example-plain", value=f.percent(value), outcome=outcome)
+            word(lang, "tier-example-plain", measure=measure, value=f.percent(value),
+                 outcome=outcome)
     elif all(t.outcome.kind in ("none", "unspecified") for t in item.tiers):
         figure = word(lang, "no-amount")
     else:
@@ -633,7 +650,10 @@ def matrix(contract: model.Contract, deadlines: Deadlines, f: Formatter) -> Tabl
     regime when the deadline depends on it)."""
     lang = f.lang
     columns: list[tuple[str, str | None]] = []
+    regimed = {r.action for r in deadlines.rules if r.regime is not None}
     for rule in deadlines.rules:
+        if rule.regime is None and rule.action in regimed:
+            continue     # a rule for both regimes fills the action's two columns
         if (rule.action, rule.regime) not in columns:
             columns.append((rule.action, rule.regime))
     levels: list[str] = []
@@ -652,7 +672,7 @@ def matrix(contract: model.Contract, deadlines: Deadlines, f: Formatter) -> Tabl
         cells = [level_name(contract, deadlines, level, lang)]
         for action, regime in columns:
             rule = next((r for r in deadlines.rules if r.level == level and r.action == action
-                         and r.regime == regime), None)
+                         and r.regime in (regime, None)), None)
             cells.append(rule_text(rule, f) if rule is not None else "—")
         rows.append(tuple(cells))
     caption = _cap(label(deadlines, lang))
@@ -666,12 +686,14 @@ def matrix(contract: model.Contract, deadlines: Deadlines, f: Formatter) -> Tabl
 def deadline_table(contract: model.Contract, blocks: Iterable[Deadlines], f: Formatter) -> Table:
     """The deadlines without severity levels: action, deadline, what it runs from."""
     lang = f.lang
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for block in blocks:
+        rows.append((_cap(label(block, lang)),))
         for rule in block.rules:
-            after = rule.after or ""
             rows.append((_cap(action_name(block, rule.action, lang)), rule_text(rule, f),
-                         after))
+                         "" if rule.after is None else _text(rule.after, lang)))
+    if len(rows) == 2:
+        rows = rows[1:]
     return Table(word(lang, "deadlines"), (word(lang, "col-action"), word(lang, "col-deadline"),
                                            word(lang, "col-from")), tuple(rows), "deadlines")
 
@@ -716,17 +738,32 @@ def retention_figure(item: Retention, f: Formatter) -> Figure:
     """Backups: each copy's frequency and retention; RPO, after termination, history."""
     lang = f.lang
     sep = " ; " if lang == "fr" else "; "
-    figure = sep.join(copy_text(c, f) for c in item.copies)
-    details = []
+    kept = sorted((c.kept for c in item.copies if isinstance(c.kept, model.Duration)),
+                  key=_days_of)
+    if len(item.copies) > 1 and kept:
+        figure = word(lang, "copies", count=len(item.copies), shortest=f.duration(kept[0]),
+                      longest=f.duration(kept[-1]))
+        details = [copy_text(c, f) for c in item.copies]
+    else:
+        figure, details = sep.join(copy_text(c, f) for c in item.copies), []
     if item.rpo is not None:
         details.append(word(lang, "rpo", delay=f.duration(item.rpo)))
     if item.after_termination is not None:
         details.append(word(lang, "after-termination", delay=f.duration(item.after_termination)))
     for h in item.history:
-        details.append(word(lang, "history", what=h.what, years=h.previous_years))
+        years = f.count(h.previous_years, *(("année précédente", "années précédentes")
+                                            if lang == "fr" else ("previous year",
+                                                                  "previous years")))
+        details.append(word(lang, "history", what=_cap(_text(h.what, lang)), years=years))
     if not figure:
         figure, details = sep.join(details), []
-    return Figure(_cap(label(item, lang)), figure, sep.join(details), clause_refs(item))
+    return Figure(_cap(label(item, lang)), _cap(figure), sep.join(details), clause_refs(item))
+
+
+def _days_of(duration: model.Duration) -> Decimal:
+    """A duration in days, months and years at their average length, to order durations."""
+    factor = {"month": Decimal("30.436875"), "year": Decimal("365.2425")}.get(duration.unit)
+    return duration.amount * factor if factor is not None else duration.seconds() / 86400
 
 
 def period_of(duration: model.Duration) -> Period:
@@ -774,7 +811,7 @@ def term_figures(contract: model.Contract, item: Term, f: Formatter) -> list[Fig
         else:
             figure = word(lang, "term-once", initial=f.duration(item.initial))
         if item.initial_from:
-            figure += f" {word(lang, 'term-from', event=item.initial_from)}"
+            figure += f" {word(lang, 'term-from', event=_text(item.initial_from, lang))}"
         start = start_date(contract)
         renewal, last = term_dates(item, start)
         details = []
@@ -782,7 +819,7 @@ def term_figures(contract: model.Contract, item: Term, f: Formatter) -> list[Fig
             details.append(word(lang, "term-example", start=f.long_date(start),
                                 renewal=f.long_date(renewal)))
         if last is not None and item.notice_before_end is not None:
-            by = word(lang, "notice-by", how=item.notice_by) if item.notice_by else ""
+            by = word(lang, "notice-by", how=_text(item.notice_by, lang)) if item.notice_by else ""
             details.append(word(lang, "term-notice", notice=f.duration(item.notice_before_end),
                                 by=by, last=f.long_date(last)))
         figures.append(Figure(name, figure, sep.join(details), refs))
@@ -831,7 +868,7 @@ def money_figures(contract: model.Contract, item: MoneyClause, f: Formatter) -> 
         details.append(word(lang, "interest", points=f.number(item.interest_points)))
     if item.surcharge is not None:
         details.append(word(lang, "surcharge", value=f.percent(item.surcharge),
-                            on=item.surcharge_on or ""))
+                            on=_text(item.surcharge_on, lang) if item.surcharge_on else ""))
     if details:
         figures.append(Figure(_cap(label(item, lang)), _cap(details[0]), sep.join(details[1:]),
                               refs))
@@ -854,10 +891,13 @@ def fee_table(contract: model.Contract, items: Iterable[MoneyClause], f: Formatt
     rows = []
     for item in items:
         for fee in item.fees:
-            price = f"{f.money(fee.amount)} {_per(fee.per, lang)}".strip()
+            per = _text(fee.per_words, lang) if fee.per_words is not None else fee.per
+            price = f"{f.money(fee.amount)} {_per(per, lang)}".strip()
+            minimum_per = _text(fee.minimum_per, lang) if fee.minimum_per is not None else None
             minimum = "" if fee.minimum is None else \
-                f"{f.money(fee.minimum)} {_per(fee.minimum_per, lang)}".strip()
-            rows.append((fee.name.replace("_", " "), price, minimum))
+                f"{f.money(fee.minimum)} {_per(minimum_per, lang)}".strip()
+            name = _cap(_text(fee.label, lang)) if fee.label is not None else fee.name.replace("_", " ")
+            rows.append((name, price, minimum))
     head = (word(lang, "col-fee"), word(lang, "col-price"), word(lang, "col-minimum"))
     if not any(r[2] for r in rows):
         head, rows = head[:2], [r[:2] for r in rows]
@@ -910,6 +950,14 @@ def _deadline_point(contract: model.Contract, match: re.Match[str], lang: Lang) 
                 regime=shown_regime)
 
 
+def _start_point(contract: model.Contract, match: re.Match[str], lang: Lang) -> str:
+    action = match.group("action")
+    block = next((d for d in contract.of_type(Deadlines)
+                  if any(a.name == action for a in d.actions)), None)
+    return word(lang, "open-start",
+                action=action_name(block, action, lang) if block is not None else action)
+
+
 _Reader = Callable[[model.Contract, "re.Match[str]", Lang], str]
 
 
@@ -933,6 +981,7 @@ _OPEN: tuple[tuple[re.Pattern[str], _Reader], ...] = (
     (re.compile(r"the business hours of (?P<name>\S+)"), _simple("open-business-hours")),
     (re.compile(r"the deadline for (?P<action>\S+)(?: \((?P<level>[^)]+)\))?"
                 r"(?: (?P<regime>during|outside) business hours)?"), _deadline_point),
+    (re.compile(r"from what the delay of (?P<action>\S+) runs"), _start_point),
     (re.compile(r"the e-mail address of contact (?P<name>\S+)"), _simple("open-contact-email")),
     (re.compile(r"the phone number of contact (?P<name>\S+)"), _simple("open-contact-phone")),
     (re.compile(r"the web address of contact (?P<name>\S+)"), _simple("open-contact-web")),
@@ -975,7 +1024,10 @@ def unspecified_points(contract: model.Contract, lang: Lang) -> list[str]:
     for point in points:
         if point.startswith("tier:"):
             name = point.removeprefix("tier:")
-            result.append(word(lang, "open-tier", count=tiers[name],
+            count = tiers[name]
+            shown = (("une tranche", f"{count} tranches") if lang == "fr" else
+                     ("one tier", f"{count} tiers"))[0 if count == 1 else 1]
+            result.append(word(lang, "open-tier", tiers=shown,
                                label=_labelled(contract, name, lang)))
         elif point.startswith("copy:"):
             name = point.removeprefix("copy:")
@@ -1024,7 +1076,8 @@ def figures(contract: model.Contract, f: Formatter) -> list[Figure]:
 
 
 def tables(contract: model.Contract, f: Formatter) -> list[Table]:
-    """The tables under the key figures: tiers, deadlines (severity matrices first), prices."""
+    """The tables under the key figures: tiers, severity × deadline matrices, the other
+    deadlines, prices."""
     found = [tier_table(contract, t, f) for t in contract.of_type(Tiers)]
     found.extend(_deadline_tables(contract, f))
     priced = [m for m in contract.of_type(MoneyClause) if m.fees]
@@ -1043,15 +1096,25 @@ def glance(contract: model.Contract, lang: Lang) -> Glance:
         if said and item.measure != "notice":
             claims.append(f"{_cap(label(item, lang))}{NBSP if lang == 'fr' else ''}: "
                           + (" ; " if lang == "fr" else "; ").join(said))
+    client = contract.client
     return Glance(
-        lang=lang, title=contract.title, provider=contract.provider,
-        client=None if is_placeholder(contract.client) else contract.client,
-        document=contract.document, dated=f.long_date(contract.dated),
+        lang=lang, title=contract.title, provider=_text(contract.provider.name, lang),
+        client=_text(client.name, lang) if client.named and not is_placeholder(
+            _text(client.name, lang)) else None,
+        sources=tuple(source_line(s, f) for s in contract.sources),
         times=word(lang, "times", zone=contract.zone, currency=f.currencies(contract.currency)),
         figures=tuple(figures(contract, f)), tables=tuple(tables(contract, f)),
         contacts=contacts,
         no_contact=None if contacts else word(lang, "no-contact"),
         claims=tuple(claims), attention=tuple(attention_points(contract, lang)))
+
+
+def source_line(source: model.SourceDocument, f: Formatter) -> str:
+    """`Livret de Services Cegid Loop, daté du 1er janvier 2024`."""
+    if source.dated is None:
+        return word(f.lang, "undated", title=source.title)
+    return word(f.lang, "effective" if source.effective else "dated", title=source.title,
+                date=f.long_date(source.dated))
 
 
 def running_header(contract: model.Contract, lang: Lang) -> str:

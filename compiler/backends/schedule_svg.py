@@ -25,7 +25,7 @@ from .formatting import NBSP, Formatter, Lang, squash
 
 WEEK = 7 * 1440
 LEFT, TOP, HOUR, TRACK, TRACK_GAP, ROW_GAP = 62, 22, 24, 11, 2, 7
-WIDTH = LEFT + 24 * HOUR + 10
+WIDTH = LEFT + 24 * HOUR + 24
 LEGEND_ROW = 15
 HATCH_STEP = 6
 

@@ -100,6 +100,8 @@ PHRASES: dict[str, Phrase] = {
     # an item's header and notes (summary.j2)
     "no-clause": Phrase("no article cited", "aucun article cité"),
     "note": Phrase("Note: {{ note|t }}", "Note : {{ note|t }}"),
+    "reading": Phrase("Reading adopted, as the contract is not explicit: {{ reading|t }}",
+                      "Lecture retenue, le contrat n’étant pas explicite : {{ reading|t }}"),
     # weekdays and schedules (common.j2)
     "and": Phrase("and", "et"),
     "every-day": Phrase("every day", "tous les jours"),
@@ -124,37 +126,57 @@ PHRASES: dict[str, Phrase] = {
         "{% if counterparty %} against {{ counterparty|t }}{% endif %}, not a duty"
         "{% elif f.modality == 'prohibition' %}a prohibition binding {{ party|t }}"
         "{% if counterparty %} towards {{ counterparty|t }}{% endif %}"
-        "{% else %}"
-        "{% if f.strength == 'firm' %}a firm commitment"
-        "{% elif f.strength == 'best efforts' %}a best-efforts undertaking, not a guarantee of "
-        "result"
-        "{% elif f.strength == 'reasonable efforts' %}a reasonable-efforts undertaking, not a "
-        "guarantee of result"
-        "{% elif f.strength == 'target' %}a target, not a commitment"
-        "{% else %}an obligation whose strength the contract does not state{% endif %}"
-        " of {{ party|t }}{% if counterparty %} to {{ counterparty|t }}{% endif %}"
+        "{% else %}{{ s.possessive(party)|t }} "
+        "{% if f.strength == 'firm' %}firm commitment"
+        "{% elif f.strength == 'best efforts' %}best-efforts undertaking"
+        "{% elif f.strength == 'reasonable efforts' %}reasonable-efforts undertaking"
+        "{% elif f.strength == 'target' %}target{% else %}obligation{% endif %}"
+        "{% if counterparty %} to {{ counterparty|t }}{% endif %}"
+        "{% if f.strength in ('best efforts', 'reasonable efforts') %}, not a guarantee of "
+        "result{% elif f.strength == 'target' %}, not a commitment"
+        "{% elif f.strength != 'firm' %}, of a strength the contract does not state{% endif %}"
         "{% endif %}",
         "{% if f.modality == 'right' %}une faculté {{ s.de(party)|t }}"
-        "{% if counterparty %} à l’égard {{ s.de(counterparty)|t }}{% endif %}, non une obligation"
+        "{% if counterparty %} à l’égard {{ s.de(counterparty)|t }}{% endif %}, non une "
+        "obligation"
         "{% elif f.modality == 'prohibition' %}une interdiction faite {{ s.a(party)|t }}"
         "{% if counterparty %} envers {{ counterparty|t }}{% endif %}"
         "{% else %}"
         "{% if f.strength == 'firm' %}une obligation de résultat"
-        "{% elif f.strength == 'best efforts' %}une obligation de moyens (meilleurs efforts), "
-        "non une garantie de résultat"
+        "{% elif f.strength == 'best efforts' %}une obligation de moyens (meilleurs efforts)"
         "{% elif f.strength == 'reasonable efforts' %}une obligation de moyens (efforts "
-        "raisonnables), non une garantie de résultat"
-        "{% elif f.strength == 'target' %}un simple objectif, sans engagement"
-        "{% else %}une obligation dont le contrat ne précise pas la force{% endif %}"
+        "raisonnables)"
+        "{% elif f.strength == 'target' %}un simple objectif"
+        "{% else %}une obligation{% endif %}"
         " {{ s.de(party)|t }}{% if counterparty %} envers {{ counterparty|t }}{% endif %}"
+        "{% if f.strength in ('best efforts', 'reasonable efforts') %}, sans garantie de "
+        "résultat{% elif f.strength == 'target' %}, sans engagement"
+        "{% elif f.strength != 'firm' %}, dont le contrat ne précise pas la force{% endif %}"
         "{% endif %}"),
     "conditions": Phrase("{{ 'Condition:' if count == 1 else 'Conditions:' }}",
                          "{{ 'Condition :' if count == 1 else 'Conditions :' }}"),
     "formalities": Phrase("Formalities:", "Formalités :"),
     "via": Phrase("Contact: {{ contact|t }}.", "Contact : {{ contact|t }}."),
+    "attention": Phrase("Points of attention", "Points d’attention"),
 }
 """The sentences the summaries share (summary.j2, common.j2), in English and French; each kind
 has its own (kinds/base.py)."""
+
+
+ATTENTION: dict[str, tuple[str, str]] = {
+    "attention-conflict": ("The contract contradicts itself on {about}: on the one hand, "
+                           "{first}; on the other, {second}.",
+                           "Le contrat se contredit sur {about} : d’une part, {first} ; d’autre "
+                           "part, {second}."),
+    "attention-soft": ("{item}: a best-efforts undertaking or a target only, not a guarantee of "
+                       "result.",
+                       "{item} : simple obligation de moyens ou objectif, sans garantie de "
+                       "résultat."),
+    "attention-no-remedy": ("{item}: the contract gives no remedy if the target is missed.",
+                            "{item} : le contrat ne prévoit aucune réparation si l’objectif "
+                            "n’est pas atteint."),
+}
+"""The points of attention, in English and French (`Facts.attention`)."""
 
 
 # --------------------------------------------------------------------------- escaping filters
@@ -187,11 +209,12 @@ def _html_text(value: str) -> Markup:
 
 
 _FRENCH_SPACES = ((" :", NBSP + ":"), (" ;", "\u202f;"), (" ?", "\u202f?"), (" !", "\u202f!"),
-                  ("« ", "«" + NBSP), (" »", NBSP + "»"))
+                  ("« ", "«" + NBSP), (" »", NBSP + "»"), ("'", "’"), ("&#39;", "’"))
 
 
 def french_typography(text: str) -> str:
-    """No-break spaces before `:` `;` `?` `!` and inside « » (French typography).
+    """No-break spaces before `:` `;` `?` `!` and inside « », typographic apostrophes (French
+    typography; HTML attributes are double-quoted, so an apostrophe is always text).
 
     Returns the same type it is given, so escaped markup stays markup.
     """
@@ -335,6 +358,30 @@ class Facts:
             return PurePosixPath(path.replace("\\", "/")).name
         return path
 
+    def attention(self) -> list[str]:
+        """What a reader must not miss, in this language: contradictions, remedies the contract
+        excludes, promises that are only best efforts or targets (each section says what the
+        contract leaves open)."""
+        points = [self.attention_line("attention-conflict", about=self.text(c.about),
+                           first=self.text(c.first), second=self.text(c.second))
+                  for c in self.contract.conflicts]
+        for item in self.contract.items:
+            forces = [item.force] if item.force is not None else []
+            if isinstance(item, Deadlines):
+                forces += [a.force for a in item.actions if a.force is not None]
+            label = capfirst(self.label(item))
+            if any(f.modality == "obligation" and f.strength not in ("firm", None)
+                   for f in forces):
+                points.append(self.attention_line("attention-soft", item=label))
+            if isinstance(item, Availability) and item.no_remedy:
+                points.append(self.attention_line("attention-no-remedy", item=label))
+        return points
+
+    def attention_line(self, key: str, **values: str) -> str:
+        """A plain-text attention line (not a template): `ATTENTION[key]` in this language."""
+        en, fr = ATTENTION[key]
+        return (fr if self.lang == "fr" else en).format(**values)
+
     def party(self, party: str) -> str:
         """A party as the documents name it: the provider and the client by their name or role,
         a third party as written."""
@@ -346,6 +393,10 @@ class Facts:
         if party.named:
             return "Client"
         return capfirst(_ARTICLE.sub("", self.text(party.name)))
+
+    def possessive(self, phrase: str) -> str:
+        """English possessive: `Teogest's`, `the Customer's`."""
+        return phrase + ("’" if phrase.endswith("s") else "’s")
 
     def a(self, phrase: str) -> str:
         """French `à` before a phrase: `au Client`, `aux utilisateurs`, `à Teogest`."""

@@ -434,7 +434,7 @@ SUMMARY = """
 {% for e in i.examples %}
 {% filter p %}
 {{ say(s, "example", month=s.f.month(e.year, e.month), count=e.outages|length,
-       outages=outages(e.outages, s), availability=s.f.percent(e.availability)) }}
+       outages=outages(e.outages, s), availability=s.f.rate(e.availability)) }}
 {% endfilter %}
 {% endfor %}
 {%- endmacro -%}

@@ -79,11 +79,17 @@ class Surcharge(ast.Statement):
 
 @dataclass(frozen=True)
 class Indexation(ast.Statement):
-    """`indexation "Syntec" every year capped at 3.5 %`."""
+    """`indexation "Syntec" every year capped at 3.5 %`; `… up to 9 %`: the increase may
+    reach 9 % even when the index gives less."""
 
     rule: ClassVar[str] = "indexation"
     index: ast.Str
+    up_to: ast.Word | None
     cap: ast.Percent
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        return cls(span, values[0], values[1] if len(values) > 2 else None, values[-1])
 
 
 @dataclass(frozen=True)
@@ -176,6 +182,7 @@ class MoneyClause(model.ItemBase):
     surcharge_on: model.Text | None
     indexation: str | None
     indexation_cap: Decimal | None
+    indexation_up_to: bool             # the increase may reach the cap whatever the index
     liability_cap: model.Money | None
     liability_of: str | None           # whose liability is capped: provider, client, a name
     interest_points: Decimal | None
@@ -255,12 +262,19 @@ PHRASES = {
         "Majoration de {{ s.f.percent(i.surcharge) }}"
         "{% if i.surcharge_on is not none %} sur {{ s.text(i.surcharge_on)|t }}{% endif %}."),
     "indexation": Phrase(
-        "Prices are revised every year by the “{{ i.indexation|t }}” index"
+        "{% if i.indexation_up_to %}Prices may be raised every year by up to "
+        "{{ s.f.percent(i.indexation_cap) }}, even when the “{{ i.indexation|t }}” index gives "
+        "a smaller increase; the contract does not say what applies when the index gives more."
+        "{% else %}Prices are revised every year by the “{{ i.indexation|t }}” index"
         "{% if i.indexation_cap is not none %}, the increase capped at "
-        "{{ s.f.percent(i.indexation_cap) }}{% endif %}.",
-        "Les prix sont révisés chaque année selon l'indice « {{ i.indexation|t }} »"
+        "{{ s.f.percent(i.indexation_cap) }}{% endif %}.{% endif %}",
+        "{% if i.indexation_up_to %}Les prix peuvent être relevés chaque année de "
+        "{{ s.f.percent(i.indexation_cap) }} au plus, même si l'indice « {{ i.indexation|t }} » "
+        "donne une hausse inférieure ; le contrat ne dit pas ce qui s'applique si l'indice donne "
+        "davantage."
+        "{% else %}Les prix sont révisés chaque année selon l'indice « {{ i.indexation|t }} »"
         "{% if i.indexation_cap is not none %}, la hausse étant plafonnée à "
-        "{{ s.f.percent(i.indexation_cap) }}{% endif %}."),
+        "{{ s.f.percent(i.indexation_cap) }}{% endif %}.{% endif %}"),
     "liability-cap": Phrase(
         "{% if i.liability_of %}The liability of {{ s.party(i.liability_of)|t }}"
         "{% else %}Liability{% endif %} is capped at {{ s.f.money(i.liability_cap) }}.",
@@ -421,6 +435,7 @@ class MoneyKind(Kind[MoneyClause]):
             surcharge_on=c.text(surcharge.on) if surcharge else None,
             indexation=index.index.value if index else None,
             indexation_cap=c.percent(index.cap) if index else None,
+            indexation_up_to=bool(index and index.up_to),
             liability_cap=c.money(cap.amount, c.currency) if cap else None,
             liability_of=party_of(cap.party) if cap and cap.party else None,
             interest_points=interest.points.value if interest else None,

@@ -26,7 +26,7 @@ from ..backends.pycode import (
     wrap_call,
 )
 from ..checking import DAYS, MONTHS, Checker
-from ..messages import MONTH_NAMES, KindNames, Phrase, phrase
+from ..messages import MONTH_NAMES, KindNames, Phrase, amount_of, joined, phrase
 from .base import Check, Kind, Result, Worked
 
 Every = Literal["day", "week", "month", "year"]
@@ -113,11 +113,12 @@ class HistoryStmt(ast.Statement):
 
 @dataclass(frozen=True)
 class AfterTermination(ast.Statement):
-    """`after termination kept 30 days`."""
+    """`after termination kept 30 days`, `after termination kept until end of month of notice`;
+    two that disagree are reported as a contradiction of the contract."""
 
     rule: ClassVar[str] = "after_termination"
     written: ClassVar[str] = "after termination kept"
-    period: ast.DurationLit
+    period: ast.DurationLit | ast.Word
 
 
 @dataclass(frozen=True)
@@ -500,6 +501,33 @@ PHRASES = {
 }
 
 
+def _after_termination(c: Checker, stmts: list[AfterTermination]) -> model.Duration | None:
+    """How long a backup is kept after the contract ends: the first period stated. Statements
+    that disagree are a contradiction of the contract, reported with both places."""
+    periods = [s for s in stmts if isinstance(s.period, ast.DurationLit)]
+    kept = (c.duration(periods[0].period, ("calendar",), phrase("expected.retention"))
+            if periods else None)
+    for first, other in zip(stmts, stmts[1:]):
+        if _written(first) != _written(other):
+            c.conflict(first.span, other.span, phrase("conflict.after-termination"),
+                       _kept_words(first), _kept_words(other))
+    return kept
+
+
+def _written(stmt: AfterTermination) -> object:
+    value = stmt.period
+    return value.parts if isinstance(value, ast.DurationLit) else value.value
+
+
+def _kept_words(stmt: AfterTermination) -> Phrase:
+    value = stmt.period
+    if isinstance(value, ast.Word):
+        return phrase("conflict.until-notice-month")
+    period = joined([amount_of(amount.normalize(), unit) for amount, unit in value.parts],
+                    Phrase(" ", " "))
+    return phrase("conflict.kept", period=period)
+
+
 # --------------------------------------------------------------------------- the kind
 
 class RetentionKind(Kind[Retention]):
@@ -526,9 +554,7 @@ class RetentionKind(Kind[Retention]):
         history = tuple(History(c.text(s.what),
                                 c.whole(s.previous_years, phrase("why.years"), 0))
                         for s in block.body if isinstance(s, HistoryStmt))
-        after_stmt = c.single(block, AfterTermination)
-        after = (c.duration(after_stmt.period, ("calendar",), phrase("expected.retention"))
-                 if after_stmt else None)
+        after = _after_termination(c, [s for s in block.body if isinstance(s, AfterTermination)])
         if not copies and not history and rpo is None and after is None:
             c.report("missing-statement", block.name.span, kind=self.names.the(),
                      name=block.name.value, what="copy",

@@ -205,14 +205,14 @@ PHRASES = {
         "Son utilisation est annoncée au moins {{ s.f.duration(notice) }} à l'avance"
         "{% if exception %}, sauf en cas de {{ s.text(exception)|t }}{% endif %}."),
     "weekly-hours": Phrase(
-        "Calculation: {{ s.f.hours(minutes) }} "
+        "In all: {{ s.f.hours(minutes) }} "
         '{{ "in a week when it is used" if limited else "a week" }}'
         "{% if calendar is not none %} at most (less the days that are not “{{ calendar|t }}”)"
-        "{% endif %}, overlaps counted once.",
-        "Calcul : {{ s.f.hours(minutes) }} "
+        "{% endif %}.",
+        "Soit {{ s.f.hours(minutes) }} "
         '{{ "par semaine où la plage sert" if limited else "par semaine" }}'
         "{% if calendar is not none %} au plus (moins les jours qui ne sont pas des "
-        "« {{ calendar|t }} »){% endif %}, les chevauchements étant comptés une seule fois."),
+        "« {{ calendar|t }} »){% endif %}."),
     "examples": Phrase(
         '{{ "Worked example" if examples|length == 1 else "Worked examples" }} (calculated): '
         "{% for e in examples %}{% if not loop.first %}; {% endif %}{{ s.f.moment(e.at) }} is "
