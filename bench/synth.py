@@ -53,7 +53,7 @@ KNOBS: dict[str, tuple[Knob, ...]] = {
     ),
 }
 _ID = r'^contract "([a-z0-9-]+)"'
-_DATED = r"dated (\d{4}-\d{2}-\d{2})"
+_DATED = r"(?:dated|effective) (\d{4}-\d{2}-\d{2})"
 
 
 def originals() -> dict[str, str]:
@@ -82,7 +82,9 @@ def variant(contract_id: str, text: str, number: int, rng: random.Random) -> str
     what = f"{contract_id} copy {number}"
     text = _replace_once(text, _ID, f"{contract_id}-{number:04d}", what)
     dated = date(2020, 1, 1) + timedelta(days=rng.randrange(1500))
-    text = _replace_once(text, _DATED, dated.isoformat(), what)
+    first = re.search(_DATED, text)    # the first source's date; an undated contract has none
+    if first is not None:
+        text = text[:first.start(1)] + dated.isoformat() + text[first.end(1):]
     for knob in KNOBS.get(contract_id, ()):
         text = _replace_once(text, knob.pattern, str(rng.choice(knob.values)), what)
     return text

@@ -149,18 +149,20 @@ class ItemFields(TypedDict):
     via: str | None                   # a contact item's name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ItemBase:
+    """The fields every item has, given by name (each kind's own fields follow in order)."""
+
     name: str
     line: int
-    clauses: tuple[ClauseRef, ...]
-    label: Text | None
-    notes: tuple[Text, ...]
-    readings: tuple[Text, ...]
-    force: Force | None
-    conditions: tuple[Text, ...]
-    formalities: tuple[Text, ...]
-    via: str | None
+    clauses: tuple[ClauseRef, ...] = ()
+    label: Text | None = None
+    notes: tuple[Text, ...] = ()
+    readings: tuple[Text, ...] = ()
+    force: Force | None = None
+    conditions: tuple[Text, ...] = ()
+    formalities: tuple[Text, ...] = ()
+    via: str | None = None
 
 
 Item = ItemBase

@@ -647,9 +647,9 @@ def test_edge_cases_behave(edge: tuple[Path, ModuleType]) -> None:
     assert m.mixed_due("answer", monday, "low") == paris(2024, 12, 30, 10)
     # Two monthly days: the action is a parameter. 5 May 2024 is a Sunday → Saturday 4 May.
     assert m.mixed_debit_date("pay", 2024, 5) == date(2024, 5, 4)
-    assert m.mixed_limit("fee", "high") == (9, "week")
+    assert m.mixed_limit("charge", "high") == (9, "week")
     with pytest.raises(m.SlaInputError, match="severity level"):
-        m.mixed_limit("fee")
+        m.mixed_limit("charge")
     use = [m.Interval(paris(2024, 5, 1, 23), paris(2024, 5, 2, 1))]
     with pytest.raises(m.UnspecifiedError, match="notice="):
         m.nights_check_uses(use, [paris(2024, 4, 1)])

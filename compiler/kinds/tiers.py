@@ -1038,10 +1038,12 @@ def _worked(item: Tiers, ctx: Worked) -> Iterator[Check]:
                 result = evaluate(example.value)
             if result.capped and item.cap is not None:
                 return _outcome_result(item.cap)
-            # The evaluator's outcome has no tax mention: it is the tier's, as written.
-            tax = None if result.tier is None else item.tiers[result.tier].outcome.tax
+            # The evaluator's outcome has no tax mention nor base: they are the tier's, as written.
+            written = None if result.tier is None else item.tiers[result.tier].outcome
             found = result.outcome
-            return _outcome_result(Outcome(found.kind, found.amount, found.currency, tax))
+            return _outcome_result(Outcome(
+                found.kind, found.amount, found.currency, written.tax if written else None,
+                written.base if written else "invoice"))
         yield example.line, _outcome_result(example.outcome), compute
 
 
