@@ -227,10 +227,11 @@ TextLit = OneLanguage | TwoLanguages
 
 @dataclass(frozen=True)
 class ThirdParty(Statement):
-    """`"l'hébergeur"`: a party other than the provider and the client."""
+    """`"l'hébergeur"`, `fr "chacune des Parties" en "each Party"`: a party other than the
+    provider and the client."""
 
     rule: ClassVar[str] = "third_party"
-    name: Str
+    name: TextLit
 
 
 Party = Word | ThirdParty

@@ -213,8 +213,14 @@ def unit_hint(allowed: tuple[str, ...]) -> Phrase:
     return phrase("hint.use", units=units)
 
 
-def party_of(node: ast.Party) -> str:
-    return node.value if isinstance(node, ast.Word) else node.name.value
+def party_of(node: ast.Party) -> str | model.Text:
+    """`provider`, `client`, or a third party's name as written."""
+    if isinstance(node, ast.Word):
+        return node.value
+    name = node.name
+    if isinstance(name, ast.TwoLanguages):
+        return model.Text(name.fr.value, name.en.value)
+    return model.Text(name.words.value, name.words.value)
 
 
 def bilingual(stmt: ast.Label | ast.Note | ast.Reading) -> model.Text:

@@ -90,8 +90,8 @@ class Force:
     reasonable efforts); Unspecified where the contract leaves it open."""
 
     modality: Modality
-    party: str
-    counterparty: str | None
+    party: str | Text                  # `provider`, `client`, or a third party's name
+    counterparty: str | Text | None
     strength: Strength | Unspecified | None
 
     @property

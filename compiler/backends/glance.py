@@ -105,7 +105,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "never-cash": ("jamais en espèces", "never in cash"),
     "cap": ("plafond : {cap}", "cap: {cap}"),
     "cap-month": ("plafond : {cap} par mois", "cap: {cap} a month"),
-    "no-amount": ("le contrat ne chiffre aucune tranche", "the contract puts no figure on any tier"),
+    "no-amount": ("le contrat ne chiffre aucune tranche",
+                  "the contract puts no figure on any tier"),
     "col-range-availability": ("Disponibilité du mois (x)", "Monthly availability (x)"),
     "col-range-unavailability": ("Indisponibilité du mois (x)", "Monthly unavailability (x)"),
     "col-range-notice": ("Préavis (x)", "Notice (x)"),
@@ -212,9 +213,11 @@ WORDS: dict[str, tuple[str, str]] = {
                    "what the deadline for {action} runs from"),
     "open-business-hours": ("les heures ouvrées applicables ({label})",
                             "the business hours that apply ({label})"),
-    "open-deadline": ("le délai de {action}{level}{regime}", "the deadline for {action}{level}{regime}"),
+    "open-deadline": ("le délai de {action}{level}{regime}",
+                      "the deadline for {action}{level}{regime}"),
     "open-level": (" — {level}", " — {level}"),
-    "open-copy": ("pour la sauvegarde faite {every} : {facets}", "for the backup taken {every}: {facets}"),
+    "open-copy": ("pour la sauvegarde faite {every} : {facets}",
+                  "for the backup taken {every}: {facets}"),
     "facet-day": ("le jour", "the day"), "facet-time": ("l'heure", "the time"),
     "facet-kept": ("la durée de conservation", "how long it is kept"),
     "open-contact-email": ("l'adresse e-mail pour {label}", "the e-mail address for {label}"),
@@ -288,7 +291,8 @@ _PLACEHOLDER = re.compile(r"^(le|la|les|l')\s*(client|partie|prestataire|utilisa
 
 
 def is_placeholder(party: str) -> bool:
-    """Whether a party name is a generic role (`le Client`, `la Partie Utilisatrice`), not a name."""
+    """Whether a party name is a generic role (`le Client`, `la Partie Utilisatrice`), not a
+    name."""
     return bool(_PLACEHOLDER.match(party.strip()))
 
 
@@ -564,7 +568,8 @@ def tier_figure(contract: model.Contract, item: Tiers, f: Formatter) -> Figure:
     details = []
     if value is not None:
         result = rt_tiers.evaluate(runtime_table(item), value, INVOICE)
-        found = item.tiers[result.tier].outcome if result.tier is not None else Outcome("unspecified")
+        found = item.tiers[result.tier].outcome if result.tier is not None else \
+            Outcome("unspecified")
         outcome = outcome_text(found, contract, f)
         measure = word(lang, f"measure-{item.measure}")
         figure = word(lang, "tier-example", measure=measure, value=f.percent(value),
@@ -671,9 +676,9 @@ def matrix(contract: model.Contract, deadlines: Deadlines, f: Formatter) -> Tabl
     for level in levels:
         cells = [level_name(contract, deadlines, level, lang)]
         for action, regime in columns:
-            rule = next((r for r in deadlines.rules if r.level == level and r.action == action
-                         and r.regime in (regime, None)), None)
-            cells.append(rule_text(rule, f) if rule is not None else "—")
+            found = next((r for r in deadlines.rules if r.level == level and r.action == action
+                          and r.regime in (regime, None)), None)
+            cells.append(rule_text(found, f) if found is not None else "—")
         rows.append(tuple(cells))
     caption = _cap(label(deadlines, lang))
     hours = contract.item(deadlines.business_hours) if isinstance(deadlines.business_hours,
@@ -700,9 +705,10 @@ def deadline_table(contract: model.Contract, blocks: Iterable[Deadlines], f: For
 
 # --------------------------------------------------------------------------- other figures
 
-def availability_figures(contract: model.Contract, item: Availability,
-                         f: Formatter) -> list[Figure]:
-    """Target, measurement window, and the allowance of a concrete month."""
+def availability_figures(contract: model.Contract, item: Availability, f: Formatter,
+                         named: bool = False) -> list[Figure]:
+    """Target, measurement window, and the allowance of a concrete month (its topic naming the
+    availability when `named`, for contracts with several)."""
     lang = f.lang
     target = word(lang, "target-strict" if item.strict else "target", value=f.percent(item.target))
     measured = contract.item(item.measured_during or "")
@@ -721,7 +727,7 @@ def availability_figures(contract: model.Contract, item: Availability,
         detail += f" ({word(lang, 'allowance-maintenance')})"
     return [
         Figure(_cap(label(item, lang)), target, where, refs),
-        Figure(word(lang, "allowance"),
+        Figure(word(lang, "allowance") + (f" ({label(item, lang)})" if named else ""),
                word(lang, "allowance-value", time=f.elapsed(allowed), month=f.month(year, month)),
                detail, refs),
     ]
@@ -777,7 +783,8 @@ def period_of(duration: model.Duration) -> Period:
 def start_date(contract: model.Contract) -> date:
     """The start date of the term examples: the first term example's subscription date, else
     1 January 2024."""
-    for term in contract.of_type(Term):
+    terms: list[Term] = contract.of_type(Term)
+    for term in terms:
         if term.examples:
             return term.examples[0].subscribed
     return DEFAULT_START
@@ -888,7 +895,7 @@ def _per(unit: str | None, lang: Lang) -> str:
 def fee_table(contract: model.Contract, items: Iterable[MoneyClause], f: Formatter) -> Table:
     """Every priced item: name, price and unit, minimum."""
     lang = f.lang
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for item in items:
         for fee in item.fees:
             per = _text(fee.per_words, lang) if fee.per_words is not None else fee.per
@@ -896,9 +903,11 @@ def fee_table(contract: model.Contract, items: Iterable[MoneyClause], f: Formatt
             minimum_per = _text(fee.minimum_per, lang) if fee.minimum_per is not None else None
             minimum = "" if fee.minimum is None else \
                 f"{f.money(fee.minimum)} {_per(minimum_per, lang)}".strip()
-            name = _cap(_text(fee.label, lang)) if fee.label is not None else fee.name.replace("_", " ")
+            name = _cap(_text(fee.label, lang)) if fee.label is not None else \
+                fee.name.replace("_", " ")
             rows.append((name, price, minimum))
-    head = (word(lang, "col-fee"), word(lang, "col-price"), word(lang, "col-minimum"))
+    head: tuple[str, ...] = (word(lang, "col-fee"), word(lang, "col-price"),
+                             word(lang, "col-minimum"))
     if not any(r[2] for r in rows):
         head, rows = head[:2], [r[:2] for r in rows]
     return Table(word(lang, "fees"), head, tuple(rows), "fees")
@@ -1063,8 +1072,9 @@ def figures(contract: model.Contract, f: Formatter) -> list[Figure]:
     """The key-figures rows, in the order a reader looks for them: service level, remedies,
     backups, term, money."""
     rows: list[Figure] = []
-    for availability in contract.of_type(Availability):
-        rows.extend(availability_figures(contract, availability, f))
+    availabilities = contract.of_type(Availability)
+    for availability in availabilities:
+        rows.extend(availability_figures(contract, availability, f, len(availabilities) > 1))
     rows.extend(tier_figure(contract, t, f) for t in contract.of_type(Tiers)
                 if t.measure != "notice")
     rows.extend(retention_figure(r, f) for r in contract.of_type(Retention))

@@ -30,10 +30,10 @@ LEGEND_ROW = 15
 HATCH_STEP = 6
 
 ROLES: dict[str, tuple[str, str]] = {
-    "measured": ("Temps mesuré pour la disponibilité", "Time measured for availability"),
+    "measured": ("temps mesuré pour la disponibilité", "time measured for availability"),
     "maintenance": ("Hachures : exclu du calcul", "Hatched: excluded from the calculation"),
-    "hours": ("Heures ouvrées des délais", "Business hours of the deadlines"),
-    "other": ("Plage horaire", "Time window"),
+    "hours": ("heures ouvrées des délais", "business hours of the deadlines"),
+    "other": ("plage horaire", "time window"),
 }
 """What each kind of band shows, in words (French, English)."""
 
@@ -255,8 +255,8 @@ def week_svg(contract: model.Contract, lang: Lang = "fr") -> str | None:
     index = 0 if lang == "fr" else 1
     row_height = len(tracks) * (TRACK + TRACK_GAP) - TRACK_GAP + ROW_GAP
     grid_bottom = TOP + 7 * row_height
-    entries = [entry for band in tracks for entry in (band, *band.overlays)]
-    entries = list({legend(e, lang, f): e for e in entries}.items())
+    drawn = [entry for band in tracks for entry in (band, *band.overlays)]
+    entries = list({legend(e, lang, f): e for e in drawn}.items())
     notes = [s[index] for s in sentences] + [FOOTNOTE[index].format(zone=contract.zone)]
     height = grid_bottom + 10 + LEGEND_ROW * (len(entries) + len(notes)) + 4
     title = "Semaine type" if lang == "fr" else "Typical week"

@@ -38,8 +38,8 @@ from .. import kinds, model
 from ..kinds.availability import Availability
 from ..kinds.calendar import Calendar
 from ..kinds.contact import Contact
-from ..kinds.money import Fee, MoneyClause
 from ..kinds.deadlines import Deadlines, Rule
+from ..kinds.money import Fee, MoneyClause
 from ..kinds.severities import Severities
 from ..kinds.tiers import Outcome
 from ..kinds.window import WeeklyRange, Window
@@ -168,10 +168,16 @@ ATTENTION: dict[str, tuple[str, str]] = {
                            "{first}; on the other, {second}.",
                            "Le contrat se contredit sur {about} : d’une part, {first} ; d’autre "
                            "part, {second}."),
-    "attention-soft": ("{item}: a best-efforts undertaking or a target only, not a guarantee of "
-                       "result.",
-                       "{item} : simple obligation de moyens ou objectif, sans garantie de "
-                       "résultat."),
+    "attention-best-efforts": ("{item}: a best-efforts undertaking only, not a guarantee of "
+                               "result.",
+                               "{item} : simple obligation de moyens (meilleurs efforts), sans "
+                               "garantie de résultat."),
+    "attention-reasonable-efforts": ("{item}: a reasonable-efforts undertaking only, not a "
+                                     "guarantee of result.",
+                                     "{item} : simple obligation de moyens (efforts "
+                                     "raisonnables), sans garantie de résultat."),
+    "attention-target": ("{item}: a target only, not a commitment.",
+                         "{item} : simple objectif, sans engagement."),
     "attention-no-remedy": ("{item}: the contract gives no remedy if the target is missed.",
                             "{item} : le contrat ne prévoit aucune réparation si l’objectif "
                             "n’est pas atteint."),
@@ -370,9 +376,11 @@ class Facts:
             if isinstance(item, Deadlines):
                 forces += [a.force for a in item.actions if a.force is not None]
             label = capfirst(self.label(item))
-            if any(f.modality == "obligation" and f.strength not in ("firm", None)
-                   for f in forces):
-                points.append(self.attention_line("attention-soft", item=label))
+            soft = sorted({str(f.strength) for f in forces if f.modality == "obligation"
+                           and f.strength in ("best efforts", "reasonable efforts", "target")})
+            for strength in soft:
+                points.append(self.attention_line(f"attention-{strength.replace(' ', '-')}",
+                                                  item=label))
             if isinstance(item, Availability) and item.no_remedy:
                 points.append(self.attention_line("attention-no-remedy", item=label))
         return points
@@ -382,11 +390,13 @@ class Facts:
         en, fr = ATTENTION[key]
         return (fr if self.lang == "fr" else en).format(**values)
 
-    def party(self, party: str) -> str:
+    def party(self, party: str | model.Text) -> str:
         """A party as the documents name it: the provider and the client by their name or role,
         a third party as written."""
-        header = {"provider": self.contract.provider, "client": self.contract.client}.get(party)
-        return self.text(header.name) if header is not None else party
+        if isinstance(party, model.Text):
+            return self.text(party)
+        header = {"provider": self.contract.provider, "client": self.contract.client}[party]
+        return self.text(header.name)
 
     def role(self, party: model.Party) -> str:
         """What the client is called in a header line: `Client`, `Partie Utilisatrice`."""

@@ -179,7 +179,7 @@ class ProbeStmt(ast.Statement):
 
     rule: ClassVar[str] = "probe"
     name: ast.Name
-    description: ast.Str
+    description: ast.TextLit
     every: ast.DurationLit
     below: ast.DurationLit
 
@@ -308,7 +308,7 @@ class AvailabilityExampleStmt(ast.Statement):
 @dataclass(frozen=True)
 class Probe:
     name: str
-    description: str
+    description: model.Text
     every: model.Duration
     max_latency: model.Duration
 
@@ -395,7 +395,7 @@ SUMMARY = """
        calendar=s.label(measured.business_days_of) if measured.business_days_of else none) }}
 {% endif %}
 {% endfilter %}
-{% if i.excluded_windows or i.maintenance_in or i.excluded_causes %}
+{% if i.excluded_windows or i.maintenance_in %}
 {% filter p %}{{ say(s, "excluded") }}{% endfilter %}
 {% filter ul %}
 {% for w in i.excluded_windows %}
@@ -406,11 +406,18 @@ SUMMARY = """
 {{ say(s, "excluded-maintenance", window=s.label(w) if w is not none else none) }}
 {% endfilter %}
 {% endfor %}
+{% endfilter %}
+{% endif %}
+{% if i.causes %}
+{% filter p %}{{ say(s, "causes", count=i.causes|length) }}{% endfilter %}
+{% filter ul %}
 {% for cause in i.causes %}
-{% filter li %}{{ say(s, "excluded-cause", cause=s.text(cause)) }}{% endfilter %}
+{% filter li %}{{ s.text(cause)|capfirst|t }}{% endfilter %}
 {% endfor %}
 {% endfilter %}
+{% endif %}
 {% set causes_as_time = i.causes and i.method.kind != "outages" %}
+{% if i.excluded_windows or i.maintenance_in or i.causes %}
 {% filter p %}
 {% if i.excluded_windows or i.maintenance_in or causes_as_time %}
 {% if i.exclusion_mode is unspecified %}
@@ -422,7 +429,7 @@ SUMMARY = """
 {% endif %}
 {% endif %}
 {% if i.causes and not causes_as_time %}
-{{ say(s, "causes-not-counted") }}
+{{ say(s, "causes-not-counted", count=i.causes|length) }}
 {% endif %}
 {% endfilter %}
 {% endif %}
@@ -554,13 +561,15 @@ PHRASES = {
         "{% if window is not none %} during the window “{{ window|t }}”{% endif %}",
         "la maintenance programmée"
         "{% if window is not none %} pendant la plage « {{ window|t }} »{% endif %}"),
-    "excluded-cause": Phrase("outages caused by {{ cause|t }}",
-                             "les interruptions dues à {{ cause|t }}"),
+    "causes": Phrase(
+        "Outages due to {{ 'this cause' if count == 1 else 'these causes' }} are left out:",
+        "Sont exclues les interruptions dues {{ 'à la cause' if count == 1 else 'aux causes' }} "
+        "suivante{{ '' if count == 1 else 's' }} :"),
     "causes-not-counted": Phrase(
-        "Outages due to these causes are not counted as unavailability; the measured time "
-        "stays the same.",
-        "Les interruptions dues à ces causes ne sont pas comptées comme indisponibilité ; le "
-        "temps mesuré reste le même."),
+        "Outages due to {{ 'this cause' if count == 1 else 'these causes' }} are not counted "
+        "as unavailability; the measured time stays the same.",
+        "Les interruptions dues à {{ 'cette cause' if count == 1 else 'ces causes' }} ne sont "
+        "pas comptées comme indisponibilité ; le temps mesuré reste le même."),
     "no-remedy": Phrase(
         "The contract provides no credit, penalty or other remedy if the target is missed.",
         "Le contrat ne prévoit ni crédit, ni pénalité, ni autre réparation si l'objectif n'est "
@@ -590,9 +599,9 @@ PHRASES = {
         'Mode de calcul : par {{ s.f.plural(count, "sonde", "sondes") }} ({{ count }}), chacune '
         "jugée correcte ou non à chaque mesure :"),
     "probe": Phrase(
-        "“{{ probe.description|t }}”: one measurement every {{ s.f.duration(probe.every) }}, "
+        "{{ s.text(probe.description)|capfirst|t }}: one measurement every {{ s.f.duration(probe.every) }}, "
         "correct when the answer comes in less than {{ s.f.duration(probe.max_latency) }}",
-        "« {{ probe.description|t }} » : une mesure toutes les {{ s.f.duration(probe.every) }}, "
+        "{{ s.text(probe.description)|capfirst|t }} : une mesure toutes les {{ s.f.duration(probe.every) }}, "
         "correcte si la réponse arrive en moins de {{ s.f.duration(probe.max_latency) }}"),
     "slice": Phrase(
         "Measured time is cut into slices of {{ s.f.duration(length) }}; a slice is good when at "
@@ -864,7 +873,7 @@ def _probe_list(c: Checker, stmt: MethodProbes) -> tuple[Probe, ...]:
             c.report("duplicate-name", probe.name.span, name=probe_name, line=first[probe_name])
         first.setdefault(probe_name, probe.span.line)
         probes[probe_name] = Probe(
-            probe_name, probe.description.value,
+            probe_name, c.text(probe.description),
             c.positive(probe.every, ("fixed",), phrase("expected.probe-interval"),
                        phrase("what.probe-interval")),
             c.positive(probe.below, ("fixed",), phrase("expected.latency"),
@@ -1015,7 +1024,7 @@ def _probes_code(name: str, method: ProbeMethod) -> _MethodCode:
         raise RenderError(f"slice of {duration_text(method.slice)} is not whole minutes")
     code = _MethodCode(
         f"Monthly availability of `{name}` from probe samples, slice by slice.",
-        [f"Probe `{p.name}` ({p.description}), every {duration_text(p.every)}: good when it "
+        [f"Probe `{p.name}` ({p.description.en}), every {duration_text(p.every)}: good when it "
          f"answers in less than {duration_text(p.max_latency)}." for p in method.probes],
         {"probes": [(py_str(p.name), py_dec(p.max_latency.seconds())) for p in method.probes],
          "slice_minutes": int(seconds // 60), "good_share": py_dec(method.good_share)})

@@ -184,7 +184,7 @@ class MoneyClause(model.ItemBase):
     indexation_cap: Decimal | None
     indexation_up_to: bool             # the increase may reach the cap whatever the index
     liability_cap: model.Money | None
-    liability_of: str | None           # whose liability is capped: provider, client, a name
+    liability_of: str | model.Text | None   # whose liability is capped: provider, client, a name
     interest_points: Decimal | None
     billing: Literal["advance", "arrears"] | None
     examples: tuple[MoneyExample, ...]
