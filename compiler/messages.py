@@ -713,6 +713,8 @@ EVAL: dict[str, Phrase] = {
         "disponibilité: {rate} % (objectif {comparison} {target} %): {verdict}"),
     "report.met": Phrase("met", "atteint"),
     "report.breached": Phrase("BREACHED", "NON ATTEINT"),
+    "report.missed": Phrase("missed (a target or best-efforts promise, not a breach)",
+                            "manqué (objectif ou obligation de moyens, pas un manquement)"),
     "report.downtime-spans": Phrase("downtime", "indisponibilités"),
     "report.excluded-spans": Phrase("excluded", "exclusions"),
     "report.no-data-spans": Phrase("without data", "sans données"),

@@ -292,6 +292,20 @@ def wrap_call(func: str, args: Sequence[str], indent: str, end: str = "",
     return f"{indent}{func}({note}\n{inner}{indent}){end}"
 
 
+def force_text(force: model.Force) -> str:
+    """`obligation of provider towards client (best efforts)`, `right of client`."""
+    def who(party: str | model.Text) -> str:
+        return party.en if isinstance(party, model.Text) else f"the {party}"
+    text = f"{force.modality} of {who(force.party)}"
+    if force.counterparty is not None:
+        text += (" against " if force.modality == "right" else " towards ") + who(force.counterparty)
+    if isinstance(force.strength, str):
+        text += f" ({force.strength})"
+    elif force.strength is not None:
+        text += " (strength left open by the contract)"
+    return text
+
+
 def docstring(summary: str, paragraphs: Sequence[str | Sequence[str]], indent: str = "    ") -> str:
     """A docstring: summary, then paragraphs (a string is wrapped; a list keeps its lines)."""
     width = WIDTH - len(indent)
@@ -391,6 +405,12 @@ class Ctx:
             result.append(f"Clause{'s' if len(item.clauses) > 1 else ''} {refs}.")
         if item.label is not None:
             result.append(f"Label: « {item.label.fr} » (fr); “{item.label.en}” (en).")
+        if item.force is not None:
+            result.append(f"Legal force: {force_text(item.force)}.")
+        for condition in item.conditions:
+            result.append(f"Condition: {condition.en}")
+        for reading in item.readings:
+            result.append(f"Reading adopted (the contract is not explicit): {reading.en}")
         if notes:
             for note in item.notes:
                 result.append(f"Note (fr): {note.fr}")

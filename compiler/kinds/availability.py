@@ -1187,11 +1187,13 @@ def _availability_record(ctx: EvalContext, record: Record, runtime: ModuleType, 
 
 
 def _report(ctx: EvalContext, item: Availability) -> Evaluation:
-    return availability_evaluation(ctx, availability_report(ctx, item))
+    return availability_evaluation(ctx, availability_report(ctx, item), item.force)
 
 
-def availability_evaluation(ctx: EvalContext, report: Any) -> Evaluation:
-    """An availability report as data and readable lines."""
+def availability_evaluation(ctx: EvalContext, report: Any,
+                            force: model.Force | None) -> Evaluation:
+    """An availability report as data and readable lines; a target missed under a promise that
+    is not firm (best efforts, a mere target) is reported as missed, not as a breach."""
     zone = ctx.zone
     comparison = ">" if report.strict else "≥"
     data: Data = {
@@ -1201,6 +1203,7 @@ def availability_evaluation(ctx: EvalContext, report: Any) -> Evaluation:
         "availability": str(report.availability),
         "unavailability": str(report.unavailability),
         "target": str(report.target), "strict": report.strict, "met": report.met,
+        "binding": force is None or force.binding,
         "downtime": [span_of(s, zone) for s in report.downtime],
         "excluded": [span_of(s, zone) for s in report.excluded],
         "no_data": [span_of(s, zone) for s in report.no_data],
@@ -1211,7 +1214,8 @@ def availability_evaluation(ctx: EvalContext, report: Any) -> Evaluation:
         ctx.say("report.downtime", time=duration(report.downtime_time)),
         ctx.say("report.availability", rate=report.availability, comparison=comparison,
                 target=report.target,
-                verdict=said("report.met" if report.met else "report.breached")),
+                verdict=said("report.met" if report.met else "report.breached"
+                             if data["binding"] else "report.missed")),
     ]
     lines += listing(ctx.say("report.downtime-spans"), data["downtime"])
     lines += listing(ctx.say("report.excluded-spans"), data["excluded"])

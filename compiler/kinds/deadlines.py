@@ -23,6 +23,7 @@ from ..backends.pycode import (
     docstring,
     duration_text,
     fn,
+    force_text,
     period_expr,
     py_long_str,
     py_str,
@@ -714,10 +715,18 @@ class _Dispatch:
                 w.line(f"{param},")
         w.line(f") -> {returns}:")
 
+    def _own_force(self, rule: Rule) -> str:
+        """`, a right of the provider`: the action's force where it is not the block's."""
+        action = next((a for a in self.item.actions if a.name == rule.action), None)
+        if action is None or action.force is None or action.force == self.item.force:
+            return ""
+        return f"; {force_text(action.force)}"
+
     def _docstring(self, summary: str, indent: str) -> str:
         item = self.item
         paragraphs: list[str | list[str]] = [
-            ["Rules:", *[f"- {_rule_text(r)} (line {r.line})" for r in self.rules]]]
+            ["Rules:", *[f"- {_rule_text(r)}{self._own_force(r)} (line {r.line})"
+                         for r in self.rules]]]
         if self.suffix in ("due", "earliest", "ends_by"):
             paragraphs.append(
                 "`start` is the event the delay runs from. Delays in hours and minutes are elapsed "

@@ -1073,7 +1073,7 @@ def _report(ctx: EvalContext, item: Tiers) -> Evaluation:
         if not ctx.records:
             raise ctx.fail("eval.give-value-or-records", source=source.name)
         report = availability_report(ctx, source)
-        evaluation = availability_evaluation(ctx, report)
+        evaluation = availability_evaluation(ctx, report, source.force)
         data["report"], lines = evaluation.data, evaluation.lines
         from_report = ctx.function(ctx.names.fn(item.name, "from_report"))
         result = call(ctx, from_report, report, amount)
