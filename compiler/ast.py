@@ -348,8 +348,11 @@ class HeaderParty(Statement):
 
 
 @dataclass(frozen=True)
-class Title(HeaderText):
+class Title(Statement):
+    """`title "…"`, `title fr "…" en "…"`."""
+
     rule: ClassVar[str] = "title"
+    text: TextLit
 
 
 @dataclass(frozen=True)

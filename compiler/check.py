@@ -90,10 +90,15 @@ class ContractChecker(Checker):
         currency = currency_stmt.code.value if isinstance(currency_stmt, ast.Currency) else "EUR"
         return {
             "id": cid.value, "module": re.sub(r"[^a-z0-9_]", "_", cid.value.replace("-", "_")),
-            "source_file": self.module.file, "title": text("title"), "provider": party("provider"),
+            "source_file": self.module.file, "title": self.title(seen.get("title")),
+            "provider": party("provider"),
             "client": party("client"), "sources": tuple(sources), "zone": zone,
             "languages": tuple(languages) or ("fr", "en"), "currency": currency,
         }
+
+    def title(self, stmt: ast.Statement | None) -> model.Text:
+        """The contract's title, in each of its languages."""
+        return self.text(stmt.text) if isinstance(stmt, ast.Title) else model.Text("", "")
 
     def source(self, stmt: ast.Source) -> model.SourceDocument:
         """A source document, its date as written (None where the document bears none)."""

@@ -176,7 +176,7 @@ class Contract:
     id: str
     module: str                        # Python module name derived from the id
     source_file: str                   # path as given, relative to the build root
-    title: str
+    title: Text
     provider: Party
     client: Party
     sources: tuple[SourceDocument, ...]

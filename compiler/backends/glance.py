@@ -1108,7 +1108,7 @@ def glance(contract: model.Contract, lang: Lang) -> Glance:
                           + (" ; " if lang == "fr" else "; ").join(said))
     client = contract.client
     return Glance(
-        lang=lang, title=contract.title, provider=_text(contract.provider.name, lang),
+        lang=lang, title=_text(contract.title, lang), provider=_text(contract.provider.name, lang),
         client=_text(client.name, lang) if client.named and not is_placeholder(
             _text(client.name, lang)) else None,
         sources=tuple(source_line(s, f) for s in contract.sources),
@@ -1129,7 +1129,7 @@ def source_line(source: model.SourceDocument, f: Formatter) -> str:
 
 def running_header(contract: model.Contract, lang: Lang) -> str:
     """The running header of every page: the contract's title and its source's date."""
-    return f"{contract.title} — {Formatter(lang).long_date(contract.dated)}"
+    return f"{_text(contract.title, lang)} — {Formatter(lang).long_date(contract.dated)}"
 
 
 
