@@ -97,8 +97,13 @@ class ContractChecker(Checker):
         }
 
     def title(self, stmt: ast.Statement | None) -> model.Text:
-        """The contract's title, in each of its languages."""
-        return self.text(stmt.text) if isinstance(stmt, ast.Title) else model.Text("", "")
+        """The contract's title, in each of its languages; one title, often a document's own
+        name, may serve both."""
+        if not isinstance(stmt, ast.Title):
+            return model.Text("", "")
+        if isinstance(stmt.text, ast.TwoLanguages):
+            return model.Text(stmt.text.fr.value, stmt.text.en.value)
+        return model.Text(stmt.text.words.value, stmt.text.words.value)
 
     def source(self, stmt: ast.Source) -> model.SourceDocument:
         """A source document, its date as written (None where the document bears none)."""

@@ -87,12 +87,31 @@ def test_slac_check_contracts_exits_0() -> None:
     assert "0 error(s)" in result.stderr
 
 
-def test_real_contracts_have_no_errors_and_only_tier_gap_warnings() -> None:
+def test_real_contracts_warn_only_of_their_gaps_and_contradictions() -> None:
     compiled = real()
     assert len(compiled.contracts) == 5
     assert not compiled.has_errors
     warnings = Counter(d.code for d in compiled.diagnostics if d.severity == "warning")
-    assert warnings == {"tier-gap": 5}   # 3 in Teogest T4, 2 in niveaux-de-service N2
+    # Gaps: 3 in Teogest T4, 2 in niveaux-de-service N2. Contradictions: Teogest Art. 6 (no
+    # liability for unavailability) against Annexe 2 A.6 (penalties), Art. 9 (no deadline)
+    # against Annexe 2 A.3 (48 business hours), Art. 21 (3 months) against Annexe 2 D (destroyed
+    # after the month of notice); Conciliator's 7-day claim from the incident against its
+    # monthly rate (Art. 6).
+    assert warnings == {"tier-gap": 5, "contradiction": 4}
+
+
+def test_each_contradiction_points_at_both_clauses() -> None:
+    pairs = sorted((d.span.line, d.args["first_line"]) for d in diagnostics_of("teogest",
+                                                                                "contradiction"))
+    assert pairs == sorted([
+        (line_of("teogest", "on unavailability of disponibilite"), line_of("teogest", "no remedy")),
+        (line_of("teogest", "investigation within 48 business hours"),
+         line_of("teogest", "investigation no deadline")),
+        (line_of("teogest", "after termination kept until end of month of notice"),
+         line_of("teogest", "after termination kept 3 months")),
+    ])
+    others = {d.span.line for d in diagnostics_of("teogest", "contradicted")}
+    assert others == {first for _, first in pairs}
 
 
 def test_real_contract_spans_are_inside_their_files(check_spans: CheckSpans) -> None:

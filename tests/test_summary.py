@@ -11,7 +11,6 @@ in separate processes.
 from __future__ import annotations
 
 import os
-import re
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -385,14 +384,19 @@ def test_markdown_escaping(raw: str, escaped: str) -> None:
 # --------------------------------------------------------------------------- HTML sheet and picture
 
 
-def test_sheet_is_bilingual_self_contained_and_printable() -> None:
+def test_sheet_is_self_contained_printable_and_one_language_after_the_other() -> None:
     html = summary.render(real("teogest"))["teogest.html"]
     assert "@page { size: A4" in html and "@media print" in html
-    assert html.count('<td lang="fr">') == html.count('<td lang="en">') == 19
-    for forbidden in ("<script", "<link", "src=", "url(", "@import"):
-        assert forbidden not in html
-    assert re.findall(r"https?://[^\"]+", html) == ["http://www.w3.org/2000/svg"]
-    assert "<svg" in html and 'lang="fr">Semaine type' in html
+    assert "counter(page)" in html and "@top-left" in html and "@bottom-left" in html
+    assert html.index('<section lang="fr"') < html.index('<section lang="en"')
+    assert html.count('<table class="key-figures">') == 2
+    assert html.count('<table class="tiers">') == 4 and html.count('<table class="fees">') == 2
+    for forbidden in ("<script", "<link", "src=", "url(", "@import", "<a ", "href=",
+                      ".sla", "contracts/"):
+        assert forbidden not in html, forbidden
+    assert "Résumé non contractuel — seul le contrat signé fait foi" in html
+    assert "Non-contractual summary — the signed contract prevails" in html
+    assert "<svg" in html and "Semaine type" in html and "Typical week" in html
 
 
 def test_week_picture_cuts_ranges_at_midnight_and_week_end() -> None:
@@ -406,16 +410,27 @@ def test_week_picture_cuts_ranges_at_midnight_and_week_end() -> None:
 
 
 def test_week_picture_bands_and_legend() -> None:
-    svg = schedule_svg.week_svg(real("teogest"))
+    tracks, sentences = schedule_svg.bands(real("teogest"))
+    assert [band.role for band in tracks] == ["measured", "hours"]
+    # The maintenance windows are drawn over the measured track, not beside it.
+    assert [overlay.role for overlay in tracks[0].overlays] == ["maintenance", "maintenance"]
+    assert sentences == []
+    svg = schedule_svg.week_svg(real("teogest"), "en")
     assert svg is not None and svg.startswith("<svg") and svg.endswith("</svg>")
-    assert "<script" not in svg
-    roles = [band.role for band in schedule_svg.bands(real("teogest"))]
-    assert roles == ["measured", "maintenance", "maintenance", "hours"]
-    assert f"Maintenance exclue{NB}: maintenance évolutive (26{NB}heures par semaine, au plus une" \
+    assert "<script" not in svg and "url(" not in svg
+    assert "Hatched: excluded from the calculation — corrective maintenance (18 hours a week)" \
         in svg
-    assert "Business hours: support hours (34 hours a week)" in svg
-    assert schedule_svg.week_svg(real("cegid-api")) is None
-    assert schedule_svg.week_svg(real("teogest")) == svg
+    assert "Dotted: business hours of the deadlines — support hours (34 hours a week)" in svg
+    assert "Solid: time measured for availability" in svg
+    assert schedule_svg.week_svg(real("cegid-api"), "fr") is None
+    assert schedule_svg.week_svg(real("teogest"), "en") == svg
+
+
+def test_week_picture_folds_windows_open_at_all_times_into_a_sentence() -> None:
+    tracks, sentences = schedule_svg.bands(real("cegid-conciliator"))
+    assert "ouverture du service" not in [band.fr for band in tracks]
+    assert ("Ouverture du service : 24 h/24, 7 j/7 (non dessiné).",
+            "Service hours: 24/7 (not drawn).") in sentences
 
 
 # --------------------------------------------------------------------------- golden files
