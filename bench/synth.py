@@ -27,7 +27,7 @@ class Knob:
 
 KNOBS: dict[str, tuple[Knob, ...]] = {
     "cegid-api": (
-        Knob(r"liability cap (\d+) EUR", range(500, 5001, 50)),
+        Knob(r"liability cap of provider (\d+) EUR", range(500, 5001, 50)),
         Knob(r"meeting within (\d+) days", range(5, 31)),
         Knob(r"survives (\d+) years after end", range(1, 11)),
     ),
@@ -48,8 +48,8 @@ KNOBS: dict[str, tuple[Knob, ...]] = {
     "teogest": (
         Knob(r"return_data within (\d+) days", range(10, 46)),
         Knob(r"objection within (\d+) days", range(5, 31)),
-        Knob(r"fee reversibility_assistance (\d+) EUR", range(100, 401, 10)),
-        Knob(r"survives (\d+) years after end", range(1, 6)),
+        Knob(r"fee reversibility_assistance .* (\d+) EUR", range(100, 401, 10)),
+        Knob(r"survives at least (\d+) years after end", range(1, 6)),
     ),
 }
 _ID = r'^contract "([a-z0-9-]+)"'

@@ -429,7 +429,8 @@ HEADER: tuple[type[Statement], ...] = (Title, Provider, Client, Source, TimeZone
                                        Currency, PartyRole, NamedParty, SourceDate, Effective)
 FORCE: tuple[type[Statement], ...] = (Obligation, Right, Prohibition, ThirdParty, Counterparty,
                                       Strength)
-SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, Reading, DateTime, TimeRange, DaySpan,
+SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, Reading, DateTime, TimeRange,
+                                       DaySpan,
                                        DayList, EveryDay, ContractHeader, *HEADER, *FORCE,
                                        OneLanguage, TwoLanguages, Condition, Formality, Via)
 """Statement classes of the header and of every kind; a kind's own are listed by the kind."""

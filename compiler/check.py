@@ -6,7 +6,6 @@ from __future__ import annotations
 import keyword
 import re
 from dataclasses import replace
-from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,7 +18,8 @@ RESERVED_IDS = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                 *(f"lpt{i}" for i in range(10)), "runtime", "init"}
 HEADER_EXAMPLES = {
     "title": 'title "…"', "provider": 'provider "…"', "client": 'client "…"',
-    "source": 'source "…" dated 2024-03-19 (or dated unspecified, effective 2024-03-19)', "time_zone": 'time zone "Europe/Paris"',
+    "source": 'source "…" dated 2024-03-19 (or dated unspecified, effective 2024-03-19)',
+    "time_zone": 'time zone "Europe/Paris"',
     "languages": "languages fr, en", "currency": "currency EUR",
 }
 
@@ -65,25 +65,12 @@ class ContractChecker(Checker):
             stmt = seen.get(rule)
             return stmt.value.value if isinstance(stmt, ast.HeaderText) else ""
 
-        def party(rule: str) -> model.Party:
-            stmt = seen.get(rule)
-            if not isinstance(stmt, ast.HeaderParty):
-                return model.Party(model.Text("", ""), named=True)
-            if isinstance(stmt.party, ast.PartyRole):
-                return model.Party(model.Text(stmt.party.fr.value, stmt.party.en.value), False)
-            return model.Party(model.Text(stmt.party.name.value, stmt.party.name.value), True)
-
         zone = text("time_zone") or "Europe/Paris"
         zone_stmt = seen.get("time_zone")
         if isinstance(zone_stmt, ast.TimeZone) and zone not in known_zones():
             self.report("unknown-time-zone", zone_stmt.value.span, zone=zone)
             zone = "Europe/Paris"
-        languages: list[str] = []
-        languages_stmt = seen.get("languages")
-        for name in languages_stmt.names if isinstance(languages_stmt, ast.Languages) else ():
-            if name.value not in ("fr", "en"):
-                self.report("unknown-language", name.span, lang=name.value)
-            languages.append(name.value)
+        languages = self.languages_of(seen.get("languages"))
         sources = [self.source(stmt) for stmt in self.module.header
                    if isinstance(stmt, ast.Source)]
         currency_stmt = seen.get("currency")
@@ -91,10 +78,17 @@ class ContractChecker(Checker):
         return {
             "id": cid.value, "module": re.sub(r"[^a-z0-9_]", "_", cid.value.replace("-", "_")),
             "source_file": self.module.file, "title": self.title(seen.get("title")),
-            "provider": party("provider"),
-            "client": party("client"), "sources": tuple(sources), "zone": zone,
-            "languages": tuple(languages) or ("fr", "en"), "currency": currency,
+            "provider": _party(seen.get("provider")), "client": _party(seen.get("client")),
+            "sources": tuple(sources), "zone": zone, "languages": languages, "currency": currency,
         }
+
+    def languages_of(self, stmt: ast.Statement | None) -> tuple[str, ...]:
+        """The contract's languages (both when it does not say)."""
+        names = stmt.names if isinstance(stmt, ast.Languages) else ()
+        for name in names:
+            if name.value not in ("fr", "en"):
+                self.report("unknown-language", name.span, lang=name.value)
+        return tuple(name.value for name in names) or ("fr", "en")
 
     def title(self, stmt: ast.Statement | None) -> model.Text:
         """The contract's title, in each of its languages; one title, often a document's own
@@ -128,15 +122,17 @@ class ContractChecker(Checker):
         if not clauses and kind.cites_clauses:
             self.report("missing-clause", block.name.span, kind=self.names[block.kind].the(),
                         name=block.name.value)
+        force, conditions, formalities, via = self.force_of(block, kind)
         base = model.ItemFields(name=block.name.value, line=block.span.line, clauses=clauses,
-                                label=label, notes=notes, readings=readings,
-                                **self.force_of(block, kind))
+                                label=label, notes=notes, readings=readings, force=force,
+                                conditions=conditions, formalities=formalities, via=via)
         body = [s for s in block.body if not isinstance(s, SHARED_PARTS)]
         item: model.Item = kind.check(self, replace(block, body=tuple(body)), base)
         return item
 
 
-    def force_of(self, block: ast.Block, kind: Kind[Any]) -> dict[str, Any]:
+    def force_of(self, block: ast.Block, kind: Kind[Any]) -> tuple[
+            model.Force | None, tuple[model.Text, ...], tuple[model.Text, ...], str | None]:
         """The item's legal force, conditions, formalities and contact, where its kind has
         them; a kind that binds no one refuses them, one that must say it is reminded."""
         parts = [s for s in block.body if isinstance(s, FORCE_PARTS)]
@@ -146,22 +142,27 @@ class ContractChecker(Checker):
                             what=stmt.as_written())
             parts = []
         forces = [s for s in parts if isinstance(s, ast.Force)]
-        for extra in forces[1:]:
-            self.report("duplicate-statement", extra.span, what=extra.as_written())
+        for force in forces[1:]:
+            self.report("duplicate-statement", force.span, what=force.as_written())
         if not forces and kind.legal_force == "decide":
             self.report("force-undecided", block.name.span, kind=self.names[block.kind].the(),
                         name=block.name.value)
         vias = [s for s in parts if isinstance(s, ast.Via)]
         for extra in vias[1:]:
             self.report("duplicate-statement", extra.span, what="via")
-        return {
-            "force": self.force(forces[0], block.name.value) if forces else None,
-            "conditions": tuple(self.text(s.text) for s in parts
-                                if isinstance(s, ast.Condition)),
-            "formalities": tuple(self.text(s.text) for s in parts
-                                 if isinstance(s, ast.Formality)),
-            "via": self.reference(vias[0].contact, "contact") if vias else None,
-        }
+        return (self.force(forces[0], block.name.value) if forces else None,
+                tuple(self.text(s.text) for s in parts if isinstance(s, ast.Condition)),
+                tuple(self.text(s.text) for s in parts if isinstance(s, ast.Formality)),
+                self.reference(vias[0].contact, "contact") if vias else None)
+
+
+def _party(stmt: ast.Statement | None) -> model.Party:
+    """The provider or the client as the header gives it: a name, or a role."""
+    if not isinstance(stmt, ast.HeaderParty):
+        return model.Party(model.Text("", ""), named=True)
+    if isinstance(stmt.party, ast.PartyRole):
+        return model.Party(model.Text(stmt.party.fr.value, stmt.party.en.value), named=False)
+    return model.Party(model.Text(stmt.party.name.value, stmt.party.name.value), named=True)
 
 
 FORCE_PARTS = (ast.Force, ast.Condition, ast.Formality, ast.Via)

@@ -521,7 +521,8 @@ CATALOG: dict[str, Entry] = {
     "force-undecided": Entry(
         W, "{kind} '{name}' does not say who it binds, nor how firmly",
         "{kind} « {name} » ne dit pas qui il engage, ni avec quelle force",
-        "add e.g.: obligation of provider towards client, firm (or best efforts, reasonable efforts, "
+        "add e.g.: obligation of provider towards client, firm (or best efforts, reasonable "
+        "efforts, "
         "target); right of provider against client; prohibition of client",
         "ajoutez par ex. : « obligation of provider towards client, firm » (ou best efforts, "
         "reasonable efforts, target) ; « right of provider against client » ; "

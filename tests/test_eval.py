@@ -362,7 +362,7 @@ indisponibilités (1):
 }
 
 # Teogest T4 on May 2024 (worked out above): 1.680108 % of unavailability is the fifth tier of
-# Annexe 2 A.6, "above 1.5 %: 20 % of invoice" (line 71 of teogest.sla); 200.00 on 1,000.
+# Annexe 2 A.6, "above 1.5 %: 20 % of invoice" (line 86 of teogest.sla); 200.00 on 1,000.
 T4_REPORT = {
     "en": """teogest · penalites — unavailability penalties
 clauses: T4 (Annexe 2 A.6)
@@ -374,7 +374,7 @@ availability: 98.319892 % (target ≥ 99.8 %): BREACHED
 downtime (1):
   2024-05-07T19:30:00+02:00 → 2024-05-08T08:00:00+02:00
 measured value: 1.680108 %
-tier 5 (line 71): 20 % of the invoice
+tier 5 (line 86): 20 % of the invoice
 amount: 200.00
 last day to claim: 2024-06-30
 """,
@@ -388,7 +388,7 @@ disponibilité: 98.319892 % (objectif ≥ 99.8 %): NON ATTEINT
 indisponibilités (1):
   2024-05-07T19:30:00+02:00 → 2024-05-08T08:00:00+02:00
 valeur mesurée: 1.680108 %
-palier 5 (ligne 71): 20 % de la facture
+palier 5 (ligne 86): 20 % de la facture
 montant: 200.00
 dernier jour pour réclamer: 2024-06-30
 """,

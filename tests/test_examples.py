@@ -144,8 +144,8 @@ def test_builds_do_not_clash(tmp_path: Path) -> None:
 
 
 def test_fee_arguments_map_names_then_order() -> None:
-    fee = Fee("restore", model.Money(Decimal(130), "EUR", "excl"), "hour",
-              model.Money(Decimal(70), "EUR", "excl"), "dossier")
+    fee = Fee("restore", None, model.Money(Decimal(130), "EUR", "excl"), "hour", None,
+              model.Money(Decimal(70), "EUR", "excl"), model.Text("dossier", "file"))
     two = Decimal(2)
     one = Decimal(1)
     assert fee_arguments(fee, (("hours", two), ("files", one))) == {"hours": two, "units": 1}

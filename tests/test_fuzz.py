@@ -279,6 +279,7 @@ def contracts(draw: st.DrawFn) -> Recipe:
     target = draw(st.integers(5000, 10000))
     exclude = draw(st.booleans())
     recipe.add("availability dispo {", '    clause Z3 article "3"',
+               "    obligation of provider towards client, firm",
                f"    target at least {percent_text(target)} %", "    period calendar month",
                "    measured during mesure")
     if exclude:
@@ -317,11 +318,14 @@ def contracts(draw: st.DrawFn) -> Recipe:
     rules = draw(st.lists(st.tuples(st.integers(1, 500), st.sampled_from(
         ["minutes", "hours", "days", "weeks", "months"])), min_size=1, max_size=4))
     recipe.add("deadlines delais {", '    clause Z5 article "5"',
+               "    obligation of provider towards client, firm",
+               '    delays after fr "la demande" en "the request"',
                *(f'    action a{i} fr "action {i}" en "action {i}"' for i in range(len(rules))),
                *(f"    a{i} within {n} {unit}" for i, (n, unit) in enumerate(rules)), "}")
     kept = draw(st.sampled_from(["1 week", "5 days", "3 months", "10 years"]))
     hour = draw(st.integers(0, 23))
     recipe.add("retention sauvegardes {", '    clause Z6 article "6"',
+               "    obligation of provider towards client, firm",
                f"    copy daily every day at {hour:02d}:00 kept {kept}", "    rpo 24 hours", "}")
     return recipe
 

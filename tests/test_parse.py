@@ -122,7 +122,7 @@ def test_window_and_calendar_statements_have_named_fields() -> None:
     assert weekly.ranges[1].start.text == "14:00"
     assert isinstance(limit, PerMonthLimit) and limit.count.text == "2"
     assert isinstance(notice, Notice) and isinstance(notice.value, ast.DurationLit)
-    assert notice.exception is not None and notice.exception.reason.value == "urgence"
+    assert notice.exception is not None and notice.exception.reason.words.value == "urgence"
     assert notice.exception.span == span(13, 19, 13, 35)
     assert isinstance(unspecified, Notice) and unspecified.exception is None
     assert unspecified.value == ast.Word("unspecified", span(14, 12, 14, 23))

@@ -312,8 +312,9 @@ def test_label_falls_back_to_the_name_and_notes_are_kept() -> None:
 
 
 def test_money_clause_sentences() -> None:
-    fee = Fee("restore", model.Money(D(130), "EUR", "excl"), "hour",
-              model.Money(D(70), "EUR", "excl"), "dossier annuel restauré")
+    fee = Fee("restore", None, model.Money(D(130), "EUR", "excl"), "hour", None,
+              model.Money(D(70), "EUR", "excl"),
+              model.Text("dossier annuel restauré", "annual file restored"))
     fr, en = both(contract(money_clause(fees=(fee,), interest_points=D(1), surcharge=D(20),
                                         surcharge_on="le dépassement", billing="advance")))
     assert (f"130,00{NB}€{NB}HT de l'heure, avec un minimum de 70,00{NB}€{NB}HT par "

@@ -286,16 +286,6 @@ class Glance:
 
 # --------------------------------------------------------------------------- small helpers
 
-_PLACEHOLDER = re.compile(r"^(le|la|les|l')\s*(client|partie|prestataire|utilisat|souscripteur)",
-                          re.IGNORECASE)
-
-
-def is_placeholder(party: str) -> bool:
-    """Whether a party name is a generic role (`le Client`, `la Partie Utilisatrice`), not a
-    name."""
-    return bool(_PLACEHOLDER.match(party.strip()))
-
-
 def _text(text: model.Text | model.Unspecified | str | None, lang: Lang) -> str:
     """A text the author wrote in both languages, in `lang`; a plain string as it is; an
     unspecified or absent one as "not stated"."""
@@ -1051,10 +1041,56 @@ def unspecified_points(contract: model.Contract, lang: Lang) -> list[str]:
 
 
 def attention_points(contract: model.Contract, lang: Lang) -> list[str]:
-    """The "points of attention" box, in `lang`: one sentence per point. For now, what the
-    contract leaves open; further sources (contradictions, best-efforts promises, clauses without
-    a remedy) are to be appended here."""
-    return unspecified_points(contract, lang)
+    """The "points of attention" box, in `lang`: one sentence per point. The summaries' points
+    (contradictions, remedies excluded, promises that are not firm), then what the contract
+    leaves open."""
+    return [*contract_points(contract, lang), *unspecified_points(contract, lang)]
+
+
+ATTENTION: dict[str, tuple[str, str]] = {
+    "attention-conflict": ("The contract contradicts itself on {about}: on the one hand, "
+                           "{first}; on the other, {second}.",
+                           "Le contrat se contredit sur {about} : d’une part, {first} ; d’autre "
+                           "part, {second}."),
+    "attention-best-efforts": ("{item}: a best-efforts undertaking only, not a guarantee of "
+                               "result.",
+                               "{item} : simple obligation de moyens (meilleurs efforts), sans "
+                               "garantie de résultat."),
+    "attention-reasonable-efforts": ("{item}: a reasonable-efforts undertaking only, not a "
+                                     "guarantee of result.",
+                                     "{item} : simple obligation de moyens (efforts "
+                                     "raisonnables), sans garantie de résultat."),
+    "attention-target": ("{item}: a target only, not a commitment.",
+                         "{item} : simple objectif, sans engagement."),
+    "attention-no-remedy": ("{item}: the contract gives no remedy if the target is missed.",
+                            "{item} : le contrat ne prévoit aucune réparation si l’objectif "
+                            "n’est pas atteint."),
+}
+"""The points of attention, in English and French (`contract_points`)."""
+
+
+
+def contract_points(contract: model.Contract, lang: Lang) -> list[str]:
+    """What a reader must not miss, in `lang`: contradictions, remedies the contract excludes,
+    promises that are only best efforts or targets (the summaries' sections say what the
+    contract leaves open)."""
+    def line(key: str, **values: str) -> str:
+        en, fr = ATTENTION[key]
+        return (fr if lang == "fr" else en).format(**values)
+
+    points = [line("attention-conflict", about=_text(c.about, lang), first=_text(c.first, lang),
+                   second=_text(c.second, lang)) for c in contract.conflicts]
+    for item in contract.items:
+        forces = [item.force] if item.force is not None else []
+        if isinstance(item, Deadlines):
+            forces += [a.force for a in item.actions if a.force is not None]
+        name = _cap(label(item, lang))
+        soft = sorted({str(f.strength) for f in forces if f.modality == "obligation"
+                       and f.strength in ("best efforts", "reasonable efforts", "target")})
+        points += [line(f"attention-{strength.replace(' ', '-')}", item=name) for strength in soft]
+        if isinstance(item, Availability) and item.no_remedy:
+            points.append(line("attention-no-remedy", item=name))
+    return points
 
 
 # --------------------------------------------------------------------------- the page
@@ -1108,9 +1144,9 @@ def glance(contract: model.Contract, lang: Lang) -> Glance:
                           + (" ; " if lang == "fr" else "; ").join(said))
     client = contract.client
     return Glance(
-        lang=lang, title=_text(contract.title, lang), provider=_text(contract.provider.name, lang),
-        client=_text(client.name, lang) if client.named and not is_placeholder(
-            _text(client.name, lang)) else None,
+        lang=lang, title=_text(contract.title, lang),
+        provider=_text(contract.provider.name, lang),
+        client=_text(client.name, lang) if client.named else None,
         sources=tuple(source_line(s, f) for s in contract.sources),
         times=word(lang, "times", zone=contract.zone, currency=f.currencies(contract.currency)),
         figures=tuple(figures(contract, f)), tables=tuple(tables(contract, f)),

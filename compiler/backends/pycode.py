@@ -298,7 +298,8 @@ def force_text(force: model.Force) -> str:
         return party.en if isinstance(party, model.Text) else f"the {party}"
     text = f"{force.modality} of {who(force.party)}"
     if force.counterparty is not None:
-        text += (" against " if force.modality == "right" else " towards ") + who(force.counterparty)
+        towards = " against " if force.modality == "right" else " towards "
+        text += towards + who(force.counterparty)
     if isinstance(force.strength, str):
         text += f" ({force.strength})"
     elif force.strength is not None:

@@ -163,28 +163,6 @@ PHRASES: dict[str, Phrase] = {
 has its own (kinds/base.py)."""
 
 
-ATTENTION: dict[str, tuple[str, str]] = {
-    "attention-conflict": ("The contract contradicts itself on {about}: on the one hand, "
-                           "{first}; on the other, {second}.",
-                           "Le contrat se contredit sur {about} : d’une part, {first} ; d’autre "
-                           "part, {second}."),
-    "attention-best-efforts": ("{item}: a best-efforts undertaking only, not a guarantee of "
-                               "result.",
-                               "{item} : simple obligation de moyens (meilleurs efforts), sans "
-                               "garantie de résultat."),
-    "attention-reasonable-efforts": ("{item}: a reasonable-efforts undertaking only, not a "
-                                     "guarantee of result.",
-                                     "{item} : simple obligation de moyens (efforts "
-                                     "raisonnables), sans garantie de résultat."),
-    "attention-target": ("{item}: a target only, not a commitment.",
-                         "{item} : simple objectif, sans engagement."),
-    "attention-no-remedy": ("{item}: the contract gives no remedy if the target is missed.",
-                            "{item} : le contrat ne prévoit aucune réparation si l’objectif "
-                            "n’est pas atteint."),
-}
-"""The points of attention, in English and French (`Facts.attention`)."""
-
-
 # --------------------------------------------------------------------------- escaping filters
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
@@ -365,30 +343,8 @@ class Facts:
         return path
 
     def attention(self) -> list[str]:
-        """What a reader must not miss, in this language: contradictions, remedies the contract
-        excludes, promises that are only best efforts or targets (each section says what the
-        contract leaves open)."""
-        points = [self.attention_line("attention-conflict", about=self.text(c.about),
-                           first=self.text(c.first), second=self.text(c.second))
-                  for c in self.contract.conflicts]
-        for item in self.contract.items:
-            forces = [item.force] if item.force is not None else []
-            if isinstance(item, Deadlines):
-                forces += [a.force for a in item.actions if a.force is not None]
-            label = capfirst(self.label(item))
-            soft = sorted({str(f.strength) for f in forces if f.modality == "obligation"
-                           and f.strength in ("best efforts", "reasonable efforts", "target")})
-            for strength in soft:
-                points.append(self.attention_line(f"attention-{strength.replace(' ', '-')}",
-                                                  item=label))
-            if isinstance(item, Availability) and item.no_remedy:
-                points.append(self.attention_line("attention-no-remedy", item=label))
-        return points
-
-    def attention_line(self, key: str, **values: str) -> str:
-        """A plain-text attention line (not a template): `ATTENTION[key]` in this language."""
-        en, fr = ATTENTION[key]
-        return (fr if self.lang == "fr" else en).format(**values)
+        """What a reader must not miss (`glance.contract_points`)."""
+        return glance.contract_points(self.contract, self.lang)
 
     def party(self, party: str | model.Text) -> str:
         """A party as the documents name it: the provider and the client by their name or role,

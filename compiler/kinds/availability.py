@@ -599,9 +599,11 @@ PHRASES = {
         'Mode de calcul : par {{ s.f.plural(count, "sonde", "sondes") }} ({{ count }}), chacune '
         "jugée correcte ou non à chaque mesure :"),
     "probe": Phrase(
-        "{{ s.text(probe.description)|capfirst|t }}: one measurement every {{ s.f.duration(probe.every) }}, "
+        "{{ s.text(probe.description)|capfirst|t }}: one measurement every "
+        "{{ s.f.duration(probe.every) }}, "
         "correct when the answer comes in less than {{ s.f.duration(probe.max_latency) }}",
-        "{{ s.text(probe.description)|capfirst|t }} : une mesure toutes les {{ s.f.duration(probe.every) }}, "
+        "{{ s.text(probe.description)|capfirst|t }} : une mesure toutes les "
+        "{{ s.f.duration(probe.every) }}, "
         "correcte si la réponse arrive en moins de {{ s.f.duration(probe.max_latency) }}"),
     "slice": Phrase(
         "Measured time is cut into slices of {{ s.f.duration(length) }}; a slice is good when at "
@@ -700,7 +702,8 @@ class AvailabilityKind(Kind[Availability]):
     keyword = "availability"
     legal_force = "decide"
     statements = (Target, TargetAbove, PeriodMonth, MeasuredDuring, MeasuredAllTime,
-                  ExcludeWindow, ExcludeMaintenance, ExcludeCause, NoRemedy, ExcludedTime, RestatementStmt,
+                  ExcludeWindow, ExcludeMaintenance, ExcludeCause, NoRemedy, ExcludedTime,
+                  RestatementStmt,
                   Restates, ProbeStmt, Slice, SliceGood, Combine, NoData, RateThreshold,
                   MissingMinutes, MethodOutages, MethodProbes, MethodErrorRate, ExampleOutage,
                   AvailabilityExampleStmt)

@@ -196,7 +196,8 @@ class RuleUnspecified(RuleBody):
 
 
 Delayed = Within | Between | NotBefore
-BODIES = (Within, Between, NotBefore, LastsAtMost, Immediately, NoDeadline, AtMost, MonthlyDay, RuleUnspecified)
+BODIES = (Within, Between, NotBefore, LastsAtMost, Immediately, NoDeadline, AtMost, MonthlyDay,
+          RuleUnspecified)
 
 
 @dataclass(frozen=True)

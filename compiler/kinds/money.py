@@ -337,8 +337,9 @@ def _fee_text(fee: Fee, params: list[str]) -> str:
     """What a fee's function computes, for its docstring."""
     what = money_text(fee.amount)
     if fee.per == "hour":
+        unit = f" per « {fee.minimum_per.en} »" if fee.minimum_per else ""
         return (f"{what} per hour of time spent (pro rata, `hours` as a Decimal)"
-                + (f", with a minimum of {money_text(fee.minimum)} per « {fee.minimum_per.en} »"
+                + (f", with a minimum of {money_text(fee.minimum)}{unit}"
                    " (`units` of them): the higher amount is billed" if fee.minimum else ""))
     if fee.per is None:
         return f"{what} each time (`count` times)"

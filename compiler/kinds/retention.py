@@ -489,10 +489,12 @@ PHRASES = {
     "rpo": Phrase("Recovery point objective (RPO): at most {{ s.f.duration(rpo) }} of data lost.",
                   "Perte de données maximale admissible (RPO) : {{ s.f.duration(rpo) }}."),
     "history": Phrase(
-        "{{ s.text(h.what)|capfirst|t }}: kept for the current year and {% if h.previous_years == 1 %}"
+        "{{ s.text(h.what)|capfirst|t }}: kept for the current year and "
+        "{% if h.previous_years == 1 %}"
         "the previous year{% else %}the {{ h.previous_years }} previous years{% endif %}, "
         '{{ s.f.quantity(h.previous_years + 1, "year") }} in all.',
-        "{{ s.text(h.what)|capfirst|t }} : conservation pour l'année en cours et {% if h.previous_years == 1 %}"
+        "{{ s.text(h.what)|capfirst|t }} : conservation pour l'année en cours et "
+        "{% if h.previous_years == 1 %}"
         "l'année précédente{% else %}les {{ h.previous_years }} années précédentes{% endif %}, "
         'soit {{ s.f.quantity(h.previous_years + 1, "year") }} en tout.'),
     "after-termination": Phrase(
@@ -504,10 +506,10 @@ PHRASES = {
 def _after_termination(c: Checker, stmts: list[AfterTermination]) -> model.Duration | None:
     """How long a backup is kept after the contract ends: the first period stated. Statements
     that disagree are a contradiction of the contract, reported with both places."""
-    periods = [s for s in stmts if isinstance(s.period, ast.DurationLit)]
-    kept = (c.duration(periods[0].period, ("calendar",), phrase("expected.retention"))
+    periods = [s.period for s in stmts if isinstance(s.period, ast.DurationLit)]
+    kept = (c.duration(periods[0], ("calendar",), phrase("expected.retention"))
             if periods else None)
-    for first, other in zip(stmts, stmts[1:]):
+    for first, other in itertools.pairwise(stmts):
         if _written(first) != _written(other):
             c.conflict(first.span, other.span, phrase("conflict.after-termination"),
                        _kept_words(first), _kept_words(other))

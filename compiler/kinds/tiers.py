@@ -601,7 +601,8 @@ class TiersKind(Kind[Tiers]):
             event = c.text(target.event)
             return "notice", event.fr, event
         source = c.reference(target.availability, "availability")
-        measure: Measured = "availability" if isinstance(target, OnAvailability) else "unavailability"
+        measure: Measured = ("availability" if isinstance(target, OnAvailability)
+                             else "unavailability")
         return measure, source, None
 
     # ------------------------------------------------------------------ Python

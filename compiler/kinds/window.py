@@ -217,7 +217,7 @@ PHRASES = {
         '{{ "Worked example" if examples|length == 1 else "Worked examples" }} (calculated): '
         "{% for e in examples %}{% if not loop.first %}; {% endif %}{{ s.f.moment(e.at) }} is "
         '{{ "inside" if e.inside else "outside" }} the window{% endfor %}.',
-        '{{ "Exemple" if examples|length == 1 else "Exemples" }} (calculé{{ "" if examples|length == 1 else "s" }}) : '
+        '{{ "Exemple (calculé)" if examples|length == 1 else "Exemples (calculés)" }} : '
         "{% for e in examples %}{% if not loop.first %} ; {% endif %}le {{ s.f.moment(e.at) }} "
         'est {{ "dans la plage" if e.inside else "en dehors de la plage" }}{% endfor %}.'),
 }
