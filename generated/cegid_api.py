@@ -1,13 +1,13 @@
 """Cegid — Conditions d'utilisation des API.
 
 Provider: Cegid
-Client: la Partie Utilisatrice
-Source document: Conditions d'utilisation des API Cegid, dated 2024-01-01
+Client: the API User
+Source document: Conditions d'utilisation des API Cegid, undated
 Time zone: Europe/Paris (months, days and wall-clock times are read there)
 Public holidays: 2020-2040 (from the holidays library at build time)
 
 Evaluators, by item:
-- liability cap (A1): responsabilite_capped_liability
+- warranties and liability (A1): responsabilite_capped_liability
 - dispute resolution (A2): litiges_due, litiges_earliest
 - security reports (A4): securite_due
 - confidentiality (A3): confidentialite_survival_end
@@ -86,15 +86,43 @@ def responsabilite_capped_liability(
     """What can still be claimed of `claimed` under a liability cap of 1000 EUR in total,
     `already_paid` deducted.
 
-    Clause A1 (Art. 13).
+    Clause A1 (Art. 12, 13).
 
-    Label: « plafond de responsabilité » (fr); “liability cap” (en).
+    Label: « garanties et responsabilité » (fr); “warranties and liability” (en).
 
-    Note (fr): Toutes causes confondues, pour toute la durée du contrat.
+    Note (fr): Aucun engagement de disponibilité : l'API est fournie « en l'état » et « sous réserve
+    de disponibilité », sans garantie de sa disponibilité ni de la correction de ses défauts (Art.
+    12). Cegid n'est pas tenue à une obligation de résultat (Art. 13).
 
-    Note (en): All causes together, for the whole life of the contract.
+    Note (en): No availability commitment: the API is provided “as is” and “subject to
+    availability”, with no warranty of its availability or of the correction of its defects (Art.
+    12). Cegid is not bound to an obligation of result (Art. 13).
 
-    Source: contracts/cegid-api.sla:13
+    Note (fr): Sauf licence payante, Cegid peut à tout moment et à sa seule discrétion modifier,
+    suspendre ou cesser de proposer toute API (Art. 9) ; les Conditions peuvent être mises à jour à
+    tout moment (Art. 2). La Partie Utilisatrice peut résilier à tout moment en cessant tout accès à
+    l'API. Pour une licence payante, les garanties et la résiliation relèvent du contrat applicable.
+
+    Note (en): Unless the licence is paid for, Cegid may at any time and at its sole discretion
+    change, suspend or stop offering any API (Art. 9); the Conditions may be updated at any time
+    (Art. 2). The API User may terminate at any time by ceasing all access to the API. For a paid
+    licence, warranties and termination are governed by the applicable contract.
+
+    Note (fr): Indemnisation globale et cumulée, toutes causes confondues, principal, intérêts et
+    frais compris, limitée au préjudice direct et prévisible subi.
+
+    Note (en): Total cumulative compensation, all causes combined, including principal, interest and
+    costs, limited to the direct and foreseeable loss suffered.
+
+    Note (fr): Seule la responsabilité de Cegid est plafonnée ; celle de la Partie Utilisatrice ne
+    l'est pas, et elle s'engage à défendre et indemniser Cegid contre toute plainte de tiers liée à
+    son utilisation des API (Art. 12).
+
+    Note (en): Only Cegid's liability is capped; the API User's is not, and the API User undertakes
+    to defend and indemnify Cegid against any third-party claim related to its use of the APIs (Art.
+    12).
+
+    Source: contracts/cegid-api.sla:15
     """
     left = max(Decimal(1000) - _quantity("already_paid", already_paid), Decimal(0))
     return to_cents(min(_quantity("claimed", claimed), left))
@@ -103,7 +131,7 @@ def responsabilite_capped_liability(
 LITIGES_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "meeting": (
         "réunion de concertation",
-        "concertation meeting",
+        "pre-litigation meeting",
     ),
     "court": (
         "saisine du Tribunal de commerce de Lyon",
@@ -120,25 +148,39 @@ def litiges_due(action: str, start: datetime) -> datetime:
 
     Label: « règlement des litiges » (fr); “dispute resolution” (en).
 
-    Note (fr): À défaut d'accord amiable, le Tribunal de commerce de Lyon est compétent.
+    Legal force: obligation of each Party (firm).
 
-    Note (en): Failing an amicable settlement, the Lyon commercial court has jurisdiction.
+    Condition: each Party sends to the meeting a person with power to represent it
+
+    Note (fr): Obligation réciproque : les deux Parties s'engagent à tenir la réunion de
+    concertation avant tout procès.
+
+    Note (en): A mutual obligation: both Parties undertake to hold the pre-litigation meeting before
+    any court action.
+
+    Note (fr): À défaut de solution amiable dans les 15 jours suivant la réunion, le Tribunal de
+    commerce de Lyon est seul compétent, même en cas de pluralité de défendeurs ou d'appel en
+    garantie, y compris en référé.
+
+    Note (en): Failing an amicable settlement within 15 days of the meeting, the Lyon commercial
+    court has exclusive jurisdiction, even with several defendants or third-party claims, including
+    for summary (référé) proceedings.
 
     Rules:
-    - meeting: within 15 days after « l'envoi d'une lettre recommandée avec accusé de réception »
-        (line 28)
+    - meeting: within 15 days after « either Party sending a registered letter with acknowledgement
+        of receipt » (line 55)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
     contract's zone.
 
-    Source: contracts/cegid-api.sla:21
+    Source: contracts/cegid-api.sla:36
     """
     require_aware("start", start)
     _choice("action of litiges_due", action, ("meeting",))
     if action == "meeting":
-        # line 28: meeting: within 15 days after « l'envoi d'une lettre recommandée avec accusé de
-        # réception »
+        # line 55: meeting: within 15 days after « either Party sending a registered letter with
+        # acknowledgement of receipt »
         return _local(due_period(start.astimezone(_TZ), Period(15, "day")))
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -150,23 +192,39 @@ def litiges_earliest(action: str, start: datetime) -> datetime:
 
     Label: « règlement des litiges » (fr); “dispute resolution” (en).
 
-    Note (fr): À défaut d'accord amiable, le Tribunal de commerce de Lyon est compétent.
+    Legal force: obligation of each Party (firm).
 
-    Note (en): Failing an amicable settlement, the Lyon commercial court has jurisdiction.
+    Condition: each Party sends to the meeting a person with power to represent it
+
+    Note (fr): Obligation réciproque : les deux Parties s'engagent à tenir la réunion de
+    concertation avant tout procès.
+
+    Note (en): A mutual obligation: both Parties undertake to hold the pre-litigation meeting before
+    any court action.
+
+    Note (fr): À défaut de solution amiable dans les 15 jours suivant la réunion, le Tribunal de
+    commerce de Lyon est seul compétent, même en cas de pluralité de défendeurs ou d'appel en
+    garantie, y compris en référé.
+
+    Note (en): Failing an amicable settlement within 15 days of the meeting, the Lyon commercial
+    court has exclusive jurisdiction, even with several defendants or third-party claims, including
+    for summary (référé) proceedings.
 
     Rules:
-    - court: not before 15 days after « la réunion de concertation » (line 29)
+    - court: not before 15 days after « the pre-litigation meeting, if no amicable settlement is
+        found »; right of each Party (line 57)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
     contract's zone.
 
-    Source: contracts/cegid-api.sla:21
+    Source: contracts/cegid-api.sla:36
     """
     require_aware("start", start)
     _choice("action of litiges_earliest", action, ("court",))
     if action == "court":
-        # line 29: court: not before 15 days after « la réunion de concertation »
+        # line 57: court: not before 15 days after « the pre-litigation meeting, if no amicable
+        # settlement is found »
         return _local(due_period(start.astimezone(_TZ), Period(15, "day")))
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -191,23 +249,33 @@ def securite_due(action: str, start: datetime) -> datetime:
 
     Label: « signalements de sécurité » (fr); “security reports” (en).
 
+    Legal force: obligation of the client towards the provider (firm).
+
+    Note (fr): C'est la Partie Utilisatrice qui doit signaler, non Cegid. La faille de sécurité est
+    signalée par courrier électronique à securityteam@cegid.com ; le contrat ne donne pas d'adresse
+    pour l'utilisation non autorisée de la clé d'API.
+
+    Note (en): It is the API User who must report, not Cegid. A security breach is reported by
+    e-mail to securityteam@cegid.com; the contract gives no address for unauthorised use of the API
+    key.
+
     Rules:
-    - report_key_misuse: immediately (line 37)
-    - report_breach: immediately (line 38)
+    - report_key_misuse: immediately (line 75)
+    - report_breach: immediately (line 76)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
     contract's zone.
 
-    Source: contracts/cegid-api.sla:32
+    Source: contracts/cegid-api.sla:61
     """
     require_aware("start", start)
     _choice("action of securite_due", action, ("report_key_misuse", "report_breach"))
     if action == "report_key_misuse":
-        # line 37: report_key_misuse: immediately
+        # line 75: report_key_misuse: immediately
         return _local(start)
     if action == "report_breach":
-        # line 38: report_breach: immediately
+        # line 76: report_breach: immediately
         return _local(start)
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -220,7 +288,15 @@ def confidentialite_survival_end(end: date) -> date:
 
     Label: « confidentialité » (fr); “confidentiality” (en).
 
-    Source: contracts/cegid-api.sla:41
+    Legal force: obligation of the client towards the provider (firm).
+
+    Note (fr): Les obligations de confidentialité ne pèsent que sur la Partie Utilisatrice. Au terme
+    des Conditions, elle restitue ou détruit les Informations Confidentielles en sa possession.
+
+    Note (en): The confidentiality obligations bind the API User only. At the end of the Conditions,
+    the API User returns or destroys the Confidential Information it holds.
+
+    Source: contracts/cegid-api.sla:79
     """
     return survival_end(end, Period(5, "year"))
 
@@ -234,5 +310,5 @@ Clause A4 (Art. 5).
 
 Label: « équipe sécurité de Cegid » (fr); “Cegid security team” (en).
 
-Source: contracts/cegid-api.sla:47
+Source: contracts/cegid-api.sla:91
 """

@@ -1,16 +1,16 @@
 """Cegid Conciliator — Livret Service.
 
 Provider: Cegid
-Client: le Client
-Source document: Livret Service Cegid Conciliator, dated 2023-06-02
+Client: the Customer
+Source document: Livret Service Cegid Conciliator, in force from 2023-06-02
 Time zone: Europe/Paris (months, days and wall-clock times are read there)
 Public holidays: 2020-2040 (from the holidays library at build time, in _holidays_fr_2020_2040)
 
 Evaluators, by item:
 - business days: jours_ouvres_is_business_day, jours_ouvres_add_business_days,
     jours_ouvres_holiday_name
-- service opening (C1): ouverture_service_contains, ouverture_service_occurrences
-- working period (C2): periode_travail_contains, periode_travail_occurrences
+- service hours (C1): ouverture_service_contains, ouverture_service_occurrences
+- working period (measurement window) (C2): periode_travail_contains, periode_travail_occurrences
 - chat support (C6): support_chat_contains, support_chat_occurrences
 - hourly availability measured by probes (C2, C3): disponibilite_report
 - unavailability discount (C2): remise, remise_from_report, remise_claim_deadline
@@ -53,6 +53,9 @@ from .runtime.tiers import Bound, Outcome, Tier, TierResult, TierTable, evaluate
 
 __all__ = [
     "ANOMALIES_ACTIONS",
+    "CHAT_LIVE",
+    "CHAT_LIVE_CHANNELS",
+    "CHAT_LIVE_HOURS",
     "CRITICITES_LEVELS",
     "DISPONIBILITE_EXCLUDED_CAUSES",
     "DISPONIBILITE_TARGET",
@@ -213,7 +216,15 @@ def jours_ouvres_is_business_day(d: date) -> bool:
 
     Label: « jours ouvrés » (fr); “business days” (en).
 
-    Source: contracts/cegid-conciliator.sla:13
+    Note (fr): Le contrat vise les jours fériés « en France métropolitaine » : les jours fériés
+    nationaux sont retenus ; il ne dit pas si les jours fériés propres à l'Alsace-Moselle (Vendredi
+    saint, 26 décembre) comptent.
+
+    Note (en): The contract refers to public holidays “in metropolitan France”: the national public
+    holidays are used; it does not say whether the holidays specific to Alsace-Moselle (Good Friday,
+    26 December) count.
+
+    Source: contracts/cegid-conciliator.sla:15
     """
     return JOURS_OUVRES.is_business_day(d)
 
@@ -223,9 +234,17 @@ def jours_ouvres_add_business_days(d: date, n: int) -> date:
 
     Label: « jours ouvrés » (fr); “business days” (en).
 
+    Note (fr): Le contrat vise les jours fériés « en France métropolitaine » : les jours fériés
+    nationaux sont retenus ; il ne dit pas si les jours fériés propres à l'Alsace-Moselle (Vendredi
+    saint, 26 décembre) comptent.
+
+    Note (en): The contract refers to public holidays “in metropolitan France”: the national public
+    holidays are used; it does not say whether the holidays specific to Alsace-Moselle (Good Friday,
+    26 December) count.
+
     `d` itself is never counted; n == 0 gives `d`.
 
-    Source: contracts/cegid-conciliator.sla:13
+    Source: contracts/cegid-conciliator.sla:15
     """
     return JOURS_OUVRES.add_business_days(d, n)
 
@@ -235,7 +254,15 @@ def jours_ouvres_holiday_name(d: date) -> str | None:
 
     Label: « jours ouvrés » (fr); “business days” (en).
 
-    Source: contracts/cegid-conciliator.sla:13
+    Note (fr): Le contrat vise les jours fériés « en France métropolitaine » : les jours fériés
+    nationaux sont retenus ; il ne dit pas si les jours fériés propres à l'Alsace-Moselle (Vendredi
+    saint, 26 décembre) comptent.
+
+    Note (en): The contract refers to public holidays “in metropolitan France”: the national public
+    holidays are used; it does not say whether the holidays specific to Alsace-Moselle (Good Friday,
+    26 December) count.
+
+    Source: contracts/cegid-conciliator.sla:15
     """
     return JOURS_OUVRES.holiday_name(d)
 
@@ -245,16 +272,32 @@ CriticitesLevel = Literal["criticite_1", "criticite_2", "criticite_3"]
 
 CRITICITES_LEVELS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "criticite_1": (
-        "Criticité 1",
-        "Criticality 1",
+        (
+            "Criticité 1 : Anomalie reproductible par Cegid rendant impossible l'accès ou "
+            "l'utilisation d'une ou plusieurs fonctionnalités essentielles, sans solution de "
+            "contournement technique ou organisationnelle possible"
+        ),
+        (
+            "Criticality 1: Anomaly reproducible by Cegid that makes access to or use of one or "
+            "more essential features impossible, with no technical or organisational workaround "
+            "possible"
+        ),
     ),
     "criticite_2": (
-        "Criticité 2",
-        "Criticality 2",
+        (
+            "Criticité 2 : Anomalie reproductible par Cegid rendant inopérant l'accès ou "
+            "l'utilisation d'une ou plusieurs fonctionnalités essentielles, pour laquelle une "
+            "solution de contournement technique ou organisationnelle peut exister"
+        ),
+        (
+            "Criticality 2: Anomaly reproducible by Cegid that makes access to or use of one or "
+            "more essential features inoperative, for which a technical or organisational "
+            "workaround may exist"
+        ),
     ),
     "criticite_3": (
-        "Criticité 3",
-        "Criticality 3",
+        "Criticité 3 : toute autre Anomalie reproductible par Cegid",
+        "Criticality 3: any other Anomaly reproducible by Cegid",
     ),
 })
 """Severity levels `criticites`: name -> (French, English) description.
@@ -263,7 +306,13 @@ Clause C8 (Art. 1).
 
 Label: « criticité des anomalies » (fr); “anomaly criticality” (en).
 
-Source: contracts/cegid-conciliator.sla:19
+Note (fr): Une Anomalie est un défaut, un dysfonctionnement ou une non-conformité reproductible du
+Service par rapport à sa Documentation ; sa criticité est qualifiée par Cegid.
+
+Note (en): An Anomaly is a reproducible defect, malfunction or non-conformity of the Service with
+its Documentation; its criticality is qualified by Cegid.
+
+Source: contracts/cegid-conciliator.sla:25
 """
 
 Level = CriticitesLevel
@@ -296,9 +345,9 @@ def ouverture_service_contains(instant: datetime) -> bool:
 
     Clause C1 (Art. 5).
 
-    Label: « ouverture du service » (fr); “service opening” (en).
+    Label: « ouverture du service » (fr); “service hours” (en).
 
-    Source: contracts/cegid-conciliator.sla:27
+    Source: contracts/cegid-conciliator.sla:39
     """
     return OUVERTURE_SERVICE.contains(instant)
 
@@ -308,11 +357,11 @@ def ouverture_service_occurrences(start: datetime, end: datetime) -> list[Interv
 
     Clause C1 (Art. 5).
 
-    Label: « ouverture du service » (fr); “service opening” (en).
+    Label: « ouverture du service » (fr); “service hours” (en).
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/cegid-conciliator.sla:27
+    Source: contracts/cegid-conciliator.sla:39
     """
     return OUVERTURE_SERVICE.occurrences(_span(start, end))
 
@@ -339,9 +388,9 @@ def periode_travail_contains(instant: datetime) -> bool:
 
     Clause C2 (Art. 6).
 
-    Label: « période de travail » (fr); “working period” (en).
+    Label: « période de travail » (fr); “working period (measurement window)” (en).
 
-    Source: contracts/cegid-conciliator.sla:33
+    Source: contracts/cegid-conciliator.sla:46
     """
     return PERIODE_TRAVAIL.contains(instant)
 
@@ -351,11 +400,11 @@ def periode_travail_occurrences(start: datetime, end: datetime) -> list[Interval
 
     Clause C2 (Art. 6).
 
-    Label: « période de travail » (fr); “working period” (en).
+    Label: « période de travail » (fr); “working period (measurement window)” (en).
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/cegid-conciliator.sla:33
+    Source: contracts/cegid-conciliator.sla:46
     """
     return PERIODE_TRAVAIL.occurrences(_span(start, end))
 
@@ -395,7 +444,7 @@ def support_chat_contains(instant: datetime) -> bool:
 
     Label: « support par chat » (fr); “chat support” (en).
 
-    Source: contracts/cegid-conciliator.sla:39
+    Source: contracts/cegid-conciliator.sla:53
     """
     return SUPPORT_CHAT.contains(instant)
 
@@ -409,7 +458,7 @@ def support_chat_occurrences(start: datetime, end: datetime) -> list[Interval]:
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/cegid-conciliator.sla:39
+    Source: contracts/cegid-conciliator.sla:53
     """
     return SUPPORT_CHAT.occurrences(_span(start, end))
 
@@ -442,14 +491,53 @@ def disponibilite_report(
     Label: « disponibilité horaire mesurée par sondes » (fr); “hourly availability measured by
     probes” (en).
 
+    Legal force: obligation of the provider towards the client (reasonable efforts).
+
+    Note (fr): Le contrat n'engage Cegid qu'à des efforts raisonnables pour rendre le Service
+    disponible 24 h/24, 7 j/7 ; 98 % n'est pas un engagement mais le seuil en dessous duquel le
+    Client peut demander la remise.
+
+    Note (en): The contract only binds Cegid to reasonable efforts to make the Service available
+    24/7; 98% is not a commitment but the threshold below which the Customer may ask for the
+    discount.
+
+    Note (fr): La « maintenance programmée » exclue n'est définie nulle part : le contrat ne fixe ni
+    fenêtre, ni limite, ni préavis.
+
+    Note (en): The excluded “scheduled maintenance” is not defined anywhere: the contract sets no
+    window, limit or notice for it.
+
+    Note (fr): L'engagement d'efforts raisonnables exclut aussi toute indisponibilité due à des
+    circonstances échappant au contrôle raisonnable de Cegid (acte gouvernemental, inondation,
+    incendie, grève, défaillance, retard ou refus de service du fournisseur d'accès à Internet,
+    etc.) ; le contrat ne dit pas si ces heures sont aussi exclues du calcul des 98 %.
+
+    Note (en): The reasonable-efforts undertaking also excludes any unavailability caused by
+    circumstances beyond Cegid's reasonable control (government action, flood, fire, strike,
+    failure, delay or refusal of service of the Internet service provider, etc.); the contract does
+    not say whether these hours are also left out of the 98% calculation.
+
+    Note (fr): Les deux sondes interrogent le service depuis Internet toutes les 3 minutes. Chaque
+    heure d'horloge (de hh:00:00 à hh:59:59) est jugée OK ou KO en entier ; « le total des heures »
+    est lu comme les heures de la période de travail du mois. Une heure KO compte donc 60 minutes :
+    en juin 2024 (20 jours × 9 h = 180 h), 3 heures KO donnent 98,33 % (pas de remise), 4 heures KO
+    97,78 % (remise).
+
+    Note (en): Probe 1 checks a static asset of the user interface (« actif statique de l'IHM »),
+    probe 2 the application servers' echo API (« API écho des serveurs d'application »). Both probes
+    query the service from the Internet every 3 minutes. Each clock hour (hh:00:00 to hh:59:59) is
+    judged OK or KO as a whole; “the total hours” is read as the hours of the month's working
+    period. One KO hour thus counts 60 minutes: in June 2024 (20 days × 9 h = 180 h), 3 KO hours
+    give 98.33% (no discount), 4 KO hours 97.78% (discount).
+
     Measured time: the occurrences of window `periode_travail` in the month (local calendar month in
         Europe/Paris).
     Target: availability at least 98 %.
     Excluded: the declared maintenance given in `maintenance`. Excluded time is removed from the
         measured time.
-    Probe `ihm` (actif statique de l'IHM), every 3 minutes: good when it answers in less than 1
-        second.
-    Probe `api_echo` (API écho des serveurs d'application), every 3 minutes: good when it answers in
+    Probe `ihm` (a static asset of the user interface), every 3 minutes: good when it answers in
+        less than 1 second.
+    Probe `api_echo` (the application servers' echo API), every 3 minutes: good when it answers in
         less than 5 seconds.
     A slice of 1 hour is good when at least 50 % of its measurements are good.
     The contract does not say how the probes of disponibilite combine into one verdict: pass
@@ -457,7 +545,7 @@ def disponibilite_report(
     The contract does not say how a slice without data counts in disponibilite: pass `no_data`
         (UnspecifiedError when the situation arises and it is None).
 
-    Source: contracts/cegid-conciliator.sla:49
+    Source: contracts/cegid-conciliator.sla:64
     """
     period = _month(year, month)
     scope = PERIODE_TRAVAIL.occurrences(period)
@@ -481,8 +569,8 @@ def disponibilite_report(
 
 REMISE = TierTable(
     tiers=(
-        Tier(None, Bound(Decimal(98), False), Outcome("invoice_share", Decimal(10))),  # line 72
-        Tier(Bound(Decimal(98), True), None, Outcome("none")),  # line 73
+        Tier(None, Bound(Decimal(98), False), Outcome("invoice_share", Decimal(10))),  # line 106
+        Tier(Bound(Decimal(98), True), None, Outcome("none")),  # line 107
     ),
     cap=None,
 )
@@ -497,15 +585,30 @@ def remise(value: Decimal, invoice: Decimal | None = None) -> TierResult:
 
     Label: « remise pour indisponibilité » (fr); “unavailability discount” (en).
 
+    Legal force: right of the client against the provider.
+
+    Note (fr): La remise porte sur le coût de l'abonnement du mois concerné, non sur toute la
+    facture (les dépassements facturés à +20 % n'en font pas partie).
+
+    Note (en): The discount is on the cost of that month's subscription, not on the whole invoice
+    (overage billed at +20% is not part of it).
+
+    Note (fr): Le contrat se contredit : la disponibilité est appréciée par mois, mais la demande
+    doit être faite dans les 7 jours suivant « l'incident », donc parfois avant la fin du mois
+    concerné.
+
+    Note (en): The contract contradicts itself: availability is assessed per month, but the request
+    must be made within 7 days of “the incident”, so sometimes before the month is over.
+
     Tiers:
-    - up to 98 % excluded: 10 % of invoice (line 72)
-    - from 98 % included: none (line 73)
+    - up to 98 % excluded: 10 % of invoice (line 106)
+    - from 98 % included: none (line 107)
 
     Paid as: discount.
 
     With `invoice`, shares of the invoice are turned into money (rounded to cents).
 
-    Source: contracts/cegid-conciliator.sla:68
+    Source: contracts/cegid-conciliator.sla:99
     """
     return evaluate(REMISE, _percent("value", value), invoice)
 
@@ -517,7 +620,22 @@ def remise_from_report(report: AvailabilityReport, invoice: Decimal | None = Non
 
     Label: « remise pour indisponibilité » (fr); “unavailability discount” (en).
 
-    Source: contracts/cegid-conciliator.sla:68
+    Legal force: right of the client against the provider.
+
+    Note (fr): La remise porte sur le coût de l'abonnement du mois concerné, non sur toute la
+    facture (les dépassements facturés à +20 % n'en font pas partie).
+
+    Note (en): The discount is on the cost of that month's subscription, not on the whole invoice
+    (overage billed at +20% is not part of it).
+
+    Note (fr): Le contrat se contredit : la disponibilité est appréciée par mois, mais la demande
+    doit être faite dans les 7 jours suivant « l'incident », donc parfois avant la fin du mois
+    concerné.
+
+    Note (en): The contract contradicts itself: availability is assessed per month, but the request
+    must be made within 7 days of “the incident”, so sometimes before the month is over.
+
+    Source: contracts/cegid-conciliator.sla:99
     """
     if not isinstance(report, AvailabilityReport):
         raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
@@ -531,9 +649,24 @@ def remise_claim_deadline(occurred_on: date) -> date:
 
     Label: « remise pour indisponibilité » (fr); “unavailability discount” (en).
 
+    Legal force: right of the client against the provider.
+
+    Note (fr): La remise porte sur le coût de l'abonnement du mois concerné, non sur toute la
+    facture (les dépassements facturés à +20 % n'en font pas partie).
+
+    Note (en): The discount is on the cost of that month's subscription, not on the whole invoice
+    (overage billed at +20% is not part of it).
+
+    Note (fr): Le contrat se contredit : la disponibilité est appréciée par mois, mais la demande
+    doit être faite dans les 7 jours suivant « l'incident », donc parfois avant la fin du mois
+    concerné.
+
+    Note (en): The contract contradicts itself: availability is assessed per month, but the request
+    must be made within 7 days of “the incident”, so sometimes before the month is over.
+
     Claims are made within 7 days after the incident.
 
-    Source: contracts/cegid-conciliator.sla:68
+    Source: contracts/cegid-conciliator.sla:99
     """
     start = require_date("occurred_on", occurred_on)
     return add_period(start, Period(7, "day"))
@@ -555,23 +688,32 @@ def documents_due(action: str, start: datetime) -> datetime:
 
     Label: « traitement des documents » (fr); “document processing” (en).
 
-    Note (fr): Sous réserve d'un dépôt quotidien régulier des documents.
+    Legal force: obligation of the provider towards the client (firm).
 
-    Note (en): Provided documents are uploaded regularly every day.
+    Condition: regular, daily upload of documents
+
+    Note (fr): Un téléchargement qui ne correspond pas à un traitement quotidien (par exemple
+    plusieurs mois d'archives) est traité dans le temps nécessaire au volume reçu. Le point de
+    départ (le dépôt) et les heures d'horloge sont une lecture : le contrat dit seulement « dans les
+    48 heures ».
+
+    Note (en): An upload that does not match daily processing (several months of archives, for
+    instance) is processed in the time its volume requires. The starting point (upload) and clock
+    hours are a reading: the contract only says “within 48 hours”.
 
     Rules:
-    - processing: within 48 hours after « le dépôt » (line 86)
+    - processing: within 48 hours after « upload » (line 128)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
     contract's zone.
 
-    Source: contracts/cegid-conciliator.sla:80
+    Source: contracts/cegid-conciliator.sla:118
     """
     require_aware("start", start)
     _choice("action of documents_due", action, ("processing",))
     if action == "processing":
-        # line 86: processing: within 48 hours after « le dépôt »
+        # line 128: processing: within 48 hours after « upload »
         return _local(due_elapsed(start, timedelta(hours=48)))
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -602,13 +744,36 @@ def anomalies_due(
 
     Label: « traitement des anomalies » (fr); “anomaly handling” (en).
 
+    Legal force: obligation of the provider towards the client (firm).
+
+    Condition: Customers on Cegid Open plans
+
+    Condition: Users trained beforehand in the use of the Service and its Updates
+
+    Condition: the Customer has access to handling by live chat
+
+    Note (fr): Le contrat ne fixe ni délai de correction pour la criticité 1, ni délai de plan
+    d'action pour les criticités 2 et 3 ; pour la criticité 3, Cegid n'est tenue à aucun délai de
+    correction ou de contournement.
+
+    Note (en): The contract sets no fix deadline for criticality 1, and no action-plan deadline for
+    criticalities 2 and 3; for criticality 3, Cegid is bound to no deadline for a fix or workaround.
+
+    Note (fr): Si les Utilisateurs ne sont pas formés, le Support peut être suspendu de plein droit,
+    avec effet immédiat, sans indemnité ni remboursement.
+
+    Note (en): If Users are not trained, Support may be suspended automatically, with immediate
+    effect, with no compensation or refund.
+
     Rules:
-    - action_plan (criticite_1): within 12 business hours after « la qualification » (line 97)
-    - fix (criticite_2): within 6 business days after « la qualification » (line 98)
-    - fix (criticite_3): no deadline (None) (line 99)
-    - action_plan (criticite_2): not said by the contract (pass delay_if_unspecified) (line 100)
-    - action_plan (criticite_3): not said by the contract (pass delay_if_unspecified) (line 101)
-    - fix (criticite_1): not said by the contract (pass delay_if_unspecified) (line 102)
+    - action_plan (criticite_1): within 12 business hours after « Cegid's qualification and
+        reproduction of the Anomaly » (line 155)
+    - fix (criticite_2): within 6 business days after « Cegid's qualification and reproduction of
+        the Anomaly » (line 157)
+    - fix (criticite_3): no deadline (None) (line 159)
+    - action_plan (criticite_2): not said by the contract (pass delay_if_unspecified) (line 160)
+    - action_plan (criticite_3): not said by the contract (pass delay_if_unspecified) (line 161)
+    - fix (criticite_1): not said by the contract (pass delay_if_unspecified) (line 162)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris; business hours are
@@ -620,81 +785,122 @@ def anomalies_due(
 
     `level` is a severity level of `criticites`, needed by the actions whose rules depend on it.
 
-    Source: contracts/cegid-conciliator.sla:89
+    Source: contracts/cegid-conciliator.sla:131
     """
     require_aware("start", start)
     _choice("action of anomalies_due", action, ("action_plan", "fix"))
     if action == "action_plan":
         chosen = _level(level, CRITICITES_LEVELS, "action_plan")
         if chosen == "criticite_1":
-            # line 97: action_plan (criticite_1): within 12 business hours after « la
-            # qualification »
+            # line 155: action_plan (criticite_1): within 12 business hours after « Cegid's
+            # qualification and reproduction of the Anomaly »
             return _local(due_business_time(start, timedelta(hours=12), SUPPORT_CHAT))
         if chosen == "criticite_2":
-            # line 100: action_plan (criticite_2): not said by the contract (pass
+            # line 160: action_plan (criticite_2): not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for action_plan (criticite_2)",
-                "contracts/cegid-conciliator.sla:100",
+                "contracts/cegid-conciliator.sla:160",
             )
         if chosen == "criticite_3":
-            # line 101: action_plan (criticite_3): not said by the contract (pass
+            # line 161: action_plan (criticite_3): not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for action_plan (criticite_3)",
-                "contracts/cegid-conciliator.sla:101",
+                "contracts/cegid-conciliator.sla:161",
             )
     if action == "fix":
         chosen = _level(level, CRITICITES_LEVELS, "fix")
         if chosen == "criticite_2":
-            # line 98: fix (criticite_2): within 6 business days after « la qualification »
+            # line 157: fix (criticite_2): within 6 business days after « Cegid's qualification and
+            # reproduction of the Anomaly »
             return _local(due_business_days(start, 6, JOURS_OUVRES, ZONE))
         if chosen == "criticite_3":
-            # line 99: fix (criticite_3): no deadline (None)
+            # line 159: fix (criticite_3): no deadline (None)
             return None
         if chosen == "criticite_1":
-            # line 102: fix (criticite_1): not said by the contract (pass delay_if_unspecified)
+            # line 162: fix (criticite_1): not said by the contract (pass delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for fix (criticite_1)",
-                "contracts/cegid-conciliator.sla:102",
+                "contracts/cegid-conciliator.sla:162",
             )
     raise AssertionError(f"unhandled action {action!r}")
 
 
 def historique_oldest_year_kept(on: date) -> int:
-    """The oldest year of « historique des documents » still kept on `on`.
+    """The oldest year of « document history » still kept on `on`.
 
     Clause C4 (Art. 4).
 
     Label: « historique des documents » (fr); “document history” (en).
 
+    Legal force: right of the client against the provider.
+
     The current year and the 1 previous year(s) are kept.
 
-    Source: contracts/cegid-conciliator.sla:108
+    Source: contracts/cegid-conciliator.sla:168
     """
     return require_date("on", on).year - 1
 
 
 def abonnement_surcharged_overage(units_over: Decimal, unit_price: Decimal) -> Decimal:
-    """Price of « l'utilisation au-delà des seuils commandés »: `units_over` × `unit_price` plus
-    20 %.
+    """Price of « Text(fr="l'utilisation au-delà des seuils commandés", en='use above the ordered
+    thresholds') »: `units_over` × `unit_price` plus 20 %.
 
     Clause C9 (Art. 13).
 
     Label: « abonnement et dépassements » (fr); “subscription and overage” (en).
 
     Note (fr): Facturation mensuelle d'avance dès l'envoi des codes d'accès ; les droits non
-    consommés ne sont pas reportés ; le dépassement est facturé rétroactivement depuis son début.
+    consommés ne sont pas reportés ; le dépassement est facturé au tarif en vigueur majoré de 20 %,
+    avec une régularisation depuis sa survenance.
 
     Note (en): Billed monthly in advance from the day access codes are sent; unused rights do not
-    carry over; overage is back-billed from its start.
+    carry over; overage is billed at the current price plus 20%, back-billed from when it began.
 
-    Source: contracts/cegid-conciliator.sla:114
+    Note (fr): Exception : si le Client s'est rapproché de Cegid deux mois avant le terme de la
+    période en cours pour augmenter le nombre d'accès, les Parties peuvent fixer ensemble le prix de
+    cette augmentation par avenant ou bon de commande, au lieu de la majoration de 20 %.
+
+    Note (en): Exception: if the Customer contacted Cegid two months before the end of the current
+    period to increase the number of accesses, the Parties may set the price of that increase
+    together by amendment or purchase order, instead of the 20% surcharge.
+
+    Source: contracts/cegid-conciliator.sla:176
     """
     return surcharged_overage(units_over, unit_price, Decimal(20))
+
+
+CHAT_LIVE: Mapping[str, str | None] = MappingProxyType({
+})
+"""Contact `chat_live`: address by kind (email, phone, web, post).
+
+Clause C6 (Art. 11.1, 11.2, 11.5).
+
+Label: « Support par Chat live » (fr); “Live chat support” (en).
+
+Source: contracts/cegid-conciliator.sla:189
+"""
+
+
+CHAT_LIVE_CHANNELS: tuple[tuple[str, str], ...] = (
+    (
+        "messagerie instantanée (Chat live) dans l'application",
+        "instant messaging (live chat) in the application",
+    ),
+    (
+        "plateforme Cegidlife.com (création de demandes au support)",
+        "the Cegidlife.com platform (creating support requests)",
+    ),
+)
+"""Other channels of contact `chat_live`: (French, English)."""
+
+
+CHAT_LIVE_HOURS = SUPPORT_CHAT
+"""When contact `chat_live` can be reached: window `support_chat`."""

@@ -1,8 +1,8 @@
 """Cegid Loop — Livret de Services.
 
 Provider: Cegid
-Client: le Client
-Source document: Livret de Services Cegid Loop, dated 2024-01-01
+Client: the Customer
+Source document: Livret de Services Cegid Loop, undated
 Time zone: Europe/Paris (months, days and wall-clock times are read there)
 Public holidays: 2020-2040 (from the holidays library at build time, in _holidays_fr_2020_2040)
 
@@ -15,14 +15,17 @@ Evaluators, by item:
 - service opening (L3): ouverture_service_contains, ouverture_service_occurrences
 - availability rate (TD) (L1): disponibilite_report
 - handling of requests (L7): support_due
+- restoration of the Service (L4): restauration_due
 - backups and history (L4, L5, L6): sauvegardes_restore_points, sauvegardes_expires_at,
     sauvegardes_rpo_holds, sauvegardes_oldest_year_kept
-- term and renewal (L9): duree_term_end, duree_renewal_dates, duree_effective_termination,
-    duree_last_notice_day
+- term of the Service for the Firm's Customer (L9): duree_term_end, duree_renewal_dates,
+    duree_effective_termination, duree_last_notice_day
 
 Left undecided by the contract (evaluators take the caller's decision as an argument, or raise
     UnspecifiedError):
 - the business hours of support
+- from what the delay of acknowledge runs
+- the deadline for restore_service
 - at what time copy daily is taken
 - on which day copy weekly is taken
 - at what time copy weekly is taken
@@ -44,7 +47,7 @@ from typing import Literal, TypeVar
 from . import _holidays_fr_2020_2040
 from .runtime.availability import AvailabilityReport, Outage, from_outages
 from .runtime.calendars import BusinessCalendar
-from .runtime.deadlines import due_business_time
+from .runtime.deadlines import due_business_time, due_elapsed
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, require_aware
 from .runtime.periods import Period, add_period_dt, month_bounds, require_date, zone_info
@@ -54,6 +57,7 @@ from .runtime.terms import FixedTerm
 
 __all__ = [
     "ANOMALIES_LEVELS",
+    "CENTRE_AIDE",
     "DISPONIBILITE_EXCLUDED_CAUSES",
     "DISPONIBILITE_TARGET",
     "DUREE",
@@ -62,6 +66,7 @@ __all__ = [
     "LEVELS",
     "OUVERTURE_SERVICE",
     "PERIODE_REFERENCE",
+    "RESTAURATION_ACTIONS",
     "SERVICE_SUPPORT",
     "SERVICE_SUPPORT_CHANNELS",
     "SUPPORT_ACTIONS",
@@ -93,6 +98,7 @@ __all__ = [
     "ouverture_service_occurrences",
     "periode_reference_contains",
     "periode_reference_occurrences",
+    "restauration_due",
     "sauvegardes_expires_at",
     "sauvegardes_oldest_year_kept",
     "sauvegardes_restore_points",
@@ -181,6 +187,16 @@ def _hours(hours: Schedule | None, what: str) -> Schedule:
     return hours
 
 
+def _undecided_delay(start: datetime, delay: timedelta | None, what: str, where: str) -> datetime:
+    """The due instant for a case the contract leaves open, from the caller's delay."""
+    if delay is None:
+        raise UnspecifiedError(
+            f"the contract does not say {what} ({where}): pass delay_if_unspecified=timedelta(...)"
+            " with your decision"
+        )
+    return _local(due_elapsed(start, delay))
+
+
 def _minute(what: str, value: time) -> int:
     """A wall-clock time as minutes after midnight; SlaInputError if not a whole minute."""
     if not isinstance(value, time) or value.tzinfo is not None:
@@ -211,7 +227,7 @@ def jours_ouvres_is_business_day(d: date) -> bool:
 
     Label: « jours ouvrés » (fr); “business days” (en).
 
-    Source: contracts/cegid-loop.sla:13
+    Source: contracts/cegid-loop.sla:15
     """
     return JOURS_OUVRES.is_business_day(d)
 
@@ -223,7 +239,7 @@ def jours_ouvres_add_business_days(d: date, n: int) -> date:
 
     `d` itself is never counted; n == 0 gives `d`.
 
-    Source: contracts/cegid-loop.sla:13
+    Source: contracts/cegid-loop.sla:15
     """
     return JOURS_OUVRES.add_business_days(d, n)
 
@@ -233,7 +249,7 @@ def jours_ouvres_holiday_name(d: date) -> str | None:
 
     Label: « jours ouvrés » (fr); “business days” (en).
 
-    Source: contracts/cegid-loop.sla:13
+    Source: contracts/cegid-loop.sla:15
     """
     return JOURS_OUVRES.holiday_name(d)
 
@@ -261,7 +277,7 @@ Clause L8 (Art. 2).
 
 Label: « niveaux d'anomalie » (fr); “anomaly levels” (en).
 
-Source: contracts/cegid-loop.sla:19
+Source: contracts/cegid-loop.sla:22
 """
 
 Level = AnomaliesLevel
@@ -299,7 +315,7 @@ def periode_reference_contains(instant: datetime) -> bool:
 
     Label: « période de référence (PRT) » (fr); “reference period (PRT)” (en).
 
-    Source: contracts/cegid-loop.sla:30
+    Source: contracts/cegid-loop.sla:33
     """
     return PERIODE_REFERENCE.contains(instant)
 
@@ -313,7 +329,7 @@ def periode_reference_occurrences(start: datetime, end: datetime) -> list[Interv
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/cegid-loop.sla:30
+    Source: contracts/cegid-loop.sla:33
     """
     return PERIODE_REFERENCE.occurrences(_span(start, end))
 
@@ -325,16 +341,11 @@ FENETRE_MAINTENANCE = Schedule(
         WeeklyRange(1, 1200, 660),  # Tue 20:00 to Wed 07:00
         WeeklyRange(2, 1200, 660),  # Wed 20:00 to Thu 07:00
         WeeklyRange(3, 1200, 660),  # Thu 20:00 to Fri 07:00
-        WeeklyRange(4, 1200, 660),  # Fri 20:00 to Sat 07:00
-        WeeklyRange(5, 1200, 660),  # Sat 20:00 to Sun 07:00
-        WeeklyRange(6, 1200, 660),  # Sun 20:00 to Mon 07:00
-        WeeklyRange(5, 0, 1440),  # Sat 00:00 to Sat 24:00
-        WeeklyRange(6, 0, 1440),  # Sun 00:00 to Sun 24:00
+        WeeklyRange(4, 1200, 3540),  # Fri 20:00 to Mon 07:00
     ),
 )
 """Window `fenetre_maintenance`: Mon 20:00 to Tue 07:00; Tue 20:00 to Wed 07:00; Wed 20:00 to Thu
-07:00; Thu 20:00 to Fri 07:00; Fri 20:00 to Sat 07:00; Sat 20:00 to Sun 07:00; Sun 20:00 to Mon
-07:00; Sat 00:00 to Sat 24:00; Sun 00:00 to Sun 24:00.
+07:00; Thu 20:00 to Fri 07:00; Fri 20:00 to Mon 07:00.
 
 Times are wall-clock times in Europe/Paris.
 """
@@ -347,7 +358,18 @@ def fenetre_maintenance_contains(instant: datetime) -> bool:
 
     Label: « fenêtre de maintenance » (fr); “maintenance window” (en).
 
-    Source: contracts/cegid-loop.sla:39
+    Legal force: right of the provider against the client.
+
+    Note (fr): La Maintenance Planifiée est planifiée par Cegid au moins 48 heures à l'avance et
+    intervient pendant cette fenêtre ; la Maintenance Urgente peut intervenir à tout moment, y
+    compris en dehors de la fenêtre. Dans les deux cas, Cegid s'engage à tenir le Client informé
+    dans le centre d'aide.
+
+    Note (en): Planned Maintenance is scheduled by Cegid at least 48 hours in advance and takes
+    place in this window; Urgent Maintenance may take place at any time, including outside the
+    window. In both cases Cegid undertakes to keep the Customer informed in the help centre.
+
+    Source: contracts/cegid-loop.sla:43
     """
     return FENETRE_MAINTENANCE.contains(instant)
 
@@ -359,9 +381,20 @@ def fenetre_maintenance_occurrences(start: datetime, end: datetime) -> list[Inte
 
     Label: « fenêtre de maintenance » (fr); “maintenance window” (en).
 
+    Legal force: right of the provider against the client.
+
+    Note (fr): La Maintenance Planifiée est planifiée par Cegid au moins 48 heures à l'avance et
+    intervient pendant cette fenêtre ; la Maintenance Urgente peut intervenir à tout moment, y
+    compris en dehors de la fenêtre. Dans les deux cas, Cegid s'engage à tenir le Client informé
+    dans le centre d'aide.
+
+    Note (en): Planned Maintenance is scheduled by Cegid at least 48 hours in advance and takes
+    place in this window; Urgent Maintenance may take place at any time, including outside the
+    window. In both cases Cegid undertakes to keep the Customer informed in the help centre.
+
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/cegid-loop.sla:39
+    Source: contracts/cegid-loop.sla:43
     """
     return FENETRE_MAINTENANCE.occurrences(_span(start, end))
 
@@ -376,14 +409,25 @@ def fenetre_maintenance_check_uses(
 
     Label: « fenêtre de maintenance » (fr); “maintenance window” (en).
 
+    Legal force: right of the provider against the client.
+
+    Note (fr): La Maintenance Planifiée est planifiée par Cegid au moins 48 heures à l'avance et
+    intervient pendant cette fenêtre ; la Maintenance Urgente peut intervenir à tout moment, y
+    compris en dehors de la fenêtre. Dans les deux cas, Cegid s'engage à tenir le Client informé
+    dans le centre d'aide.
+
+    Note (en): Planned Maintenance is scheduled by Cegid at least 48 hours in advance and takes
+    place in this window; Urgent Maintenance may take place at any time, including outside the
+    window. In both cases Cegid undertakes to keep the Customer informed in the help centre.
+
     Each use must lie inside the window's occurrences.
 
     Notice: each use must be announced at least 48 hours before it starts (24-hour days), except for
-    « maintenance urgente »: leave such uses out.
+    « urgent maintenance »: leave such uses out.
 
     `announced` gives, when known, the instant each use was announced (one per use).
 
-    Source: contracts/cegid-loop.sla:39
+    Source: contracts/cegid-loop.sla:43
     """
     return FENETRE_MAINTENANCE.check_uses(
         uses,
@@ -423,7 +467,7 @@ def ouverture_service_contains(instant: datetime) -> bool:
 
     Note (en): Service open 24/7 outside the maintenance windows and urgent maintenance.
 
-    Source: contracts/cegid-loop.sla:49
+    Source: contracts/cegid-loop.sla:61
     """
     return OUVERTURE_SERVICE.contains(instant)
 
@@ -442,7 +486,7 @@ def ouverture_service_occurrences(start: datetime, end: datetime) -> list[Interv
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/cegid-loop.sla:49
+    Source: contracts/cegid-loop.sla:61
     """
     return OUVERTURE_SERVICE.occurrences(_span(start, end))
 
@@ -472,16 +516,25 @@ def disponibilite_report(
 
     Label: « taux de disponibilité (TD) » (fr); “availability rate (TD)” (en).
 
+    Legal force: obligation of the provider towards the client (firm).
+
+    Note (fr): « Équipement du Client » couvre aussi l'équipement fourni par les fournisseurs du
+    Client ; « réseau ou systèmes du Client » couvre tout système en dehors du périmètre du Service
+    (par exemple Internet), le réseau de télécommunications du Client n'en étant qu'un exemple.
+
+    Note (en): “Equipment supplied by the Customer” also covers equipment supplied by the Customer's
+    suppliers; “systems outside the scope of the Service” covers any such system (the Internet, for
+    instance), the Customer's telecoms network being only one example.
+
     Measured time: the occurrences of window `periode_reference` in the month (local calendar month
         in Europe/Paris).
     Target: availability at least 99.5 %.
-    Excluded: the occurrences of window `fenetre_maintenance`. Excluded time is removed from the
-        measured time.
+    Excluded: the occurrences of window `fenetre_maintenance`. Excluded time counts as available.
     Excluded causes: « force majeure »; « maintenance urgente »; « réseau ou systèmes du Client »;
         « services tiers »; « équipement du Client ».
     Outages whose cause is an excluded cause never count as downtime.
 
-    Source: contracts/cegid-loop.sla:57
+    Source: contracts/cegid-loop.sla:69
     """
     period = _month(year, month)
     scope = PERIODE_REFERENCE.occurrences(period)
@@ -491,7 +544,7 @@ def disponibilite_report(
         period,
         scope,
         excluded,
-        "removed",
+        "available",
         outages,
         DISPONIBILITE_EXCLUDED_CAUSES,
         DISPONIBILITE_TARGET,
@@ -506,7 +559,7 @@ SUPPORT_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     ),
     "take_in": (
         "prise en charge par un technicien",
-        "take-in by a technician",
+        "assignment to a technician",
     ),
 })
 """Actions of `support`: name -> (French, English)."""
@@ -524,13 +577,43 @@ def support_due(
 
     Label: « prise en charge des demandes » (fr); “handling of requests” (en).
 
-    Note (fr): Les horaires d'ouverture du support sont publiés hors du contrat.
+    Legal force: obligation of the provider towards the client (firm).
 
-    Note (en): The support opening hours are published outside the contract.
+    Condition: Cegid Open plans (for the assignment-to-a-technician deadline)
+
+    Condition: request logged during the working hours of the Support opening period
+
+    Condition: Users trained beforehand in the use of the Service and its Updates
+
+    Condition: the Customer has the technical means for remote assistance and allows its use
+
+    Condition: reproducible malfunctions of the software used in accordance with its documentation
+
+    Note (fr): Les horaires d'ouverture du support ne figurent pas au contrat (ils sont publiés sur
+    www.cegid.com) : l'échéance précise de ces délais ne peut pas être déterminée à partir du seul
+    contrat.
+
+    Note (en): The support opening hours are not in the contract (they are published on
+    www.cegid.com): the exact due time of these deadlines cannot be worked out from the contract
+    alone.
+
+    Note (fr): Le contrat dit « dans les 8 heures » pour l'accusé de réception, sans « ouvrées » ;
+    ce délai est lu comme les 8 heures ouvrées de la phrase précédente. Il ne dit pas non plus d'où
+    il court.
+
+    Note (en): For the acknowledgement the contract says “within 8 hours”, without “business”; it is
+    read as the 8 business hours of the previous sentence. Nor does it say from when it runs.
+
+    Note (fr): Si les Utilisateurs ne sont pas formés ou si la téléassistance n'est pas possible,
+    Cegid peut suspendre le Support immédiatement, sans indemnité ni remboursement.
+
+    Note (en): If Users are not trained, or remote assistance is not possible, Cegid may suspend
+    Support immediately, with no compensation or refund.
 
     Rules:
-    - acknowledge: within 8 business hours (line 85)
-    - take_in: within 8 business hours after « l'enregistrement de la demande » (line 86)
+    - acknowledge: within 8 business hours after an event the contract does not name (line 130)
+    - take_in: within 8 business hours after « the request being logged during the working hours of
+        the Support opening period » (line 131)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
@@ -539,12 +622,12 @@ def support_due(
     The contract does not give the business hours of support: pass `business_hours` (a Schedule)
     when a rule needs them, else UnspecifiedError.
 
-    Source: contracts/cegid-loop.sla:77
+    Source: contracts/cegid-loop.sla:104
     """
     require_aware("start", start)
     _choice("action of support_due", action, ("acknowledge", "take_in"))
     if action == "acknowledge":
-        # line 85: acknowledge: within 8 business hours
+        # line 130: acknowledge: within 8 business hours after an event the contract does not name
         due = due_business_time(
             start,
             timedelta(hours=8),
@@ -552,13 +635,70 @@ def support_due(
         )
         return _local(due)
     if action == "take_in":
-        # line 86: take_in: within 8 business hours after « l'enregistrement de la demande »
+        # line 131: take_in: within 8 business hours after « the request being logged during the
+        # working hours of the Support opening period »
         due = due_business_time(
             start,
             timedelta(hours=8),
             _hours(business_hours, "the business hours of support"),
         )
         return _local(due)
+    raise AssertionError(f"unhandled action {action!r}")
+
+
+RESTAURATION_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "restore_service": (
+        "restauration du Service",
+        "restoration of the Service",
+    ),
+})
+"""Actions of `restauration`: name -> (French, English)."""
+
+
+def restauration_due(
+    action: str,
+    start: datetime,
+    *,
+    delay_if_unspecified: timedelta | None = None,
+) -> datetime:
+    """When an action of `restauration` is due, for a delay running from `start`.
+
+    Clause L4 (Art. 6).
+
+    Label: « restauration du Service » (fr); “restoration of the Service” (en).
+
+    Legal force: obligation of the provider towards the client (best efforts).
+
+    Condition: damage to the infrastructure running the Service
+
+    Note (fr): Aucun délai de restauration (RTO) n'est fixé : le contrat dit « dans les meilleurs
+    délais ».
+
+    Note (en): No restoration time (RTO) is set: the contract says “as soon as possible” (dans les
+    meilleurs délais).
+
+    Rules:
+    - restore_service: not said by the contract (pass delay_if_unspecified) (line 148)
+
+    `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
+    weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
+    contract's zone.
+
+    Where the contract gives no deadline, pass `delay_if_unspecified` (elapsed time) to decide one;
+    otherwise UnspecifiedError.
+
+    Source: contracts/cegid-loop.sla:135
+    """
+    require_aware("start", start)
+    _choice("action of restauration_due", action, ("restore_service",))
+    if action == "restore_service":
+        # line 148: restore_service: not said by the contract (pass delay_if_unspecified)
+        return _undecided_delay(
+            start,
+            delay_if_unspecified,
+            "the deadline for restore_service",
+            "contracts/cegid-loop.sla:148",
+        )
     raise AssertionError(f"unhandled action {action!r}")
 
 
@@ -602,9 +742,25 @@ def sauvegardes_restore_points(
 
     Label: « sauvegardes et historique » (fr); “backups and history” (en).
 
-    Note (fr): Les documents (GED) ne sont pas sauvegardés.
+    Legal force: obligation of the provider towards the client (firm).
 
-    Note (en): Documents (GED) are not backed up.
+    Note (fr): L'historique des mouvements est une faculté du Client : « Le Client peut conserver un
+    historique de mouvements couvrant dix années ».
+
+    Note (en): The transaction history is the Customer's option: “the Customer may keep a
+    transaction history covering ten years”.
+
+    Note (fr): Les documents de la GED sont exclus de la responsabilité de Cegid en matière de
+    sauvegarde ; le contrat ne dit pas qu'ils ne sont jamais sauvegardés.
+
+    Note (en): Documents in the document management system (GED) are excluded from Cegid's
+    responsibility for backups; the contract does not say they are never backed up.
+
+    Note (fr): Sauvegarde quotidienne : chaque soir ; sauvegarde hebdomadaire : chaque week-end. Le
+    contrat ne donne pas d'heure précise.
+
+    Note (en): Daily backup: every evening; weekly backup: every weekend. The contract gives no
+    exact time.
 
     Copies:
     - daily: every day, kept 1 week
@@ -616,7 +772,7 @@ def sauvegardes_restore_points(
 
     The copies are assumed to have been taken forever before `at`.
 
-    Source: contracts/cegid-loop.sla:89
+    Source: contracts/cegid-loop.sla:151
     """
     return _sauvegardes_ladder(
         daily_at=daily_at,
@@ -635,9 +791,25 @@ def sauvegardes_expires_at(
 
     Label: « sauvegardes et historique » (fr); “backups and history” (en).
 
-    Note (fr): Les documents (GED) ne sont pas sauvegardés.
+    Legal force: obligation of the provider towards the client (firm).
 
-    Note (en): Documents (GED) are not backed up.
+    Note (fr): L'historique des mouvements est une faculté du Client : « Le Client peut conserver un
+    historique de mouvements couvrant dix années ».
+
+    Note (en): The transaction history is the Customer's option: “the Customer may keep a
+    transaction history covering ten years”.
+
+    Note (fr): Les documents de la GED sont exclus de la responsabilité de Cegid en matière de
+    sauvegarde ; le contrat ne dit pas qu'ils ne sont jamais sauvegardés.
+
+    Note (en): Documents in the document management system (GED) are excluded from Cegid's
+    responsibility for backups; the contract does not say they are never backed up.
+
+    Note (fr): Sauvegarde quotidienne : chaque soir ; sauvegarde hebdomadaire : chaque week-end. Le
+    contrat ne donne pas d'heure précise.
+
+    Note (en): Daily backup: every evening; weekly backup: every weekend. The contract gives no
+    exact time.
 
     Copies:
     - daily: every day, kept 1 week
@@ -647,7 +819,7 @@ def sauvegardes_expires_at(
     copy daily is taken); `weekly_at` (at what time copy weekly is taken); `weekly_weekday` (on
     which day copy weekly is taken (0 = Monday)).
 
-    Source: contracts/cegid-loop.sla:89
+    Source: contracts/cegid-loop.sla:151
     """
     require_aware("taken_at", taken_at)
     kept: dict[str, Period | None] = {
@@ -673,9 +845,25 @@ def sauvegardes_rpo_holds(
 
     Label: « sauvegardes et historique » (fr); “backups and history” (en).
 
-    Note (fr): Les documents (GED) ne sont pas sauvegardés.
+    Legal force: obligation of the provider towards the client (firm).
 
-    Note (en): Documents (GED) are not backed up.
+    Note (fr): L'historique des mouvements est une faculté du Client : « Le Client peut conserver un
+    historique de mouvements couvrant dix années ».
+
+    Note (en): The transaction history is the Customer's option: “the Customer may keep a
+    transaction history covering ten years”.
+
+    Note (fr): Les documents de la GED sont exclus de la responsabilité de Cegid en matière de
+    sauvegarde ; le contrat ne dit pas qu'ils ne sont jamais sauvegardés.
+
+    Note (en): Documents in the document management system (GED) are excluded from Cegid's
+    responsibility for backups; the contract does not say they are never backed up.
+
+    Note (fr): Sauvegarde quotidienne : chaque soir ; sauvegarde hebdomadaire : chaque week-end. Le
+    contrat ne donne pas d'heure précise.
+
+    Note (en): Daily backup: every evening; weekly backup: every weekend. The contract gives no
+    exact time.
 
     Copies:
     - daily: every day, kept 1 week
@@ -685,7 +873,7 @@ def sauvegardes_rpo_holds(
     copy daily is taken); `weekly_at` (at what time copy weekly is taken); `weekly_weekday` (on
     which day copy weekly is taken (0 = Monday)).
 
-    Source: contracts/cegid-loop.sla:89
+    Source: contracts/cegid-loop.sla:151
     """
     return _sauvegardes_ladder(
         daily_at=daily_at,
@@ -695,19 +883,35 @@ def sauvegardes_rpo_holds(
 
 
 def sauvegardes_oldest_year_kept(on: date) -> int:
-    """The oldest year of « historique des mouvements » still kept on `on`.
+    """The oldest year of « transaction history » still kept on `on`.
 
     Clauses L4 (Art. 6), L5 (Art. 6), L6 (Art. 3).
 
     Label: « sauvegardes et historique » (fr); “backups and history” (en).
 
-    Note (fr): Les documents (GED) ne sont pas sauvegardés.
+    Legal force: obligation of the provider towards the client (firm).
 
-    Note (en): Documents (GED) are not backed up.
+    Note (fr): L'historique des mouvements est une faculté du Client : « Le Client peut conserver un
+    historique de mouvements couvrant dix années ».
+
+    Note (en): The transaction history is the Customer's option: “the Customer may keep a
+    transaction history covering ten years”.
+
+    Note (fr): Les documents de la GED sont exclus de la responsabilité de Cegid en matière de
+    sauvegarde ; le contrat ne dit pas qu'ils ne sont jamais sauvegardés.
+
+    Note (en): Documents in the document management system (GED) are excluded from Cegid's
+    responsibility for backups; the contract does not say they are never backed up.
+
+    Note (fr): Sauvegarde quotidienne : chaque soir ; sauvegarde hebdomadaire : chaque week-end. Le
+    contrat ne donne pas d'heure précise.
+
+    Note (en): Daily backup: every evening; weekly backup: every weekend. The contract gives no
+    exact time.
 
     The current year and the 9 previous year(s) are kept.
 
-    Source: contracts/cegid-loop.sla:89
+    Source: contracts/cegid-loop.sla:151
     """
     return require_date("on", on).year - 9
 
@@ -725,21 +929,27 @@ def duree_term_end(start: date, on: date) -> date:
 
     Clause L9 (Art. 9).
 
-    Label: « durée et renouvellement » (fr); “term and renewal” (en).
+    Label: « durée du Service pour le Client du Cabinet » (fr); “term of the Service for the Firm's
+    Customer” (en).
 
     Note (fr): Chaque nouveau dossier engage le Client pour 12 mois à compter de sa création.
 
-    Note (en): Each new file commits the client for 12 months from its creation.
+    Note (en): Each new file commits the Customer for 12 months from its creation.
 
-    Initial term 12 months from « la réception de la commande »; renewed tacitly for 12 months at a
-    time.
+    Note (fr): Chacune des Parties peut dénoncer le Contrat.
 
-    Notice: 3 months before the end of the term, by « lettre recommandée »; a notice given on a day
+    Note (en): Either Party may give notice.
+
+    Initial term 12 months from « Text(fr='la date de réception de la commande', en='the date the
+    order is received') »; renewed tacitly for 12 months at a time.
+
+    Notice: 3 months before the end of the term, by « Text(fr='lettre recommandée avec avis de
+    réception', en='registered letter with acknowledgement of receipt') »; a notice given on a day
     counts as given at its end.
 
     Terms are described by their last day included.
 
-    Source: contracts/cegid-loop.sla:101
+    Source: contracts/cegid-loop.sla:172
     """
     return DUREE.term_end(start, on)
 
@@ -749,21 +959,27 @@ def duree_renewal_dates(start: date, until: date) -> list[date]:
 
     Clause L9 (Art. 9).
 
-    Label: « durée et renouvellement » (fr); “term and renewal” (en).
+    Label: « durée du Service pour le Client du Cabinet » (fr); “term of the Service for the Firm's
+    Customer” (en).
 
     Note (fr): Chaque nouveau dossier engage le Client pour 12 mois à compter de sa création.
 
-    Note (en): Each new file commits the client for 12 months from its creation.
+    Note (en): Each new file commits the Customer for 12 months from its creation.
 
-    Initial term 12 months from « la réception de la commande »; renewed tacitly for 12 months at a
-    time.
+    Note (fr): Chacune des Parties peut dénoncer le Contrat.
 
-    Notice: 3 months before the end of the term, by « lettre recommandée »; a notice given on a day
+    Note (en): Either Party may give notice.
+
+    Initial term 12 months from « Text(fr='la date de réception de la commande', en='the date the
+    order is received') »; renewed tacitly for 12 months at a time.
+
+    Notice: 3 months before the end of the term, by « Text(fr='lettre recommandée avec avis de
+    réception', en='registered letter with acknowledgement of receipt') »; a notice given on a day
     counts as given at its end.
 
     Terms are described by their last day included.
 
-    Source: contracts/cegid-loop.sla:101
+    Source: contracts/cegid-loop.sla:172
     """
     return DUREE.renewal_dates(start, until)
 
@@ -773,21 +989,27 @@ def duree_effective_termination(start: date, notice_given_on: date) -> date:
 
     Clause L9 (Art. 9).
 
-    Label: « durée et renouvellement » (fr); “term and renewal” (en).
+    Label: « durée du Service pour le Client du Cabinet » (fr); “term of the Service for the Firm's
+    Customer” (en).
 
     Note (fr): Chaque nouveau dossier engage le Client pour 12 mois à compter de sa création.
 
-    Note (en): Each new file commits the client for 12 months from its creation.
+    Note (en): Each new file commits the Customer for 12 months from its creation.
 
-    Initial term 12 months from « la réception de la commande »; renewed tacitly for 12 months at a
-    time.
+    Note (fr): Chacune des Parties peut dénoncer le Contrat.
 
-    Notice: 3 months before the end of the term, by « lettre recommandée »; a notice given on a day
+    Note (en): Either Party may give notice.
+
+    Initial term 12 months from « Text(fr='la date de réception de la commande', en='the date the
+    order is received') »; renewed tacitly for 12 months at a time.
+
+    Notice: 3 months before the end of the term, by « Text(fr='lettre recommandée avec avis de
+    réception', en='registered letter with acknowledgement of receipt') »; a notice given on a day
     counts as given at its end.
 
     Terms are described by their last day included.
 
-    Source: contracts/cegid-loop.sla:101
+    Source: contracts/cegid-loop.sla:172
     """
     return DUREE.effective_termination(start, notice_given_on)
 
@@ -798,21 +1020,27 @@ def duree_last_notice_day(start: date, on: date) -> date:
 
     Clause L9 (Art. 9).
 
-    Label: « durée et renouvellement » (fr); “term and renewal” (en).
+    Label: « durée du Service pour le Client du Cabinet » (fr); “term of the Service for the Firm's
+    Customer” (en).
 
     Note (fr): Chaque nouveau dossier engage le Client pour 12 mois à compter de sa création.
 
-    Note (en): Each new file commits the client for 12 months from its creation.
+    Note (en): Each new file commits the Customer for 12 months from its creation.
 
-    Initial term 12 months from « la réception de la commande »; renewed tacitly for 12 months at a
-    time.
+    Note (fr): Chacune des Parties peut dénoncer le Contrat.
 
-    Notice: 3 months before the end of the term, by « lettre recommandée »; a notice given on a day
+    Note (en): Either Party may give notice.
+
+    Initial term 12 months from « Text(fr='la date de réception de la commande', en='the date the
+    order is received') »; renewed tacitly for 12 months at a time.
+
+    Notice: 3 months before the end of the term, by « Text(fr='lettre recommandée avec avis de
+    réception', en='registered letter with acknowledgement of receipt') »; a notice given on a day
     counts as given at its end.
 
     Terms are described by their last day included.
 
-    Source: contracts/cegid-loop.sla:101
+    Source: contracts/cegid-loop.sla:172
     """
     return DUREE.last_notice_day(start, on)
 
@@ -826,11 +1054,12 @@ Clause L7 (Art. 8.3).
 
 Label: « Service de Support » (fr); “Support Service” (en).
 
-Note (fr): Les horaires d'ouverture du support sont publiés hors du contrat.
+Note (fr): Les horaires d'ouverture du support ne figurent pas au contrat ; ils sont publiés sur
+www.cegid.com.
 
-Note (en): The support opening hours are published outside the contract.
+Note (en): The support opening hours are not in the contract; they are published on www.cegid.com.
 
-Source: contracts/cegid-loop.sla:119
+Source: contracts/cegid-loop.sla:196
 """
 
 
@@ -838,7 +1067,20 @@ SERVICE_SUPPORT_CHANNELS: tuple[tuple[str, str], ...] = (
     ("directement dans l'application", "directly in the application"),
     (
         "par téléphone, si le Client a choisi l'offre adéquate",
-        "by phone, if the Client chose the matching offer",
+        "by phone, if the Customer chose the matching offer",
     ),
 )
 """Other channels of contact `service_support`: (French, English)."""
+
+
+CENTRE_AIDE: Mapping[str, str | None] = MappingProxyType({
+    "web": "https://aide.loopsoftware.fr/hc/fr",
+})
+"""Contact `centre_aide`: address by kind (email, phone, web, post).
+
+Clause L2 (Art. 4).
+
+Label: « centre d'aide Cegid Loop » (fr); “Cegid Loop help centre” (en).
+
+Source: contracts/cegid-loop.sla:209
+"""

@@ -1,21 +1,23 @@
 """Annexe 1 Niveaux de service — Annexe 2 Conditions de maintenance.
 
-Provider: le Prestataire
-Client: le Client
-Source document: Annexe 1 Niveaux de service, dated 2024-02-16
+Provider: the Provider
+Client: the Customer
+Source document: Annexe 1 Niveaux de service / Appendix 1: Levels of Service, dated 2024-02-16
+Source document: Annexe 2 Conditions de maintenance / Appendix 2: Maintenance conditions, dated
+    2022-03-31
 Time zone: Europe/Paris (months, days and wall-clock times are read there)
 Public holidays: 2020-2040 (from the holidays library at build time, in _holidays_fr_2020_2040)
 
 Evaluators, by item:
 - business days: jours_ouvres_is_business_day, jours_ouvres_add_business_days,
     jours_ouvres_holiday_name
-- business hours (N4): heures_ouvrees_contains, heures_ouvrees_occurrences
-- continuous access monitoring (N4): monitoring_contains, monitoring_occurrences
-- monthly availability rate (N1): disponibilite_report
-- service credits (N2): credits, credits_from_report, credits_claim_deadline, credits_month_total
-- response times (N5): interventions_due
-- backups (N3): sauvegardes_restore_points, sauvegardes_expires_at
-- restore (N3): restauration_due
+- Working Hours (N4): heures_ouvrees_contains, heures_ouvrees_occurrences
+- continuous access controls (N4): monitoring_contains, monitoring_occurrences
+- Monthly Availability Rate (N1): disponibilite_report
+- Service Credit (N2): credits, credits_from_report, credits_claim_deadline, credits_month_total
+- response times in the event of an Incident (N5): interventions_due
+- backup (N3): sauvegardes_restore_points, sauvegardes_expires_at
+- recovery (N3): restauration_due
 
 Left undecided by the contract (evaluators take the caller's decision as an argument, or raise
     UnspecifiedError):
@@ -30,6 +32,7 @@ Left undecided by the contract (evaluators take the caller's decision as an argu
 - the deadline for diagnosis (minor) outside business hours
 - how long copy daily is kept
 - at what time copy daily is taken
+- from what the delay of restore runs
 - the e-mail address of contact notification_incidents
 
 Bad inputs raise SlaInputError, naming the bad value.
@@ -278,7 +281,7 @@ def jours_ouvres_is_business_day(d: date) -> bool:
 
     Label: « jours ouvrés » (fr); “business days” (en).
 
-    Source: contracts/niveaux-de-service.sla:13
+    Source: contracts/niveaux-de-service.sla:17
     """
     return JOURS_OUVRES.is_business_day(d)
 
@@ -290,7 +293,7 @@ def jours_ouvres_add_business_days(d: date, n: int) -> date:
 
     `d` itself is never counted; n == 0 gives `d`.
 
-    Source: contracts/niveaux-de-service.sla:13
+    Source: contracts/niveaux-de-service.sla:17
     """
     return JOURS_OUVRES.add_business_days(d, n)
 
@@ -300,7 +303,7 @@ def jours_ouvres_holiday_name(d: date) -> str | None:
 
     Label: « jours ouvrés » (fr); “business days” (en).
 
-    Source: contracts/niveaux-de-service.sla:13
+    Source: contracts/niveaux-de-service.sla:17
     """
     return JOURS_OUVRES.holiday_name(d)
 
@@ -314,35 +317,61 @@ INCIDENTS_LEVELS: Mapping[str, tuple[str, str]] = MappingProxyType({
             "Critique : service inopérant pour tous les utilisateurs, ou atteinte à l'intégrité "
             "des données"
         ),
-        "Critical: service inoperative for all users, or data integrity harmed",
+        (
+            "Critical Incident: renders the Application Service inoperative for all Authorized "
+            "Users, or violates the integrity of the Data"
+        ),
     ),
     "urgent": (
         (
             "Urgent : fonctionnalités majeures touchées ou performance gravement dégradée de "
             "façon persistante"
         ),
-        "Urgent: major features affected or performance severely and persistently degraded",
+        (
+            "Urgent Incident: affects one or more major functionalities, or severely degrades "
+            "performance on a persistent basis for several Authorized Users"
+        ),
     ),
     "important": (
         "Important : fonctionnalités touchées de façon intermittente, ou peu d'utilisateurs",
-        "Important: features affected intermittently, or few users",
+        (
+            "Important Incident: impacts one or more features intermittently, or a limited "
+            "number of Authorized Users"
+        ),
     ),
     "minor": (
         "Mineur : opérations de routine, exports et imports, configuration, navigation",
-        "Minor: routine operations, exports and imports, configuration, navigation",
+        (
+            "Minor Incident: minor functionalities or operations such as routine technical "
+            "operations, exports and/or imports of Data, system configuration or navigation"
+        ),
     ),
     "other": (
         "Autre : tout autre incident",
-        "Other: any other incident",
+        "Other Incident: any other Incident",
     ),
 })
 """Severity levels `incidents`: name -> (French, English) description.
 
 Clause N6 (Annexe 2 §1).
 
-Label: « qualification des incidents » (fr); “incident severities” (en).
+Label: « qualification des incidents » (fr); “qualification of Incidents” (en).
 
-Source: contracts/niveaux-de-service.sla:19
+Note (fr): La qualification de l'Incident (Critique, Urgent, Important, Mineur ou Autre) relève de
+l'appréciation souveraine du Prestataire.
+
+Note (en): The qualification of the Critical, Urgent, Important, Minor or Other character of the
+Incident is the sovereign assessment of the Provider.
+
+Note (fr): En cas d'Incident Urgent, un représentant technique du Prestataire est mis à disposition
+du Client dans les délais d'intervention. Le Prestataire peut ne pas corriger un Incident Autre et
+intégrer une correction dans une mise à jour ultérieure.
+
+Note (en): In the event of an Urgent Incident, a technical representative of the Provider is made
+available to the Customer within the response deadlines. The Provider may choose not to correct an
+Other Incident and include a correction in a later update.
+
+Source: contracts/niveaux-de-service.sla:23
 """
 
 Level = IncidentsLevel
@@ -378,9 +407,9 @@ def heures_ouvrees_contains(instant: datetime) -> bool:
 
     Clause N4 (Annexe 2 §1).
 
-    Label: « heures ouvrées » (fr); “business hours” (en).
+    Label: « Heures Ouvrées » (fr); “Working Hours” (en).
 
-    Source: contracts/niveaux-de-service.sla:33
+    Source: contracts/niveaux-de-service.sla:43
     """
     return HEURES_OUVREES.contains(instant)
 
@@ -390,11 +419,11 @@ def heures_ouvrees_occurrences(start: datetime, end: datetime) -> list[Interval]
 
     Clause N4 (Annexe 2 §1).
 
-    Label: « heures ouvrées » (fr); “business hours” (en).
+    Label: « Heures Ouvrées » (fr); “Working Hours” (en).
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/niveaux-de-service.sla:33
+    Source: contracts/niveaux-de-service.sla:43
     """
     return HEURES_OUVREES.occurrences(_span(start, end))
 
@@ -422,9 +451,11 @@ def monitoring_contains(instant: datetime) -> bool:
 
     Clause N4 (Annexe 1 §5).
 
-    Label: « contrôles d'accès en continu » (fr); “continuous access monitoring” (en).
+    Label: « contrôles d'accès en continu » (fr); “continuous access controls” (en).
 
-    Source: contracts/niveaux-de-service.sla:41
+    Legal force: obligation of the provider towards the client (firm).
+
+    Source: contracts/niveaux-de-service.sla:52
     """
     return MONITORING.contains(instant)
 
@@ -434,11 +465,13 @@ def monitoring_occurrences(start: datetime, end: datetime) -> list[Interval]:
 
     Clause N4 (Annexe 1 §5).
 
-    Label: « contrôles d'accès en continu » (fr); “continuous access monitoring” (en).
+    Label: « contrôles d'accès en continu » (fr); “continuous access controls” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/niveaux-de-service.sla:41
+    Source: contracts/niveaux-de-service.sla:52
     """
     return MONITORING.occurrences(_span(start, end))
 
@@ -468,11 +501,39 @@ def disponibilite_report(
 
     Clause N1 (Annexe 1 §1.1).
 
-    Label: « taux de disponibilité mensuel » (fr); “monthly availability rate” (en).
+    Label: « taux de disponibilité mensuel » (fr); “Monthly Availability Rate” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
 
     Note (fr): Le contrat ne précise pas le fuseau horaire du mois M ; il est lu en heure de Paris.
 
     Note (en): The contract does not give the time zone of month M; it is read as Paris time.
+
+    Note (fr): Sont exclues toutes les « opérations de maintenance réalisées par le Prestataire »,
+    programmées ou non : le contrat ne fixe pour elles ni fenêtre, ni limite, ni préavis.
+
+    Note (en): All “maintenance operations carried out by the Provider” are excluded, scheduled or
+    not: the contract sets no window, limit or notice for them.
+
+    Note (fr): « Événement non imputable au Prestataire » couvre notamment les troubles du réseau
+    Internet, l'indisponibilité du réseau du Client ou de son fournisseur d'accès, et l'utilisation
+    déraisonnable et excessive de nature à affecter la stabilité de la Solution ; « modification non
+    autorisée » vise les modifications apportées par le Client ou des tiers sans autorisation du
+    Prestataire ; l'équipement vise aussi les Terminaux du Client.
+
+    Note (en): Events not attributable to the Provider include Internet network problems,
+    unavailability of the Customer's network or Internet service provider, and unreasonable and
+    excessive use likely to affect the stability of the Solution; “unauthorised changes” means
+    changes made by the Customer or third parties without the Provider's authorization; the
+    equipment also covers the Customer's Terminals.
+
+    Note (fr): Une Interruption est un taux d'erreur utilisateur constaté côté serveur, pour le
+    domaine associé à la Solution, supérieur à 5 %. Le contrat compte des minutes d'Interruption
+    sans dire sur quelle durée ce taux est mesuré : le calcul minute par minute est une lecture.
+
+    Note (en): An Interruption is a server-side user error rate, for the domain associated with the
+    Solution, greater than 5%. The contract counts minutes of Interruption without saying over what
+    period the rate is measured: computing it minute by minute is a reading.
 
     Measured time: the whole month (local calendar month in Europe/Paris).
     Target: availability at least 99.95 %.
@@ -485,7 +546,7 @@ def disponibilite_report(
     `excluded_events`: spans due to an excluded cause, as Outage(start, end, cause); they are
         excluded like maintenance; any other cause is refused.
 
-    Source: contracts/niveaux-de-service.sla:47
+    Source: contracts/niveaux-de-service.sla:60
     """
     period = _month(year, month)
     scope = [period]
@@ -507,17 +568,17 @@ def disponibilite_report(
 
 CREDITS = TierTable(
     tiers=(
-        Tier(  # line 71
+        Tier(  # line 105
             Bound(Decimal("99.90"), True),
             Bound(Decimal("99.95"), False),
             Outcome("unspecified"),
         ),
-        Tier(  # line 72
+        Tier(  # line 106
             Bound(Decimal("99.00"), False),
             Bound(Decimal("99.89"), False),
             Outcome("unspecified"),
         ),
-        Tier(Bound(Decimal("99.95"), True), None, Outcome("none")),  # line 73
+        Tier(Bound(Decimal("99.95"), True), None, Outcome("none")),  # line 107
     ),
     cap=Outcome("service_days", Decimal(10)),
 )
@@ -530,12 +591,43 @@ def credits(value: Decimal, invoice: Decimal | None = None) -> TierResult:
 
     Clause N2 (Annexe 1 §1.2).
 
-    Label: « crédits de service » (fr); “service credits” (en).
+    Label: « Crédit de service » (fr); “Service Credit” (en).
+
+    Legal force: right of the client against the provider.
+
+    Note (fr): Attention : le tableau des crédits du contrat est vide (aucun nombre de jours, en
+    français comme en anglais). En l'état, aucun crédit chiffré n'est exigible ; les taux entre
+    99,89 % et 99,90 % et ceux de 99,00 % ou moins ne sont couverts par aucune ligne.
+
+    Note (en): Warning: the contract's credit table is blank (no number of days, in French or in
+    English). As it stands, no quantified credit is due; rates between 99.89% and 99.90%, and rates
+    of 99.00% or less, are covered by no row.
+
+    Note (fr): Le contrat dit « au plus tard dans le mois suivant le non-respect » (en anglais :
+    « no later than one month after ») : lu comme un mois après le mois manqué ; il pourrait aussi
+    se lire comme le mois civil suivant. Sur demande, le Prestataire fournit un relevé du mois
+    précédant la demande, qui permet de vérifier le taux.
+
+    Note (en): The contract says “no later than one month after the non-compliance” (French: « au
+    plus tard dans le mois suivant »); read as one month after the missed month; it could also be
+    read as the following calendar month. On request, the Provider supplies a statement of the month
+    preceding the request, to check the rate.
+
+    Note (fr): Le crédit est « libératoire » : il constitue l'unique réparation de
+    l'indisponibilité. Il n'est imputé qu'au terme du contrat, sans remboursement ni avoir.
+
+    Note (en): The credit is in full discharge (“liberating”): it is the sole remedy for
+    unavailability. It is only applied at the end of the contract, with no cash payment and no
+    credit note.
+
+    Note (fr): Le texte anglais traduit à tort « avoir » par « asset ».
+
+    Note (en): The English text mistranslates « avoir » (credit note) as “asset”.
 
     Tiers:
-    - from 99.90 % included to 99.95 % excluded: unspecified (line 71)
-    - from 99.00 % excluded to 99.89 % excluded: unspecified (line 72)
-    - from 99.95 % included: none (line 73)
+    - from 99.90 % included to 99.95 % excluded: unspecified (line 105)
+    - from 99.00 % excluded to 99.89 % excluded: unspecified (line 106)
+    - from 99.95 % included: none (line 107)
 
     Cap: 10 days of service per month, over all results of the month.
 
@@ -547,7 +639,7 @@ def credits(value: Decimal, invoice: Decimal | None = None) -> TierResult:
 
     With `invoice`, shares of the invoice are turned into money (rounded to cents).
 
-    Source: contracts/niveaux-de-service.sla:67
+    Source: contracts/niveaux-de-service.sla:97
     """
     return evaluate(CREDITS, _percent("value", value), invoice)
 
@@ -557,9 +649,40 @@ def credits_from_report(report: AvailabilityReport, invoice: Decimal | None = No
 
     Clause N2 (Annexe 1 §1.2).
 
-    Label: « crédits de service » (fr); “service credits” (en).
+    Label: « Crédit de service » (fr); “Service Credit” (en).
 
-    Source: contracts/niveaux-de-service.sla:67
+    Legal force: right of the client against the provider.
+
+    Note (fr): Attention : le tableau des crédits du contrat est vide (aucun nombre de jours, en
+    français comme en anglais). En l'état, aucun crédit chiffré n'est exigible ; les taux entre
+    99,89 % et 99,90 % et ceux de 99,00 % ou moins ne sont couverts par aucune ligne.
+
+    Note (en): Warning: the contract's credit table is blank (no number of days, in French or in
+    English). As it stands, no quantified credit is due; rates between 99.89% and 99.90%, and rates
+    of 99.00% or less, are covered by no row.
+
+    Note (fr): Le contrat dit « au plus tard dans le mois suivant le non-respect » (en anglais :
+    « no later than one month after ») : lu comme un mois après le mois manqué ; il pourrait aussi
+    se lire comme le mois civil suivant. Sur demande, le Prestataire fournit un relevé du mois
+    précédant la demande, qui permet de vérifier le taux.
+
+    Note (en): The contract says “no later than one month after the non-compliance” (French: « au
+    plus tard dans le mois suivant »); read as one month after the missed month; it could also be
+    read as the following calendar month. On request, the Provider supplies a statement of the month
+    preceding the request, to check the rate.
+
+    Note (fr): Le crédit est « libératoire » : il constitue l'unique réparation de
+    l'indisponibilité. Il n'est imputé qu'au terme du contrat, sans remboursement ni avoir.
+
+    Note (en): The credit is in full discharge (“liberating”): it is the sole remedy for
+    unavailability. It is only applied at the end of the contract, with no cash payment and no
+    credit note.
+
+    Note (fr): Le texte anglais traduit à tort « avoir » par « asset ».
+
+    Note (en): The English text mistranslates « avoir » (credit note) as “asset”.
+
+    Source: contracts/niveaux-de-service.sla:97
     """
     if not isinstance(report, AvailabilityReport):
         raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
@@ -571,11 +694,42 @@ def credits_claim_deadline(occurred_on: date) -> date:
 
     Clause N2 (Annexe 1 §1.2).
 
-    Label: « crédits de service » (fr); “service credits” (en).
+    Label: « Crédit de service » (fr); “Service Credit” (en).
+
+    Legal force: right of the client against the provider.
+
+    Note (fr): Attention : le tableau des crédits du contrat est vide (aucun nombre de jours, en
+    français comme en anglais). En l'état, aucun crédit chiffré n'est exigible ; les taux entre
+    99,89 % et 99,90 % et ceux de 99,00 % ou moins ne sont couverts par aucune ligne.
+
+    Note (en): Warning: the contract's credit table is blank (no number of days, in French or in
+    English). As it stands, no quantified credit is due; rates between 99.89% and 99.90%, and rates
+    of 99.00% or less, are covered by no row.
+
+    Note (fr): Le contrat dit « au plus tard dans le mois suivant le non-respect » (en anglais :
+    « no later than one month after ») : lu comme un mois après le mois manqué ; il pourrait aussi
+    se lire comme le mois civil suivant. Sur demande, le Prestataire fournit un relevé du mois
+    précédant la demande, qui permet de vérifier le taux.
+
+    Note (en): The contract says “no later than one month after the non-compliance” (French: « au
+    plus tard dans le mois suivant »); read as one month after the missed month; it could also be
+    read as the following calendar month. On request, the Provider supplies a statement of the month
+    preceding the request, to check the rate.
+
+    Note (fr): Le crédit est « libératoire » : il constitue l'unique réparation de
+    l'indisponibilité. Il n'est imputé qu'au terme du contrat, sans remboursement ni avoir.
+
+    Note (en): The credit is in full discharge (“liberating”): it is the sole remedy for
+    unavailability. It is only applied at the end of the contract, with no cash payment and no
+    credit note.
+
+    Note (fr): Le texte anglais traduit à tort « avoir » par « asset ».
+
+    Note (en): The English text mistranslates « avoir » (credit note) as “asset”.
 
     Claims are made within 1 month after the breach.
 
-    Source: contracts/niveaux-de-service.sla:67
+    Source: contracts/niveaux-de-service.sla:97
     """
     start = require_date("occurred_on", occurred_on)
     return add_period(start, Period(1, "month"))
@@ -586,11 +740,42 @@ def credits_month_total(results: Sequence[TierResult], invoice: Decimal | None =
 
     Clause N2 (Annexe 1 §1.2).
 
-    Label: « crédits de service » (fr); “service credits” (en).
+    Label: « Crédit de service » (fr); “Service Credit” (en).
+
+    Legal force: right of the client against the provider.
+
+    Note (fr): Attention : le tableau des crédits du contrat est vide (aucun nombre de jours, en
+    français comme en anglais). En l'état, aucun crédit chiffré n'est exigible ; les taux entre
+    99,89 % et 99,90 % et ceux de 99,00 % ou moins ne sont couverts par aucune ligne.
+
+    Note (en): Warning: the contract's credit table is blank (no number of days, in French or in
+    English). As it stands, no quantified credit is due; rates between 99.89% and 99.90%, and rates
+    of 99.00% or less, are covered by no row.
+
+    Note (fr): Le contrat dit « au plus tard dans le mois suivant le non-respect » (en anglais :
+    « no later than one month after ») : lu comme un mois après le mois manqué ; il pourrait aussi
+    se lire comme le mois civil suivant. Sur demande, le Prestataire fournit un relevé du mois
+    précédant la demande, qui permet de vérifier le taux.
+
+    Note (en): The contract says “no later than one month after the non-compliance” (French: « au
+    plus tard dans le mois suivant »); read as one month after the missed month; it could also be
+    read as the following calendar month. On request, the Provider supplies a statement of the month
+    preceding the request, to check the rate.
+
+    Note (fr): Le crédit est « libératoire » : il constitue l'unique réparation de
+    l'indisponibilité. Il n'est imputé qu'au terme du contrat, sans remboursement ni avoir.
+
+    Note (en): The credit is in full discharge (“liberating”): it is the sole remedy for
+    unavailability. It is only applied at the end of the contract, with no cash payment and no
+    credit note.
+
+    Note (fr): Le texte anglais traduit à tort « avoir » par « asset ».
+
+    Note (en): The English text mistranslates « avoir » (credit note) as “asset”.
 
     An unspecified result raises UnspecifiedError.
 
-    Source: contracts/niveaux-de-service.sla:67
+    Source: contracts/niveaux-de-service.sla:97
     """
     return cumulate(results, Outcome("service_days", Decimal(10)), invoice)
 
@@ -598,11 +783,11 @@ def credits_month_total(results: Sequence[TierResult], invoice: Decimal | None =
 INTERVENTIONS_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "take_in": (
         "prise en compte",
-        "take-in",
+        "intervention (taking the Incident into account)",
     ),
     "diagnosis": (
         "diagnostic initial",
-        "initial diagnosis",
+        "initial Incident diagnostic",
     ),
 })
 """Actions of `interventions`: name -> (French, English)."""
@@ -619,41 +804,72 @@ def interventions_due(
 
     Clause N5 (Annexe 2 §2.2).
 
-    Label: « délais d'intervention » (fr); “response times” (en).
+    Label: « délais d'intervention » (fr); “response times in the event of an Incident” (en).
+
+    Legal force: obligation of the provider towards the client (best efforts).
+
+    Condition: the Incident is reproducible in the Provider's environment
+
+    Condition: the Customer provides adequate information upon notification of the Incident
+
+    Condition: the cause of the Incident is within the Provider's reasonable control
 
     Note (fr): Le tableau source a perdu sa mise en page : pour Urgent, Important et Mineur, les
-    deux valeurs sont lues comme prise en compte et diagnostic en heures ouvrées. Les délais courent
-    en heures d'horloge depuis le début de l'incident ; la colonne dépend de l'heure de début.
+    deux valeurs sont lues comme prise en compte et diagnostic pendant les Heures Ouvrées. Les
+    délais courent en heures d'horloge depuis la réception de la notification ; la colonne dépend de
+    l'heure de cette réception.
 
     Note (en): The source table lost its layout: for Urgent, Important and Minor the two values are
-    read as take-in and diagnosis in business hours. Deadlines run in clock hours from the start of
-    the incident; the column depends on when it starts.
+    read as the deadlines for intervention and initial diagnostic during Working Hours. Deadlines
+    run in clock hours from receipt of the notification; the column depends on when it is received.
+
+    Note (fr): Si la cause de l'Incident échappe au contrôle raisonnable du Prestataire, celui-ci
+    formule des suggestions techniques mais ses engagements de délai ne s'appliquent pas. Ils ne
+    s'appliquent pas non plus dans les cas de l'article 2.4 (défaut de collaboration du Client,
+    usage non conforme, modification non autorisée, navigateur ou logiciel non compatible,
+    défaillance des réseaux, malveillance, force majeure).
+
+    Note (en): If the cause of the Incident is beyond the Provider's reasonable control, the
+    Provider makes technical suggestions but its response-time commitments do not apply. Nor do they
+    apply in the cases of article 2.4 (Customer's failure to cooperate, non-conforming use,
+    unauthorized modification, non-compatible browser or software, network failure, malice, force
+    majeure).
 
     Rules:
-    - take_in (critical) during business hours: within 4 hours (line 88)
-    - take_in (critical) outside business hours: within 6 hours (line 89)
-    - diagnosis (critical) during business hours: within 6 hours (line 90)
-    - diagnosis (critical) outside business hours: within 24 hours (line 91)
-    - take_in (urgent) during business hours: within 6 hours (line 92)
+    - take_in (critical) during business hours: within 4 hours after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 153)
+    - take_in (critical) outside business hours: within 6 hours after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 154)
+    - diagnosis (critical) during business hours: within 6 hours after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 155)
+    - diagnosis (critical) outside business hours: within 24 hours after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 156)
+    - take_in (urgent) during business hours: within 6 hours after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 157)
     - take_in (urgent) outside business hours: not said by the contract (pass delay_if_unspecified)
-        (line 93)
-    - diagnosis (urgent) during business hours: within 24 hours (line 94)
+        (line 158)
+    - diagnosis (urgent) during business hours: within 24 hours after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 159)
     - diagnosis (urgent) outside business hours: not said by the contract (pass
-        delay_if_unspecified) (line 95)
-    - take_in (important) during business hours: within 10 hours (line 96)
+        delay_if_unspecified) (line 160)
+    - take_in (important) during business hours: within 10 hours after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 161)
     - take_in (important) outside business hours: not said by the contract (pass
-        delay_if_unspecified) (line 97)
-    - diagnosis (important) during business hours: within 48 hours (line 98)
+        delay_if_unspecified) (line 162)
+    - diagnosis (important) during business hours: within 48 hours after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 163)
     - diagnosis (important) outside business hours: not said by the contract (pass
-        delay_if_unspecified) (line 99)
-    - take_in (minor) during business hours: within 24 hours (line 100)
+        delay_if_unspecified) (line 164)
+    - take_in (minor) during business hours: within 24 hours after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 165)
     - take_in (minor) outside business hours: not said by the contract (pass delay_if_unspecified)
-        (line 101)
-    - diagnosis (minor) during business hours: within 7 days (line 102)
+        (line 166)
+    - diagnosis (minor) during business hours: within 7 days after « the Start of an Incident
+        (receipt of the Customer's notification) » (line 167)
     - diagnosis (minor) outside business hours: not said by the contract (pass delay_if_unspecified)
-        (line 103)
-    - take_in (other): no deadline (None) (line 104)
-    - diagnosis (other): no deadline (None) (line 105)
+        (line 168)
+    - take_in (other): no deadline (None) (line 169)
+    - diagnosis (other): no deadline (None) (line 170)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris; business hours are
@@ -666,7 +882,7 @@ def interventions_due(
 
     `level` is a severity level of `incidents`, needed by the actions whose rules depend on it.
 
-    Source: contracts/niveaux-de-service.sla:79
+    Source: contracts/niveaux-de-service.sla:127
     """
     require_aware("start", start)
     _choice("action of interventions_due", action, ("take_in", "diagnosis"))
@@ -674,95 +890,105 @@ def interventions_due(
         chosen = _level(level, INCIDENTS_LEVELS, "take_in")
         if chosen == "critical":
             if HEURES_OUVREES.contains(start):
-                # line 88: take_in (critical) during business hours: within 4 hours
+                # line 153: take_in (critical) during business hours: within 4 hours after « the
+                # Start of an Incident (receipt of the Customer's notification) »
                 return _local(due_elapsed(start, timedelta(hours=4)))
-            # line 89: take_in (critical) outside business hours: within 6 hours
+            # line 154: take_in (critical) outside business hours: within 6 hours after « the Start
+            # of an Incident (receipt of the Customer's notification) »
             return _local(due_elapsed(start, timedelta(hours=6)))
         if chosen == "urgent":
             if HEURES_OUVREES.contains(start):
-                # line 92: take_in (urgent) during business hours: within 6 hours
+                # line 157: take_in (urgent) during business hours: within 6 hours after « the Start
+                # of an Incident (receipt of the Customer's notification) »
                 return _local(due_elapsed(start, timedelta(hours=6)))
-            # line 93: take_in (urgent) outside business hours: not said by the contract (pass
+            # line 158: take_in (urgent) outside business hours: not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for take_in (urgent) outside business hours",
-                "contracts/niveaux-de-service.sla:93",
+                "contracts/niveaux-de-service.sla:158",
             )
         if chosen == "important":
             if HEURES_OUVREES.contains(start):
-                # line 96: take_in (important) during business hours: within 10 hours
+                # line 161: take_in (important) during business hours: within 10 hours after « the
+                # Start of an Incident (receipt of the Customer's notification) »
                 return _local(due_elapsed(start, timedelta(hours=10)))
-            # line 97: take_in (important) outside business hours: not said by the contract (pass
+            # line 162: take_in (important) outside business hours: not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for take_in (important) outside business hours",
-                "contracts/niveaux-de-service.sla:97",
+                "contracts/niveaux-de-service.sla:162",
             )
         if chosen == "minor":
             if HEURES_OUVREES.contains(start):
-                # line 100: take_in (minor) during business hours: within 24 hours
+                # line 165: take_in (minor) during business hours: within 24 hours after « the Start
+                # of an Incident (receipt of the Customer's notification) »
                 return _local(due_elapsed(start, timedelta(hours=24)))
-            # line 101: take_in (minor) outside business hours: not said by the contract (pass
+            # line 166: take_in (minor) outside business hours: not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for take_in (minor) outside business hours",
-                "contracts/niveaux-de-service.sla:101",
+                "contracts/niveaux-de-service.sla:166",
             )
         if chosen == "other":
-            # line 104: take_in (other): no deadline (None)
+            # line 169: take_in (other): no deadline (None)
             return None
     if action == "diagnosis":
         chosen = _level(level, INCIDENTS_LEVELS, "diagnosis")
         if chosen == "critical":
             if HEURES_OUVREES.contains(start):
-                # line 90: diagnosis (critical) during business hours: within 6 hours
+                # line 155: diagnosis (critical) during business hours: within 6 hours after « the
+                # Start of an Incident (receipt of the Customer's notification) »
                 return _local(due_elapsed(start, timedelta(hours=6)))
-            # line 91: diagnosis (critical) outside business hours: within 24 hours
+            # line 156: diagnosis (critical) outside business hours: within 24 hours after « the
+            # Start of an Incident (receipt of the Customer's notification) »
             return _local(due_elapsed(start, timedelta(hours=24)))
         if chosen == "urgent":
             if HEURES_OUVREES.contains(start):
-                # line 94: diagnosis (urgent) during business hours: within 24 hours
+                # line 159: diagnosis (urgent) during business hours: within 24 hours after « the
+                # Start of an Incident (receipt of the Customer's notification) »
                 return _local(due_elapsed(start, timedelta(hours=24)))
-            # line 95: diagnosis (urgent) outside business hours: not said by the contract (pass
+            # line 160: diagnosis (urgent) outside business hours: not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for diagnosis (urgent) outside business hours",
-                "contracts/niveaux-de-service.sla:95",
+                "contracts/niveaux-de-service.sla:160",
             )
         if chosen == "important":
             if HEURES_OUVREES.contains(start):
-                # line 98: diagnosis (important) during business hours: within 48 hours
+                # line 163: diagnosis (important) during business hours: within 48 hours after « the
+                # Start of an Incident (receipt of the Customer's notification) »
                 return _local(due_elapsed(start, timedelta(hours=48)))
-            # line 99: diagnosis (important) outside business hours: not said by the contract (pass
+            # line 164: diagnosis (important) outside business hours: not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for diagnosis (important) outside business hours",
-                "contracts/niveaux-de-service.sla:99",
+                "contracts/niveaux-de-service.sla:164",
             )
         if chosen == "minor":
             if HEURES_OUVREES.contains(start):
-                # line 102: diagnosis (minor) during business hours: within 7 days
+                # line 167: diagnosis (minor) during business hours: within 7 days after « the Start
+                # of an Incident (receipt of the Customer's notification) »
                 return _local(due_period(start.astimezone(_TZ), Period(7, "day")))
-            # line 103: diagnosis (minor) outside business hours: not said by the contract (pass
+            # line 168: diagnosis (minor) outside business hours: not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for diagnosis (minor) outside business hours",
-                "contracts/niveaux-de-service.sla:103",
+                "contracts/niveaux-de-service.sla:168",
             )
         if chosen == "other":
-            # line 105: diagnosis (other): no deadline (None)
+            # line 170: diagnosis (other): no deadline (None)
             return None
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -795,12 +1021,19 @@ def sauvegardes_restore_points(
 
     Clause N3 (Annexe 1 §3).
 
-    Label: « sauvegardes » (fr); “backups” (en).
+    Label: « sauvegardes » (fr); “backup” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
 
     Note (fr): Le texte anglais mentionne des sauvegardes hebdomadaires et journalières ; le texte
     français, seulement journalières.
 
     Note (en): The English text mentions weekly and daily backups; the French text only daily ones.
+
+    Note (fr): Le contrat ne dit ni à quelle heure la sauvegarde est faite ni combien de temps elle
+    est conservée.
+
+    Note (en): The contract says neither at what time the backup is made nor how long it is kept.
 
     Copies:
     - daily: every day, kept for a time the contract does not say
@@ -810,7 +1043,7 @@ def sauvegardes_restore_points(
 
     The copies are assumed to have been taken forever before `at`.
 
-    Source: contracts/niveaux-de-service.sla:112
+    Source: contracts/niveaux-de-service.sla:177
     """
     return _sauvegardes_ladder(
         daily_at=daily_at,
@@ -828,12 +1061,19 @@ def sauvegardes_expires_at(
 
     Clause N3 (Annexe 1 §3).
 
-    Label: « sauvegardes » (fr); “backups” (en).
+    Label: « sauvegardes » (fr); “backup” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
 
     Note (fr): Le texte anglais mentionne des sauvegardes hebdomadaires et journalières ; le texte
     français, seulement journalières.
 
     Note (en): The English text mentions weekly and daily backups; the French text only daily ones.
+
+    Note (fr): Le contrat ne dit ni à quelle heure la sauvegarde est faite ni combien de temps elle
+    est conservée.
+
+    Note (en): The contract says neither at what time the backup is made nor how long it is kept.
 
     Copies:
     - daily: every day, kept for a time the contract does not say
@@ -841,7 +1081,7 @@ def sauvegardes_expires_at(
     Not said by the contract, to pass as keyword arguments when needed: `daily_at` (at what time
     copy daily is taken); `daily_kept` (how long copy daily is kept).
 
-    Source: contracts/niveaux-de-service.sla:112
+    Source: contracts/niveaux-de-service.sla:177
     """
     require_aware("taken_at", taken_at)
     kept: dict[str, Period | None] = {
@@ -855,7 +1095,7 @@ def sauvegardes_expires_at(
 RESTAURATION_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "restore": (
         "restauration après suppression accidentelle",
-        "restore after accidental deletion",
+        "recovery of the Backed-up Data after accidental deletion",
     ),
 })
 """Actions of `restauration`: name -> (French, English)."""
@@ -866,21 +1106,31 @@ def restauration_due(action: str, start: datetime) -> datetime:
 
     Clause N3 (Annexe 1 §3).
 
-    Label: « restauration » (fr); “restore” (en).
+    Label: « restauration » (fr); “recovery” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Condition: accidental deletion of the Data
+
+    Note (fr): Le contrat ne dit ni à partir de quand courent les deux jours ni s'il s'agit de jours
+    calendaires ou ouvrés ; ils sont comptés ici en jours calendaires.
+
+    Note (en): The contract says neither from when the two days run nor whether they are calendar or
+    working days; they are counted here as calendar days.
 
     Rules:
-    - restore: within 2 days after « la demande » (line 124)
+    - restore: within 2 days after an event the contract does not name (line 198)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
     contract's zone.
 
-    Source: contracts/niveaux-de-service.sla:120
+    Source: contracts/niveaux-de-service.sla:189
     """
     require_aware("start", start)
     _choice("action of restauration_due", action, ("restore",))
     if action == "restore":
-        # line 124: restore: within 2 days after « la demande »
+        # line 198: restore: within 2 days after an event the contract does not name
         return _local(due_period(start.astimezone(_TZ), Period(2, "day")))
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -892,13 +1142,24 @@ NOTIFICATION_INCIDENTS: Mapping[str, str | None] = MappingProxyType({
 
 Clause N5 (Annexe 2 §2.1).
 
-Label: « notification des incidents » (fr); “incident notification” (en).
+Label: « notification des Incidents » (fr); “Incident notification” (en).
 
-Note (fr): Le début d'un incident est l'heure de réception de cette notification par le Prestataire.
+Note (fr): Le Client est tenu de notifier tout Incident par e-mail et de communiquer toute
+information utile ou demandée par le Prestataire.
 
-Note (en): An incident starts when the Provider receives this notification.
+Note (en): The Customer is obliged to notify any Incident by e-mail and to communicate any useful or
+requested information to the Provider.
+
+Note (fr): Attention : l'adresse e-mail de notification est laissée en blanc dans le contrat (en
+français comme en anglais) ; elle doit être complétée avant signature. Le Début d'Incident, d'où
+courent tous les délais d'intervention, est l'heure de réception de cette notification par le
+Prestataire.
+
+Note (en): Warning: the notification e-mail address is left blank in the contract (in French and in
+English); it must be filled in before signature. The Start of an Incident, from which all response
+times run, is the time the Provider receives this notification.
 
 Left blank by the contract: email (None).
 
-Source: contracts/niveaux-de-service.sla:127
+Source: contracts/niveaux-de-service.sla:201
 """

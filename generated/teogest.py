@@ -1,7 +1,7 @@
 """Teogest — Conditions Générales de Vente et Charte qualité (SLA).
 
 Provider: Teogest
-Client: le Client
+Client: the Customer
 Source document: Conditions Générales de Vente, Annexes 2 à 4, dated 2024-03-19
 Time zone: Europe/Paris (months, days and wall-clock times are read there)
 Public holidays: 2020-2040 (from the holidays library at build time, in _holidays_fr_2020_2040)
@@ -11,21 +11,23 @@ Evaluators, by item:
     jours_ouvres_holiday_name
 - corrective maintenance (T2): maintenance_corrective_contains, maintenance_corrective_occurrences,
     maintenance_corrective_check_uses
-- evolutive maintenance (T2): maintenance_evolutive_contains, maintenance_evolutive_occurrences,
+- upgrade maintenance (T2): maintenance_evolutive_contains, maintenance_evolutive_occurrences,
     maintenance_evolutive_check_uses
 - support hours (T9): heures_support_contains, heures_support_occurrences
 - service availability (T1, T3): disponibilite_report
 - unavailability penalties (T4): penalites, penalites_from_report, penalites_claim_deadline
 - response times (T5, T6, T8): incidents_due
-- phone call-backs (T9): support_limit
-- payment dates (T11, T12): facturation_due, facturation_earliest, facturation_debit_date
+- "Hotline" support (T9): support_limit
+- handling of support requests (T9): traitement_demandes_due
+- payment dates (T11, T12): facturation_earliest, facturation_debit_date
 - reversibility (T15): reversibilite_due
-- sub-processors and audits (T20): sous_traitance_due, sous_traitance_earliest, sous_traitance_limit
+- sub-processors and audits (T20): sous_traitance_due, sous_traitance_earliest,
+    sous_traitance_limit, sous_traitance_ends_by
 - backups (T7, T17): sauvegardes_restore_points, sauvegardes_expires_at,
     sauvegardes_kept_after_termination_until
 - termination notice (T13): preavis_effective_termination, preavis_notice_months
 - commitment (T14): engagement_term_end, engagement_renewal_dates
-- confidentiality and non-solicitation (T19): survie_survival_end
+- confidentiality (T19): survie_survival_end
 - non-solicitation (T19): non_sollicitation_survival_end
 - prices (T8, T10, T11, T12, T15, T18): restore_fee, reversibility_assistance_fee,
     credentials_reset_fee, non_sepa_fee, late_payment_indemnity_fee, tarifs_minimum_top_up,
@@ -34,11 +36,13 @@ Evaluators, by item:
 
 Left undecided by the contract (evaluators take the caller's decision as an argument, or raise
     UnspecifiedError):
+- from what the delay of return_data runs
 - on which day copy weekly is taken
 - at what time copy weekly is taken
 - on which day copy monthly is taken
 - at what time copy monthly is taken
 - at what time copy yearly is taken
+- the e-mail address of contact rapport_mensuel
 
 Bad inputs raise SlaInputError, naming the bad value.
 
@@ -79,18 +83,27 @@ from .runtime.tiers import Bound, Outcome, Tier, TierResult, TierTable, evaluate
 __all__ = [
     "DISPONIBILITE_EXCLUDED_CAUSES",
     "DISPONIBILITE_TARGET",
+    "DONNEES_PERSONNELLES",
     "ENGAGEMENT",
     "FACTURATION_ACTIONS",
     "HEURES_SUPPORT",
+    "HOTLINE",
+    "HOTLINE_CHANNELS",
+    "HOTLINE_HOURS",
     "INCIDENTS_ACTIONS",
     "JOURS_OUVRES",
     "MAINTENANCE_CORRECTIVE",
     "MAINTENANCE_EVOLUTIVE",
     "PENALITES",
     "PREAVIS",
+    "RAPPORT_MENSUEL",
     "REVERSIBILITE_ACTIONS",
     "SOUS_TRAITANCE_ACTIONS",
     "SUPPORT_ACTIONS",
+    "TICKETS",
+    "TICKETS_CHANNELS",
+    "TICKETS_HOURS",
+    "TRAITEMENT_DEMANDES_ACTIONS",
     "AvailabilityReport",
     "BackupLadder",
     "BusinessCalendar",
@@ -112,7 +125,6 @@ __all__ = [
     "engagement_renewal_dates",
     "engagement_term_end",
     "facturation_debit_date",
-    "facturation_due",
     "facturation_earliest",
     "heures_support_contains",
     "heures_support_occurrences",
@@ -142,12 +154,14 @@ __all__ = [
     "sauvegardes_restore_points",
     "sous_traitance_due",
     "sous_traitance_earliest",
+    "sous_traitance_ends_by",
     "sous_traitance_limit",
     "support_limit",
     "survie_survival_end",
     "tarifs_indexed_price",
     "tarifs_late_interest",
     "tarifs_minimum_top_up",
+    "traitement_demandes_due",
 ]
 
 CONTRACT_ID = "teogest"
@@ -352,6 +366,8 @@ def maintenance_corrective_contains(instant: datetime) -> bool:
 
     Label: « maintenance corrective » (fr); “corrective maintenance” (en).
 
+    Legal force: obligation of the provider towards the client (best efforts).
+
     Source: contracts/teogest.sla:19
     """
     return MAINTENANCE_CORRECTIVE.contains(instant)
@@ -363,6 +379,8 @@ def maintenance_corrective_occurrences(start: datetime, end: datetime) -> list[I
     Clause T2 (Art. 8 ; Annexe 2 A.2).
 
     Label: « maintenance corrective » (fr); “corrective maintenance” (en).
+
+    Legal force: obligation of the provider towards the client (best efforts).
 
     Occurrences begun before `start` are included for their part inside the span.
 
@@ -380,6 +398,8 @@ def maintenance_corrective_check_uses(
     Clause T2 (Art. 8 ; Annexe 2 A.2).
 
     Label: « maintenance corrective » (fr); “corrective maintenance” (en).
+
+    Legal force: obligation of the provider towards the client (best efforts).
 
     Each use must lie inside the window's occurrences.
 
@@ -415,9 +435,11 @@ def maintenance_evolutive_contains(instant: datetime) -> bool:
 
     Clause T2 (Art. 8 ; Annexe 2 A.2).
 
-    Label: « maintenance évolutive » (fr); “evolutive maintenance” (en).
+    Label: « maintenance évolutive » (fr); “upgrade maintenance” (en).
 
-    Source: contracts/teogest.sla:28
+    Legal force: obligation of the provider towards the client (best efforts).
+
+    Source: contracts/teogest.sla:32
     """
     return MAINTENANCE_EVOLUTIVE.contains(instant)
 
@@ -427,11 +449,13 @@ def maintenance_evolutive_occurrences(start: datetime, end: datetime) -> list[In
 
     Clause T2 (Art. 8 ; Annexe 2 A.2).
 
-    Label: « maintenance évolutive » (fr); “evolutive maintenance” (en).
+    Label: « maintenance évolutive » (fr); “upgrade maintenance” (en).
+
+    Legal force: obligation of the provider towards the client (best efforts).
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/teogest.sla:28
+    Source: contracts/teogest.sla:32
     """
     return MAINTENANCE_EVOLUTIVE.occurrences(_span(start, end))
 
@@ -444,7 +468,9 @@ def maintenance_evolutive_check_uses(
 
     Clause T2 (Art. 8 ; Annexe 2 A.2).
 
-    Label: « maintenance évolutive » (fr); “evolutive maintenance” (en).
+    Label: « maintenance évolutive » (fr); “upgrade maintenance” (en).
+
+    Legal force: obligation of the provider towards the client (best efforts).
 
     Each use must lie inside the window's occurrences.
 
@@ -456,7 +482,7 @@ def maintenance_evolutive_check_uses(
 
     `announced` gives, when known, the instant each use was announced (one per use).
 
-    Source: contracts/teogest.sla:28
+    Source: contracts/teogest.sla:32
     """
     return MAINTENANCE_EVOLUTIVE.check_uses(
         uses,
@@ -501,7 +527,7 @@ def heures_support_contains(instant: datetime) -> bool:
 
     Label: « horaires du support » (fr); “support hours” (en).
 
-    Source: contracts/teogest.sla:37
+    Source: contracts/teogest.sla:43
     """
     return HEURES_SUPPORT.contains(instant)
 
@@ -515,7 +541,7 @@ def heures_support_occurrences(start: datetime, end: datetime) -> list[Interval]
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/teogest.sla:37
+    Source: contracts/teogest.sla:43
     """
     return HEURES_SUPPORT.occurrences(_span(start, end))
 
@@ -540,6 +566,10 @@ def disponibilite_report(
 
     Label: « disponibilité du service » (fr); “service availability” (en).
 
+    Legal force: obligation of the provider towards the client (firm).
+
+    Condition: only outages for which the Publisher's infrastructure is at fault count
+
     Measured time: the whole month (local calendar month in Europe/Paris).
     Target: availability at least 99.8 %.
     Excluded: the declared maintenance given in `maintenance`, clipped to the occurrences of
@@ -550,7 +580,7 @@ def disponibilite_report(
     The contract restates the target as at most 2 min 52.8 s per day, 20 min 9.6 s per week, 1 h 27
         min 39.5 s per month, 17 h 31 min 53.9 s per year of unavailability.
 
-    Source: contracts/teogest.sla:45
+    Source: contracts/teogest.sla:51
     """
     period = _month(year, month)
     scope = [period]
@@ -570,23 +600,23 @@ def disponibilite_report(
 
 PENALITES = TierTable(
     tiers=(
-        Tier(Bound(Decimal(0), True), Bound(Decimal("0.2"), True), Outcome("none")),  # line 67
-        Tier(  # line 68
+        Tier(Bound(Decimal(0), True), Bound(Decimal("0.2"), True), Outcome("none")),  # line 82
+        Tier(  # line 83
             Bound(Decimal("0.21"), True),
             Bound(Decimal("0.5"), True),
             Outcome("invoice_share", Decimal(3)),
         ),
-        Tier(  # line 69
+        Tier(  # line 84
             Bound(Decimal("0.51"), True),
             Bound(Decimal(1), True),
             Outcome("invoice_share", Decimal(8)),
         ),
-        Tier(  # line 70
+        Tier(  # line 85
             Bound(Decimal("1.01"), True),
             Bound(Decimal("1.5"), True),
             Outcome("invoice_share", Decimal(13)),
         ),
-        Tier(Bound(Decimal("1.5"), False), None, Outcome("invoice_share", Decimal(20))),  # line 71
+        Tier(Bound(Decimal("1.5"), False), None, Outcome("invoice_share", Decimal(20))),  # line 86
     ),
     cap=Outcome("invoice_share", Decimal(20)),
 )
@@ -601,12 +631,18 @@ def penalites(value: Decimal, invoice: Decimal | None = None) -> TierResult:
 
     Label: « pénalités d'indisponibilité » (fr); “unavailability penalties” (en).
 
+    Legal force: obligation of the provider towards the client (firm).
+
+    Note (fr): Le montant de la facture du mois de référence sert de base.
+
+    Note (en): The base is the amount invoiced for the month concerned.
+
     Tiers:
-    - from 0 % included to 0.2 % included: none (line 67)
-    - from 0.21 % included to 0.5 % included: 3 % of invoice (line 68)
-    - from 0.51 % included to 1 % included: 8 % of invoice (line 69)
-    - from 1.01 % included to 1.5 % included: 13 % of invoice (line 70)
-    - from 1.5 % excluded: 20 % of invoice (line 71)
+    - from 0 % included to 0.2 % included: none (line 82)
+    - from 0.21 % included to 0.5 % included: 3 % of invoice (line 83)
+    - from 0.51 % included to 1 % included: 8 % of invoice (line 84)
+    - from 1.01 % included to 1.5 % included: 13 % of invoice (line 85)
+    - from 1.5 % excluded: 20 % of invoice (line 86)
 
     Cap: 20 % of invoice.
 
@@ -618,7 +654,7 @@ def penalites(value: Decimal, invoice: Decimal | None = None) -> TierResult:
 
     With `invoice`, shares of the invoice are turned into money (rounded to cents).
 
-    Source: contracts/teogest.sla:63
+    Source: contracts/teogest.sla:77
     """
     return evaluate(PENALITES, _percent("value", value), invoice)
 
@@ -632,7 +668,13 @@ def penalites_from_report(
 
     Label: « pénalités d'indisponibilité » (fr); “unavailability penalties” (en).
 
-    Source: contracts/teogest.sla:63
+    Legal force: obligation of the provider towards the client (firm).
+
+    Note (fr): Le montant de la facture du mois de référence sert de base.
+
+    Note (en): The base is the amount invoiced for the month concerned.
+
+    Source: contracts/teogest.sla:77
     """
     if not isinstance(report, AvailabilityReport):
         raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
@@ -646,9 +688,15 @@ def penalites_claim_deadline(year: int, month: int) -> date:
 
     Label: « pénalités d'indisponibilité » (fr); “unavailability penalties” (en).
 
+    Legal force: obligation of the provider towards the client (firm).
+
+    Note (fr): Le montant de la facture du mois de référence sert de base.
+
+    Note (en): The base is the amount invoiced for the month concerned.
+
     Claims are made within 30 days after the last day of the month.
 
-    Source: contracts/teogest.sla:63
+    Source: contracts/teogest.sla:77
     """
     start = end_of_month(_first_of_month(year, month))
     return add_period(start, Period(30, "day"))
@@ -669,7 +717,7 @@ INCIDENTS_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     ),
     "restore_request": (
         "restauration à la demande du Client",
-        "restore at the client's request",
+        "restore at the customer's request",
     ),
 })
 """Actions of `incidents`: name -> (French, English)."""
@@ -682,23 +730,25 @@ def incidents_due(action: str, start: datetime) -> datetime:
 
     Label: « délais d'intervention » (fr); “response times” (en).
 
-    Note (fr): Les heures ouvrées sont lues comme les horaires du support (art. 8, 9) : le contrat
-    ne les définit pas autrement.
+    Legal force: obligation of the provider towards the client (firm).
 
-    Note (en): Business hours are read as the support hours (Art. 8, 9): the contract gives no other
-    definition.
+    Reading adopted (the contract is not explicit): business hours are the support hours (Art. 8,
+    9), as the contract gives no other definition; 48 business hours are thus about seven working
+    days.
 
     Rules:
-    - investigation: within 48 business hours (line 92)
-    - correction: within 72 business hours (line 93)
-    - restore_crash: between 20 minutes and 2 hours (due at the upper bound) (line 94)
-    - restore_request: within 48 business hours (line 95)
+    - investigation: within 48 business hours after « a user's report of the defect » (line 114)
+    - correction: within 72 business hours after « a user's report of the defect »; obligation of
+        the provider towards the client (best efforts) (line 115)
+    - restore_crash: between 20 minutes and 2 hours after « the server crash » (due at the upper
+        bound) (line 116)
+    - restore_request: within 48 business hours after « the customer's request » (line 117)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris; business hours are
     counted in window `heures_support`. The result is in the contract's zone.
 
-    Source: contracts/teogest.sla:80
+    Source: contracts/teogest.sla:96
     """
     require_aware("start", start)
     _choice(
@@ -707,16 +757,17 @@ def incidents_due(action: str, start: datetime) -> datetime:
         ("investigation", "correction", "restore_crash", "restore_request"),
     )
     if action == "investigation":
-        # line 92: investigation: within 48 business hours
+        # line 114: investigation: within 48 business hours after « a user's report of the defect »
         return _local(due_business_time(start, timedelta(hours=48), HEURES_SUPPORT))
     if action == "correction":
-        # line 93: correction: within 72 business hours
+        # line 115: correction: within 72 business hours after « a user's report of the defect »
         return _local(due_business_time(start, timedelta(hours=72), HEURES_SUPPORT))
     if action == "restore_crash":
-        # line 94: restore_crash: between 20 minutes and 2 hours (due at the upper bound)
+        # line 116: restore_crash: between 20 minutes and 2 hours after « the server crash » (due at
+        # the upper bound)
         return _local(due_elapsed(start, timedelta(hours=2)))
     if action == "restore_request":
-        # line 95: restore_request: within 48 business hours
+        # line 117: restore_request: within 48 business hours after « the customer's request »
         return _local(due_business_time(start, timedelta(hours=48), HEURES_SUPPORT))
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -735,68 +786,82 @@ def support_limit(action: str) -> tuple[int, str]:
 
     Clause T9 (Art. 9).
 
-    Label: « rappels téléphoniques » (fr); “phone call-backs” (en).
+    Label: « assistance « Hotline » » (fr); “"Hotline" support” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Condition: paid call-back service
+
+    Note (fr): La limite vaut par jour ouvré ; les appels non effectués ne sont pas reportables.
+
+    Note (en): The limit is per working day; calls not used are not carried over.
 
     Rules:
-    - callback: at most 5 per day (line 104)
+    - callback: at most 5 per day; right of the client (line 129)
 
-    Source: contracts/teogest.sla:99
+    Source: contracts/teogest.sla:121
     """
     _choice("action of support_limit", action, ("callback",))
     if action == "callback":
-        # line 104: callback: at most 5 per day
+        # line 129: callback: at most 5 per day
         return (5, "day")
+    raise AssertionError(f"unhandled action {action!r}")
+
+
+TRAITEMENT_DEMANDES_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "investigation": (
+        "recherche des causes d'une anomalie logicielle",
+        "investigation of a software defect",
+    ),
+})
+"""Actions of `traitement_demandes`: name -> (French, English)."""
+
+
+def traitement_demandes_due(action: str, start: datetime) -> datetime | None:
+    """When an action of `traitement_demandes` is due, for a delay running from `start`.
+
+    Clause T9 (Art. 9).
+
+    Label: « traitement des demandes d'assistance » (fr); “handling of support requests” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Rules:
+    - investigation: no deadline (None) (line 140)
+
+    `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
+    weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
+    contract's zone.
+
+    Source: contracts/teogest.sla:133
+    """
+    require_aware("start", start)
+    _choice("action of traitement_demandes_due", action, ("investigation",))
+    if action == "investigation":
+        # line 140: investigation: no deadline (None)
+        return None
     raise AssertionError(f"unhandled action {action!r}")
 
 
 FACTURATION_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "debit_subscription": (
         "prélèvement de l'abonnement",
-        "subscription direct debit",
+        "direct debit of the subscription",
     ),
     "debit_other": (
-        "prélèvement des autres factures",
-        "direct debit of other invoices",
+        "prélèvement des factures de prestations complémentaires",
+        "direct debit of invoices for additional services",
     ),
     "suspension": (
-        "suspension possible de l'accès pour impayé",
-        "possible suspension of access for non-payment",
+        "suspension de l'accès pour impayé",
+        "suspension of access for non-payment",
     ),
     "termination": (
-        "résiliation après trois e-mails restés sans effet ou une relance recommandée",
-        "termination after three unanswered e-mails or a registered reminder",
+        "résiliation de plein droit pour impayé",
+        "termination for non-payment",
     ),
 })
 """Actions of `facturation`: name -> (French, English)."""
-
-
-def facturation_due(action: str, start: datetime) -> datetime:
-    """When an action of `facturation` is due, for a delay running from `start`.
-
-    Clauses T11 (Art. 14.6), T12 (Art. 14.5).
-
-    Label: « échéances de paiement » (fr); “payment dates” (en).
-
-    Rules:
-    - debit_other: within 14 days after « l'émission de la facture » (line 117)
-    - termination: within 15 days after « le dernier e-mail ou la relance recommandée » (line 119)
-
-    `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
-    weeks and months are calendar periods on the wall clock of Europe/Paris; business days are those
-    of `jours_ouvres`. The result is in the contract's zone.
-
-    Source: contracts/teogest.sla:107
-    """
-    require_aware("start", start)
-    _choice("action of facturation_due", action, ("debit_other", "termination"))
-    if action == "debit_other":
-        # line 117: debit_other: within 14 days after « l'émission de la facture »
-        return _local(due_period(start.astimezone(_TZ), Period(14, "day")))
-    if action == "termination":
-        # line 119: termination: within 15 days after « le dernier e-mail ou la relance
-        # recommandée »
-        return _local(due_period(start.astimezone(_TZ), Period(15, "day")))
-    raise AssertionError(f"unhandled action {action!r}")
 
 
 def facturation_earliest(action: str, start: datetime) -> datetime:
@@ -806,20 +871,38 @@ def facturation_earliest(action: str, start: datetime) -> datetime:
 
     Label: « échéances de paiement » (fr); “payment dates” (en).
 
+    Legal force: right of the provider against the client.
+
+    Reading adopted (the contract is not explicit): the debit is made on the 20th, or on the working
+    day before when the 20th is not one; the text also says "at the earliest", which contradicts a
+    debit before the 20th.
+
     Rules:
-    - suspension: not before 30 days after « l'émission de la facture impayée » (line 118)
+    - debit_other: not before 14 days after « their issue » (line 157)
+    - suspension: not before 30 days after « the issue of the unpaid invoice, or at once on a
+        rejected direct debit » (line 158)
+    - termination: not before 15 days after « three unanswered e-mails or an unanswered registered
+        reminder were sent » (line 159)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris; business days are those
     of `jours_ouvres`. The result is in the contract's zone.
 
-    Source: contracts/teogest.sla:107
+    Source: contracts/teogest.sla:143
     """
     require_aware("start", start)
-    _choice("action of facturation_earliest", action, ("suspension",))
+    _choice("action of facturation_earliest", action, ("debit_other", "suspension", "termination"))
+    if action == "debit_other":
+        # line 157: debit_other: not before 14 days after « their issue »
+        return _local(due_period(start.astimezone(_TZ), Period(14, "day")))
     if action == "suspension":
-        # line 118: suspension: not before 30 days after « l'émission de la facture impayée »
+        # line 158: suspension: not before 30 days after « the issue of the unpaid invoice, or at
+        # once on a rejected direct debit »
         return _local(due_period(start.astimezone(_TZ), Period(30, "day")))
+    if action == "termination":
+        # line 159: termination: not before 15 days after « three unanswered e-mails or an
+        # unanswered registered reminder were sent »
+        return _local(due_period(start.astimezone(_TZ), Period(15, "day")))
     raise AssertionError(f"unhandled action {action!r}")
 
 
@@ -830,14 +913,20 @@ def facturation_debit_date(year: int, month: int) -> date:
 
     Label: « échéances de paiement » (fr); “payment dates” (en).
 
+    Legal force: right of the provider against the client.
+
+    Reading adopted (the contract is not explicit): the debit is made on the 20th, or on the working
+    day before when the 20th is not one; the text also says "at the earliest", which contradicts a
+    debit before the 20th.
+
     Rules:
     - debit_subscription: day 20 of each month, or the business day before it when it is not a
-        business day of `jours_ouvres` (line 116)
+        business day of `jours_ouvres` (line 154)
 
-    Source: contracts/teogest.sla:107
+    Source: contracts/teogest.sla:143
     """
     first = _first_of_month(year, month)
-    # line 116: "debit_subscription"
+    # line 154: "debit_subscription"
     return JOURS_OUVRES.previous_business_day(first.replace(day=20), inclusive=True)
 
 
@@ -847,8 +936,8 @@ REVERSIBILITE_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
         "reversibility request",
     ),
     "return_data": (
-        "restitution de toutes les données au format CSV",
-        "return of all data as CSV",
+        "restitution gratuite de toutes les données au format CSV",
+        "return of all data as CSV files, free of charge",
     ),
 })
 """Actions of `reversibilite`: name -> (French, English)."""
@@ -861,24 +950,27 @@ def reversibilite_due(action: str, start: datetime) -> datetime:
 
     Label: « réversibilité » (fr); “reversibility” (en).
 
+    Legal force: obligation of the provider towards the client (firm).
+
     Rules:
-    - request: within 3 months after « la fin de l'abonnement ou la dernière connexion » (line 127)
-    - return_data: within 21 days after « la demande » (line 128)
+    - request: within 3 months after « the end of the subscription or the last log-in »; right of
+        the client (line 170)
+    - return_data: within 21 days after an event the contract does not name (line 171)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
     contract's zone.
 
-    Source: contracts/teogest.sla:122
+    Source: contracts/teogest.sla:162
     """
     require_aware("start", start)
     _choice("action of reversibilite_due", action, ("request", "return_data"))
     if action == "request":
-        # line 127: request: within 3 months after « la fin de l'abonnement ou la dernière
-        # connexion »
+        # line 170: request: within 3 months after « the end of the subscription or the last
+        # log-in »
         return _local(due_period(start.astimezone(_TZ), Period(3, "month")))
     if action == "return_data":
-        # line 128: return_data: within 21 days after « la demande »
+        # line 171: return_data: within 21 days after an event the contract does not name
         return _local(due_period(start.astimezone(_TZ), Period(21, "day")))
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -897,8 +989,8 @@ SOUS_TRAITANCE_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
         "start of the audit",
     ),
     "audit_on_site": (
-        "audit sur site",
-        "on-site audit",
+        "présence de l'auditeur dans les locaux de l'Editeur",
+        "the auditor's presence on the Publisher's premises",
     ),
 })
 """Actions of `sous_traitance`: name -> (French, English)."""
@@ -911,28 +1003,34 @@ def sous_traitance_due(action: str, start: datetime) -> datetime:
 
     Label: « sous-traitants et audits » (fr); “sub-processors and audits” (en).
 
-    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant.
+    Legal force: right of the client against the provider.
 
-    Note (en): The client's silence is acceptance of the new sub-processor.
+    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant ; s'il maintient son
+    objection, il peut résilier le Contrat sans indemnité ni préavis.
+
+    Note (en): The customer's silence is acceptance of the new sub-processor; if it maintains its
+    objection, it may terminate the Contract without indemnity or notice.
+
+    Note (fr): L'audit est demandé par lettre recommandée avec accusé de réception ; tous ses frais
+    sont à la charge exclusive du Client.
+
+    Note (en): The audit is requested by registered letter with acknowledgement of receipt; all its
+    costs are borne by the customer alone.
 
     Rules:
-    - objection: within 10 days after « l'information du Client » (line 140)
-    - audit_on_site: within 1 week after « le début de l'audit » (line 143)
+    - objection: within 10 days after « the customer is informed » (line 186)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
     contract's zone.
 
-    Source: contracts/teogest.sla:131
+    Source: contracts/teogest.sla:174
     """
     require_aware("start", start)
-    _choice("action of sous_traitance_due", action, ("objection", "audit_on_site"))
+    _choice("action of sous_traitance_due", action, ("objection",))
     if action == "objection":
-        # line 140: objection: within 10 days after « l'information du Client »
+        # line 186: objection: within 10 days after « the customer is informed »
         return _local(due_period(start.astimezone(_TZ), Period(10, "day")))
-    if action == "audit_on_site":
-        # line 143: audit_on_site: within 1 week after « le début de l'audit »
-        return _local(due_period(start.astimezone(_TZ), Period(1, "week")))
     raise AssertionError(f"unhandled action {action!r}")
 
 
@@ -944,23 +1042,33 @@ def sous_traitance_earliest(action: str, start: datetime) -> datetime:
 
     Label: « sous-traitants et audits » (fr); “sub-processors and audits” (en).
 
-    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant.
+    Legal force: right of the client against the provider.
 
-    Note (en): The client's silence is acceptance of the new sub-processor.
+    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant ; s'il maintient son
+    objection, il peut résilier le Contrat sans indemnité ni préavis.
+
+    Note (en): The customer's silence is acceptance of the new sub-processor; if it maintains its
+    objection, it may terminate the Contract without indemnity or notice.
+
+    Note (fr): L'audit est demandé par lettre recommandée avec accusé de réception ; tous ses frais
+    sont à la charge exclusive du Client.
+
+    Note (en): The audit is requested by registered letter with acknowledgement of receipt; all its
+    costs are borne by the customer alone.
 
     Rules:
-    - audit_start: not before 30 days after « la demande d'audit » (line 142)
+    - audit_start: not before 30 days after « the audit request » (line 188)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
     contract's zone.
 
-    Source: contracts/teogest.sla:131
+    Source: contracts/teogest.sla:174
     """
     require_aware("start", start)
     _choice("action of sous_traitance_earliest", action, ("audit_start",))
     if action == "audit_start":
-        # line 142: audit_start: not before 30 days after « la demande d'audit »
+        # line 188: audit_start: not before 30 days after « the audit request »
         return _local(due_period(start.astimezone(_TZ), Period(30, "day")))
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -972,19 +1080,67 @@ def sous_traitance_limit(action: str) -> tuple[int, str]:
 
     Label: « sous-traitants et audits » (fr); “sub-processors and audits” (en).
 
-    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant.
+    Legal force: right of the client against the provider.
 
-    Note (en): The client's silence is acceptance of the new sub-processor.
+    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant ; s'il maintient son
+    objection, il peut résilier le Contrat sans indemnité ni préavis.
+
+    Note (en): The customer's silence is acceptance of the new sub-processor; if it maintains its
+    objection, it may terminate the Contract without indemnity or notice.
+
+    Note (fr): L'audit est demandé par lettre recommandée avec accusé de réception ; tous ses frais
+    sont à la charge exclusive du Client.
+
+    Note (en): The audit is requested by registered letter with acknowledgement of receipt; all its
+    costs are borne by the customer alone.
 
     Rules:
-    - audit: at most 1 per year (line 141)
+    - audit: at most 1 per year (line 187)
 
-    Source: contracts/teogest.sla:131
+    Source: contracts/teogest.sla:174
     """
     _choice("action of sous_traitance_limit", action, ("audit",))
     if action == "audit":
-        # line 141: audit: at most 1 per year
+        # line 187: audit: at most 1 per year
         return (1, "year")
+    raise AssertionError(f"unhandled action {action!r}")
+
+
+def sous_traitance_ends_by(action: str, start: datetime) -> datetime:
+    """The latest instant an action of `sous_traitance`, begun at `start`, may last until.
+
+    Clause T20 (Art. 13.2, 13.8).
+
+    Label: « sous-traitants et audits » (fr); “sub-processors and audits” (en).
+
+    Legal force: right of the client against the provider.
+
+    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant ; s'il maintient son
+    objection, il peut résilier le Contrat sans indemnité ni préavis.
+
+    Note (en): The customer's silence is acceptance of the new sub-processor; if it maintains its
+    objection, it may terminate the Contract without indemnity or notice.
+
+    Note (fr): L'audit est demandé par lettre recommandée avec accusé de réception ; tous ses frais
+    sont à la charge exclusive du Client.
+
+    Note (en): The audit is requested by registered letter with acknowledgement of receipt; all its
+    costs are borne by the customer alone.
+
+    Rules:
+    - audit_on_site: lasts at most 1 week (line 190)
+
+    `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
+    weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
+    contract's zone.
+
+    Source: contracts/teogest.sla:174
+    """
+    require_aware("start", start)
+    _choice("action of sous_traitance_ends_by", action, ("audit_on_site",))
+    if action == "audit_on_site":
+        # line 190: audit_on_site: lasts at most 1 week
+        return _local(due_period(start.astimezone(_TZ), Period(1, "week")))
     raise AssertionError(f"unhandled action {action!r}")
 
 
@@ -1050,6 +1206,21 @@ def sauvegardes_restore_points(
 
     Label: « sauvegardes » (fr); “backups” (en).
 
+    Legal force: obligation of the provider towards the client (firm).
+
+    Note (fr): Deux niveaux : l'hébergeur prend chaque jour une image intégrale des serveurs, entre
+    20 h et 4 h (« snapshot ») ; l'Editeur sauvegarde les bases de données et fichiers à partir de 1
+    h.
+
+    Note (en): Two levels: the host takes a full image of the servers every day between 20:00 and
+    04:00 ("snapshot"); the Publisher backs up the databases and files from 01:00.
+
+    Note (fr): L'Editeur est dégagé de toute responsabilité quant à la sauvegarde des données dès la
+    fin du préavis (art. 20).
+
+    Note (en): The Publisher is released from any responsibility for backing up the data from the
+    end of the notice period (Art. 20).
+
     Copies:
     - snapshot: every day at 20:00, kept 5 days
     - daily: every day at 01:00, kept 1 week
@@ -1064,7 +1235,7 @@ def sauvegardes_restore_points(
 
     The copies are assumed to have been taken forever before `at`.
 
-    Source: contracts/teogest.sla:146
+    Source: contracts/teogest.sla:193
     """
     return _sauvegardes_ladder(
         weekly_at=weekly_at,
@@ -1085,6 +1256,21 @@ def sauvegardes_expires_at(
 
     Label: « sauvegardes » (fr); “backups” (en).
 
+    Legal force: obligation of the provider towards the client (firm).
+
+    Note (fr): Deux niveaux : l'hébergeur prend chaque jour une image intégrale des serveurs, entre
+    20 h et 4 h (« snapshot ») ; l'Editeur sauvegarde les bases de données et fichiers à partir de 1
+    h.
+
+    Note (en): Two levels: the host takes a full image of the servers every day between 20:00 and
+    04:00 ("snapshot"); the Publisher backs up the databases and files from 01:00.
+
+    Note (fr): L'Editeur est dégagé de toute responsabilité quant à la sauvegarde des données dès la
+    fin du préavis (art. 20).
+
+    Note (en): The Publisher is released from any responsibility for backing up the data from the
+    end of the notice period (Art. 20).
+
     Copies:
     - snapshot: every day at 20:00, kept 5 days
     - daily: every day at 01:00, kept 1 week
@@ -1097,7 +1283,7 @@ def sauvegardes_expires_at(
     `monthly_at` (at what time copy monthly is taken); `monthly_day` (on which day of the month copy
     monthly is taken); `yearly_at` (at what time copy yearly is taken).
 
-    Source: contracts/teogest.sla:146
+    Source: contracts/teogest.sla:193
     """
     require_aware("taken_at", taken_at)
     kept: dict[str, Period | None] = {
@@ -1119,7 +1305,22 @@ def sauvegardes_kept_after_termination_until(end: date) -> date:
 
     Label: « sauvegardes » (fr); “backups” (en).
 
-    Source: contracts/teogest.sla:146
+    Legal force: obligation of the provider towards the client (firm).
+
+    Note (fr): Deux niveaux : l'hébergeur prend chaque jour une image intégrale des serveurs, entre
+    20 h et 4 h (« snapshot ») ; l'Editeur sauvegarde les bases de données et fichiers à partir de 1
+    h.
+
+    Note (en): Two levels: the host takes a full image of the servers every day between 20:00 and
+    04:00 ("snapshot"); the Publisher backs up the databases and files from 01:00.
+
+    Note (fr): L'Editeur est dégagé de toute responsabilité quant à la sauvegarde des données dès la
+    fin du préavis (art. 20).
+
+    Note (en): The Publisher is released from any responsibility for backing up the data from the
+    end of the notice period (Art. 20).
+
+    Source: contracts/teogest.sla:193
     """
     return survival_end(end, Period(3, "month"))
 
@@ -1142,6 +1343,18 @@ def preavis_effective_termination(
 
     Label: « préavis de résiliation » (fr); “termination notice” (en).
 
+    Legal force: right of the client against the provider.
+
+    Note (fr): Pendant le préavis, le Client est facturé du plus élevé de trois montants : la
+    facture du mois précédant sa demande ; la plus forte facture mensuelle de l'abonnement, minorée
+    de 20 % ; la facture de sa consommation s'il continue d'utiliser les applications. Tout mois
+    commencé est dû.
+
+    Note (en): During the notice period the customer is billed the highest of three amounts: the
+    invoice of the month before its request; the highest monthly invoice of the subscription, less
+    20%; the invoice for its use if it goes on using the applications. Any month begun is due in
+    full.
+
     Subscribed for less than 1 year: the service ends on the last day of the month of the request.
 
     Otherwise the notice is 1 month plus 1 month per full year of subscription, starting on the 1st
@@ -1149,7 +1362,7 @@ def preavis_effective_termination(
 
     An engagement ending later (`engagement_end`) prevails.
 
-    Source: contracts/teogest.sla:158
+    Source: contracts/teogest.sla:214
     """
     return PREAVIS.effective_termination(subscribed_on, requested_on, engagement_end)
 
@@ -1161,6 +1374,18 @@ def preavis_notice_months(subscribed_on: date, requested_on: date) -> int:
 
     Label: « préavis de résiliation » (fr); “termination notice” (en).
 
+    Legal force: right of the client against the provider.
+
+    Note (fr): Pendant le préavis, le Client est facturé du plus élevé de trois montants : la
+    facture du mois précédant sa demande ; la plus forte facture mensuelle de l'abonnement, minorée
+    de 20 % ; la facture de sa consommation s'il continue d'utiliser les applications. Tout mois
+    commencé est dû.
+
+    Note (en): During the notice period the customer is billed the highest of three amounts: the
+    invoice of the month before its request; the highest monthly invoice of the subscription, less
+    20%; the invoice for its use if it goes on using the applications. Any month begun is due in
+    full.
+
     Subscribed for less than 1 year: the service ends on the last day of the month of the request.
 
     Otherwise the notice is 1 month plus 1 month per full year of subscription, starting on the 1st
@@ -1168,7 +1393,7 @@ def preavis_notice_months(subscribed_on: date, requested_on: date) -> int:
 
     An engagement ending later (`engagement_end`) prevails.
 
-    Source: contracts/teogest.sla:158
+    Source: contracts/teogest.sla:214
     """
     return PREAVIS.notice_months(subscribed_on, requested_on)
 
@@ -1189,18 +1414,33 @@ def engagement_term_end(start: date, on: date) -> date:
 
     Label: « engagement » (fr); “commitment” (en).
 
-    Note (fr): L'abonnement mensuel n'est possible que les six premiers mois ; un engagement d'un,
-    deux ou trois ans est ensuite obligatoire.
+    Legal force: obligation of the client towards the provider (firm).
 
-    Note (en): Monthly subscription is possible for the first six months only; then a one-, two- or
-    three-year commitment is required.
+    Reading adopted (the contract is not explicit): the contract provides for tacit renewal without
+    stating its period; a renewal for the one-year commitment period is assumed.
 
-    Initial term 1 year from « la fin des six premiers mois d'abonnement mensuel »; renewed tacitly
-    for 1 year at a time.
+    Note (fr): À la souscription, le Client choisit un engagement initial d'un mois, d'un an, de
+    deux ans ou de trois ans. Depuis le 1er avril 2024, l'abonnement mensuel n'est possible que les
+    six premiers mois ; ensuite, un engagement d'un an au moins est obligatoire (au plus tard le 30
+    septembre 2024 pour les clients abonnés avant le 1er avril 2024).
+
+    Note (en): On subscribing, the customer chooses an initial commitment of one month, one, two or
+    three years. Since 1 April 2024, a monthly subscription is possible for the first six months
+    only; then a commitment of at least one year is required (by 30 September 2024 at the latest for
+    customers who subscribed before 1 April 2024).
+
+    Note (fr): Le Client peut ne pas reconduire ou modifier son engagement jusqu'à la veille de la
+    date de renouvellement, dans le module « Mon compte ».
+
+    Note (en): The customer may decline the renewal or change its commitment until the day before
+    the renewal date, in the "My account" module.
+
+    Initial term 1 year from « Text(fr="la fin des six premiers mois d'abonnement mensuel", en='the
+    end of the first six months of monthly subscription') »; renewed tacitly for 1 year at a time.
 
     Terms are described by their last day included.
 
-    Source: contracts/teogest.sla:168
+    Source: contracts/teogest.sla:228
     """
     return ENGAGEMENT.term_end(start, on)
 
@@ -1212,18 +1452,33 @@ def engagement_renewal_dates(start: date, until: date) -> list[date]:
 
     Label: « engagement » (fr); “commitment” (en).
 
-    Note (fr): L'abonnement mensuel n'est possible que les six premiers mois ; un engagement d'un,
-    deux ou trois ans est ensuite obligatoire.
+    Legal force: obligation of the client towards the provider (firm).
 
-    Note (en): Monthly subscription is possible for the first six months only; then a one-, two- or
-    three-year commitment is required.
+    Reading adopted (the contract is not explicit): the contract provides for tacit renewal without
+    stating its period; a renewal for the one-year commitment period is assumed.
 
-    Initial term 1 year from « la fin des six premiers mois d'abonnement mensuel »; renewed tacitly
-    for 1 year at a time.
+    Note (fr): À la souscription, le Client choisit un engagement initial d'un mois, d'un an, de
+    deux ans ou de trois ans. Depuis le 1er avril 2024, l'abonnement mensuel n'est possible que les
+    six premiers mois ; ensuite, un engagement d'un an au moins est obligatoire (au plus tard le 30
+    septembre 2024 pour les clients abonnés avant le 1er avril 2024).
+
+    Note (en): On subscribing, the customer chooses an initial commitment of one month, one, two or
+    three years. Since 1 April 2024, a monthly subscription is possible for the first six months
+    only; then a commitment of at least one year is required (by 30 September 2024 at the latest for
+    customers who subscribed before 1 April 2024).
+
+    Note (fr): Le Client peut ne pas reconduire ou modifier son engagement jusqu'à la veille de la
+    date de renouvellement, dans le module « Mon compte ».
+
+    Note (en): The customer may decline the renewal or change its commitment until the day before
+    the renewal date, in the "My account" module.
+
+    Initial term 1 year from « Text(fr="la fin des six premiers mois d'abonnement mensuel", en='the
+    end of the first six months of monthly subscription') »; renewed tacitly for 1 year at a time.
 
     Terms are described by their last day included.
 
-    Source: contracts/teogest.sla:168
+    Source: contracts/teogest.sla:228
     """
     return ENGAGEMENT.renewal_dates(start, until)
 
@@ -1231,12 +1486,18 @@ def engagement_renewal_dates(start: date, until: date) -> list[date]:
 def survie_survival_end(end: date) -> date:
     """Last day the obligations of `survie` bind: 3 years after the contract's last day `end`.
 
-    Clause T19 (Art. 23, 24).
+    Clause T19 (Art. 24).
 
-    Label: « confidentialité et non-sollicitation » (fr); “confidentiality and non-solicitation”
-    (en).
+    Label: « confidentialité » (fr); “confidentiality” (en).
 
-    Source: contracts/teogest.sla:177
+    Legal force: obligation of the client towards the provider (firm).
+
+    Note (fr): L'obligation lie les deux Parties, chacune pour les informations confidentielles de
+    l'autre.
+
+    Note (en): The obligation binds both Parties, each for the other's confidential information.
+
+    Source: contracts/teogest.sla:242
     """
     return survival_end(end, Period(3, "year"))
 
@@ -1245,16 +1506,18 @@ def non_sollicitation_survival_end(end: date) -> date:
     """Last day the obligations of `non_sollicitation` bind: 12 months after the contract's last day
     `end`.
 
-    Clause T19 (Art. 24).
+    Clause T19 (Art. 23).
 
     Label: « non-sollicitation » (fr); “non-solicitation” (en).
+
+    Legal force: prohibition of the client.
 
     Note (fr): Indemnité en cas de manquement : six fois le salaire brut mensuel du salarié
     concerné.
 
     Note (en): Indemnity for a breach: six times the employee's gross monthly salary.
 
-    Source: contracts/teogest.sla:183
+    Source: contracts/teogest.sla:253
     """
     return survival_end(end, Period(12, "month"))
 
@@ -1267,12 +1530,24 @@ def restore_fee(hours: Decimal, units: int) -> Decimal:
 
     Label: « tarifs » (fr); “prices” (en).
 
+    Note (fr): Les intérêts de retard courent sans mise en demeure préalable, dès le premier jour de
+    retard ; les frais bancaires et de recouvrement s'y ajoutent.
+
+    Note (en): Late-payment interest runs without prior formal notice, from the first day of delay;
+    bank and collection costs are added.
+
+    Note (fr): Tout utilisateur inscrit, même un instant, dans le mois est facturé pour le mois
+    entier.
+
+    Note (en): Any user registered, even for an instant, during the month is billed for the whole
+    month.
+
     130 EUR excl. tax per hour of time spent (pro rata, `hours` as a Decimal), with a minimum of 70
-    EUR excl. tax per « dossier annuel restauré » (`units` of them): the higher amount is billed.
+    EUR excl. tax per « annual file restored » (`units` of them): the higher amount is billed.
 
     Rounded to the cent, halves away from zero.
 
-    Source: contracts/teogest.sla:191
+    Source: contracts/teogest.sla:262
     """
     return time_fee(Decimal(130), _hours_spent("hours", hours), Decimal(70), units)
 
@@ -1285,11 +1560,23 @@ def reversibility_assistance_fee(hours: Decimal) -> Decimal:
 
     Label: « tarifs » (fr); “prices” (en).
 
+    Note (fr): Les intérêts de retard courent sans mise en demeure préalable, dès le premier jour de
+    retard ; les frais bancaires et de recouvrement s'y ajoutent.
+
+    Note (en): Late-payment interest runs without prior formal notice, from the first day of delay;
+    bank and collection costs are added.
+
+    Note (fr): Tout utilisateur inscrit, même un instant, dans le mois est facturé pour le mois
+    entier.
+
+    Note (en): Any user registered, even for an instant, during the month is billed for the whole
+    month.
+
     200 EUR excl. tax per hour of time spent (pro rata, `hours` as a Decimal).
 
     Rounded to the cent, halves away from zero.
 
-    Source: contracts/teogest.sla:191
+    Source: contracts/teogest.sla:262
     """
     return time_fee(Decimal(200), _hours_spent("hours", hours), Decimal(0), 0)
 
@@ -1302,11 +1589,23 @@ def credentials_reset_fee(count: int = 1) -> Decimal:
 
     Label: « tarifs » (fr); “prices” (en).
 
+    Note (fr): Les intérêts de retard courent sans mise en demeure préalable, dès le premier jour de
+    retard ; les frais bancaires et de recouvrement s'y ajoutent.
+
+    Note (en): Late-payment interest runs without prior formal notice, from the first day of delay;
+    bank and collection costs are added.
+
+    Note (fr): Tout utilisateur inscrit, même un instant, dans le mois est facturé pour le mois
+    entier.
+
+    Note (en): Any user registered, even for an instant, during the month is billed for the whole
+    month.
+
     35 EUR excl. tax each time (`count` times).
 
     Rounded to the cent, halves away from zero.
 
-    Source: contracts/teogest.sla:191
+    Source: contracts/teogest.sla:262
     """
     return to_cents(Decimal(35) * require_int("count", count, 0))
 
@@ -1319,11 +1618,23 @@ def non_sepa_fee(months: Decimal) -> Decimal:
 
     Label: « tarifs » (fr); “prices” (en).
 
+    Note (fr): Les intérêts de retard courent sans mise en demeure préalable, dès le premier jour de
+    retard ; les frais bancaires et de recouvrement s'y ajoutent.
+
+    Note (en): Late-payment interest runs without prior formal notice, from the first day of delay;
+    bank and collection costs are added.
+
+    Note (fr): Tout utilisateur inscrit, même un instant, dans le mois est facturé pour le mois
+    entier.
+
+    Note (en): Any user registered, even for an instant, during the month is billed for the whole
+    month.
+
     35 EUR excl. tax per month (`months` of them).
 
     Rounded to the cent, halves away from zero.
 
-    Source: contracts/teogest.sla:191
+    Source: contracts/teogest.sla:262
     """
     return to_cents(Decimal(35) * _quantity("months", months))
 
@@ -1336,11 +1647,23 @@ def late_payment_indemnity_fee(count: int = 1) -> Decimal:
 
     Label: « tarifs » (fr); “prices” (en).
 
+    Note (fr): Les intérêts de retard courent sans mise en demeure préalable, dès le premier jour de
+    retard ; les frais bancaires et de recouvrement s'y ajoutent.
+
+    Note (en): Late-payment interest runs without prior formal notice, from the first day of delay;
+    bank and collection costs are added.
+
+    Note (fr): Tout utilisateur inscrit, même un instant, dans le mois est facturé pour le mois
+    entier.
+
+    Note (en): Any user registered, even for an instant, during the month is billed for the whole
+    month.
+
     40 EUR excl. tax each time (`count` times).
 
     Rounded to the cent, halves away from zero.
 
-    Source: contracts/teogest.sla:191
+    Source: contracts/teogest.sla:262
     """
     return to_cents(Decimal(40) * require_int("count", count, 0))
 
@@ -1354,7 +1677,19 @@ def tarifs_minimum_top_up(invoiced: Decimal) -> Decimal:
 
     Label: « tarifs » (fr); “prices” (en).
 
-    Source: contracts/teogest.sla:191
+    Note (fr): Les intérêts de retard courent sans mise en demeure préalable, dès le premier jour de
+    retard ; les frais bancaires et de recouvrement s'y ajoutent.
+
+    Note (en): Late-payment interest runs without prior formal notice, from the first day of delay;
+    bank and collection costs are added.
+
+    Note (fr): Tout utilisateur inscrit, même un instant, dans le mois est facturé pour le mois
+    entier.
+
+    Note (en): Any user registered, even for an instant, during the month is billed for the whole
+    month.
+
+    Source: contracts/teogest.sla:262
     """
     return minimum_top_up(invoiced, Decimal(130))
 
@@ -1368,9 +1703,21 @@ def tarifs_indexed_price(price: Decimal, old_index: Decimal, new_index: Decimal)
 
     Label: « tarifs » (fr); “prices” (en).
 
+    Note (fr): Les intérêts de retard courent sans mise en demeure préalable, dès le premier jour de
+    retard ; les frais bancaires et de recouvrement s'y ajoutent.
+
+    Note (en): Late-payment interest runs without prior formal notice, from the first day of delay;
+    bank and collection costs are added.
+
+    Note (fr): Tout utilisateur inscrit, même un instant, dans le mois est facturé pour le mois
+    entier.
+
+    Note (en): Any user registered, even for an instant, during the month is billed for the whole
+    month.
+
     A fall of the index applies in full.
 
-    Source: contracts/teogest.sla:191
+    Source: contracts/teogest.sla:262
     """
     return indexed_price(price, old_index, new_index, Decimal(9))
 
@@ -1386,7 +1733,19 @@ def tarifs_late_interest(
 
     Label: « tarifs » (fr); “prices” (en).
 
-    Source: contracts/teogest.sla:191
+    Note (fr): Les intérêts de retard courent sans mise en demeure préalable, dès le premier jour de
+    retard ; les frais bancaires et de recouvrement s'y ajoutent.
+
+    Note (en): Late-payment interest runs without prior formal notice, from the first day of delay;
+    bank and collection costs are added.
+
+    Note (fr): Tout utilisateur inscrit, même un instant, dans le mois est facturé pour le mois
+    entier.
+
+    Note (en): Any user registered, even for an instant, during the month is billed for the whole
+    month.
+
+    Source: contracts/teogest.sla:262
     """
     rate = require_decimal("legal_rate", legal_rate) + Decimal(3)
     return late_interest(amount, rate, days, year_days)
@@ -1402,19 +1761,27 @@ def annulation_formation(
 
     Label: « frais d'annulation d'une formation » (fr); “training cancellation fee” (en).
 
+    Legal force: right of the provider against the client.
+
+    Note (fr): L'annulation, possible par tout moyen, prend effet à la réception par le Client de
+    l'e-mail de confirmation de l'Editeur : c'est cette date qui compte.
+
+    Note (en): Cancellation, possible by any means, takes effect when the customer receives the
+    Publisher's confirmation e-mail: that date counts.
+
     A bound of N days (or months) means the notice was given at least that period before the event:
     `notice_given_on` on or before `event_on` minus the period. The result's value is the days of
     notice.
 
     Tiers:
-    - up to 8 days excluded: 100 % of invoice (line 216)
-    - from 8 days included to 15 days included: 50 % of invoice (line 217)
-    - from 16 days included to 1 month included: 20 % of invoice (line 218)
-    - from 1 month excluded: none (line 219)
+    - up to 8 days excluded: 100 % of invoice (line 298)
+    - from 8 days included to 15 days included: 50 % of invoice (line 299)
+    - from 16 days included to 1 month included: 20 % of invoice (line 300)
+    - from 1 month excluded: none (line 301)
 
     With `invoice`, shares of the invoice are turned into money (rounded to cents).
 
-    Source: contracts/teogest.sla:212
+    Source: contracts/teogest.sla:291
     """
     given = require_date("notice_given_on", notice_given_on)
     event = require_date("event_on", event_on)
@@ -1424,22 +1791,22 @@ def annulation_formation(
         )
     table = TierTable(
         tiers=(
-            Tier(  # line 216
+            Tier(  # line 298
                 None,
                 _notice_bound(event_on, Period(8, "day"), False),
                 Outcome("invoice_share", Decimal(100)),
             ),
-            Tier(  # line 217
+            Tier(  # line 299
                 _notice_bound(event_on, Period(8, "day"), True),
                 _notice_bound(event_on, Period(15, "day"), True),
                 Outcome("invoice_share", Decimal(50)),
             ),
-            Tier(  # line 218
+            Tier(  # line 300
                 _notice_bound(event_on, Period(16, "day"), True),
                 _notice_bound(event_on, Period(1, "month"), True),
                 Outcome("invoice_share", Decimal(20)),
             ),
-            Tier(  # line 219
+            Tier(  # line 301
                 _notice_bound(event_on, Period(1, "month"), False),
                 None,
                 Outcome("none"),
@@ -1448,3 +1815,84 @@ def annulation_formation(
         cap=None,
     )
     return evaluate(table, Decimal((event - given).days), invoice)
+
+
+TICKETS: Mapping[str, str | None] = MappingProxyType({
+})
+"""Contact `tickets`: address by kind (email, phone, web, post).
+
+Clause T5 (Art. 8 ; Annexe 2 A.3).
+
+Label: « module « Maintenance » » (fr); “"Maintenance" module” (en).
+
+Source: contracts/teogest.sla:304
+"""
+
+
+TICKETS_CHANNELS: tuple[tuple[str, str], ...] = (
+    (
+        "ouverture d'un ticket dans le module « Maintenance », gratuit pour tous les Clients",
+        "opening a ticket in the \"Maintenance\" module, free for all customers",
+    ),
+)
+"""Other channels of contact `tickets`: (French, English)."""
+
+
+TICKETS_HOURS = HEURES_SUPPORT
+"""When contact `tickets` can be reached: window `heures_support`."""
+
+
+HOTLINE: Mapping[str, str | None] = MappingProxyType({
+})
+"""Contact `hotline`: address by kind (email, phone, web, post).
+
+Clause T9 (Art. 9).
+
+Label: « assistance « Hotline » » (fr); “"Hotline" support” (en).
+
+Source: contracts/teogest.sla:313
+"""
+
+
+HOTLINE_CHANNELS: tuple[tuple[str, str], ...] = (
+    ("demande de rappel dans l'application", "call-back request in the application"),
+)
+"""Other channels of contact `hotline`: (French, English)."""
+
+
+HOTLINE_HOURS = HEURES_SUPPORT
+"""When contact `hotline` can be reached: window `heures_support`."""
+
+
+RAPPORT_MENSUEL: Mapping[str, str | None] = MappingProxyType({
+    "email": None,
+})
+"""Contact `rapport_mensuel`: address by kind (email, phone, web, post).
+
+Clause T3 (Annexe 2 A.7).
+
+Label: « rapport mensuel de disponibilité » (fr); “monthly availability report” (en).
+
+Note (fr): Le rapport est disponible « sur simple demande par e-mail », sans que l'adresse soit
+donnée.
+
+Note (en): The report is available "on request by e-mail"; no address is given.
+
+Left blank by the contract: email (None).
+
+Source: contracts/teogest.sla:321
+"""
+
+
+DONNEES_PERSONNELLES: Mapping[str, str | None] = MappingProxyType({
+    "email": "rgpd@teogest.com",
+    "post": "Teogest – 4, rue des Carmes – 54000 Nancy",
+})
+"""Contact `donnees_personnelles`: address by kind (email, phone, web, post).
+
+Clause T20 (Art. 13.2).
+
+Label: « données personnelles » (fr); “personal data” (en).
+
+Source: contracts/teogest.sla:330
+"""

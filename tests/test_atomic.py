@@ -87,8 +87,8 @@ def old_sources() -> dict[str, str]:
 
 
 def new_sources(copies: int) -> dict[str, str]:
-    title = "title \"Cegid — Conditions d'utilisation des API\""
-    changed = BASE.replace(title, 'title "Cegid — API, new edition"')
+    title = 'en "Cegid — API Terms of Use"'
+    changed = BASE.replace(title, 'en "Cegid — API Terms of Use, new edition"')
     assert changed != BASE
     files = {"cegid-api.sla": changed}
     for n in range(copies):

@@ -21,7 +21,7 @@ SOURCE = """
 contract "essai" {
     title "Contrat d'essai"
     provider "Prestataire SA"
-    client "le Client"
+    client role fr "le Client" en "the Customer"
     source "Conditions de service" dated 2024-03-19
     time zone "Europe/Paris"
     languages fr, en

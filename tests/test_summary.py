@@ -60,8 +60,10 @@ def text(fr: str, en: str | None = None) -> model.Text:
 
 def contract(*items: model.Item, title: str = "Contrat d'essai") -> model.Contract:
     return model.Contract(
-        id="essai", module="essai", source_file="contracts/essai.sla", title=title,
-        provider="Prestataire", client="le Client", document="Conditions", dated=date(2024, 3, 19),
+        id="essai", module="essai", source_file="contracts/essai.sla", title=text(title),
+        provider=model.Party(text("Prestataire"), named=True),
+        client=model.Party(text("le Client", "the Customer"), named=False),
+        sources=(model.SourceDocument("Conditions", date(2024, 3, 19)),),
         zone="Europe/Paris", languages=("fr", "en"), currency="EUR", items=items)
 
 
@@ -81,8 +83,8 @@ def window(name: str, *ranges: tuple[int, int, int], **extra: object) -> Window:
 def availability(target: str, **extra: object) -> Availability:
     fields: dict[str, object] = {
         "strict": False, "measured_during": None, "excluded_windows": (), "maintenance_in": (),
-        "excluded_causes": (), "exclusion_mode": "removed", "method": OutageMethod(),
-        "restatements": (), "examples": (), **extra}
+        "causes": (), "exclusion_mode": "removed", "method": OutageMethod(),
+        "restatements": (), "examples": (), "no_remedy": False, **extra}
     return Availability(**base("dispo", text("disponibilité", "availability")),
                         target=D(target), **fields)
 
@@ -90,8 +92,9 @@ def availability(target: str, **extra: object) -> Availability:
 def money_clause(**extra: object) -> MoneyClause:
     fields: dict[str, object] = {
         "fees": (), "minimum_invoice": None, "surcharge": None, "surcharge_on": None,
-        "indexation": None, "indexation_cap": None, "liability_cap": None,
-        "interest_points": None, "billing": None, "examples": (), **extra}
+        "indexation": None, "indexation_cap": None, "indexation_up_to": False,
+        "liability_cap": None, "liability_of": None, "interest_points": None, "billing": None,
+        "examples": (), **extra}
     return MoneyClause(**base("tarifs", text("tarifs", "prices")), **fields)
 
 
@@ -122,10 +125,10 @@ def test_teogest_allowances_match_its_own_restatement() -> None:
     fr, en = both(real("teogest"))
     for figure in (f"2{NB}min 52,8{NB}s", f"20{NB}min 9,6{NB}s", f"1{NB}h 27{NB}min 39,5{NB}s",
                    f"17{NB}h 31{NB}min 53,9{NB}s"):
-        assert f"{figure} d'indisponibilité" in fr
+        assert f"{figure} d’indisponibilité" in fr
     for figure in ("2 min 52.8 s", "20 min 9.6 s", "1 h 27 min 39.5 s", "17 h 31 min 53.9 s"):
         assert f"{figure} of unavailability" in en
-    assert fr.count("comme le contrat l'écrit lui-même") == 4
+    assert fr.count("comme le contrat l’écrit lui-même") == 4
     assert en.count("as the contract itself states") == 4
 
 
@@ -137,22 +140,25 @@ def test_a_restatement_that_does_not_match_is_flagged() -> None:
 
 
 def test_allowance_over_a_measured_window() -> None:
-    # Cegid Loop L1: 99.5 % of Mon–Fri 07:00–20:00 = 65 h a week; 0.5 % of 65 h = 19.5 min.
+    # Cegid Loop L1, shown for the month of its example, May 2024: 23 weekdays less the public
+    # holidays of 1, 8, 9 and 20 May = 19 business days × 13 h (07:00–20:00) = 247 h; 0.5 % of
+    # 247 h = 1.235 h = 1 h 14 min 6 s.
     fr, en = both(real("cegid-loop"))
-    assert f"19{NB}min 30{NB}s d'indisponibilité par semaine" in fr
-    assert "(65 hours in a full week, without public holidays)" in en
+    assert f"en mai 2024, le temps mesuré est de 247{NB}h" in fr
+    assert f"1{NB}h 14{NB}min 6{NB}s d’indisponibilité par mois" in fr
+    assert "in May 2024, the measured time is 247 h (public holidays left out)" in en
 
 
 def test_weekly_hours_of_windows() -> None:
     # T2: Tue and Thu 21:00–06:00 = 2 × 9 h; Fri 22:00 → Sat 24:00 = 26 h. T9: Mon–Thu
     # 2.5 h + 4.5 h, Fri 2.5 h + 3.5 h = 4 × 7 + 6 = 34 h.
     fr, en = both(real("teogest"))
-    assert f"Calcul : 18{NB}heures par semaine".replace(" :", f"{NB}:") in fr
-    assert "Calculation: 26 hours in a week when it is used" in en
-    assert "Calculation: 34 hours a week at most" in en
-    # L2: every night 20:00–07:00 and the whole weekend overlap; 168 h − 65 h of PRT = 103 h.
-    assert "Calculation: 103 hours a week, overlaps counted once" in summary.summary_text(
-        real("cegid-loop"), "en")
+    assert f"Soit 18{NB}heures par semaine." in fr
+    assert "In all: 26 hours in a week when it is used." in en
+    assert "In all: 34 hours a week at most" in en
+    # L2: Mon–Thu nights 20:00–07:00 (4 × 11 h) and Friday 20:00 to Monday 07:00 (59 h) = 103 h,
+    # the 168 h of the week less the 65 h of the PRT.
+    assert "In all: 103 hours a week." in summary.summary_text(real("cegid-loop"), "en")
 
 
 def test_worst_case_of_business_hour_deadlines() -> None:
@@ -245,7 +251,8 @@ def test_tier_bounds_in_words() -> None:
     assert f"de 0,2{NB}% exclu à 0,21{NB}% exclu" in fr
     assert "between 0.2% and 0.21%, both excluded" in en
     assert "Le contrat ne précise pas ce qui est dû dans les intervalles suivants" in fr
-    assert f"Moins de 8{NB}jours{NB}: 100{NB}% de la facture\n" in fr
+    # T16: « 100 % » of the training's price, not of an invoice (Annexe 4 D).
+    assert f"Moins de 8{NB}jours{NB}: 100{NB}% du prix\n" in fr
 
 
 def test_mixed_bounds_and_unspecified_outcome() -> None:
@@ -261,10 +268,14 @@ def test_payment_forms() -> None:
         **base("credits"), measure="availability", source="dispo",
         tiers=(Tier(None, Bound(D(99), False), Outcome("service_days", D(2)), 3),),
         gaps=(), cap=None, cap_per_month=False, claim_within=model.Unspecified("claim"),
-        claim_after=None, payment="service_credit", never_cash=True, examples=())
+        claim_after=None, payment="service_credit", never_cash=True, carried_to_end=True,
+        sole_remedy=True, event=None, examples=())
     fr, en = both(contract(availability("99"), tiers))
-    assert "Ce qui est dû est accordé sous forme de crédit de service, jamais en numéraire." in fr
-    assert "What is due is granted as service credit, never in cash." in en
+    assert ("Ce qui est dû est accordé sous forme de crédit de service, sans compensation "
+            "pécuniaire ni avoir, imputable seulement au terme du contrat.") in fr
+    assert ("What is due is granted as service credit, never in cash or as a credit note, and is "
+            "used only at the end of the contract.") in en
+    assert "Il constitue l’unique réparation du manquement." in fr
     assert f"Moins de 99{NB}%{NB}: 2{NB}jours de service" in fr
     assert "Le contrat ne précise pas le délai de réclamation." in fr
     assert "The contract does not say by when a claim must be made." in en
@@ -287,10 +298,11 @@ def test_unspecified_values_are_said_plainly() -> None:
 
 def test_every_item_is_cited_with_its_clauses() -> None:
     fr, en = both(real("teogest"))
-    assert "clauses T1 (Annexe 2 A.1) et T3 (Annexe 2 A.6)" in fr
-    assert "clauses T1 (Annexe 2 A.1) and T3 (Annexe 2 A.6)" in en
+    assert "*Disponibilité · Annexe 2 A.1 et Annexe 2 A.6*" in fr
+    assert "*Availability · Annexe 2 A.1 and Annexe 2 A.6*" in en
     c = real("teogest")
-    assert fr.count("\n## ") == en.count("\n## ") == len(c.items)
+    # one section per item, then the points of attention
+    assert fr.count("\n## ") == en.count("\n## ") == len(c.items) + 1
     for item in c.items:
         assert item.label is not None
         assert item.label.en[:1].upper() + item.label.en[1:] in en
@@ -316,9 +328,11 @@ def test_money_clause_sentences() -> None:
               model.Money(D(70), "EUR", "excl"),
               model.Text("dossier annuel restauré", "annual file restored"))
     fr, en = both(contract(money_clause(fees=(fee,), interest_points=D(1), surcharge=D(20),
-                                        surcharge_on="le dépassement", billing="advance")))
-    assert (f"130,00{NB}€{NB}HT de l'heure, avec un minimum de 70,00{NB}€{NB}HT par "
-            f"«{NB}dossier annuel restauré{NB}»") in fr
+                                        surcharge_on=text("le dépassement", "the overage"),
+                                        billing="advance")))
+    assert (f"Restore{NB}: 130,00{NB}€{NB}HT de l’heure, avec un minimum de 70,00{NB}€{NB}HT "
+            "par dossier annuel restauré") in fr
+    assert "per annual file restored" in en
     assert "€130.00 excl. VAT per hour, with a minimum of €70.00 excl. VAT per" in en
     assert f"majoré de 1{NB}point." in fr and "plus 1 point." in en
     assert "Majoration de 20" in fr and "Billed monthly in advance." in en
@@ -336,11 +350,11 @@ def hostile_contract() -> model.Contract:
         **base("d", hostile, (hostile,)), severities=None, business_hours=None,
         business_days=None, actions=(Action("act", hostile),),
         rules=(Rule("act", None, "within", None, model.Duration(D(2), "day"),
-                    after=HOSTILE),), examples=())
+                    after=text(HOSTILE)),), examples=())
     night = Window(**base("w", hostile), ranges=(WeeklyRange(0, 0, 60),),
                    always=False, business_days_of=None, per_month_limit=None,
-                   notice=model.Duration(D(1), "day"), notice_exception=HOSTILE, examples=())
-    return contract(item, night, availability("99", excluded_causes=(HOSTILE,),
+                   notice=model.Duration(D(1), "day"), notice_exception=text(HOSTILE), examples=())
+    return contract(item, night, availability("99", causes=(text(HOSTILE),),
                                               excluded_windows=("w",)), title=HOSTILE)
 
 
@@ -368,7 +382,7 @@ def test_hostile_strings_are_inert_in_markdown() -> None:
 def test_contract_strings_are_never_templates() -> None:
     files = summary.render(contract(title="{{ 7*7 }} {% if true %}yes{% endif %}"))
     for name, output in files.items():
-        assert "49" not in output, name
+        assert "49 " not in output and ">49" not in output, name   # 7*7 never computed
         assert "{% if true %}yes{% endif %}" in output, name
 
 

@@ -449,7 +449,8 @@ class Facts:
         share = (100 - availability.target) / 100
         measured = self.window(availability.measured_during or "")
         if measured is not None and not measured.always:
-            bases = {"week": Decimal(self.weekly_minutes(measured) * 60)}
+            year, month = glance.reference_month(self.contract, availability)
+            bases = {"month": glance.measured_seconds(self.contract, availability, year, month)}
         else:
             bases = PERIOD_SECONDS
         stated = {r.per: r.allowance.seconds() for r in availability.restatements}
@@ -462,6 +463,12 @@ class Facts:
             if per not in bases:
                 result.append(Allowance(per, None, self.f.elapsed(seconds), True))
         return tuple(result)
+
+    def measured_month(self, availability: Availability) -> tuple[str, str]:
+        """The month a measured window's allowance is shown for, and its measured time."""
+        year, month = glance.reference_month(self.contract, availability)
+        seconds = glance.measured_seconds(self.contract, availability, year, month)
+        return self.f.month(year, month), self.f.elapsed(seconds)
 
     def worst_start(self) -> str:
         return self.f.moment(WORST_CASE_START)

@@ -515,7 +515,8 @@ SUMMARY = """
 {% if measured is none or measured.always %}
 {{ say(s, "allowances-calendar") }}
 {% else %}
-{{ say(s, "allowances-measured", minutes=s.weekly_minutes(measured)) }}
+{% set month, hours = s.measured_month(i) %}
+{{ say(s, "allowances-measured", month=month, hours=hours) }}
 {% endif %}
 {% endfilter %}
 {% filter ul %}
@@ -652,10 +653,10 @@ PHRASES = {
         "heures, un mois égal à 1/12 d'une année grégorienne de 365,2425 jours, arrondi au "
         "dixième de seconde) :"),
     "allowances-measured": Phrase(
-        "Calculation: over the measured time ({{ s.f.hours(minutes) }} in a full week, without "
-        "public holidays), the target tolerates at most:",
-        "Calcul : rapporté au temps mesuré ({{ s.f.hours(minutes) }} par semaine complète, hors "
-        "jours fériés), l'objectif tolère au plus :"),
+        "Calculation, for one month: in {{ month }}, the measured time is {{ hours }} (public "
+        "holidays left out), so the target tolerates at most:",
+        "Calcul, pour un mois : en {{ month }}, le temps mesuré est de {{ hours }} (jours fériés "
+        "exclus) ; l'objectif tolère donc au plus :"),
     "period": Phrase(
         '{{ {"day": "a day", "week": "a week", "month": "a month", "year": "a year"}[per] }}',
         '{{ {"day": "par jour", "week": "par semaine", "month": "par mois", "year": "par an"}[per] '
