@@ -86,8 +86,12 @@ WORDS: dict[str, tuple[str, str]] = {
                          "{hours} measured in {month} × {share}"),
     "allowance-maintenance": ("avant déduction des maintenances", "before maintenance is deducted"),
     # tiers
-    "tier-example": ("{measure} de {value} → {outcome}, soit {money} sur une facture de {invoice}",
-                     "{measure} of {value} → {outcome}, i.e. {money} on an invoice of {invoice}"),
+    "tier-example": ("{measure} de {value} → {outcome}, soit {money} {on}",
+                     "{measure} of {value} → {outcome}, i.e. {money} {on}"),
+    "on-invoice": ("sur une facture de {invoice}", "on an invoice of {invoice}"),
+    "on-subscription": ("sur un abonnement de {invoice}", "on a subscription of {invoice}"),
+    "on-fees": ("sur {invoice} versés", "on {invoice} paid"),
+    "on-price": ("sur un prix de {invoice}", "on a price of {invoice}"),
     "tier-example-plain": ("{measure} de {value} → {outcome}", "{measure} of {value} → {outcome}"),
     "measure-availability": ("Disponibilité", "Availability"),
     "measure-unavailability": ("Indisponibilité", "Unavailability"),
@@ -112,6 +116,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "col-range-notice": ("Préavis (x)", "Notice (x)"),
     "col-outcome": ("Effet", "Outcome"),
     "col-on-invoice": ("Sur une facture de {invoice}", "On an invoice of {invoice}"),
+    "col-on-subscription": ("Sur un abonnement de {invoice}", "On a subscription of {invoice}"),
+    "col-on-fees": ("Sur {invoice} versés", "On {invoice} paid"),
+    "col-on-price": ("Sur un prix de {invoice}", "On a price of {invoice}"),
     "outcome-none": ("rien", "nothing"),
     "outcome-share-invoice": ("{value} de la facture", "{value} of the invoice"),
     "outcome-share-subscription": ("{value} de l'abonnement", "{value} of the subscription"),
@@ -168,6 +175,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "tenure-example": ("Abonné le {subscribed}, demande le {requested} : fin du service le {end}",
                        "Subscribed {subscribed}, notice {requested}: service ends {end}"),
     "survives": ("{delay} après la fin du contrat", "{delay} after the contract ends"),
+    "survives-at-least": ("au moins {delay} après la fin du contrat",
+                          "at least {delay} after the contract ends"),
     # money
     "liability": ("Plafond de responsabilité", "Liability cap"),
     "minimum-invoice": ("Facture minimale", "Minimum invoice"),
@@ -542,7 +551,9 @@ def tier_table(contract: model.Contract, item: Tiers, f: Formatter) -> Table:
     rows = _tier_rows(contract, item, f)
     head = [word(f.lang, f"col-range-{item.measure}"), word(f.lang, "col-outcome")]
     if rows and len(rows[0]) == 3:
-        head.append(word(f.lang, "col-on-invoice",
+        base = next((t.outcome.base for t in item.tiers if t.outcome.kind == "invoice_share"),
+                    "invoice")
+        head.append(word(f.lang, f"col-on-{base}",
                          invoice=f.money(model.Money(INVOICE, contract.currency))))
     caption = _cap(label(item, f.lang))
     if item.measure == "notice":
@@ -565,7 +576,8 @@ def tier_figure(contract: model.Contract, item: Tiers, f: Formatter) -> Figure:
         figure = word(lang, "tier-example", measure=measure, value=f.percent(value),
                       outcome=outcome,
                       money=f.money(model.Money(result.money or Decimal(0), contract.currency)),
-                      invoice=f.money(model.Money(INVOICE, contract.currency))) \
+                      on=word(lang, f"on-{found.base}",
+                              invoice=f.money(model.Money(INVOICE, contract.currency)))) \
             if result.money is not None else \
             word(lang, "tier-example-plain", measure=measure, value=f.percent(value),
                  outcome=outcome)
@@ -837,8 +849,8 @@ def term_figures(contract: model.Contract, item: Term, f: Formatter) -> list[Fig
                                     end=f.long_date(end)))
         figures.append(Figure(name, figure, sep.join(details), refs))
     if item.survives is not None and not figures:
-        figures.append(Figure(name, word(lang, "survives", delay=f.duration(item.survives)), "",
-                              refs))
+        said = "survives-at-least" if item.survives_at_least else "survives"
+        figures.append(Figure(name, word(lang, said, delay=f.duration(item.survives)), "", refs))
     return figures
 
 
@@ -1080,16 +1092,18 @@ def contract_points(contract: model.Contract, lang: Lang) -> list[str]:
 
     points = [line("attention-conflict", about=_text(c.about, lang), first=_text(c.first, lang),
                    second=_text(c.second, lang)) for c in contract.conflicts]
+    soft = ("best efforts", "reasonable efforts", "target")
     for item in contract.items:
-        forces = [item.force] if item.force is not None else []
-        if isinstance(item, Deadlines):
-            forces += [a.force for a in item.actions if a.force is not None]
-        name = _cap(label(item, lang))
-        soft = sorted({str(f.strength) for f in forces if f.modality == "obligation"
-                       and f.strength in ("best efforts", "reasonable efforts", "target")})
-        points += [line(f"attention-{strength.replace(' ', '-')}", item=name) for strength in soft]
+        promises = [(label(item, lang), item.force)]
+        if isinstance(item, Deadlines):    # an action's own force, where it has one
+            promises += [(_text(a.text, lang), a.force) for a in item.actions
+                         if a.force is not None and a.force != item.force]
+        for name, force in promises:
+            if force is not None and force.modality == "obligation" and force.strength in soft:
+                points.append(line(f"attention-{str(force.strength).replace(' ', '-')}",
+                                   item=_cap(name)))
         if isinstance(item, Availability) and item.no_remedy:
-            points.append(line("attention-no-remedy", item=name))
+            points.append(line("attention-no-remedy", item=_cap(label(item, lang))))
     return points
 
 

@@ -158,6 +158,7 @@ PHRASES: dict[str, Phrase] = {
     "formalities": Phrase("Formalities:", "Formalités :"),
     "via": Phrase("Contact: {{ contact|t }}.", "Contact : {{ contact|t }}."),
     "attention": Phrase("Points of attention", "Points d’attention"),
+    "open-points": Phrase("Left open by the contract:", "Laissé ouvert par le contrat :"),
 }
 """The sentences the summaries share (summary.j2, common.j2), in English and French; each kind
 has its own (kinds/base.py)."""
@@ -345,6 +346,10 @@ class Facts:
     def attention(self) -> list[str]:
         """What a reader must not miss (`glance.contract_points`)."""
         return glance.contract_points(self.contract, self.lang)
+
+    def open_points(self) -> list[str]:
+        """What the contract leaves open (`glance.unspecified_points`)."""
+        return glance.unspecified_points(self.contract, self.lang)
 
     def party(self, party: str | model.Text) -> str:
         """A party as the documents name it: the provider and the client by their name or role,
