@@ -76,6 +76,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "week": ("Semaine type", "Typical week"),
     # availability
     "target": ("≥ {value} par mois civil", "≥ {value} per calendar month"),
+    "strength-best efforts": ("obligation de moyens (meilleurs efforts)",
+                              "best-efforts undertaking"),
+    "strength-reasonable efforts": ("obligation de moyens (efforts raisonnables)",
+                                    "reasonable-efforts undertaking"),
+    "strength-target": ("simple objectif", "a target only"),
+    "no-remedy": ("aucune réparation prévue si l’objectif est manqué",
+                  "no remedy if the target is missed"),
     "target-strict": ("> {value} par mois civil", "> {value} per calendar month"),
     "measured-always": ("mesurée 24 h/24, 7 j/7", "measured 24/7"),
     "measured-during": ("mesurée {schedule}", "measured {schedule}"),
@@ -727,6 +734,11 @@ def availability_figures(contract: model.Contract, item: Availability, f: Format
                   month=f.month(year, month), share=share)
     if item.maintenance_in and item.exclusion_mode == "removed":
         detail += f" ({word(lang, 'allowance-maintenance')})"
+    force = item.force
+    if force is not None and force.strength in ("best efforts", "reasonable efforts", "target"):
+        target += f" — {word(lang, f'strength-{force.strength}')}"
+    if item.no_remedy:
+        where += ("\u202f; " if lang == "fr" else "; ") + word(lang, "no-remedy")
     return [
         Figure(_cap(label(item, lang)), target, where, refs),
         Figure(word(lang, "allowance") + (f" ({label(item, lang)})" if named else ""),
