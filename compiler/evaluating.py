@@ -125,9 +125,11 @@ class EvalContext:
 
 # ------------------------------------------------------------- the generic report: by signature
 
-def by_signature(ctx: EvalContext, item: model.Item) -> Evaluation:
-    """Every evaluator of the item whose parameters are all given, once per record: the report
-    of an item whose kind has none of its own."""
+def by_signature(ctx: EvalContext, item: model.Item,
+                 answers: Callable[[str, dict[str, Value]], bool] | None = None) -> Evaluation:
+    """Every evaluator of the item whose parameters are all given (and that `answers` the
+    values, when the kind says which do), once per record: the report of an item whose kind has
+    none of its own."""
     functions = [(name, ctx.function(name))
                  for name in ctx.evaluators[item.name]
                  if callable(getattr(ctx.module, name, None))]
@@ -148,7 +150,8 @@ def by_signature(ctx: EvalContext, item: model.Item) -> Evaluation:
             parameters = inspect.signature(func).parameters
             required = [p for p, spec in parameters.items()
                         if spec.default is inspect.Parameter.empty]
-            if all(p in values for p in required):
+            if all(p in values for p in required) and (answers is None
+                                                       or answers(name, values)):
                 arguments = {p: ctx.convert(values[p], func, p) for p in parameters if p in values}
                 try:
                     results[name] = plain(call(ctx, func, **arguments))

@@ -601,7 +601,7 @@ def remise(value: Decimal, invoice: Decimal | None = None) -> TierResult:
     must be made within 7 days of “the incident”, so sometimes before the month is over.
 
     Tiers:
-    - up to 98 % excluded: 10 % of invoice (line 106)
+    - up to 98 % excluded: 10 % of subscription (line 106)
     - from 98 % included: none (line 107)
 
     Paid as: discount.

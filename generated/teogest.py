@@ -1774,9 +1774,9 @@ def annulation_formation(
     notice.
 
     Tiers:
-    - up to 8 days excluded: 100 % of invoice (line 298)
-    - from 8 days included to 15 days included: 50 % of invoice (line 299)
-    - from 16 days included to 1 month included: 20 % of invoice (line 300)
+    - up to 8 days excluded: 100 % of price (line 298)
+    - from 8 days included to 15 days included: 50 % of price (line 299)
+    - from 16 days included to 1 month included: 20 % of price (line 300)
     - from 1 month excluded: none (line 301)
 
     With `invoice`, shares of the invoice are turned into money (rounded to cents).

@@ -33,6 +33,8 @@ from ..backends.pycode import (
 )
 from ..backends.writer import CodeWriter
 from ..checking import Checker, suggest
+from ..evaluating import EvalContext, Evaluation, by_signature
+from ..inputs import Value
 from ..messages import KindNames, Phrase, phrase
 from .base import Check, Kind, Result, Worked
 from .severities import LevelStmt, Severities
@@ -981,6 +983,21 @@ class DeadlinesKind(Kind[Deadlines]):
 
     def examples(self, item: Deadlines, ctx: Worked) -> Iterator[Check]:
         return _worked(item, ctx)
+
+    def report(self, item: Deadlines, ctx: EvalContext) -> Evaluation | None:
+        """The generic report, each action asked only of the evaluator that answers it (its
+        due date, earliest day, limit, end or monthly date)."""
+        kinds = {suffix: kinds for suffix, kinds, _ in FUNCTIONS}
+        kinds["debit_date"] = ("monthly_day",)
+
+        def answers(name: str, values: dict[str, Value]) -> bool:
+            action = values.get("action")
+            if action is None:
+                return True
+            suffix = next((s for s in kinds if name == ctx.names.fn(item.name, s)), None)
+            return suffix is None or any(r.action == action.text and r.kind in kinds[suffix]
+                                         for r in item.rules)
+        return by_signature(ctx, item, answers)
 
     def check(self, c: Checker, block: ast.Block, base: model.ItemFields) -> Deadlines:
         body = block.body

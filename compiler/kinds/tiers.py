@@ -850,10 +850,15 @@ def _outcome_unit(outcome: Outcome) -> str | None:
     return "money" if outcome.kind in ("invoice_share", "money") else None
 
 
+BASE_WORDS: dict[str, str] = {"invoice": "invoice", "subscription": "subscription",
+                              "fees": "fees paid", "price": "price"}
+"""A share's base as the author writes it."""
+
+
 def _outcome_text(outcome: Outcome) -> str:
     """An outcome as the author writes it: `20 % of invoice`, `3 days of service`, `100 EUR`."""
     if outcome.kind == "invoice_share":
-        return f"{outcome.amount} % of invoice"
+        return f"{outcome.amount} % of {BASE_WORDS[outcome.base]}"
     if outcome.kind == "service_days":
         return f"{outcome.amount} days of service"
     if outcome.kind == "money":
@@ -877,7 +882,7 @@ def outcome_text(o: Outcome) -> str:
         return "unspecified"
     assert o.amount is not None
     if o.kind == "invoice_share":
-        return f"{num(o.amount)} % of invoice"
+        return f"{num(o.amount)} % of {BASE_WORDS[o.base]}"
     if o.kind == "service_days":
         return f"{num(o.amount)} days of service"
     return money_text(model.Money(o.amount, o.currency or "", o.tax))
@@ -1087,10 +1092,11 @@ def _report(ctx: EvalContext, item: Tiers) -> Evaluation:
     })
     lines.append(ctx.say("report.value", value=result.value))
     if result.tier is None:
-        lines.append(ctx.say("report.no-tier", outcome=_outcome_words(outcome)))
+        lines.append(ctx.say("report.no-tier", outcome=_outcome_words(outcome, "invoice")))
     else:
-        lines.append(ctx.say("report.tier", number=result.tier + 1,
-                             line=item.tiers[result.tier].line, outcome=_outcome_words(outcome)))
+        written = item.tiers[result.tier]
+        lines.append(ctx.say("report.tier", number=result.tier + 1, line=written.line,
+                             outcome=_outcome_words(outcome, written.outcome.base)))
     if result.money is not None:
         lines.append(ctx.say("report.money", money=result.money))
     if result.days is not None:
@@ -1109,6 +1115,7 @@ def _report(ctx: EvalContext, item: Tiers) -> Evaluation:
     return Evaluation(data, lines)
 
 
-def _outcome_words(outcome: Any) -> Phrase:
-    """What a tier gives, in words: `3 % of the invoice`, `nothing`."""
-    return said(f"report.gives.{outcome.kind}", amount=outcome.amount, currency=outcome.currency)
+def _outcome_words(outcome: Any, base: Base) -> Phrase:
+    """What a tier gives, in words: `3 % of the invoice`, `10 % of the subscription`."""
+    key = f"report.gives.{outcome.kind}" + (f".{base}" if outcome.kind == "invoice_share" else "")
+    return said(key, amount=outcome.amount, currency=outcome.currency)
