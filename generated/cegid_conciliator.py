@@ -390,6 +390,10 @@ def periode_travail_contains(instant: datetime) -> bool:
 
     Label: « période de travail » (fr); “working period (measurement window)” (en).
 
+    Reading adopted (the contract is not explicit): public holidays falling Monday to Friday are
+    part of the working period: the text says only "Monday to Friday" and does not leave out public
+    holidays, as it does for working days (Art. 1).
+
     Source: contracts/cegid-conciliator.sla:46
     """
     return PERIODE_TRAVAIL.contains(instant)
@@ -401,6 +405,10 @@ def periode_travail_occurrences(start: datetime, end: datetime) -> list[Interval
     Clause C2 (Art. 6).
 
     Label: « période de travail » (fr); “working period (measurement window)” (en).
+
+    Reading adopted (the contract is not explicit): public holidays falling Monday to Friday are
+    part of the working period: the text says only "Monday to Friday" and does not leave out public
+    holidays, as it does for working days (Art. 1).
 
     Occurrences begun before `start` are included for their part inside the span.
 
@@ -444,7 +452,7 @@ def support_chat_contains(instant: datetime) -> bool:
 
     Label: « support par chat » (fr); “chat support” (en).
 
-    Source: contracts/cegid-conciliator.sla:53
+    Source: contracts/cegid-conciliator.sla:55
     """
     return SUPPORT_CHAT.contains(instant)
 
@@ -458,7 +466,7 @@ def support_chat_occurrences(start: datetime, end: datetime) -> list[Interval]:
 
     Occurrences begun before `start` are included for their part inside the span.
 
-    Source: contracts/cegid-conciliator.sla:53
+    Source: contracts/cegid-conciliator.sla:55
     """
     return SUPPORT_CHAT.occurrences(_span(start, end))
 
@@ -545,7 +553,7 @@ def disponibilite_report(
     The contract does not say how a slice without data counts in disponibilite: pass `no_data`
         (UnspecifiedError when the situation arises and it is None).
 
-    Source: contracts/cegid-conciliator.sla:64
+    Source: contracts/cegid-conciliator.sla:66
     """
     period = _month(year, month)
     scope = PERIODE_TRAVAIL.occurrences(period)
@@ -569,8 +577,8 @@ def disponibilite_report(
 
 REMISE = TierTable(
     tiers=(
-        Tier(None, Bound(Decimal(98), False), Outcome("invoice_share", Decimal(10))),  # line 106
-        Tier(Bound(Decimal(98), True), None, Outcome("none")),  # line 107
+        Tier(None, Bound(Decimal(98), False), Outcome("invoice_share", Decimal(10))),  # line 108
+        Tier(Bound(Decimal(98), True), None, Outcome("none")),  # line 109
     ),
     cap=None,
 )
@@ -601,14 +609,14 @@ def remise(value: Decimal, invoice: Decimal | None = None) -> TierResult:
     must be made within 7 days of “the incident”, so sometimes before the month is over.
 
     Tiers:
-    - up to 98 % excluded: 10 % of subscription (line 106)
-    - from 98 % included: none (line 107)
+    - up to 98 % excluded: 10 % of subscription (line 108)
+    - from 98 % included: none (line 109)
 
     Paid as: discount.
 
     With `invoice`, shares of the invoice are turned into money (rounded to cents).
 
-    Source: contracts/cegid-conciliator.sla:99
+    Source: contracts/cegid-conciliator.sla:101
     """
     return evaluate(REMISE, _percent("value", value), invoice)
 
@@ -635,7 +643,7 @@ def remise_from_report(report: AvailabilityReport, invoice: Decimal | None = Non
     Note (en): The contract contradicts itself: availability is assessed per month, but the request
     must be made within 7 days of “the incident”, so sometimes before the month is over.
 
-    Source: contracts/cegid-conciliator.sla:99
+    Source: contracts/cegid-conciliator.sla:101
     """
     if not isinstance(report, AvailabilityReport):
         raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
@@ -666,7 +674,7 @@ def remise_claim_deadline(occurred_on: date) -> date:
 
     Claims are made within 7 days after the incident.
 
-    Source: contracts/cegid-conciliator.sla:99
+    Source: contracts/cegid-conciliator.sla:101
     """
     start = require_date("occurred_on", occurred_on)
     return add_period(start, Period(7, "day"))
@@ -702,18 +710,18 @@ def documents_due(action: str, start: datetime) -> datetime:
     hours are a reading: the contract only says “within 48 hours”.
 
     Rules:
-    - processing: within 48 hours after « upload » (line 128)
+    - processing: within 48 hours after « upload » (line 130)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris. The result is in the
     contract's zone.
 
-    Source: contracts/cegid-conciliator.sla:118
+    Source: contracts/cegid-conciliator.sla:120
     """
     require_aware("start", start)
     _choice("action of documents_due", action, ("processing",))
     if action == "processing":
-        # line 128: processing: within 48 hours after « upload »
+        # line 130: processing: within 48 hours after « upload »
         return _local(due_elapsed(start, timedelta(hours=48)))
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -767,13 +775,13 @@ def anomalies_due(
 
     Rules:
     - action_plan (criticite_1): within 12 business hours after « Cegid's qualification and
-        reproduction of the Anomaly » (line 155)
+        reproduction of the Anomaly » (line 157)
     - fix (criticite_2): within 6 business days after « Cegid's qualification and reproduction of
-        the Anomaly » (line 157)
-    - fix (criticite_3): no deadline (None) (line 159)
-    - action_plan (criticite_2): not said by the contract (pass delay_if_unspecified) (line 160)
-    - action_plan (criticite_3): not said by the contract (pass delay_if_unspecified) (line 161)
-    - fix (criticite_1): not said by the contract (pass delay_if_unspecified) (line 162)
+        the Anomaly » (line 159)
+    - fix (criticite_3): no deadline (None) (line 161)
+    - action_plan (criticite_2): not said by the contract (pass delay_if_unspecified) (line 162)
+    - action_plan (criticite_3): not said by the contract (pass delay_if_unspecified) (line 163)
+    - fix (criticite_1): not said by the contract (pass delay_if_unspecified) (line 164)
 
     `start` is the event the delay runs from. Delays in hours and minutes are elapsed time; days,
     weeks and months are calendar periods on the wall clock of Europe/Paris; business hours are
@@ -785,50 +793,50 @@ def anomalies_due(
 
     `level` is a severity level of `criticites`, needed by the actions whose rules depend on it.
 
-    Source: contracts/cegid-conciliator.sla:131
+    Source: contracts/cegid-conciliator.sla:133
     """
     require_aware("start", start)
     _choice("action of anomalies_due", action, ("action_plan", "fix"))
     if action == "action_plan":
         chosen = _level(level, CRITICITES_LEVELS, "action_plan")
         if chosen == "criticite_1":
-            # line 155: action_plan (criticite_1): within 12 business hours after « Cegid's
+            # line 157: action_plan (criticite_1): within 12 business hours after « Cegid's
             # qualification and reproduction of the Anomaly »
             return _local(due_business_time(start, timedelta(hours=12), SUPPORT_CHAT))
         if chosen == "criticite_2":
-            # line 160: action_plan (criticite_2): not said by the contract (pass
+            # line 162: action_plan (criticite_2): not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for action_plan (criticite_2)",
-                "contracts/cegid-conciliator.sla:160",
+                "contracts/cegid-conciliator.sla:162",
             )
         if chosen == "criticite_3":
-            # line 161: action_plan (criticite_3): not said by the contract (pass
+            # line 163: action_plan (criticite_3): not said by the contract (pass
             # delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for action_plan (criticite_3)",
-                "contracts/cegid-conciliator.sla:161",
+                "contracts/cegid-conciliator.sla:163",
             )
     if action == "fix":
         chosen = _level(level, CRITICITES_LEVELS, "fix")
         if chosen == "criticite_2":
-            # line 157: fix (criticite_2): within 6 business days after « Cegid's qualification and
+            # line 159: fix (criticite_2): within 6 business days after « Cegid's qualification and
             # reproduction of the Anomaly »
             return _local(due_business_days(start, 6, JOURS_OUVRES, ZONE))
         if chosen == "criticite_3":
-            # line 159: fix (criticite_3): no deadline (None)
+            # line 161: fix (criticite_3): no deadline (None)
             return None
         if chosen == "criticite_1":
-            # line 162: fix (criticite_1): not said by the contract (pass delay_if_unspecified)
+            # line 164: fix (criticite_1): not said by the contract (pass delay_if_unspecified)
             return _undecided_delay(
                 start,
                 delay_if_unspecified,
                 "the deadline for fix (criticite_1)",
-                "contracts/cegid-conciliator.sla:162",
+                "contracts/cegid-conciliator.sla:164",
             )
     raise AssertionError(f"unhandled action {action!r}")
 
@@ -844,7 +852,7 @@ def historique_oldest_year_kept(on: date) -> int:
 
     The current year and the 1 previous year(s) are kept.
 
-    Source: contracts/cegid-conciliator.sla:168
+    Source: contracts/cegid-conciliator.sla:170
     """
     return require_date("on", on).year - 1
 
@@ -872,7 +880,7 @@ def abonnement_surcharged_overage(units_over: Decimal, unit_price: Decimal) -> D
     period to increase the number of accesses, the Parties may set the price of that increase
     together by amendment or purchase order, instead of the 20% surcharge.
 
-    Source: contracts/cegid-conciliator.sla:176
+    Source: contracts/cegid-conciliator.sla:178
     """
     return surcharged_overage(units_over, unit_price, Decimal(20))
 
@@ -885,7 +893,7 @@ Clause C6 (Art. 11.1, 11.2, 11.5).
 
 Label: « Support par Chat live » (fr); “Live chat support” (en).
 
-Source: contracts/cegid-conciliator.sla:189
+Source: contracts/cegid-conciliator.sla:191
 """
 
 

@@ -1484,7 +1484,8 @@ def engagement_renewal_dates(start: date, until: date) -> list[date]:
 
 
 def survie_survival_end(end: date) -> date:
-    """Last day the obligations of `survie` bind: 3 years after the contract's last day `end`.
+    """Last day the obligations of `survie` bind: at least 3 years after the contract's last day
+    `end`.
 
     Clause T19 (Art. 24).
 

@@ -502,3 +502,38 @@ def test_contacts_say_where_and_what_the_contract_leaves_blank() -> None:
     loop = summary.summary_text(real("cegid-loop"), "en")
     assert "- Other channel: directly in the application\n" in loop
     assert "The contract does not say when it can be reached." in loop
+
+
+# --------------------------------------------------------------------------- the legal review
+
+@pytest.mark.parametrize("name", ["cegid-api", "cegid-conciliator", "cegid-loop",
+                                  "niveaux-de-service", "teogest"])
+def test_documents_show_no_file_line_or_placeholder(name: str) -> None:
+    # Review 2026-12, common issues 1-3: no file paths or line numbers, examples are labelled as
+    # calculated, roles are not shown as names (« Client : le Client »).
+    files = summary.render(real(name))
+    for file, text in files.items():
+        assert ".sla" not in text and "contracts/" not in text, file
+        assert "ligne " not in text.replace("en ligne", "") and ", line " not in text, file
+        assert "Exemple du contrat" not in text and "from the contract:" not in text, file
+        assert "Client : le Client" not in text.replace(NB, " "), file
+        assert "Client: le Client" not in text, file
+
+
+def test_review_findings_on_force_and_base() -> None:
+    fr, en = both(real("cegid-conciliator"))
+    # C3: « une remise de 10% sur le coût de l'abonnement du mois concerné »; Art. 6 « fera des
+    # efforts raisonnables ».
+    assert f"10{NB}% du coût de l’abonnement du mois" in fr
+    assert "Cegid’s reasonable-efforts undertaking to the Customer, not a guarantee of result" in en
+    fr, en = both(real("teogest"))
+    # T5: « faire tout son possible pour que la défaillance logicielle soit corrigée dans un
+    # délai de 72 heures ouvrées »; T11: « peuvent être prélevées 14 jours après leur émission ».
+    assert "Correction d’une anomalie logicielle : simple obligation de moyens".replace(
+        " :", f"{NB}:") in fr
+    assert "Direct debit of invoices for additional services: no earlier than 14 days" in en
+    assert "The auditor's presence on the Publisher's premises: lasts at most 1 week." in en
+    fr, en = both(real("niveaux-de-service"))
+    # N5: « meilleurs efforts commerciaux »; the notification address is blank.
+    assert "Response times in the event of an Incident: a best-efforts undertaking only" in en
+    assert "The e-mail address for Incident notification" in en

@@ -117,6 +117,13 @@ def _month_names(lang: Lang) -> dict[int, str]:
     return {month: str(names[month]) for month in range(1, 13)}
 
 
+_SPELT = {
+    "fr": ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+}
+"""Small counts in words (`Formatter.counted`)."""
+
+
 class Formatter:
     """Formats IR values for one language."""
 
@@ -163,6 +170,14 @@ class Formatter:
     def count(self, amount: Decimal | int, one: str, other: str) -> str:
         """A number and its noun: `3 points`, `1 niveau`."""
         return f"{self.number(amount)}{self.space}{self.plural(amount, one, other)}"
+
+    def counted(self, amount: int, one: str, other: str) -> str:
+        """A count of things in prose, spelt out up to ten as legal writing does: `trois
+        niveaux`, `two probes`, `12 levels`."""
+        spelt = _SPELT[self.lang]
+        if 0 < amount < len(spelt):
+            return f"{spelt[amount]} {self.plural(amount, one, other)}"
+        return self.count(amount, one, other)
 
     def quantity(self, amount: Decimal | int, unit: str) -> str:
         """`6 jours ouvrés`, `1 business day`, `1,5 heure`."""

@@ -647,13 +647,23 @@ def _sheet(fr: Facts, en: Facts) -> str:
     template = _HTML.get_template("sheet.html.j2")
     contract = fr.contract
     pictures = {lang: week_svg(contract, lang) for lang in LANGS}
-    return template.render(
+    return _superscript_ordinals(template.render(
         contract=contract, fr=fr, en=en,
         glance_fr=glance.glance(contract, "fr"), glance_en=glance.glance(contract, "en"),
         header_fr=glance.running_header(contract, "fr"),
         header_en=glance.running_header(contract, "en"),
         picture_fr=Markup(pictures["fr"]) if pictures["fr"] else None,
-        picture_en=Markup(pictures["en"]) if pictures["en"] else None)
+        picture_en=Markup(pictures["en"]) if pictures["en"] else None))
+
+
+_FIRST = re.compile(r"(?<![\w<])1er(?!\w)")
+
+
+def _superscript_ordinals(html: str) -> str:
+    """`1er` as `1<sup>er</sup>` in the sheet's text (its style sheet and running header
+    strings keep the plain form, which CSS cannot mark up)."""
+    style, end, body = html.partition("</style>")
+    return style + end + _FIRST.sub("1<sup>er</sup>", body) if end else html
 
 
 def render(contract: model.Contract) -> dict[str, str]:

@@ -516,7 +516,8 @@ SUMMARY = """
 {{ say(s, "allowances-calendar") }}
 {% else %}
 {% set month, hours = s.measured_month(i) %}
-{{ say(s, "allowances-measured", month=month, hours=hours) }}
+{{ say(s, "allowances-measured", month=month, hours=hours,
+       holidays_out=measured.business_days_of is not none) }}
 {% endif %}
 {% endfilter %}
 {% filter ul %}
@@ -595,9 +596,9 @@ PHRASES = {
         "Mode de calcul : disponibilité = (temps mesuré − durée des interruptions) / temps "
         "mesuré."),
     "method-probes": Phrase(
-        'Method: {{ count }} {{ s.f.plural(count, "probe", "probes") }}, each measurement judged '
+        'Method: {{ s.f.counted(count, "probe", "probes") }}, each measurement judged '
         "correct or not:",
-        'Mode de calcul : par {{ s.f.plural(count, "sonde", "sondes") }} ({{ count }}), chacune '
+        'Mode de calcul : par {{ s.f.counted(count, "sonde", "sondes") }}, chacune '
         "jugée correcte ou non à chaque mesure :"),
     "probe": Phrase(
         "{{ s.text(probe.description)|capfirst|t }}: one measurement every "
@@ -653,10 +654,12 @@ PHRASES = {
         "heures, un mois égal à 1/12 d'une année grégorienne de 365,2425 jours, arrondi au "
         "dixième de seconde) :"),
     "allowances-measured": Phrase(
-        "Calculation, for one month: in {{ month }}, the measured time is {{ hours }} (public "
-        "holidays left out), so the target tolerates at most:",
-        "Calcul, pour un mois : en {{ month }}, le temps mesuré est de {{ hours }} (jours fériés "
-        "exclus) ; l'objectif tolère donc au plus :"),
+        "Calculation, for one month: in {{ month }}, the measured time is {{ hours }}"
+        "{% if holidays_out %} (public holidays left out){% endif %}, so the target tolerates at "
+        "most:",
+        "Calcul, pour un mois : en {{ month }}, le temps mesuré est de {{ hours }}"
+        "{% if holidays_out %} (jours fériés exclus){% endif %} ; l'objectif tolère donc au "
+        "plus :"),
     "period": Phrase(
         '{{ {"day": "a day", "week": "a week", "month": "a month", "year": "a year"}[per] }}',
         '{{ {"day": "par jour", "week": "par semaine", "month": "par mois", "year": "par an"}[per] '

@@ -58,8 +58,8 @@ SUMMARY = """
 """
 
 PHRASES = {
-    "levels": Phrase('The contract defines {{ s.f.count(count, "level", "levels") }}:',
-                     'Le contrat distingue {{ s.f.count(count, "niveau", "niveaux") }} :'),
+    "levels": Phrase('The contract defines {{ s.f.counted(count, "level", "levels") }}:',
+                     'Le contrat distingue {{ s.f.counted(count, "niveau", "niveaux") }} :'),
 }
 
 

@@ -409,7 +409,8 @@ def _survival_unit(ctx: Ctx, item: Term, survives: model.Duration, name: str) ->
         "py_survival.j2", fn(name, "survival_end"), name=fn(name, "survival_end"),
         period=period_expr(survives),
         doc=ctx.doc(item, f"Last day the obligations of `{item.name}` bind: "
-                    f"{duration_text(survives)} after the contract's last day `end`."))
+                    + ("at least " if item.survives_at_least else "")
+                    + f"{duration_text(survives)} after the contract's last day `end`."))
 
 
 # --------------------------------------------------------------------------- worked examples
