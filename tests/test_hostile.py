@@ -295,7 +295,7 @@ def test_a_100000_character_string(tmp_path: Path) -> None:
     long = "a" * 50_000 + " " + "b" * 49_999
     assert len(long) == 100_000
     text = BASE.read_text(encoding="utf-8").replace('"réunion de concertation"', sla_string(long))
-    text = text.replace('"concertation meeting"', sla_string(long))
+    text = text.replace('"pre-litigation meeting"', sla_string(long))
     text = text.replace('"Cegid — Conditions d\'utilisation des API"', sla_string(long))
     built = build(tmp_path, {"long.sla": text.encode()})
     assert built.result.returncode == 0, built.result.stderr
@@ -315,7 +315,7 @@ def test_a_long_word_of_backslashes_and_quotes(tmp_path: Path) -> None:
     assert built.result.returncode == 0, built.result.stderr
     assert_inert(built, tmp_path)
     values = probe(built, "cegid_api")
-    assert values["meeting"] == [word, "concertation meeting"]
+    assert values["meeting"] == [word, "pre-litigation meeting"]
     assert squash(str(values["doc"])).startswith(squash(word) + ".")
 
 
@@ -363,7 +363,7 @@ def test_item_names_whose_generated_names_collide(names: tuple[str, ...], tmp_pa
     assert built.result.returncode == 0, built.result.stderr
     assert_inert(built, tmp_path)
     values = probe(built, "cegid_api")
-    assert values["meeting"] == ["réunion de concertation", "concertation meeting"]
+    assert values["meeting"] == ["réunion de concertation", "pre-litigation meeting"]
 
 
 # --------------------------------------------------------------------------- contract ids
@@ -400,8 +400,9 @@ def test_refused_ids_are_located_and_write_nothing(
         checked_ids: dict[str, list[tuple[str, int, int]]], tmp_path: Path) -> None:
     refused = [cid for cid in IDS if checked_ids[cid]]
     for cid in refused:
-        # `contract ` is 9 characters: the id's quoted string starts at line 3, column 10.
-        assert ("bad-contract-id", 3, 10) in checked_ids[cid], (cid, checked_ids[cid])
+        # `contract ` is 9 characters: the id's quoted string starts at line 4 (after two lines
+        # of comment and a blank line), column 10.
+        assert ("bad-contract-id", 4, 10) in checked_ids[cid], (cid, checked_ids[cid])
     built = build(tmp_path, {f"{n:02d}.sla": with_id(cid) for n, cid in enumerate(refused)},
                   site="deep/er/site")
     assert_refused(built)

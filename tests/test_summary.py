@@ -224,7 +224,9 @@ def test_plurals_in_sentences() -> None:
     fr = summary.summary_text(real("cegid-conciliator"), "fr")
     assert f"au plus tard 6{NB}jours ouvrés après la qualification" in fr
     assert f"au plus tard 12{NB}heures ouvrées après la qualification" in fr
-    assert f"Le contrat distingue 3{NB}niveaux{NB}:" in fr
+    assert f"Le contrat distingue trois niveaux{NB}:" in fr   # counts in words, as legal prose
+    assert Formatter("fr").counted(12, "niveau", "niveaux") == f"12{NB}niveaux"
+    assert Formatter("en").counted(2, "probe", "probes") == "two probes"
 
 
 @pytest.mark.parametrize(("seconds", "fr", "en"), [
