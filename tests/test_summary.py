@@ -222,8 +222,10 @@ def test_plurals_follow_the_locale(lang: str, count: Decimal, unit: str, expecte
 
 def test_plurals_in_sentences() -> None:
     fr = summary.summary_text(real("cegid-conciliator"), "fr")
-    assert f"au plus tard 6{NB}jours ouvrés après la qualification" in fr
-    assert f"au plus tard 12{NB}heures ouvrées après la qualification" in fr
+    # C4-C5 as a level × action table, then what the delays run from.
+    assert f"| Criticité 1 | 12{NB}heures ouvrées | non précisé |" in fr
+    assert f"| Criticité 2 | non précisé | 6{NB}jours ouvrés |" in fr
+    assert "Ces délais courent à compter de la qualification" in fr
     assert f"Le contrat distingue trois niveaux{NB}:" in fr   # counts in words, as legal prose
     assert Formatter("fr").counted(12, "niveau", "niveaux") == f"12{NB}niveaux"
     assert Formatter("en").counted(2, "probe", "probes") == "two probes"
@@ -290,7 +292,7 @@ def test_unspecified_values_are_said_plainly() -> None:
     assert "The contract does not say how a slice without any measurement counts." in en
     fr, en = both(real("niveaux-de-service"))
     assert "Le contrat ne précise pas comment compter une minute sans données." in fr
-    assert "starting outside business hours: the contract does not say the deadline." in en
+    assert "| Urgent Incident | 6 hours | not stated | 24 hours | not stated |" in en
     assert "kept for a time the contract does not say" in en
     unspecified = model.Unspecified("exclusion mode")
     fr, en = both(contract(availability("99", exclusion_mode=unspecified, maintenance_in=(None,))))

@@ -244,6 +244,23 @@ def _block(before: str, after: str, *, squashed: bool = True, html: bool = False
     return block
 
 
+def markdown_grid(table: glance.Table) -> str:
+    """A table in Markdown: a head row, its rule, then the rows; every cell made inert."""
+    def row(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(markdown_text(c) for c in cells) + " |\n"
+    return (row(table.head) + "|" + "---|" * len(table.head) + "\n"
+            + "".join(row(r) for r in table.rows) + "\n")
+
+
+def html_grid(table: glance.Table) -> Markup:
+    """A table in HTML, every cell escaped."""
+    head = "".join(f"<th scope=\"col\">{html_text(c)}</th>" for c in table.head)
+    rows = "".join("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in r) + "</tr>\n"
+                   for r in table.rows)
+    return Markup(f'<table class="{table.kind}">\n<thead><tr>{head}</tr></thead>\n'
+                  f"<tbody>\n{rows}</tbody>\n</table>\n")
+
+
 MARKDOWN_BLOCKS: dict[str, Block] = {
     "heading": _block("## ", "\n\n"), "meta": _block("*", "*\n\n"), "p": _block("", "\n\n"),
     "note": _block("> ", "\n\n"), "ul": _block("", "\n\n", squashed=False),
@@ -394,6 +411,12 @@ class Facts:
     def action(self, deadlines: Deadlines, name: str) -> str:
         found = next((a for a in deadlines.actions if a.name == name), None)
         return self.text(found.text) if found is not None else name
+
+    def matrix(self, deadlines: Deadlines) -> glance.Table | None:
+        """The block's rules as a level × action table, when every rule is set by level."""
+        if deadlines.severities is None or any(r.level is None for r in deadlines.rules):
+            return None
+        return glance.matrix(self.contract, deadlines, self.f)
 
     def action_force(self, deadlines: Deadlines, name: str) -> model.Force | None:
         found = next((a for a in deadlines.actions if a.name == name), None)
@@ -602,6 +625,7 @@ def _environment(html: bool) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters["t"] = html_text if html else markdown_text
+    env.filters["grid"] = html_grid if html else markdown_grid
     env.filters["typo"] = french_typography
     env.filters["capfirst"] = capfirst
     env.filters["sep"] = separator

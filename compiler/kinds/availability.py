@@ -559,9 +559,9 @@ PHRASES = {
     "excluded-window": Phrase("all the time in the window “{{ window|t }}”",
                               "tout le temps de la plage « {{ window|t }} »"),
     "excluded-maintenance": Phrase(
-        "scheduled maintenance"
+        "maintenance operations"
         "{% if window is not none %} during the window “{{ window|t }}”{% endif %}",
-        "la maintenance programmée"
+        "les opérations de maintenance"
         "{% if window is not none %} pendant la plage « {{ window|t }} »{% endif %}"),
     "causes": Phrase(
         "Outages due to {{ 'this cause' if count == 1 else 'these causes' }} are left out:",

@@ -861,6 +861,14 @@ SUMMARY = """
 {% endif %}
 {% endfilter %}
 {% endif %}
+{% set matrix = s.matrix(i) %}
+{% if matrix is not none %}
+{{ matrix|grid }}
+{% set starts = i.rules|selectattr("after")|map(attribute="after")|unique|list %}
+{% if starts|length == 1 %}
+{% filter p %}{{ say(s, "delays-from", after=starts[0]) }}{% endfilter %}
+{% endif %}
+{% else %}
 {% filter ul %}
 {% for r in i.rules %}
 {% set own = s.action_force(i, r.action) %}
@@ -869,6 +877,7 @@ SUMMARY = """
 }}{% endfilter %}
 {% endfor %}
 {% endfilter %}
+{% endif %}
 {% set business = s.business_time_rules(i) %}
 {% if business %}
 {% set worst = s.worst_cases(i) %}
@@ -932,6 +941,11 @@ PHRASES = {
         "{% if after is unspecified %} (le contrat ne précise pas à partir de quand)"
         "{% elif after is not none %} après {{ s.text(after)|t }}{% endif %}"),
     "max-duration": Phrase("lasts at most {{ delay }}", "durée maximale de {{ delay }}"),
+    "delays-from": Phrase(
+        "{% if after is unspecified %}The contract does not say from when these delays run."
+        "{% else %}These delays run from {{ s.text(after)|t }}.{% endif %}",
+        "{% if after is unspecified %}Le contrat ne précise pas à partir de quand ces délais "
+        "courent.{% else %}Ces délais courent à compter {{ s.de(s.text(after))|t }}.{% endif %}"),
     "immediately": Phrase("immediately, without delay", "immédiatement, sans délai"),
     "no-deadline": Phrase("no deadline is set", "aucun délai n'est fixé"),
     "at-most": Phrase(

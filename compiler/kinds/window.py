@@ -200,9 +200,9 @@ PHRASES = {
         "The contract does not say how much notice is given before it is used.",
         "Le contrat ne précise pas le délai de prévenance avant son utilisation."),
     "notice": Phrase(
-        "Its use is announced at least {{ s.f.duration(notice) }} in advance"
+        "Notice: at least {{ s.f.duration(notice) }} in advance"
         "{% if exception %}, except in case of {{ s.text(exception)|t }}{% endif %}.",
-        "Son utilisation est annoncée au moins {{ s.f.duration(notice) }} à l'avance"
+        "Délai de prévenance : au moins {{ s.f.duration(notice) }}"
         "{% if exception %}, sauf en cas de {{ s.text(exception)|t }}{% endif %}."),
     "weekly-hours": Phrase(
         "In all: {{ s.f.hours(minutes) }} "
