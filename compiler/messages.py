@@ -197,6 +197,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "undecided.claim": ("how and by when {name} is claimed",
                         "comment et dans quel délai « {name} » se réclame"),
     "undecided.paid": ("how {name} is paid", "sous quelle forme « {name} » est versé"),
+    "undecided.sole-remedy": ("whether {name} is the client's sole remedy",
+                              "si « {name} » est l'unique réparation du client"),
     "undecided.tier-outcome": ("the outcome of a tier of {name}",
                                "l'effet d'une tranche de « {name} »"),
     "undecided.business-hours": ("the business hours of {name}",

@@ -23,6 +23,7 @@ Left undecided by the contract (evaluators take the caller's decision as an argu
     UnspecifiedError):
 - how the probes of disponibilite combine into one verdict
 - how a slice without data counts in disponibilite
+- whether remise is the client's sole remedy
 - the deadline for action_plan (criticite_2)
 - the deadline for action_plan (criticite_3)
 - the deadline for fix (criticite_1)

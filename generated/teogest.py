@@ -36,6 +36,7 @@ Evaluators, by item:
 
 Left undecided by the contract (evaluators take the caller's decision as an argument, or raise
     UnspecifiedError):
+- whether penalites is the client's sole remedy
 - from what the delay of return_data runs
 - on which day copy weekly is taken
 - at what time copy weekly is taken

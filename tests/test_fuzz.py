@@ -309,7 +309,8 @@ def contracts(draw: st.DrawFn) -> Recipe:
     amounts = draw(st.sampled_from([["2 days of service"], ["5 % of invoice", "100 EUR excl. tax"]]))
     outcomes = draw(st.lists(st.sampled_from(["none", *amounts, "unspecified"]),
                              min_size=len(tiers), max_size=len(tiers)))
-    recipe.add("tiers penalites {", '    clause Z4 article "4"', "    on unavailability of dispo",
+    recipe.add("tiers penalites {", '    clause Z4 article "4"', "    not sole remedy",
+               "    on unavailability of dispo",
                *(f"    {t}: {o}" for t, o in zip(tiers, outcomes)),
                "    claim within 30 days after end of period", "    paid as credit note", "}")
     recipe.expected += [("unspecified", "the outcome of a tier")] * outcomes.count("unspecified")

@@ -207,11 +207,15 @@ def test_tier_table_rows() -> None:
 
 
 def test_attention_points_say_what_is_left_open_in_words() -> None:
+    # The essai contract's penalties do not say whether they are the sole remedy, nor does its
+    # weekly copy say its day and time, nor its support contact its e-mail address.
     assert glance.attention_points(essai(), "fr") == [
+        "Caractère exclusif ou non de la réparation : pénalités",
         "Pour la sauvegarde faite chaque semaine : le jour, l'heure",
         "L'adresse e-mail pour support",
     ]
     assert glance.attention_points(essai(), "en") == [
+        "Whether it is the client's sole remedy: penalties",
         "For the backup taken every week: the day, the time",
         "The e-mail address for support",
     ]

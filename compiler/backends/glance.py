@@ -224,6 +224,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "open-claim": ("comment et dans quel délai réclamer ({label})",
                    "how and by when to claim ({label})"),
     "open-paid": ("sous quelle forme est versé l'effet de {label}", "how {label} are paid"),
+    "open-sole-remedy": ("Caractère exclusif ou non de la réparation : {label}",
+                         "Whether it is the client's sole remedy: {label}"),
     "open-tier": ("l'effet de {tiers} ({label})", "the outcome of {tiers} ({label})"),
     "open-start": ("le point de départ du délai de {action}",
                    "what the deadline for {action} runs from"),
@@ -1001,6 +1003,8 @@ _OPEN: tuple[tuple[re.Pattern[str], _Reader], ...] = (
     (re.compile(r"how a slice without data counts in (?P<name>\S+)"), _simple("open-no-data")),
     (re.compile(r"how and by when (?P<name>\S+) is claimed"), _simple("open-claim")),
     (re.compile(r"how (?P<name>\S+) is paid"), _simple("open-paid")),
+    (re.compile(r"whether (?P<name>\S+) is the client's sole remedy"),
+     _simple("open-sole-remedy")),
     (re.compile(r"the business hours of (?P<name>\S+)"), _simple("open-business-hours")),
     (re.compile(r"the deadline for (?P<action>\S+)(?: \((?P<level>[^)]+)\))?"
                 r"(?: (?P<regime>during|outside) business hours)?"), _deadline_point),

@@ -402,6 +402,8 @@ SUMMARY = """
 {{ say(s, "sole-remedy") }}
 {% elif i.sole_remedy is false %}
 {{ say(s, "not-sole-remedy") }}
+{% elif i.measure != "notice" %}
+{{ say(s, "sole-remedy-unspecified") }}
 {% endif %}
 {% endfilter %}
 {% if i.examples %}
@@ -505,6 +507,9 @@ PHRASES = {
     "sole-remedy": Phrase(
         "It is the client's sole remedy for the shortfall.",
         "Il constitue l'unique réparation du manquement."),
+    "sole-remedy-unspecified": Phrase(
+        "The contract does not say whether this is the client's sole remedy.",
+        "Le contrat ne dit pas s'il s'agit de l'unique réparation du client."),
     "not-sole-remedy": Phrase(
         "It does not exclude the client's other remedies.",
         "Il n'exclut pas les autres recours du client."),
@@ -575,6 +580,8 @@ class TiersKind(Kind[Tiers]):
         claim_within, claim_after = _claim(c, block, credit)
         payment, never_cash, at_end = _payment(c, block, credit)
         sole = c.single(block, SoleRemedy)
+        if sole is None and credit:
+            c.undecided(block.name.span, phrase("undecided.sole-remedy", name=name))
         examples = tuple(
             TierExample(_bound_value(c, stmt.value.value, measure),
                         _outcome(c, stmt.outcome, name), stmt.span.line)
