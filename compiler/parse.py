@@ -40,6 +40,19 @@ def ast_parser() -> Lark:
     return lark
 
 
+def _keywords(names: list[str]) -> list[str]:
+    """Terminal names as an author reads them: Lark's anonymous keywords (`__ANON_4`) by their
+    text (`month`), each once, in order."""
+    texts = _anonymous_keywords()
+    return list(dict.fromkeys(texts.get(name, name) for name in names))
+
+
+@lru_cache(maxsize=1)
+def _anonymous_keywords() -> dict[str, str]:
+    return {t.name: str(t.pattern.value) for t in ast_parser().terminals
+            if t.name.startswith("__") and isinstance(t.pattern, PatternStr)}
+
+
 def _grammar() -> str:
     return resources.files("slac.grammar").joinpath("sla.lark").read_text(encoding="utf-8")
 
@@ -181,7 +194,7 @@ def _explain_token(exc: UnexpectedToken, text: str, span: ast.Span) -> Diagnosti
         return Diagnostic("missing-inclusion", span, {"found": str(exc.token)})
     if "COLON" in expected and exc.token.type != "COLON":
         return Diagnostic("expected-colon", span, {"found": str(exc.token)})
-    wanted = expected_tokens(expected[:8], more=len(expected) > 8)
+    wanted = expected_tokens(_keywords(expected)[:8], more=len(expected) > 8)
     return Diagnostic("unexpected-token", span, {"found": str(exc.token), "expected": wanted})
 
 
@@ -196,7 +209,7 @@ def _explain_character(exc: UnexpectedCharacters, text: str, span: ast.Span, res
     if re.match(r"\d", char) and re.search(r"\d$", previous):
         return Diagnostic("missing-unit", span, {"found": rest.split(" ")[0]})
     allowed = sorted(exc.allowed or [])[:8]
-    expects = expected_tokens(allowed, more=False) if allowed else "?"
+    expects = expected_tokens(_keywords(allowed), more=False) if allowed else "?"
     return Diagnostic("unexpected-character", span, {"char": char, "expected": expects})
 
 
