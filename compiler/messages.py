@@ -572,6 +572,13 @@ CATALOG: dict[str, Entry] = {
         E, "worked example fails: expected {expected}, the contract gives {actual}",
         "l'exemple ne se vérifie pas : attendu {expected}, le contrat donne {actual}",
         "fix the example or the clause", "corrigez l'exemple ou la clause"),
+    "example-needs-outages": Entry(
+        E, "an example with outages needs 'method outages', but this availability is measured "
+           "by {method}",
+        "un exemple avec des interruptions suppose « method outages », mais cette disponibilité "
+        "est mesurée par {method}",
+        "remove the example, or check this clause with slac eval on measurements",
+        "retirez l'exemple, ou vérifiez la clause avec slac eval sur des mesures"),
     "example-error": Entry(
         E, "worked example cannot be evaluated: {reason}",
         "l'exemple ne peut pas être évalué : {reason}"),

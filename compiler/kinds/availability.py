@@ -762,6 +762,12 @@ class AvailabilityKind(Kind[Availability]):
         method = _method(c, method_stmt, block.name.value) if method_stmt else OutageMethod()
         examples = tuple(_example(c, s) for s in block.body
                          if isinstance(s, AvailabilityExampleStmt))
+        if not isinstance(method, OutageMethod):
+            for stmt in block.body:
+                if isinstance(stmt, AvailabilityExampleStmt):
+                    c.report("example-needs-outages", stmt.span,
+                             method=Phrase("probes", "sondes") if method.kind == "probes"
+                             else Phrase("error rate", "taux d'erreur"))
         return Availability(
             target=target, strict=isinstance(target_stmt, TargetAbove), measured_during=measured,
             excluded_windows=excluded_windows, maintenance_in=maintenance_in,
