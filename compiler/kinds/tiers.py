@@ -763,13 +763,23 @@ def _check_coverage(c: Checker, tiers: list[CheckedTier], measure: Measured) -> 
             gap: Gap = (cursor, Bound(tier.lower.value, not tier.lower.inclusive))
             gaps.append(gap)
             c.report("tier-gap", stmt.span, range=_range_text(*gap))
-        cursor = _after(tier.upper)
-        if cursor is None:
+        cursor = _later(cursor, _after(tier.upper))   # a row inside an overlapping one covers
+        if cursor is None:                           # nothing beyond it
             break
     if cursor is not None and _below(cursor, domain_high):
         gaps.append((cursor, domain_high))
         c.report("tier-gap", ordered[-1][1].span, range=_range_text(cursor, domain_high))
     return tuple(gaps)
+
+
+def _later(a: Bound | None, b: Bound | None) -> Bound | None:
+    """Of two 'lowest values not yet covered', the higher (None: nothing left uncovered)."""
+    if a is None or b is None:
+        return None
+    ka, kb = _key(a.value), _key(b.value)
+    if ka != kb:
+        return a if ka > kb else b
+    return a if not a.inclusive else b    # at one value, `not inclusive` has covered it
 
 
 def _below(cursor: Bound, high: Bound | None) -> bool:
