@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import __version__, ast, model
 from .backends import pycode, python, summary
+from .check import source_path
 from .diagnostics import Diagnostic
 from .examples import rendered_package, run_examples
 from .pipeline import Checked, Compiled, compile_file, gather, source_files
@@ -114,14 +115,21 @@ def _build_part(sources: list[Path]) -> _Part:
 
 
 def input_hash(sources: dict[str, bytes]) -> str:
-    """Hash of the compiler's own files and every source file: equal hashes give equal outputs."""
+    """Hash of the compiler's own files and every source file: equal hashes give equal outputs.
+
+    The same whichever way slac is installed (the grammar is hashed by its file alone: a regular
+    install puts the grammar package inside slac/, an editable one does not) and however the
+    sources' paths were typed (they are named as the generated files name them)."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     for path in sorted([*package.rglob("*.py"), *package.rglob("*.j2")]):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        relative = path.relative_to(package)
+        if relative.parts[0] != "grammar":
+            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(resources.files("slac.grammar").joinpath("sla.lark").read_bytes())
-    for name in sorted(sources):
-        digest.update(name.encode() + b"\0" + sources[name] + b"\0")
+    named = {source_path(name): data for name, data in sources.items()}
+    for name in sorted(named):
+        digest.update(name.encode() + b"\0" + named[name] + b"\0")
     return f"inputs sha256:{digest.hexdigest()}"
 
 
@@ -173,7 +181,14 @@ def verify_examples(compiled: Compiled, files: dict[str, str]) -> list[Diagnosti
     with rendered_package(files) as package:
         for contract in compiled.contracts:
             module = importlib.import_module(f"{package}.{contract.module}")
-            for failure in run_examples(contract, module):
+            try:
+                failed = run_examples(contract, module)
+            except Exception as exc:  # noqa: BLE001 - an example the runtime refuses to set up
+                span = ast.Span(contract.source_file, 1, 1, 1, 2)
+                diagnostics.append(Diagnostic("example-error", span,
+                                              {"reason": f"{type(exc).__name__}: {exc}"}))
+                continue
+            for failure in failed:
                 span = ast.Span(contract.source_file, failure.line, 5, failure.line, 6)
                 if failure.reason:
                     diagnostics.append(Diagnostic("example-error", span,
@@ -192,14 +207,22 @@ def write_tree(root: Path, files: dict[str, str]) -> None:
 
 
 def is_up_to_date(out: Path, files: dict[str, str]) -> bool:
-    """Whether `out` holds exactly these files (no more, no fewer, same bytes)."""
+    """Whether `out` holds exactly these files (no more, no fewer, same bytes). The stamp is
+    compared by its output digest only: its inputs line is a fast path for `slac build`, which
+    another installation of the same slac may write differently."""
     if not out.is_dir():
         return False
     present = {p.relative_to(out).as_posix() for p in out.rglob("*")
                if p.is_file() and "__pycache__" not in p.parts}
     if present != set(files):
         return False
-    return all((out / name).read_text(encoding="utf-8") == text for name, text in files.items())
+    for name, text in files.items():
+        on_disk = (out / name).read_text(encoding="utf-8")
+        if name == STAMP:
+            on_disk, text = on_disk.split("\n", 1)[-1], text.split("\n", 1)[-1]
+        if on_disk != text:
+            return False
+    return True
 
 
 def unsafe_output(out: Path) -> str | None:

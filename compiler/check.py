@@ -4,15 +4,18 @@ found."""
 from __future__ import annotations
 
 import keyword
+import os
 import re
 from dataclasses import replace
+from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import ast, conflicts, kinds, model
-from .checking import Checker, bilingual, known_zones
+from .checking import LIMITS, Checker, bilingual, known_zones
 from .diagnostics import Diagnostic
 from .kinds.base import Kind
+from .messages import phrase
 
 RESERVED_IDS = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                 *(f"lpt{i}" for i in range(10)), "runtime", "init"}
@@ -41,10 +44,24 @@ class ContractChecker(Checker):
         self.zone = ZoneInfo(header["zone"])
         self.currency = header["currency"]
         self.languages = header["languages"]
+        if self.too_large():   # checked no further: time and memory stay bounded
+            return model.Contract(items=(), unspecified=(), conflicts=(), **header)
         items = [self.item(block) for block in self.module.blocks]
         conflicts.check(self, items)
         return model.Contract(items=tuple(items), unspecified=tuple(self.unspecified),
                               conflicts=tuple(self.conflicts), **header)
+
+    def too_large(self) -> bool:
+        """Whether the contract has more items, or a block more statements, than LIMITS."""
+        blocks = self.module.blocks
+        if len(blocks) > LIMITS.items:
+            self.report("too-large", blocks[LIMITS.items].span,
+                        limit=phrase("limit.items", count=LIMITS.items))
+        for body in [self.module.header, *(block.body for block in blocks)]:
+            if len(body) > LIMITS.statements:
+                self.report("too-large", body[LIMITS.statements].span,
+                            limit=phrase("limit.statements", count=LIMITS.statements))
+        return any(d.code == "too-large" for d in self.diagnostics)
 
     def header(self) -> dict[str, Any]:
         cid = self.module.contract_id
@@ -77,7 +94,7 @@ class ContractChecker(Checker):
         currency = currency_stmt.code.value if isinstance(currency_stmt, ast.Currency) else "EUR"
         return {
             "id": cid.value, "module": re.sub(r"[^a-z0-9_]", "_", cid.value.replace("-", "_")),
-            "source_file": self.module.file, "title": self.title(seen.get("title")),
+            "source_file": source_path(self.module.file), "title": self.title(seen.get("title")),
             "provider": _party(seen.get("provider")), "client": _party(seen.get("client")),
             "sources": tuple(sources), "zone": zone, "languages": languages, "currency": currency,
         }
@@ -154,6 +171,19 @@ class ContractChecker(Checker):
                 tuple(self.text(s.text) for s in parts if isinstance(s, ast.Condition)),
                 tuple(self.text(s.text) for s in parts if isinstance(s, ast.Formality)),
                 self.reference(vias[0].contact, "contact") if vias else None)
+
+
+def source_path(file: str) -> str:
+    """The source as generated files name it, whatever way its path was typed: relative to the
+    current directory (`contracts/teogest.sla` for `contracts/teogest.sla` and for
+    `/work/repo/contracts/teogest.sla` run from `/work/repo`)."""
+    path = Path(file)
+    if not path.is_absolute():
+        return PurePosixPath(os.path.normpath(file)).as_posix()
+    try:
+        return Path(os.path.relpath(path, Path.cwd())).as_posix()
+    except ValueError:    # another drive (Windows): no relative form exists
+        return path.as_posix()
 
 
 def _party(stmt: ast.Statement | None) -> model.Party:

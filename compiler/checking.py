@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TypeVar, cast
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -29,6 +31,34 @@ DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 FIXED = ("second", "minute", "hour")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the checker accepts, so that whatever `slac check` accepts the backends, the runtime
+    and the holiday data can compute with (docs/language.md, "Limits"). One table: the kinds read
+    their values through the Checker's typed readers, which apply it."""
+
+    first_year: int = 1900          # dates, date-times and months
+    last_year: int = 2199
+    duration: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({
+        # 100 years in each unit (a delay, a retention, a term, a notice…)
+        "second": 3_155_760_000, "minute": 52_596_000, "hour": 876_600, "day": 36_525,
+        "week": 5_218, "month": 1_200, "year": 100,
+        # a year of business time, so that a due date stays inside the holiday data
+        "business_day": 366, "business_hour": 8_784}))
+    count: int = 1_000_000          # counts, copies, years of history, days of service…
+    integer_digits: int = 12        # amounts and quantities: below 10^12
+    money_decimals: int = 4         # 0.0001 EUR
+    number_decimals: int = 9        # percentages and quantities
+    duration_decimals: int = 30     # seconds in restatements (compared to the nanosecond)
+    file_bytes: int = 4 * 1024 * 1024
+    string_chars: int = 100_000
+    items: int = 5_000              # blocks of a contract
+    statements: int = 5_000         # statements (header included) of one block
+
+
+LIMITS = Limits()
 
 
 class Checker:
@@ -96,15 +126,52 @@ class Checker:
                            party_of(counterparty) if counterparty is not None else None, strength)
 
     def percent(self, node: ast.Percent) -> Decimal:
+        if _decimals(node.value) > LIMITS.number_decimals:
+            self.report("beyond-limit", node.span, text=f"{_short(node.value)} %",
+                        limit=phrase("limit.decimals", count=LIMITS.number_decimals))
+            return Decimal(0)
         if not Decimal(0) <= node.value <= Decimal(100):
-            self.report("percent-range", node.span, value=node.value)
+            self.report("percent-range", node.span, value=_short(node.value))
         return node.value
+
+    def number(self, node: ast.Number, maximum: int | None = None) -> Decimal:
+        """A quantity (hours worked, points above a rate, days of service…): below 10^12 (or
+        `maximum`), at most 9 decimals."""
+        if not self.bounded(node.value, node.span, node.text, LIMITS.number_decimals):
+            return Decimal(0)
+        if maximum is not None and node.value > maximum:
+            self.report("beyond-limit", node.span, text=node.text,
+                        limit=phrase("limit.count", count=maximum))
+            return Decimal(0)
+        return node.value
+
+    def bounded(self, value: Decimal, span: ast.Span, text: str, decimals: int) -> bool:
+        """Whether `value` has at most `decimals` decimals and fewer than the limit's digits
+        before the point; reported when not."""
+        if _decimals(value) > decimals:
+            self.report("beyond-limit", span, text=_short(text),
+                        limit=phrase("limit.decimals", count=decimals))
+            return False
+        if abs(value) >= Decimal(10) ** LIMITS.integer_digits:
+            self.report("beyond-limit", span, text=_short(text),
+                        limit=phrase("limit.digits", count=LIMITS.integer_digits))
+            return False
+        return True
 
     def duration(self, node: ast.DurationLit, allowed: tuple[str, ...], expected: Phrase, *,
                  fraction_ok: bool = False) -> model.Duration:
         """One duration in one of the `allowed` dimensions (fixed, calendar, business)."""
         units = [u for _, u in node.parts]
         dims = {dimension(u) for u in units}
+        for amount, unit in node.parts:
+            longest = LIMITS.duration.get(unit, 0)
+            if _decimals(amount) > LIMITS.duration_decimals or amount > longest:
+                limit = (phrase("limit.decimals", count=LIMITS.duration_decimals)
+                         if amount <= longest else
+                         phrase("limit.duration", amount=longest, unit=unit.replace("_", " ")))
+                self.report("beyond-limit", node.span,
+                            text=_short(f"{amount} {unit.replace('_', ' ')}s"), limit=limit)
+                return model.Duration(Decimal(1), cast(model.DurationUnit, unit))
         text = written(node)
         if len(node.parts) > 1 and (dims != {"fixed"} or len(set(units)) != len(units)):
             self.report("mixed-duration", node.span, units=", ".join(units))
@@ -133,7 +200,22 @@ class Checker:
         if node.value is None:
             self.report("bad-date", node.span, text=node.text)
             return date(2000, 1, 1)
+        if not LIMITS.first_year <= node.value.year <= LIMITS.last_year:
+            self.report("beyond-limit", node.span, text=node.text, limit=_years())
+            return date(2000, 1, 1)
         return node.value
+
+    def month(self, node: ast.Word) -> tuple[int, int]:
+        """A month written YYYY-MM, as (year, month); a month that does not exist, or outside
+        the years handled, is reported (and read as January 2000)."""
+        year, month = (int(x) for x in node.value.split("-"))
+        if not 1 <= month <= 12:
+            self.report("bad-date", node.span, text=node.value)
+            return 2000, 1
+        if not LIMITS.first_year <= year <= LIMITS.last_year:
+            self.report("beyond-limit", node.span, text=node.value, limit=_years())
+            return 2000, 1
+        return year, month
 
     def instant(self, node: ast.DateTime, zone: ZoneInfo | None) -> datetime:
         minute = self.time(node.time)
@@ -142,6 +224,9 @@ class Checker:
                         tzinfo=zone)
 
     def money(self, node: ast.MoneyLit, currency: str) -> model.Money:
+        if not self.bounded(node.amount, node.span, f"{node.amount} {node.currency}",
+                            LIMITS.money_decimals):
+            return model.Money(Decimal(0), node.currency, node.tax)
         if node.currency != currency:
             self.report("unit-mismatch", node.span,
                         found=phrase("found.amount", currency=node.currency),
@@ -151,9 +236,13 @@ class Checker:
 
     def whole(self, node: ast.Number, why: Phrase, minimum: int = 0,
               maximum: int | None = None) -> int:
+        if maximum is None and node.value > LIMITS.count:
+            self.report("beyond-limit", node.span, text=_short(node.text),
+                        limit=phrase("limit.count", count=LIMITS.count))
+            return minimum
         if node.value != node.value.to_integral_value() or node.value < minimum \
                 or (maximum is not None and node.value > maximum):
-            self.report("bad-number", node.span, text=node.text, why=why)
+            self.report("bad-number", node.span, text=_short(node.text), why=why)
         return int(node.value)
 
     def reference(self, node: ast.Name, kind: str) -> str:
@@ -188,6 +277,22 @@ class Checker:
             self.report("bad-duration", node.span, text=written(node),
                         why=phrase("why.positive", what=what))
         return value
+
+
+def _decimals(value: Decimal) -> int:
+    """Digits after the decimal point, as written (`2.50`: 2)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _short(value: object) -> str:
+    """A value as written, cut to 40 characters for a message."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-10:]}"
+
+
+def _years() -> Phrase:
+    return phrase("limit.years", first=LIMITS.first_year, last=LIMITS.last_year)
 
 
 def written(node: ast.DurationLit) -> str:

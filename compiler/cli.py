@@ -12,8 +12,9 @@ from typing import NoReturn
 import click
 
 from . import __version__
+from .backends.formatting import visible
 from .diagnostics import Diagnostic, render_json, render_text
-from .pipeline import Compiled, compile_paths, source_files
+from .pipeline import Compiled, compile_paths, read_source, source_files
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 SUMMARY_WORDS = {
@@ -66,6 +67,8 @@ def report(compiled: Compiled, diagnostics: list[Diagnostic], fmt: str, lang: st
         click.echo(SUMMARY_WORDS[lang][0].format(errors=counts["error"], warnings=counts["warning"],
                                                  notes=counts["note"], files=len(compiled.sources)),
                    err=True)
+    if compiled.unreadable:   # a source that is not a readable regular file: an I/O problem
+        return EXIT_USAGE
     return EXIT_ERRORS if any(d.severity == "error" for d in diagnostics) else EXIT_OK
 
 
@@ -106,7 +109,11 @@ def build(paths: tuple[Path, ...], out: Path, check_only: bool, jobs: int | None
     refusal = builder.unsafe_output(out)
     if refusal and not check_only:
         fail(f"will not replace --out {out}: {refusal}")
-    files = {p.as_posix(): p.read_bytes() for p in source_files(sources)}
+    read = {p.as_posix(): read_source(p) for p in source_files(sources)}
+    refused = [d for d in read.values() if isinstance(d, Diagnostic)]
+    if refused:   # not a regular file, too large or unreadable: refused before anything else
+        sys.exit(report(Compiled(diagnostics=refused), refused, fmt, lang))
+    files = {name: data for name, data in read.items() if isinstance(data, bytes)}
     inputs = builder.input_hash(files)
     if not check_only and builder.cached(out, inputs):
         click.echo(f"slac: {out} is up to date", err=True)
@@ -163,7 +170,9 @@ def eval_(contract: str, clause: str, period: str | None, inputs: tuple[Path, ..
           lang: str | None) -> None:
     """Evaluate one clause (an id such as T4, or an item name) of a contract on inputs.
 
-    CONTRACT is a .sla file or a contract id under contracts/.
+    CONTRACT is a .sla file or a contract id under contracts/. Exit 0 when evaluated; 1 when the
+    contract has errors, an input is bad or the inputs reach a point the contract leaves open;
+    2 when the command line is (an unknown clause, a missing period or file…).
     """
     import importlib
     import json
@@ -172,7 +181,7 @@ def eval_(contract: str, clause: str, period: str | None, inputs: tuple[Path, ..
     from . import build as builder
     from .evaluate import COMMAND_LINE, EvalError, Request, command_line_text, evaluate
     from .examples import rendered_package
-    from .inputs import InputError
+    from .inputs import InputError, source_text
 
     lang = lang or default_language()
     settings = settings + ((f"invoice={invoice}",) if invoice is not None else ())
@@ -193,27 +202,47 @@ def eval_(contract: str, clause: str, period: str | None, inputs: tuple[Path, ..
         try:
             result = evaluate(checked, module, request, lang)
         except InputError as problem:
-            file = problem.diagnostic.span.file
-            source = (command_line_text(settings) if file == COMMAND_LINE
-                      else Path(file).read_text(encoding="utf-8", errors="replace"))
-            click.echo(render_text(problem.diagnostic, source, lang), err=True)
+            span = problem.diagnostic.span
+            source = (command_line_text(settings) if span.file == COMMAND_LINE
+                      else source_text(Path(span.file).read_text(encoding="utf-8-sig",
+                                                                 errors="replace")))
+            click.echo(render_text(problem.diagnostic, _shown(source, span.line), lang), err=True)
             sys.exit(EXIT_ERRORS)
         except EvalError as problem:
             click.echo(f"slac: {problem}", err=True)
-            sys.exit(EXIT_ERRORS)
+            sys.exit(EXIT_USAGE if problem.usage else EXIT_ERRORS)
     if as_json:
         click.echo(json.dumps(result.data, ensure_ascii=False, indent=2))
     else:
-        click.echo("\n".join(result.lines))
+        click.echo("\n".join(visible(line) for line in result.lines))
+    for undecided in result.undecided:
+        click.echo(f"slac: {undecided.text(lang)}", err=True)
+    if result.undecided:
+        sys.exit(EXIT_ERRORS)
+
+
+SHOWN_LINE = 1000
+"""A line of an input file longer than this is not shown under its diagnostic."""
+
+
+def _shown(source: str, line: int) -> str | None:
+    """`source`, unless its line `line` is too long to be shown under a diagnostic."""
+    lines = source.split("\n")
+    return source if not 1 <= line <= len(lines) or len(lines[line - 1]) <= SHOWN_LINE else None
 
 
 def _period(period: str | None) -> tuple[int, int] | None:
-    """`YYYY-MM` as (year, month)."""
+    """`YYYY-MM` as (year, month), in the years `slac eval` reads (evaluating.YEARS)."""
+    from .evaluating import YEARS
+
     if period is None:
         return None
     year, _, month = period.partition("-")
-    if not (len(year) == 4 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+    if not (len(year) == 4 and year.isascii() and year.isdigit() and len(month) == 2
+            and month.isascii() and month.isdigit() and 1 <= int(month) <= 12):
         fail(f"--period must be a month written YYYY-MM (e.g. 2024-05), not '{period}'")
+    if not YEARS[0] <= int(year) <= YEARS[1]:
+        fail(f"--period must be a month of the years {YEARS[0]} to {YEARS[1]}, not '{period}'")
     return int(year), int(month)
 
 

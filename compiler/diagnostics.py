@@ -50,7 +50,14 @@ SEVERITY_WORDS = {
 # Shown as one space each, so that the caret stays under its column: a tab (one column for Lark)
 # and the characters that end a line for str.splitlines() but not for Lark, which counts lines at
 # "\n" only (a \r of a CRLF file, a form feed, U+2028…).
-_HIDDEN_BREAKS = dict.fromkeys(map(ord, "\t\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"), " ")
+_HIDDEN_BREAKS: dict[int, str] = {
+    # other control characters as their one-column pictures (ESC as ␛), bidi and invisible
+    # format characters as one replacement character: a source line never drives the terminal
+    **{c: chr(0x2400 + c) for c in range(0x20)}, 0x7F: "\u2421",
+    **dict.fromkeys([*range(0x80, 0xA0), 0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                     *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF], "\ufffd"),
+    **dict.fromkeys(map(ord, "\t\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"), " "),
+}
 
 
 def render_text(diag: Diagnostic, source: str | None, lang: str) -> str:

@@ -15,11 +15,11 @@ import inspect
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal, DecimalException, InvalidOperation
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from . import model
@@ -30,18 +30,33 @@ from .messages import Phrase
 from .wording import said, worded
 
 COMMAND_LINE = "<command line>"
+_Number = TypeVar("_Number", int, Decimal)
+_Moment = TypeVar("_Moment", date, datetime)
 Data = dict[str, Any]
 PERIOD_PARAMETERS = frozenset({"year", "month", "start", "end"})
 """The parameters a report that reads the period gives its evaluators itself."""
+YEARS = (1000, 9998)
+"""The years of the periods, dates and instants `slac eval` reads (far enough from the ends of
+Python's calendar, years 1 to 9999, for a month's bounds and deadlines to stay in it)."""
+MAX_NUMBER = Decimal("1E15")
+"""Numbers read are smaller than this in absolute value (an amount, a percentage, a count)."""
+MAX_DECIMALS = 30
+"""…and have at most this many decimals."""
+USAGE = frozenset({"eval.no-clause", "eval.several-items", "eval.needs-period", "eval.give-value",
+                   "eval.give-value-or-records", "eval.give-values", "eval.no-evaluators",
+                   "eval.value-and-records", "eval.reads-no-records"})
+"""The phrases that say the command line is incomplete or names what is not there (exit 2)."""
 
 
 class EvalError(Exception):
     """A request `slac eval` cannot carry out (not a located input problem): a plain message in
-    the report's language; `phrase` holds it in both."""
+    the report's language; `phrase` holds it in both. `usage` when the command line is what is
+    wrong (a clause that is not there, a period or a value not given): exit 2, otherwise 1."""
 
-    def __init__(self, phrase: Phrase, lang: str) -> None:
+    def __init__(self, phrase: Phrase, lang: str, usage: bool = False) -> None:
         super().__init__(phrase.text(lang))
         self.phrase = phrase
+        self.usage = usage
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,9 @@ class Evaluation:
 
     data: Data
     lines: list[str] = field(default_factory=list)
+    undecided: list[Phrase] = field(default_factory=list)
+    """What the contract leaves open that the inputs reached, and no `--set` decision settles
+    (a value between two tiers): the report is printed, and `slac eval` exits 1."""
 
 
 # ------------------------------------------------------------------------------------ the context
@@ -85,7 +103,11 @@ class EvalContext:
         return said(key, **fields).text(self.lang)
 
     def fail(self, key: str, **fields: object) -> EvalError:
-        return EvalError(said(key, **fields), self.lang)
+        return EvalError(said(key, **fields), self.lang, usage=key in USAGE)
+
+    def money(self, amount: Decimal, tax: str | None = None) -> str:
+        """An amount in the contract's currency and the report's language: `80,00 €`, `€80.00`."""
+        return money_phrase(amount, self.contract.currency, tax).text(self.lang)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -123,13 +145,27 @@ class EvalContext:
                 if name in parameters and parameters[name].kind is inspect.Parameter.KEYWORD_ONLY}
 
 
+def money_phrase(amount: Decimal, currency: str, tax: str | None = None) -> Phrase:
+    """An amount in each language's number format, with its currency (and tax words when
+    given): `80,00 €` / `€80.00` (compiler/backends/formatting.py, with babel)."""
+    from .backends.formatting import Formatter
+
+    money = model.Money(amount, currency, typing.cast(Any, tax))
+    return Phrase(Formatter("en").money(money), Formatter("fr").money(money))
+
+
 # ------------------------------------------------------------- the generic report: by signature
 
 def by_signature(ctx: EvalContext, item: model.Item,
-                 answers: Callable[[str, dict[str, Value]], bool] | None = None) -> Evaluation:
+                 answers: Callable[[str, dict[str, Value]], bool] | None = None,
+                 shown: Callable[[object], Any] | None = None,
+                 worded_as: Callable[[object], str] | None = None) -> Evaluation:
     """Every evaluator of the item whose parameters are all given (and that `answers` the
     values, when the kind says which do), once per record: the report of an item whose kind has
-    none of its own."""
+    none of its own. `shown` makes a result plain data (`plain` by default), `worded_as` a line
+    of the report (its plain data on one line by default); a result whose outcome the contract
+    leaves undecided (`outcome.kind == "unspecified"`) is reported so."""
+    shown = shown or plain
     functions = [(name, ctx.function(name))
                  for name in ctx.evaluators[item.name]
                  if callable(getattr(ctx.module, name, None))]
@@ -138,14 +174,16 @@ def by_signature(ctx: EvalContext, item: model.Item,
     known = {p for _, f in functions for p in inspect.signature(f).parameters}
     rows: list[Data] = []
     lines: list[str] = []
+    undecided: list[Phrase] = []
     records: list[Record | None] = [*ctx.records] or [None]
     for record in records:
         values = values_of(ctx, record)
-        for name, value in values.items():
+        for name, value in (record.values if record else values).items():
             if name not in known and name not in ("year", "month", "id"):
                 raise error("input-unknown-name", value.span, name=name, item=item.name,
                             names=", ".join(sorted(known)))
         results: Data = {}
+        texts: dict[str, str] = {}
         for name, func in functions:
             parameters = inspect.signature(func).parameters
             required = [p for p, spec in parameters.items()
@@ -154,20 +192,30 @@ def by_signature(ctx: EvalContext, item: model.Item,
                                                        or answers(name, values)):
                 arguments = {p: ctx.convert(values[p], func, p) for p in parameters if p in values}
                 try:
-                    results[name] = plain(call(ctx, func, **arguments))
+                    found = call(ctx, func, **arguments)
                 except EvalError as problem:
                     if record is None:
                         raise
                     raise error("input-rejected", record.span, reason=problem.phrase) from None
+                results[name] = shown(found)
+                texts[name] = worded_as(found) if worded_as else one_line(results[name])
+                outcome = getattr(found, "outcome", None)
+                if getattr(outcome, "kind", None) == "unspecified":
+                    undecided.append(said("eval.undecided-result", name=name) if record is None
+                                      else said("eval.undecided-result-line", name=name,
+                                                line=record.span.line))
         if not results:
             signatures = "; ".join(f"{n}{_params(f)}" for n, f in functions)
-            raise ctx.fail("eval.give-values", item=item.name, signatures=signatures)
+            if record is None:
+                raise ctx.fail("eval.give-values", item=item.name, signatures=signatures)
+            raise error("input-rejected", record.span,
+                        reason=said("eval.give-values", item=item.name, signatures=signatures))
         given = {n: v.text for n, v in values.items() if n not in ("year", "month")}
         rows.append({"inputs": given, "results": results})
         prefix = ctx.say("report.line", line=record.span.line) if record else ""
         lines.append(prefix + ", ".join(f"{n}={t}" for n, t in given.items()))
-        lines += [f"  {n} → {one_line(r)}" for n, r in results.items()]
-    return Evaluation({"rows": rows}, lines)
+        lines += [f"  {n} → {t}" for n, t in texts.items()]
+    return Evaluation({"rows": rows}, lines, undecided)
 
 
 def values_of(ctx: EvalContext, record: Record | None) -> dict[str, Value]:
@@ -197,19 +245,22 @@ def convert(value: Value, annotation: str, module: ModuleType, zone: ZoneInfo | 
         raise error("input-missing-value", value.span)
     try:
         if base == "datetime":
-            return _datetime(value, zone)
+            return _in_years(value, _datetime(value, zone))
         if base == "date":
-            return date.fromisoformat(text)
+            return _in_years(value, date.fromisoformat(text))
         if base == "time":
             return time.fromisoformat(text)
         if base == "int":
-            return int(text)
+            return _in_range(value, int(text))
         if base == "Decimal":
             return _decimal(value, text)
         if base in ("timedelta", "Period"):
             return _duration_value(value, base, module)
         if base == "Schedule":
             return _schedule(value, module)
+    except OverflowError:
+        raise error("input-out-of-range", value.span, value=text,
+                    range=_RANGES.get(base, _RANGES["Decimal"])) from None
     except (ValueError, InvalidOperation):
         raise error(f"input-not-{_EXPECTED.get(base, 'value')}", value.span, value=text) from None
     choices = typing.get_args(getattr(module, base, None))
@@ -225,7 +276,36 @@ def _decimal(value: Value, text: str) -> Decimal:
     number = Decimal(text)
     if not number.is_finite():
         raise ValueError(text)
+    return _in_range(value, number)
+
+
+_RANGES = {"date": f"years {YEARS[0]} to {YEARS[1]}", "datetime": f"years {YEARS[0]} to {YEARS[1]}",
+           "Decimal": f"less than {MAX_NUMBER:,.0f} in absolute value, at most {MAX_DECIMALS} "
+                      "decimals",
+           "int": f"less than {MAX_NUMBER:,.0f} in absolute value",
+           "timedelta": "durations of less than a million years",
+           "Period": "durations of less than a million years"}
+
+
+def _in_range(value: Value, number: _Number) -> _Number:
+    """`number`, if it is in the range of numbers read (MAX_NUMBER, MAX_DECIMALS)."""
+    decimal = Decimal(number)
+    exponent = decimal.as_tuple().exponent
+    if abs(decimal) >= MAX_NUMBER or (isinstance(exponent, int) and exponent < -MAX_DECIMALS):
+        raise error("input-out-of-range", value.span, value=value.text,
+                    range=_RANGES["int" if isinstance(number, int) else "Decimal"])
     return number
+
+
+def _in_years(value: Value, moment: _Moment) -> _Moment:
+    """A date or an instant in YEARS (an instant's UTC year too)."""
+    years = [moment.year]
+    if isinstance(moment, datetime) and moment.year in YEARS:   # UTC may be the year beyond
+        years.append(moment.astimezone(timezone.utc).year)
+    if not all(YEARS[0] <= y <= YEARS[1] for y in years):
+        raise error("input-out-of-range", value.span, value=value.text,
+                    range=_RANGES["datetime"])
+    return moment
 
 
 _EXPECTED = {"datetime": "datetime", "date": "date", "time": "time", "int": "integer",
@@ -248,6 +328,7 @@ def _datetime(value: Value, zone: ZoneInfo | None) -> datetime:
 
 
 _UNIT_SECONDS = {"minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+_LONGEST = {**_UNIT_SECONDS, "month": 31 * 86400, "year": 366 * 86400}
 
 
 def _duration_value(value: Value, base: str, module: ModuleType) -> object:
@@ -255,6 +336,8 @@ def _duration_value(value: Value, base: str, module: ModuleType) -> object:
     amount, _, unit = typing.cast(str, value.text).partition(" ")
     unit = unit.strip().lower().removesuffix("s")
     count = int(amount)
+    if abs(count) * _LONGEST.get(unit, 1) >= 1_000_000 * 366 * 86400:
+        raise OverflowError(count)
     if base == "timedelta" and unit in _UNIT_SECONDS:
         return timedelta(seconds=count * _UNIT_SECONDS[unit])
     if base == "Period" and unit in ("day", "week", "month", "year"):
@@ -299,6 +382,9 @@ def call(ctx: EvalContext, func: Callable[..., Any], *args: object, **kwargs: ob
         raise EvalError(worded(exc) + hint, ctx.lang) from None
     except errors.SlaInputError as exc:
         raise EvalError(worded(exc), ctx.lang) from None
+    except (ValueError, ArithmeticError) as exc:   # out of the calendar's or the decimals' range
+        reason = "decimal overflow" if isinstance(exc, DecimalException) else str(exc)
+        raise EvalError(said("eval.cannot-compute", reason=reason), ctx.lang) from None
 
 
 def _choices(module: ModuleType, annotation: object) -> str:

@@ -1,21 +1,38 @@
 """Input files of `slac eval`: CSV or JSON records whose every value knows where it was written.
 
 A CSV file has a header line naming its columns and one record per line, separated by `,`, `;`
-or tabs. A JSON file holds an array of flat objects. Either way a record is a mapping from
-column name to a `Value`: its text and its span, so a bad value is reported at its place.
+or tabs; lines end with LF, CR LF or CR alone. A JSON file holds an array of flat objects. Either
+way a record is a mapping from column name to a `Value`: its text and its span, so a bad value is
+reported at its place. Column names are compared without case, spaces and dashes (`Start`,
+`start`): two that are the same name so compared are refused, as are repeated JSON keys.
+
+Both readers take time and memory in proportion to the file, and refuse, at the place where the
+limit is passed, a file, a value, a record or a nesting beyond the limits below
+(docs/evaluators.md lists them).
 """
 
 from __future__ import annotations
 
-import csv
+import gc
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from .ast import Span
 from .diagnostics import Diagnostic
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""An input file's size, in bytes."""
+MAX_VALUE_CHARS = 10_000
+"""The length of one value (a CSV cell, a JSON key or value), in characters."""
+MAX_COLUMNS = 64
+"""The columns of a CSV file, the keys of a JSON object."""
+MAX_RECORDS = 1_000_000
+"""The records of one evaluation, all input files together."""
+MAX_DEPTH = 2
+"""How deep JSON values nest: an array (1) of objects (2) of plain values."""
 
 
 @dataclass(frozen=True)
@@ -46,61 +63,121 @@ def error(code: str, span: Span, **args: object) -> InputError:
     return InputError(Diagnostic(code, span, dict(args)))
 
 
-def read_records(path: Path) -> tuple[list[Record], str]:
-    """The records of a .csv or .json file, and its text (to show the lines of diagnostics)."""
+def read_records(path: Path, room: int = MAX_RECORDS) -> tuple[list[Record], str]:
+    """The records of a .csv or .json file, and its text with line ends made `\\n` (the lines
+    diagnostics are shown against). More than `room` records are refused at the first one over."""
     name = path.as_posix()
     start = Span(name, 1, 1, 1, 2)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".csv", ".tsv", ".txt"):
+        raise error("input-file-type", start, name=path.name)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise error("input-unreadable", start, reason=exc.strerror or str(exc)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise error("input-too-large", start, limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    try:
+        text = source_text(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise error("input-not-utf8", start, byte=exc.start) from None
-    if path.suffix.lower() == ".json":
-        return _json_records(text, name), text
-    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
-        return _csv_records(text, name), text
-    raise error("input-file-type", start, name=path.name)
+    collecting = gc.isenabled()
+    gc.disable()   # the records are kept: collecting while they are made only costs time
+    try:
+        if suffix == ".json":
+            return _json_records(text, name, room), text
+        return _csv_records(text, name, room), text
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def source_text(text: str) -> str:
+    """`text` with CR LF and CR line ends made LF (a JSON string holds no raw CR)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _too_many(span: Span) -> InputError:
+    return error("input-too-many-records", span, limit=f"{MAX_RECORDS:,}")
 
 
 # ------------------------------------------------------------------------------------------ CSV
 
-def _csv_records(text: str, file: str) -> list[Record]:
+def _csv_records(text: str, file: str, room: int) -> list[Record]:
     lines = text.split("\n")
-    numbered = [(n, line.rstrip("\r")) for n, line in enumerate(lines, 1) if line.strip()]
-    if not numbered:
+    numbered = ((n, line) for n, line in enumerate(lines, 1) if line.strip())
+    first = next(numbered, None)
+    if first is None:
         raise error("input-empty", Span(file, 1, 1, 1, 2))
-    header_line, header = numbered[0]
+    header_line, header = first
     delimiter = max(",;\t", key=header.count)
-    columns = [_column_name(c) for c, _ in _fields(header, delimiter)]
-    for (name, column), index in zip(_fields(header, delimiter), range(len(columns)), strict=True):
-        if not columns[index] or columns.index(columns[index]) != index:
-            span = Span(file, header_line, column, header_line, column + max(1, len(name)))
-            raise error("input-header", span, column=index + 1, name=columns[index] or '""')
-    records = []
-    for number, line in numbered[1:]:
-        fields = _fields(line, delimiter)
+    header_fields = _fields(header, delimiter, file, header_line)
+    if len(header_fields) > MAX_COLUMNS:
+        _, column, end = header_fields[MAX_COLUMNS]
+        raise error("input-too-many-columns", Span(file, header_line, column, header_line, end),
+                    limit=MAX_COLUMNS)
+    columns = [_column_name(t) for t, _, _ in header_fields]
+    seen: dict[str, int] = {}
+    for index, (_, column, end) in enumerate(header_fields):
+        if not columns[index] or columns[index] in seen:
+            raise error("input-header", Span(file, header_line, column, header_line, end),
+                        column=index + 1, name=columns[index] or '""')
+        seen[columns[index]] = index
+    records: list[Record] = []
+    for number, line in numbered:
         whole = Span(file, number, 1, number, len(line) + 1)
+        if len(records) >= room:
+            raise _too_many(whole)
+        fields = _fields(line, delimiter, file, number)
         if len(fields) != len(columns):
             raise error("input-columns", whole, found=len(fields), expected=len(columns),
                         columns=delimiter.join(columns))
-        values = {c: Value(t.strip() or None, Span(file, number, col, number, col + max(1, len(t))))
-                  for c, (t, col) in zip(columns, fields, strict=True)}
+        values = {c: Value(t.strip() or None, Span(file, number, col, number, end))
+                  for c, (t, col, end) in zip(columns, fields, strict=True)}
         records.append(Record(values, whole))
     return records
 
 
-def _fields(line: str, delimiter: str) -> list[tuple[str, int]]:
-    """The fields of one CSV line with the column (1-based) where each starts."""
-    texts = next(csv.reader([line], delimiter=delimiter), [])
-    columns, column, quoted = [1], 1, False
-    for char in line:
-        column += 1
-        if char == '"':
-            quoted = not quoted
-        elif char == delimiter and not quoted:
-            columns.append(column)
-    return list(zip(texts, columns, strict=False))   # a stray quote may make them differ
+def _fields(line: str, delimiter: str, file: str, number: int) -> list[tuple[str, int, int]]:
+    """The fields of one CSV line, each with the columns (1-based) where it starts and ends.
+
+    As Python's csv module reads them: a field that starts with `"` is quoted up to the next
+    lone `"` (`""` is a quote inside it), a quote elsewhere is a character. A quote left open is
+    refused: a cell does not run on to the next line. Linear in the line's length."""
+    fields: list[tuple[str, int, int]] = []
+    size, at = len(line), 0
+    while True:
+        start = at
+        if at < size and line[at] == '"':
+            parts, at = [], at + 1
+            while True:
+                close = line.find('"', at)
+                if close < 0:
+                    raise error("input-csv-quote", Span(file, number, start + 1, number, size + 1))
+                parts.append(line[at:close])
+                if line.startswith('"', close + 1):
+                    parts.append('"')
+                    at = close + 2
+                    continue
+                at = close + 1
+                break
+            stop = line.find(delimiter, at)
+            stop = size if stop < 0 else stop
+            parts.append(line[at:stop])
+            text, at = "".join(parts), stop
+        else:
+            stop = line.find(delimiter, at)
+            stop = size if stop < 0 else stop
+            text, at = line[at:stop], stop
+        span_end = max(at, start + 1) + 1
+        if len(text) > MAX_VALUE_CHARS:
+            raise error("input-value-too-long", Span(file, number, start + 1, number, span_end),
+                        length=f"{len(text):,}", limit=f"{MAX_VALUE_CHARS:,}")
+        fields.append((text, start + 1, span_end))
+        if at >= size or len(fields) > MAX_COLUMNS:
+            return fields
+        at += 1
 
 
 def _column_name(text: str) -> str:
@@ -109,36 +186,117 @@ def _column_name(text: str) -> str:
 
 # ----------------------------------------------------------------------------------------- JSON
 
-def _json_records(text: str, file: str) -> list[Record]:
-    """An array of flat objects; each value's span is found in the text after its key."""
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        span = Span(file, exc.lineno, exc.colno, exc.lineno, exc.colno + 1)
-        raise error("input-json", span, reason=exc.msg) from None
-    if not isinstance(data, list):
-        raise error("input-json-shape", _at(text, file, 0))
-    records, offset = [], text.index("[") + 1
-    decoder = json.JSONDecoder(parse_float=Decimal)
-    for item in data:
-        offset = _skip(text, offset)
-        _, end = decoder.raw_decode(text, offset)
-        span = _at(text, file, offset, end)
-        if not isinstance(item, dict):
-            raise error("input-json-shape", span)
-        values = {}
-        for key, raw in item.items():
-            if isinstance(raw, (dict, list)):
-                raise error("input-json-shape", span)
-            found = re.compile(r'"' + re.escape(key) + r'"\s*:\s*').search(text, offset, end)
-            where = found.end() if found else offset
-            written = _written(raw)
-            length = 4 if written is None else len(written) + 2 * isinstance(raw, str)
-            values[_column_name(key)] = Value(written, _at(text, file, where, where + length))
-        records.append(Record(values, span))
-        offset = end
-        offset = _skip(text, offset)
+class _Object(list[tuple[str, object]]):
+    """The key/value pairs of a JSON object, in order, repeated keys kept (to refuse them)."""
+
+
+def _decoder() -> json.JSONDecoder:
+    """Numbers and constants kept as written (no float, no integer size limit)."""
+    return json.JSONDecoder(object_pairs_hook=_Object, parse_float=str, parse_int=str,
+                            parse_constant=str)
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_records(text: str, file: str, room: int) -> list[Record]:
+    """An array of flat objects, read one object at a time (each value's span is found after
+    its key, in the object's own text)."""
+    lines = _Lines(text, file)
+    decoder = _decoder()
+    keys: dict[str, tuple[re.Pattern[str], str]] = {}
+    offset = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
+    if not text.startswith("[", offset):
+        if offset == len(text):
+            raise error("input-json", lines.span(offset), reason="Expecting value")
+        try:
+            decoder.raw_decode(text, offset)
+        except json.JSONDecodeError as exc:
+            raise error("input-json", lines.span(exc.pos), reason=exc.msg) from None
+        except (RecursionError, ValueError):
+            pass
+        raise error("input-json-shape", lines.span(offset))
+    offset = _SPACE.match(text, offset + 1).end()  # type: ignore[union-attr]
+    records: list[Record] = []
+    if text.startswith("]", offset):
+        offset += 1
+    else:
+        while True:
+            if len(records) >= room:
+                raise _too_many(lines.span(offset))
+            record, end = _json_record(text, offset, lines, decoder, keys)
+            records.append(record)
+            offset = _SPACE.match(text, end).end()  # type: ignore[union-attr]
+            if text.startswith(",", offset):
+                offset = _SPACE.match(text, offset + 1).end()  # type: ignore[union-attr]
+                continue
+            if text.startswith("]", offset):
+                offset += 1
+                break
+            raise error("input-json", lines.span(offset),
+                        reason="Expecting ',' delimiter" if offset < len(text)
+                        else "Expecting value")
+    offset = _SPACE.match(text, offset).end()  # type: ignore[union-attr]
+    if offset != len(text):
+        raise error("input-json", lines.span(offset), reason="Extra data")
     return records
+
+
+def _json_record(text: str, offset: int, lines: _Lines, decoder: json.JSONDecoder,
+                 keys: dict[str, tuple[re.Pattern[str], str]]) -> tuple[Record, int]:
+    """The object at `offset`, its values located, and the offset past it. `keys` keeps, for
+    each key met, the pattern that finds it and its column name."""
+    try:
+        item, end = decoder.raw_decode(text, offset)
+    except json.JSONDecodeError as exc:
+        raise error("input-json", lines.span(exc.pos), reason=exc.msg) from None
+    except RecursionError:
+        raise error("input-json-depth", lines.span(offset), limit=MAX_DEPTH) from None
+    span = lines.span(offset, end)
+    if not isinstance(item, _Object):
+        raise error("input-json-shape", span)
+    if len(item) > MAX_COLUMNS:
+        raise error("input-too-many-columns", span, limit=MAX_COLUMNS)
+    values: dict[str, Value] = {}
+    written_as: dict[str, str] = {}
+    at = offset + 1
+    for key, raw in item:
+        if key not in keys:
+            if len(key) > MAX_VALUE_CHARS:
+                raise error("input-value-too-long", _key_span(text, at, end, key, lines),
+                            length=f"{len(key):,}", limit=f"{MAX_VALUE_CHARS:,}")
+            keys[key] = (re.compile(r'"' + re.escape(key) + r'"\s*:\s*'), _column_name(key))
+        pattern, name = keys[key]
+        found = pattern.search(text, at, end)
+        where = found.end() if found else at
+        if name in written_as:
+            raise error("input-json-key", _key_span(text, at, end, key, lines), key=key,
+                        other=written_as[name])
+        written_as[name] = key
+        if isinstance(raw, (_Object, list)):
+            raise error("input-json-depth", lines.span(where), limit=MAX_DEPTH)
+        at = _value_end(text, where, end, decoder)
+        value_span = lines.span(where, at)
+        written = _written(raw)
+        if written is not None and len(written) > MAX_VALUE_CHARS:
+            raise error("input-value-too-long", value_span, length=f"{len(written):,}",
+                        limit=f"{MAX_VALUE_CHARS:,}")
+        values[name] = Value(written, value_span)
+    return Record(values, span), end
+
+
+def _key_span(text: str, at: int, end: int, key: str, lines: _Lines) -> Span:
+    """Where `key` is written in the object, from offset `at` on."""
+    found = re.compile(r'"' + re.escape(key) + r'"\s*:').search(text, at, end)
+    return lines.span(found.start(), found.start() + len(key) + 2) if found else lines.span(at)
+
+
+def _value_end(text: str, where: int, end: int, decoder: json.JSONDecoder) -> int:
+    """The offset past the scalar written at `where` (inside an object ending at `end`)."""
+    try:
+        return int(decoder.raw_decode(text, where)[1])
+    except (ValueError, RecursionError):
+        return min(where + 1, end)
 
 
 def _written(raw: object) -> str | None:
@@ -150,18 +308,18 @@ def _written(raw: object) -> str | None:
     return str(raw)
 
 
-def _skip(text: str, offset: int) -> int:
-    """Past white space and one comma."""
-    while offset < len(text) and text[offset] in " \t\r\n,":
-        offset += 1
-    return offset
+class _Lines:
+    """Offsets of a text as lines and columns, in logarithmic time (lines split at `\\n`)."""
 
+    def __init__(self, text: str, file: str) -> None:
+        self.text, self.file = text, file
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
-def _at(text: str, file: str, start: int, end: int | None = None) -> Span:
-    """The span of text[start:end] as line and column (lines split at newlines only)."""
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
-    stop = start + 1 if end is None else max(end, start + 1)
-    if "\n" in text[start:stop]:
-        stop = text.index("\n", start) if text.index("\n", start) > start else start + 1
-    return Span(file, line, column, line, column + (stop - start))
+    def span(self, start: int, end: int | None = None) -> Span:
+        """The span of text[start:end], cut at the end of its first line."""
+        index = bisect_right(self.starts, start) - 1
+        line, column = index + 1, start - self.starts[index] + 1
+        stop = start + 1 if end is None else max(end, start + 1)
+        if index + 1 < len(self.starts):
+            stop = max(start + 1, min(stop, self.starts[index + 1] - 1))
+        return Span(self.file, line, column, line, column + (stop - start))

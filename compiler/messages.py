@@ -258,6 +258,23 @@ PHRASES: dict[str, tuple[str, str]] = {
     "hint.percent": ("write e.g. 99.5 %", "écrivez par ex. « 99.5 % »"),
     "hint.currency": ("the contract's currency is {currency}",
                       "la devise du contrat est {currency}"),
+    # the limits of beyond-limit (compiler/checking.py, LIMITS)
+    "limit.years": ("years {first} to {last}", "les années {first} à {last}"),
+    "limit.duration": ("at most {amount} {unit}s", "au plus {amount} « {unit}s »"),
+    "limit.decimals": ("at most {count} decimals", "au plus {count} décimales"),
+    "limit.digits": ("at most {count} digits before the decimal point",
+                     "au plus {count} chiffres avant la virgule"),
+    "limit.count": ("at most {count}", "au plus {count}"),
+    "file.directory": ("a folder", "un dossier"),
+    "file.fifo": ("a named pipe (FIFO)", "un tube nommé (FIFO)"),
+    "file.device": ("a device", "un périphérique"),
+    "file.socket": ("a socket", "une socket"),
+    "file.other": ("not a regular file", "autre chose qu'un fichier ordinaire"),
+    "limit.file": ("at most {count} bytes", "au plus {count} octets"),
+    "limit.string": ("at most {count} characters", "au plus {count} caractères"),
+    "limit.items": ("at most {count} items in a contract", "au plus {count} éléments par contrat"),
+    "limit.statements": ("at most {count} statements in a block",
+                         "au plus {count} instructions par bloc"),
     # reasons of bad-number and bad-duration
     "why.limit": ("a limit is a whole number ≥ 1", "une limite est un nombre entier ≥ 1"),
     "why.count": ("a count is a whole number ≥ 1", "un nombre de fois est un entier ≥ 1"),
@@ -336,6 +353,20 @@ CATALOG: dict[str, Entry] = {
         "remove it; .sla files are plain text", "supprimez-le ; un fichier .sla est du texte brut"),
     "unreadable-file": Entry(
         E, "cannot read the file: {reason}", "impossible de lire le fichier : {reason}"),
+    "not-a-file": Entry(
+        E, "not a contract file: it is {what}", "pas un fichier de contrat : c'est {what}",
+        "give a regular .sla file, or rename what is not one",
+        "donnez un fichier .sla ordinaire, ou renommez ce qui n'en est pas un"),
+    "too-large-file": Entry(
+        E, "the file is larger than slac reads: {limit}",
+        "le fichier dépasse ce que slac lit : {limit}",
+        "split the contract, or shorten it; see Limits in docs/language.md",
+        "scindez le contrat, ou raccourcissez-le ; voir « Limits » dans docs/language.md"),
+    "too-large": Entry(
+        E, "this is larger than slac handles: {limit}",
+        "ceci dépasse ce que slac traite : {limit}",
+        "split the contract, or shorten it; see Limits in docs/language.md",
+        "scindez le contrat, ou raccourcissez-le ; voir « Limits » dans docs/language.md"),
     "empty-file": Entry(
         E, "the file contains no contract", "le fichier ne contient aucun contrat",
         'start it with: contract "my-contract" {{ title "…" … }}',
@@ -468,6 +499,11 @@ CATALOG: dict[str, Entry] = {
         E, "this range is empty ({text})", "cette plage est vide (« {text} »)",
         "a range that ends where it starts covers no time",
         "une plage qui finit où elle commence ne couvre aucun temps"),
+    "beyond-limit": Entry(
+        E, "{text} is beyond what slac can compute with: {limit}",
+        "« {text} » dépasse ce avec quoi slac peut calculer : {limit}",
+        "see Limits in docs/language.md for the values slac handles",
+        "voir « Limits » dans docs/language.md pour les valeurs que slac traite"),
     "bad-number": Entry(
         E, "{text} is not allowed here: {why}", "{text} n'est pas admis ici : {why}"),
     "bad-value": Entry(
@@ -699,6 +735,53 @@ CATALOG: dict[str, Entry] = {
     "input-not-value": Entry(
         E, "'{value}' is not a value this evaluator accepts",
         "« {value} » n'est pas une valeur acceptée par cet évaluateur"),
+    "input-out-of-range": Entry(
+        E, "'{value}' is out of the range slac eval reads ({range})",
+        "« {value} » est hors des valeurs que lit slac eval ({range})",
+        "see the limits in docs/evaluators.md", "voyez les limites dans docs/evaluators.md"),
+    "input-too-large": Entry(
+        E, "the input file is larger than {limit}",
+        "le fichier d'entrée dépasse {limit}",
+        "split the records into several files, each given with --input, or evaluate a shorter "
+        "period", "répartissez les enregistrements en plusieurs fichiers, chacun passé avec "
+        "--input, ou évaluez une période plus courte"),
+    "input-too-many-records": Entry(
+        E, "more than {limit} records in all: this one is over the limit",
+        "plus de {limit} enregistrements en tout : celui-ci dépasse la limite",
+        "keep only the records of the period evaluated",
+        "ne gardez que les enregistrements de la période évaluée"),
+    "input-too-many-columns": Entry(
+        E, "more than {limit} columns", "plus de {limit} colonnes",
+        "keep only the columns the evaluation reads",
+        "ne gardez que les colonnes que lit l'évaluation"),
+    "input-value-too-long": Entry(
+        E, "this value is {length} characters long, more than {limit}",
+        "cette valeur fait {length} caractères, plus de {limit}"),
+    "input-csv-quote": Entry(
+        E, "this quoted value is not closed on its line",
+        "cette valeur entre guillemets n'est pas fermée sur sa ligne",
+        'close it with "; a value cannot run on to the next line; write a quote inside a '
+        'quoted value as ""',
+        'fermez-la par " ; une valeur ne peut pas continuer à la ligne suivante ; écrivez un '
+        'guillemet dans une valeur entre guillemets ""'),
+    "input-json-depth": Entry(
+        E, "values nest deeper than {limit} levels: the JSON must be an array of flat objects",
+        "les valeurs s'imbriquent sur plus de {limit} niveaux : le JSON doit être un tableau "
+        "d'objets plats",
+        'e.g. [{{"start": "2024-05-07T19:30:00+02:00", "end": "2024-05-08T08:00:00+02:00"}}]',
+        'p. ex. [{{"start": "2024-05-07T19:30:00+02:00", "end": "2024-05-08T08:00:00+02:00"}}]'),
+    "input-json-key": Entry(
+        E, "the key '{key}' repeats '{other}' in this object",
+        "la clé « {key} » répète « {other} » dans cet objet",
+        "names are compared without case, spaces or dashes: keep one of them",
+        "les noms sont comparés sans casse, espaces ni tirets : gardez-en un seul"),
+    "input-unknown-column": Entry(
+        E, "'{column}' is not a column of {what}",
+        "« {column} » n'est pas une colonne de {what}",
+        "the columns are: {columns}", "les colonnes sont : {columns}"),
+    "input-unknown-probe": Entry(
+        E, "'{probe}' is not a probe of {item}", "« {probe} » n'est pas une sonde de {item}",
+        "its probes: {probes}", "ses sondes : {probes}"),
     "input-not-window": Entry(
         E, "'{value}' is not a window of the contract",
         "« {value} » n'est pas une fenêtre du contrat",
@@ -730,6 +813,7 @@ EVAL: dict[str, Phrase] = {
     "report.no-data-spans": Phrase("without data", "sans données"),
     # tiers
     "report.value": Phrase("measured value: {value} %", "valeur mesurée: {value} %"),
+    "report.value-of": Phrase("value: {value}", "valeur: {value}"),
     "report.tier": Phrase("tier {number} (line {line}): {outcome}",
                           "palier {number} (ligne {line}): {outcome}"),
     "report.no-tier": Phrase("no tier: {outcome}", "aucun palier: {outcome}"),
@@ -747,7 +831,7 @@ EVAL: dict[str, Phrase] = {
                                               "{amount} % des sommes versées"),
     "report.gives.invoice_share.price": Phrase("{amount} % of the price", "{amount} % du prix"),
     "report.gives.service_days": Phrase("{amount} days of service", "{amount} jours de service"),
-    "report.gives.money": Phrase("{amount} {currency}", "{amount} {currency}"),
+    "report.gives.money": Phrase("{money}", "{money}"),
     # windows and calendars
     "report.occurrences": Phrase("occurrences: {count}, in all {total}",
                                  "occurrences: {count}, au total {total}"),
@@ -758,6 +842,11 @@ EVAL: dict[str, Phrase] = {
                                    "jours ouvrés: {count} / {days}"),
     # evaluators called by their signature
     "report.line": Phrase("line {line}: ", "ligne {line}: "),
+    # what the contract says about the item, as written
+    "report.note": Phrase("note: {text}", "note: {text}"),
+    "report.reading": Phrase("reading: {text}", "lecture: {text}"),
+    "report.note-of": Phrase("note ({item}): {text}", "note ({item}): {text}"),
+    "report.reading-of": Phrase("reading ({item}): {text}", "lecture ({item}): {text}"),
     # what `slac eval` cannot do
     "eval.no-clause": Phrase(
         "contract {contract} has no clause or item '{clause}'; its clauses: {clauses}; "
@@ -792,6 +881,34 @@ EVAL: dict[str, Phrase] = {
         "of --input: {signatures}",
         "donnez les valeurs de l'un des évaluateurs de « {item} » avec --set NOM=VALEUR ou en "
         "colonnes de --input : {signatures}"),
+    "eval.value-and-records": Phrase(
+        "give the measured value with --set value=PERCENT or the records with --input, not both",
+        "donnez la valeur mesurée avec --set value=POURCENTAGE ou les enregistrements avec "
+        "--input, pas les deux"),
+    "eval.reads-no-records": Phrase(
+        "{item} reads no records: leave out --input",
+        "« {item} » ne lit aucun enregistrement : retirez --input"),
+    "eval.cannot-compute": Phrase(
+        "the evaluator cannot compute with these values ({reason}); give values nearer to the "
+        "contract's dates and amounts",
+        "l'évaluateur ne peut pas calculer avec ces valeurs ({reason}) ; donnez des valeurs plus "
+        "proches des dates et montants du contrat"),
+    "eval.undecided-gap": Phrase(
+        "the contract does not say what {value} % gives: the value falls between its tiers; no "
+        "--set decision settles it",
+        "le contrat ne dit pas ce que donne {value} % : la valeur tombe entre ses paliers ; "
+        "aucune décision --set ne le tranche"),
+    "eval.undecided-tier": Phrase(
+        "the contract does not say what tier {number} (line {line}) gives; no --set decision "
+        "settles it",
+        "le contrat ne dit pas ce que donne le palier {number} (ligne {line}) ; aucune décision "
+        "--set ne le tranche"),
+    "eval.undecided-result": Phrase(
+        "the contract does not say what {name} gives for these values",
+        "le contrat ne dit pas ce que donne {name} pour ces valeurs"),
+    "eval.undecided-result-line": Phrase(
+        "the contract does not say what {name} gives for the record of line {line}",
+        "le contrat ne dit pas ce que donne {name} pour l'enregistrement de la ligne {line}"),
     "eval.decide": Phrase("; decide it with --set NAME=VALUE ({decisions})",
                           " ; tranchez-le avec --set NOM=VALEUR ({decisions})"),
 }
@@ -803,6 +920,26 @@ EVAL: dict[str, Phrase] = {
 # French, `{name!q}` shows code between « » and words (a runtime Text) as they are; a Text, a
 # duration or a period given as a value is worded in French too (compiler/wording.py).
 RUNTIME: dict[str, Phrase] = {
+    # values out of the ranges the evaluators compute in (runtime/intervals.py and others)
+    "computation.years": Phrase("{name} {value}: the computation leaves years 1-9999",
+                                "{name!q} {value} : le calcul sort des années 1-9999"),
+    "instant.range": Phrase(
+        "{name} {value} is outside {first} to {last} (years 1-9999 less a day at each end, so "
+        "that it can be read in any time zone)",
+        "{name!q} {value} est hors de {first} à {last} (années 1-9999 moins un jour à chaque "
+        "bout, pour être lisible dans tout fuseau)"),
+    "number.too-large": Phrase("{name} must be below {limit} in absolute value, got {value}",
+                               "{name!q} doit être inférieur à {limit} en valeur absolue, reçu "
+                               "{value}"),
+    "number.too-precise": Phrase("{name} has more than {places} decimal places: {value}",
+                                 "{name!q} a plus de {places} décimales : {value}"),
+    "span.too-long": Phrase("the span {start} to {end} is longer than {limit} days",
+                            "la période de {start} à {end} dépasse {limit} jours"),
+    "type.announced": Phrase("announced must be a sequence of datetimes, got {value!r}",
+                             "« announced » doit être une suite de dates et heures, reçu "
+                             "{value!r}"),
+    "type.results": Phrase("results must be TierResult objects, got {value!r}",
+                           "« results » doit contenir des objets TierResult, reçu {value!r}"),
     # names of what is wrong, for `{name}` and `{what}`
     "name.announcement": Phrase("announcement of use {number}",
                                 "l'annonce de l'utilisation {number}"),

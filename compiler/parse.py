@@ -15,8 +15,9 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.lexer import PatternStr
 
 from . import ast, kinds
+from .checking import LIMITS
 from .diagnostics import Diagnostic
-from .messages import expected_tokens
+from .messages import expected_tokens, phrase
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -53,8 +54,17 @@ def _anonymous_keywords() -> dict[str, str]:
             if t.name.startswith("__") and isinstance(t.pattern, PatternStr)}
 
 
+_STRING_TERMINAL = 'STRING: /"([^"\\\\\\n]|\\\\.)*"/'
+_STRING_UNROLLED = 'STRING: /"[^"\\\\\\n]*(?:\\\\.[^"\\\\\\n]*)*"/'
+
+
 def _grammar() -> str:
-    return resources.files("slac.grammar").joinpath("sla.lark").read_text(encoding="utf-8")
+    """The grammar, its STRING terminal written as the same language "unrolled": Python's `re`
+    keeps state for each repetition of a group, about 180 bytes a character of a long string,
+    but none for a repeated character class."""
+    text = resources.files("slac.grammar").joinpath("sla.lark").read_text(encoding="utf-8")
+    assert _STRING_TERMINAL in text, "grammar/sla.lark: STRING changed; update parse.py"
+    return text.replace(_STRING_TERMINAL, _STRING_UNROLLED)
 
 
 class ParseFailure(Exception):
@@ -328,6 +338,10 @@ def _value(token: Token) -> Any:
     span = _token_span(token)
     kind, text = token.type, str(token)
     if kind == "STRING":
+        if len(text) - 2 > LIMITS.string_chars and len(_unquote(text)) > LIMITS.string_chars:
+            opening = ast.Span(span.file, span.line, span.column, span.line, span.column + 1)
+            raise ParseFailure(Diagnostic("too-large", opening, {
+                "limit": phrase("limit.string", count=LIMITS.string_chars)}))
         return ast.Str(_unquote(text), span)
     if kind == "NUMBER":
         return ast.Number(Decimal(text), text, span)

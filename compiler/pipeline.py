@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ast, model
 from .check import check
+from .checking import LIMITS
 from .diagnostics import Diagnostic
+from .messages import phrase
 from .parse import ParseFailure, decode, parse
 
 
@@ -23,6 +27,11 @@ class Compiled:
     @property
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether a source could not be read (an I/O problem, exit 2)."""
+        return any(d.code in SOURCE_ENTRY_CODES for d in self.diagnostics)
 
 
 def source_files(paths: list[Path]) -> list[Path]:
@@ -55,15 +64,62 @@ class Checked:
     text: str | None
 
 
+SOURCE_ENTRY_CODES = frozenset({"unreadable-file", "not-a-file", "too-large-file"})
+"""What `read_source` reports: I/O problems (exit 2), not errors of a contract."""
+
+
+def read_source(path: Path) -> bytes | Diagnostic:
+    """The bytes of a source file, or why it is refused: anything but a regular file (a folder,
+    a FIFO, a device, a symlink to one) or a file over LIMITS.file_bytes is refused without
+    being read. The file is examined (stat) first, then opened without blocking and read up to
+    the limit plus one byte, so a file that grows meanwhile is refused too."""
+    span = ast.Span(path.as_posix(), 1, 1, 1, 2)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return Diagnostic("not-a-file", span, {"what": _what(info.st_mode)})
+        if info.st_size > LIMITS.file_bytes:
+            return _too_large(span)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):   # replaced since the stat
+                return Diagnostic("not-a-file", span, {"what": phrase("file.other")})
+            chunks: list[bytes] = []
+            left = LIMITS.file_bytes + 1
+            while left > 0:
+                chunk = os.read(handle, min(left, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+        finally:
+            os.close(handle)
+    except OSError as exc:
+        return Diagnostic("unreadable-file", span, {"reason": exc.strerror or str(exc)})
+    data = b"".join(chunks)
+    return _too_large(span) if len(data) > LIMITS.file_bytes else data
+
+
+def _too_large(span: ast.Span) -> Diagnostic:
+    return Diagnostic("too-large-file", span,
+                      {"limit": phrase("limit.file", count=LIMITS.file_bytes)})
+
+
+def _what(mode: int) -> object:
+    for test, key in ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "fifo"),
+                      (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
+                      (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return phrase(f"file.{key}")
+    return phrase("file.other")
+
+
 def compile_file(path: Path) -> Checked:
     """Read, parse and check one file."""
     name = path.as_posix()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        span = ast.Span(name, 1, 1, 1, 2)
-        reason = exc.strerror or str(exc)
-        return Checked(name, None, [Diagnostic("unreadable-file", span, {"reason": reason})], None)
+    data = read_source(path)
+    if isinstance(data, Diagnostic):
+        return Checked(name, None, [data], None)
     contract, diagnostics, text = compile_text(data, name)
     return Checked(name, contract, diagnostics, text)
 

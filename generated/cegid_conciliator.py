@@ -50,7 +50,7 @@ from .runtime.intervals import Interval, intersect, require_aware, require_decim
 from .runtime.money import surcharged_overage
 from .runtime.periods import Period, add_period, month_bounds, require_date, zone_info
 from .runtime.schedules import Schedule, WeeklyRange
-from .runtime.tiers import Bound, Outcome, Tier, TierResult, TierTable, evaluate
+from .runtime.tiers import Bound, Outcome, Tier, TierResult, TierTable, evaluate, evaluate_report
 
 __all__ = [
     "ANOMALIES_ACTIONS",
@@ -167,6 +167,8 @@ def _intervals(what: str, values: Iterable[Interval]) -> list[Interval]:
     """`values` as a list of Intervals; SlaInputError naming the first value that is not one."""
     if isinstance(values, Interval):
         raise SlaInputError(f"{what} must be a sequence of Intervals, not one Interval")
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise SlaInputError(f"{what} must be a sequence of Intervals, got {values!r}")
     result: list[Interval] = []
     for value in values:
         if not isinstance(value, Interval):
@@ -648,7 +650,7 @@ def remise_from_report(report: AvailabilityReport, invoice: Decimal | None = Non
     """
     if not isinstance(report, AvailabilityReport):
         raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
-    return evaluate(REMISE, _percent("value", report.availability), invoice)
+    return evaluate_report(REMISE, report, "availability", invoice)
 
 
 def remise_claim_deadline(occurred_on: date) -> date:

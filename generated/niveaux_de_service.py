@@ -64,7 +64,16 @@ from .runtime.periods import (
 )
 from .runtime.retention import BackupLadder, BackupTier, RestorePoint
 from .runtime.schedules import Schedule, WeeklyRange
-from .runtime.tiers import Bound, Outcome, Tier, TierResult, TierTable, cumulate, evaluate
+from .runtime.tiers import (
+    Bound,
+    Outcome,
+    Tier,
+    TierResult,
+    TierTable,
+    cumulate,
+    evaluate,
+    evaluate_report,
+)
 
 __all__ = [
     "CREDITS",
@@ -207,6 +216,8 @@ def _intervals(what: str, values: Iterable[Interval]) -> list[Interval]:
     """`values` as a list of Intervals; SlaInputError naming the first value that is not one."""
     if isinstance(values, Interval):
         raise SlaInputError(f"{what} must be a sequence of Intervals, not one Interval")
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise SlaInputError(f"{what} must be a sequence of Intervals, got {values!r}")
     result: list[Interval] = []
     for value in values:
         if not isinstance(value, Interval):
@@ -230,6 +241,8 @@ def _maintenance(
 
 def _excused(events: Iterable[Outage], causes: frozenset[str]) -> list[Interval]:
     """Spans due to an excluded cause; SlaInputError for any other cause."""
+    if isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
+        raise SlaInputError(f"excluded_events must be a sequence of Outages, got {events!r}")
     result: list[Interval] = []
     for event in events:
         if not isinstance(event, Outage):
@@ -686,7 +699,7 @@ def credits_from_report(report: AvailabilityReport, invoice: Decimal | None = No
     """
     if not isinstance(report, AvailabilityReport):
         raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
-    return evaluate(CREDITS, _percent("value", report.availability), invoice)
+    return evaluate_report(CREDITS, report, "availability", invoice)
 
 
 def credits_claim_deadline(occurred_on: date) -> date:

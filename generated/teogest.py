@@ -79,7 +79,7 @@ from .runtime.periods import (
 from .runtime.retention import BackupLadder, BackupTier, RestorePoint
 from .runtime.schedules import Schedule, WeeklyRange
 from .runtime.terms import FixedTerm, TenureNotice, survival_end
-from .runtime.tiers import Bound, Outcome, Tier, TierResult, TierTable, evaluate
+from .runtime.tiers import Bound, Outcome, Tier, TierResult, TierTable, evaluate, evaluate_report
 
 __all__ = [
     "DISPONIBILITE_EXCLUDED_CAUSES",
@@ -243,6 +243,8 @@ def _intervals(what: str, values: Iterable[Interval]) -> list[Interval]:
     """`values` as a list of Intervals; SlaInputError naming the first value that is not one."""
     if isinstance(values, Interval):
         raise SlaInputError(f"{what} must be a sequence of Intervals, not one Interval")
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise SlaInputError(f"{what} must be a sequence of Intervals, got {values!r}")
     result: list[Interval] = []
     for value in values:
         if not isinstance(value, Interval):
@@ -286,8 +288,11 @@ def _quantity(what: str, value: object) -> Decimal:
 
 
 def _hours_spent(what: str, hours: object) -> timedelta:
-    """A number of hours (Decimal) as a duration, to the microsecond."""
-    return timedelta(microseconds=int(_quantity(what, hours) * 3_600_000_000))
+    """A number of hours (Decimal) as a duration, to the microsecond; at most 876,600 hours."""
+    number = _quantity(what, hours)
+    if number > 876_600:
+        raise SlaInputError(f"{what} must be at most 876600 hours (100 years), got {number}")
+    return timedelta(microseconds=int(number * 3_600_000_000))
 
 
 def _minute(what: str, value: time) -> int:
@@ -679,7 +684,7 @@ def penalites_from_report(
     """
     if not isinstance(report, AvailabilityReport):
         raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
-    return evaluate(PENALITES, _percent("value", report.unavailability), invoice)
+    return evaluate_report(PENALITES, report, "unavailability", invoice)
 
 
 def penalites_claim_deadline(year: int, month: int) -> date:
@@ -1609,7 +1614,7 @@ def credentials_reset_fee(count: int = 1) -> Decimal:
 
     Source: contracts/teogest.sla:262
     """
-    return to_cents(Decimal(35) * require_int("count", count, 0))
+    return to_cents(Decimal(35) * require_int("count", count, 0, 10**15))
 
 
 def non_sepa_fee(months: Decimal) -> Decimal:
@@ -1667,7 +1672,7 @@ def late_payment_indemnity_fee(count: int = 1) -> Decimal:
 
     Source: contracts/teogest.sla:262
     """
-    return to_cents(Decimal(40) * require_int("count", count, 0))
+    return to_cents(Decimal(40) * require_int("count", count, 0, 10**15))
 
 
 def tarifs_minimum_top_up(invoiced: Decimal) -> Decimal:

@@ -101,3 +101,43 @@ def test_outputs_hold_no_path_user_or_date(builds: list[tuple[Path, Path]]) -> N
             text = data.decode("utf-8")
             found = [word for word in forbidden if word in text]
             assert not found, f"{name} holds {found}"
+
+
+def _slac(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "slac", *args], cwd=cwd, capture_output=True,
+                          text=True, check=False, env=env, timeout=600)
+
+
+@pytest.mark.slow   # two builds in subprocesses
+def test_absolute_and_relative_paths_give_the_same_bytes(tmp_path: Path) -> None:
+    relative = _slac("build", "contracts", "--out", str(tmp_path / "rel"), cwd=ROOT)
+    absolute = _slac("build", str(ROOT / "contracts"), "--out", str(tmp_path / "abs"), cwd=ROOT)
+    assert relative.returncode == absolute.returncode == 0, relative.stderr + absolute.stderr
+    names = sorted(p.relative_to(tmp_path / "rel") for p in (tmp_path / "rel").rglob("*")
+                   if p.is_file())
+    assert names and names == sorted(p.relative_to(tmp_path / "abs")
+                                     for p in (tmp_path / "abs").rglob("*") if p.is_file())
+    for name in names:
+        assert (tmp_path / "rel" / name).read_bytes() == (tmp_path / "abs" / name).read_bytes()
+
+
+@pytest.mark.slow   # installs slac into a folder, then builds with it
+def test_a_regular_install_agrees_with_the_editable_one(tmp_path: Path) -> None:
+    source, site = tmp_path / "source", tmp_path / "site"
+    source.mkdir()
+    for part in ("pyproject.toml", "README.md", "compiler", "grammar"):   # what pip builds from
+        copy = shutil.copytree if (ROOT / part).is_dir() else shutil.copy
+        copy(ROOT / part, source / part)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                    "--target", str(site), str(source)],
+                   check=True, capture_output=True, timeout=600)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    check = _slac("build", "contracts", "--check", cwd=ROOT, env=env)
+    assert check.returncode == 0, check.stderr
+    assert "up to date" in check.stderr
+    built = _slac("build", "contracts", "--out", str(tmp_path / "out"), cwd=ROOT, env=env)
+    assert built.returncode == 0, built.stderr
+    for path in (ROOT / "generated").rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            assert (tmp_path / "out" / path.relative_to(ROOT / "generated")).read_bytes() == \
+                path.read_bytes(), path

@@ -10,6 +10,8 @@ in separate processes.
 
 from __future__ import annotations
 
+import re
+
 import os
 from datetime import date, datetime
 from decimal import Decimal
@@ -376,10 +378,12 @@ def test_hostile_strings_are_escaped_in_html() -> None:
 def test_hostile_strings_are_inert_in_markdown() -> None:
     for lang in ("fr", "en"):
         md = summary.summary_text(hostile_contract(), lang)
-        assert "<script" not in md and "</textarea" not in md
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md
+        # A `<` that would open a tag is backslashed (CommonMark reads it as text), so no tag
+        # can start; `>` stays as written.
+        assert not re.search(r"(?<!\\)<[A-Za-z/!?]", md)
+        assert "\\<script>alert(1)\\</script>" in md
         assert "{{ 7\\*7 }}" in md and "{% raw %}" in md
-        assert "back\\\\slash new line \\*star\\* \\_under\\_ \\[link\\](x) \\# &amp;" in md
+        assert "back\\\\slash new line \\*star\\* \\_under\\_ \\[link\\](x) \\# &" in md
         assert "\nnew line" not in md
 
 
@@ -394,7 +398,9 @@ def test_contract_strings_are_never_templates() -> None:
     ("- item", "\\- item"),
     ("1. first", "\\1. first"),
     ("a|b~c`d", "a\\|b\\~c\\`d"),
-    ("x > y", "x &gt; y"),
+    ("x > y", "x > y"),                    # readable as written
+    ("> quote", "\\> quote"),              # but not a block quote
+    ("a <b> & c &amp; d", "a \\<b> & c \\&amp; d"),   # no tag, no entity
 ])
 def test_markdown_escaping(raw: str, escaped: str) -> None:
     assert summary.markdown_text(raw) == escaped
@@ -541,3 +547,14 @@ def test_review_findings_on_force_and_base() -> None:
     # N5: « meilleurs efforts commerciaux »; the notification address is blank.
     assert "Response times in the event of an Incident: a best-efforts undertaking only" in en
     assert "The e-mail address for Incident notification" in en
+
+
+def test_invisible_characters_are_shown_not_obeyed() -> None:
+    # ESC ] 0 ; … BEL retitles a terminal; U+202E reverses the text that follows it.
+    sneaky = "A1 \x1b]0;pwned\x07 \u202eevil"
+    c = contract(availability("99", causes=(text(sneaky),)))
+    for output in (*summary.render(c).values(), summary.summary_text(c, "en")):
+        assert "\x1b" not in output and "\x07" not in output and "\u202e" not in output
+        assert "⟨U+001B⟩" in output and "pwned⟨U+0007⟩" in output
+        assert "⟨U+202E⟩evil" in output
+

@@ -56,6 +56,21 @@ _SPACES = re.compile(r"[ \t\r\n\f\v\u0085\u2028\u2029]+")
 _RARE_SPACES = re.compile(r"[\t\r\f\v\u0085\u2028\u2029]")
 
 
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+"""Control, bidi and invisible format characters (tabs and line ends aside, which `squash`
+turns into spaces)."""
+
+
+def visible(text: str) -> str:
+    """Contract words made inert on a page or a terminal: every control, bidi or invisible
+    character shown as its code point, `⟨U+001B⟩`."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+
+
 def squash(text: str) -> str:
     """Runs of breaking whitespace (newlines included) become one space; no-break spaces stay.
 

@@ -40,7 +40,7 @@ from ..runtime.periods import Period, add_period, end_of_month, month_bounds
 from ..runtime.schedules import Schedule
 from ..runtime.schedules import WeeklyRange as ScheduleRange
 from ..runtime.terms import FixedTerm, TenureNotice
-from .formatting import NBSP, Formatter, Lang
+from .formatting import NBSP, Formatter, Lang, visible
 from .pycode import holiday_data
 
 INVOICE = Decimal(1000)
@@ -1195,9 +1195,7 @@ def source_line(source: model.SourceDocument, f: Formatter) -> str:
 
 def running_header(contract: model.Contract, lang: Lang) -> str:
     """The running header of every page: the contract's title and its source's date."""
-    return f"{_text(contract.title, lang)} — {Formatter(lang).long_date(contract.dated)}"
-
-
+    return visible(f"{_text(contract.title, lang)} — {Formatter(lang).long_date(contract.dated)}")
 
 
 def css_string(text: str) -> Markup:

@@ -56,7 +56,7 @@ IMPORTS: dict[str, str] = {
                      "NoData", "Outage", "Probe", "Sample", "from_error_rates", "from_outages",
                      "from_probes"), ".runtime.availability"),
     **dict.fromkeys(("Bound", "Outcome", "Tier", "TierResult", "TierTable", "cumulate",
-                     "evaluate"), ".runtime.tiers"),
+                     "evaluate", "evaluate_report"), ".runtime.tiers"),
     **dict.fromkeys(("due_business_days", "due_business_time", "due_elapsed", "due_period"),
                     ".runtime.deadlines"),
     **dict.fromkeys(("BackupLadder", "BackupTier", "RestorePoint"), ".runtime.retention"),

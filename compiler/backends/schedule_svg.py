@@ -21,7 +21,7 @@ from .. import model
 from ..kinds.availability import Availability
 from ..kinds.deadlines import Deadlines
 from ..kinds.window import Window
-from .formatting import NBSP, Formatter, Lang, squash
+from .formatting import NBSP, Formatter, Lang, squash, visible
 
 WEEK = 7 * 1440
 LEFT, TOP, HOUR, TRACK, TRACK_GAP, ROW_GAP = 62, 22, 24, 11, 2, 7
@@ -278,10 +278,11 @@ def week_svg(contract: model.Contract, lang: Lang = "fr") -> str | None:
     y = grid_bottom + 10
     for text, band in entries:
         out.extend(_legend_swatch(band, LEFT, y))
-        out.append(f'<text x="{LEFT + 32}" y="{_px(y + 9)}">{escape(squash(text))}</text>')
+        out.append(f'<text x="{LEFT + 32}" y="{_px(y + 9)}">{escape(squash(visible(text)))}</text>')
         y += LEGEND_ROW
     for note in notes:
-        out.append(f'<text x="{LEFT}" y="{_px(y + 9)}" fill="#333">{escape(squash(note))}</text>')
+        shown = escape(squash(visible(note)))
+        out.append(f'<text x="{LEFT}" y="{_px(y + 9)}" fill="#333">{shown}</text>')
         y += LEGEND_ROW
     out.append("</svg>")
     return "\n".join(out)

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from importlib import resources
-from pathlib import PurePosixPath, PureWindowsPath
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -49,7 +48,7 @@ from ..runtime.deadlines import due_business_days
 from ..runtime.schedules import Schedule
 from ..runtime.schedules import WeeklyRange as ScheduleRange
 from . import glance
-from .formatting import LANGS, NBSP, Formatter, Lang, squash
+from .formatting import LANGS, NBSP, Formatter, Lang, squash, visible
 from .localise import localise
 from .schedule_svg import week_svg
 
@@ -167,19 +166,21 @@ has its own (kinds/base.py)."""
 # --------------------------------------------------------------------------- escaping filters
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
-_MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^([-+=>]|\d+[.)])")
+_MD_HTML = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?\w+;)")   # what would start a tag or an entity
 
 
 def markdown_text(value: object) -> str:
-    """A contract string made inert in Markdown: one line, specials backslashed, `<` and `&` as
-    entities."""
+    """A contract string made inert in Markdown: one line, invisible characters shown, specials
+    backslashed (a `<` that would open a tag and an `&` that would start an entity too, so `>`
+    and `<` read as written)."""
     return _markdown_text(str(value))
 
 
 @functools.cache
 def _markdown_text(value: str) -> str:
-    text = _MD_SPECIAL.sub(r"\\\1", squash(value))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", squash(visible(value)))
+    text = _MD_HTML.sub(lambda m: "\\" + m.group(), text)   # `\<b>` reads as text, `>` stays `>`
     return _MD_LINE_START.sub(r"\\\1", text)
 
 
@@ -190,7 +191,7 @@ def html_text(value: object) -> Markup:
 
 @functools.cache
 def _html_text(value: str) -> Markup:
-    return escape(squash(value))
+    return escape(squash(visible(value)))
 
 
 _FRENCH_SPACES = ((" :", NBSP + ":"), (" ;", "\u202f;"), (" ?", "\u202f?"), (" !", "\u202f!"),
@@ -351,14 +352,6 @@ class Facts:
         title = kinds.of(item).names.title
         assert title is not None, "every item kind has a title"
         return title.text(self.lang)
-
-    @functools.cached_property
-    def source_name(self) -> str:
-        """The source file as given, or only its name when the path is absolute."""
-        path = self.contract.source_file
-        if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute():
-            return PurePosixPath(path.replace("\\", "/")).name
-        return path
 
     def attention(self) -> list[str]:
         """What a reader must not miss (`glance.contract_points`)."""

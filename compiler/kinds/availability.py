@@ -4,7 +4,9 @@ rates), the target restated as allowed downtime, and worked examples."""
 
 from __future__ import annotations
 
+import functools
 import inspect
+import math
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -49,7 +51,7 @@ from ..inputs import Record, error
 from ..messages import UNITS, WEEKDAYS, KindNames, Phrase, phrase
 from ..wording import said, worded
 from .base import Check, Kind, Result, Worked
-from .window import week_minutes
+from .window import first_common_minute, week_minutes
 
 Per = Literal["day", "week", "month", "year"]
 ExclusionMode = Literal["removed", "available"]
@@ -763,11 +765,11 @@ class AvailabilityKind(Kind[Availability]):
         examples = tuple(_example(c, s) for s in block.body
                          if isinstance(s, AvailabilityExampleStmt))
         if not isinstance(method, OutageMethod):
-            for stmt in block.body:
-                if isinstance(stmt, AvailabilityExampleStmt):
-                    c.report("example-needs-outages", stmt.span,
-                             method=Phrase("probes", "sondes") if method.kind == "probes"
-                             else Phrase("error rate", "taux d'erreur"))
+            measured_by = (Phrase("probes", "sondes") if method.kind == "probes"
+                           else Phrase("error rate", "taux d'erreur"))
+            for example in block.body:
+                if isinstance(example, AvailabilityExampleStmt):
+                    c.report("example-needs-outages", example.span, method=measured_by)
         return Availability(
             target=target, strict=isinstance(target_stmt, TargetAbove), measured_during=measured,
             excluded_windows=excluded_windows, maintenance_in=maintenance_in,
@@ -791,14 +793,20 @@ class AvailabilityKind(Kind[Availability]):
 
 # --------------------------------------------------------------------------- check helpers
 
+@functools.lru_cache(maxsize=64)
+def _minutes(block: ast.Block) -> list[tuple[int, int]]:
+    """`week_minutes` of a block, computed once for the measured window that every excluded
+    one is compared with."""
+    return week_minutes(block)
+
+
 def _check_disjoint(c: Checker, measured: str, excluded: ast.Name) -> None:
     """An excluded window must not overlap the measured one: the first common minute is said."""
     a, b = c.blocks.get(measured), c.blocks.get(excluded.value)
     if a is None or b is None or a.kind != "window" or b.kind != "window":
         return
-    common = week_minutes(a) & week_minutes(b)
-    if common:
-        first = min(common)
+    first = first_common_minute(_minutes(a), _minutes(b))
+    if first is not None:
         clock = f" {first % 1440 // 60:02d}:{first % 60:02d}"
         en, fr = WEEKDAYS[first // 1440]
         c.report("measured-and-excluded", excluded.span, excluded=excluded.value,
@@ -937,10 +945,7 @@ def _check_restatement(c: Checker, part: RestatementStmt, allowance: model.Durat
 
 
 def _example(c: Checker, stmt: AvailabilityExampleStmt) -> AvailabilityExample:
-    year, month = (int(x) for x in stmt.month.value.split("-"))
-    if not 1 <= month <= 12:
-        c.report("bad-date", stmt.month.span, text=stmt.month.value)
-        month = 1
+    year, month = c.month(stmt.month)
     outages = tuple(OutageExample(c.instant(o.start, c.zone), c.instant(o.end, c.zone))
                     for o in stmt.outages)
     return AvailabilityExample(year, month, outages, c.percent(stmt.availability),
@@ -1139,7 +1144,7 @@ def availability_report(ctx: EvalContext, item: Availability) -> Any:
     start, end = ctx.bounds()
     feeds: dict[str, list[object]] = {}
     for record in ctx.records:
-        feed, built = _availability_record(ctx, record, runtime, interval, (start, end))
+        feed, built = _availability_record(ctx, item, record, runtime, interval, (start, end))
         if feed not in accepted:
             offered = [n for n in ("outages", "maintenance", "excluded_events", "samples", "rates")
                        if n in accepted]
@@ -1152,7 +1157,25 @@ def availability_report(ctx: EvalContext, item: Availability) -> Any:
     return call(ctx, func, year=year, month=month, **feeds, **ctx.keywords(func))
 
 
-def _availability_record(ctx: EvalContext, record: Record, runtime: ModuleType, interval: type,
+_COLUMNS = {
+    "samples": (("at", "probe", "latency"), Phrase("probe samples", "mesures de sondes")),
+    "rates": (("minute", "error_rate"), Phrase("error rates", "taux d'erreur")),
+    "outages": (("start", "end", "kind", "cause"), Phrase("outage records", "relevés de pannes")),
+}
+"""The columns of each sort of availability record (any other is refused, not ignored)."""
+
+
+def _only_columns(record: Record, feed: str) -> None:
+    """Refuse a column the record's sort does not have (a misspelt `knid` is not ignored)."""
+    columns, what = _COLUMNS[feed]
+    for name, value in record.values.items():
+        if name not in columns:
+            raise error("input-unknown-column", value.span, column=name, what=what,
+                        columns=", ".join(columns))
+
+
+def _availability_record(ctx: EvalContext, item: Availability, record: Record,
+                         runtime: ModuleType, interval: type,
                          period: tuple[datetime, datetime]) -> tuple[str, object]:
     """Which input a record feeds (by its columns) and the runtime object it becomes."""
     values = record.values
@@ -1171,15 +1194,23 @@ def _availability_record(ctx: EvalContext, record: Record, runtime: ModuleType, 
 
     try:
         if "probe" in values:
+            _only_columns(record, "samples")
             latency = values.get("latency")
             delay = None if latency is None or latency.text is None else convert(
                 latency, "Decimal", ctx.module, None)
             probe = required_column(record, "probe").text
+            probes = [p.name for p in item.method.probes] if isinstance(item.method,
+                                                                         ProbeMethod) else []
+            if probes and probe not in probes:
+                raise error("input-unknown-probe", values["probe"].span, probe=probe,
+                            item=item.name, probes=", ".join(probes))
             return "samples", runtime.Sample(at("at"), probe, delay)
         if "error_rate" in values:
+            _only_columns(record, "rates")
             rate = convert(required_column(record, "error_rate"), "Decimal", ctx.module, None)
             return "rates", runtime.MinuteRate(at("minute"), rate)
         if "start" in values or "end" in values:
+            _only_columns(record, "outages")
             start, end = instant("start"), instant("end")
             kind = values.get("kind")
             word = (kind.text or "outage") if kind else "outage"
@@ -1201,6 +1232,22 @@ def _availability_record(ctx: EvalContext, record: Record, runtime: ModuleType, 
 
 def _report(ctx: EvalContext, item: Availability) -> Evaluation:
     return availability_evaluation(ctx, availability_report(ctx, item), item.force)
+
+
+def shown_rate(report: Any) -> Decimal:
+    """The rate as a report shows it: six decimals, or as many more as it takes (up to 18) for
+    the figure shown to fall on the side of the target that the exact rate falls on, rounded
+    towards that side (a rate 10 ms short of 99.8 % reads 99.7999996…, not 99.800000)."""
+    exact, target = Fraction(report.exact), Fraction(Decimal(report.target))
+    shown: Decimal = report.availability
+    places = 6
+    while places < 18 and (Fraction(shown) >= target if not report.strict
+                           else Fraction(shown) > target) != report.met:
+        places += 2
+        scaled = exact * 10**places
+        digits = math.ceil(scaled) if report.met else math.floor(scaled)
+        shown = Decimal(digits).scaleb(-places)
+    return shown
 
 
 def availability_evaluation(ctx: EvalContext, report: Any,
@@ -1225,7 +1272,7 @@ def availability_evaluation(ctx: EvalContext, report: Any,
         ctx.say("report.measured", time=duration(report.measured_time)),
         ctx.say("report.excluded", time=duration(report.excluded_time)),
         ctx.say("report.downtime", time=duration(report.downtime_time)),
-        ctx.say("report.availability", rate=report.availability, comparison=comparison,
+        ctx.say("report.availability", rate=shown_rate(report), comparison=comparison,
                 target=report.target,
                 verdict=said("report.met" if report.met else "report.breached"
                              if data["binding"] else "report.missed")),

@@ -240,6 +240,8 @@ def holiday_table(calendar: Calendar, years: range) -> str:
 
 def _report(ctx: EvalContext, item: Calendar) -> Evaluation:
     """The business days of the period, and its holidays."""
+    if ctx.request.inputs:
+        raise ctx.fail("eval.reads-no-records", item=item.name)
     start, end = ctx.bounds()
     is_business = ctx.function(ctx.names.fn(item.name, "is_business_day"))
     holiday = ctx.function(ctx.names.fn(item.name, "holiday_name"))

@@ -20,6 +20,7 @@ from ..backends.pycode import (
     render_unit,
 )
 from ..checking import Checker, party_of
+from ..evaluating import EvalContext, Evaluation, by_signature, one_line, plain
 from ..messages import KindNames, Phrase, listing, phrase
 from .base import Check, Kind, Result, Worked
 
@@ -416,6 +417,12 @@ class MoneyKind(Kind[MoneyClause]):
     phrases = PHRASES
     eval_rank = 6
 
+    def report(self, item: MoneyClause, ctx: EvalContext) -> Evaluation | None:
+        """The generic report, each amount said in the contract's currency and the language's
+        number format (`80,00 €`, `€80.00`); the JSON keeps the plain decimal."""
+        return by_signature(ctx, item, worded_as=lambda result: ctx.money(result)
+                            if isinstance(result, Decimal) else one_line(plain(result)))
+
     def examples(self, item: MoneyClause, ctx: Worked) -> Iterator[Check]:
         return _worked(item, ctx)
 
@@ -439,7 +446,7 @@ class MoneyKind(Kind[MoneyClause]):
             indexation_up_to=bool(index and index.up_to),
             liability_cap=c.money(cap.amount, c.currency) if cap else None,
             liability_of=party_of(cap.party) if cap and cap.party else None,
-            interest_points=interest.points.value if interest else None,
+            interest_points=c.number(interest.points) if interest else None,
             billing=BILLING[billing.mode.value] if billing else None,
             examples=examples, **base)
 
@@ -474,7 +481,7 @@ class MoneyKind(Kind[MoneyClause]):
             c.report("unknown-name", stmt.fee.span, kind=c.names["fee"].none(),
                      name=stmt.fee.value,
                      suggestion=phrase("suggest.known", names=listing(sorted(fees))))
-        inputs = tuple((i.name.value, i.value.value) for i in stmt.inputs)
+        inputs = tuple((i.name.value, c.number(i.value)) for i in stmt.inputs)
         return MoneyExample(stmt.fee.value, inputs, c.money(stmt.result, c.currency),
                             stmt.span.line)
 

@@ -78,6 +78,8 @@ class SeveritiesKind(Kind[Severities]):
 
     def report(self, item: Severities, ctx: EvalContext) -> Evaluation:
         """The levels, described in the report's language."""
+        if ctx.request.inputs:
+            raise ctx.fail("eval.reads-no-records", item=item.name)
         levels = [{"name": level.name, "fr": level.text.fr, "en": level.text.en}
                   for level in item.levels]
         return Evaluation({"levels": levels},

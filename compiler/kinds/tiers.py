@@ -33,8 +33,18 @@ from ..backends.pycode import (
     render_unit,
     wrap_call,
 )
-from ..checking import Checker
-from ..evaluating import PERIOD_PARAMETERS, Data, EvalContext, Evaluation, call, plain, values_of
+from ..checking import LIMITS, Checker
+from ..evaluating import (
+    PERIOD_PARAMETERS,
+    Data,
+    EvalContext,
+    Evaluation,
+    by_signature,
+    call,
+    money_phrase,
+    plain,
+    values_of,
+)
 from ..messages import KindNames, Phrase, amount_of, phrase
 from ..runtime.periods import Period, subtract_period
 from ..wording import said
@@ -554,7 +564,10 @@ class TiersKind(Kind[Tiers]):
     report_gives = PERIOD_PARAMETERS
 
     def report(self, item: Tiers, ctx: EvalContext) -> Evaluation | None:
-        return None if item.measure == "notice" else _report(ctx, item)
+        if item.measure == "notice":
+            return by_signature(ctx, item, shown=_numbered,
+                                worded_as=lambda result: _result_words(ctx, item, result))
+        return _report(ctx, item)
 
     def eval_sources(self, item: Tiers) -> tuple[str, ...]:
         return (item.source,)
@@ -673,7 +686,7 @@ def _outcome(c: Checker, node: OutcomeStmt, name: str) -> Outcome:
     if isinstance(node, InvoiceShare):
         return Outcome("invoice_share", c.percent(node.share), base=cast(Base, node.base.value))
     if isinstance(node, ServiceDays):
-        return Outcome("service_days", node.days.value)
+        return Outcome("service_days", c.number(node.days, LIMITS.duration["day"]))
     if isinstance(node, MoneyOutcome):
         money = c.money(node.amount, c.currency)
         return Outcome("money", money.amount, money.currency, money.tax)
@@ -1081,41 +1094,38 @@ def _before(event: date, period: model.Duration) -> date:
 
 def _report(ctx: EvalContext, item: Tiers) -> Evaluation:
     """The tier a measured value (given, or measured by the availability on the records) falls
-    in, what it gives, and the last day to claim it."""
-    func = ctx.function(ctx.names.fn(item.name))
-    invoice = ctx.settings.get("invoice")
-    amount = None if invoice is None else ctx.convert(invoice, func, "invoice")
-    lines: list[str] = []
+    in, what it gives, and the last day to claim it. Tiers are numbered from 1, in the order the
+    contract writes them, in the text and in the JSON alike."""
     data: Data = {}
-    if "value" in ctx.settings:
-        result = call(ctx, func, ctx.convert(ctx.settings["value"], func, "value"), amount)
-    else:
-        source = ctx.contract.item(item.source)
-        if not isinstance(source, Availability):
-            raise ctx.fail("eval.give-value")
-        if not ctx.records:
-            raise ctx.fail("eval.give-value-or-records", source=source.name)
-        report = availability_report(ctx, source)
-        evaluation = availability_evaluation(ctx, report, source.force)
-        data["report"], lines = evaluation.data, evaluation.lines
-        from_report = ctx.function(ctx.names.fn(item.name, "from_report"))
-        result = call(ctx, from_report, report, amount)
+    result, lines = _measured(ctx, item, data)
     outcome = result.outcome
+    written = None if result.tier is None else item.tiers[result.tier]
+    tax = written.outcome.tax if written else None
     data.update({
-        "value": str(result.value), "tier": result.tier,
+        "value": str(result.value),
+        "tier": None if result.tier is None else result.tier + 1,
+        "tier_line": written.line if written else None,
         "outcome": {"kind": outcome.kind, "amount": plain(outcome.amount),
                     "currency": outcome.currency},
-        "money": plain(result.money), "days": plain(result.days), "capped": result.capped,
+        "money": plain(result.money),
+        "currency": ctx.contract.currency if result.money is not None else None,
+        "days": plain(result.days), "capped": result.capped,
     })
     lines.append(ctx.say("report.value", value=result.value))
-    if result.tier is None:
-        lines.append(ctx.say("report.no-tier", outcome=_outcome_words(outcome, "invoice")))
+    undecided: list[Phrase] = []
+    if written is None:
+        lines.append(ctx.say("report.no-tier", outcome=_outcome_words(ctx, outcome, "invoice")))
+        if outcome.kind == "unspecified":
+            undecided.append(said("eval.undecided-gap", value=result.value))
     else:
-        written = item.tiers[result.tier]
+        assert result.tier is not None
         lines.append(ctx.say("report.tier", number=result.tier + 1, line=written.line,
-                             outcome=_outcome_words(outcome, written.outcome.base)))
+                             outcome=_outcome_words(ctx, outcome, written.outcome.base, tax)))
+        if outcome.kind == "unspecified":
+            undecided.append(said("eval.undecided-tier", number=result.tier + 1,
+                                  line=written.line))
     if result.money is not None:
-        lines.append(ctx.say("report.money", money=result.money))
+        lines.append(ctx.say("report.money", money=ctx.money(result.money, tax)))
     if result.days is not None:
         lines.append(ctx.say("report.days", days=result.days))
     if result.capped:
@@ -1129,10 +1139,66 @@ def _report(ctx: EvalContext, item: Tiers) -> Evaluation:
             deadline = call(ctx, claim, **arguments)
             data["claim_deadline"] = deadline.isoformat()
             lines.append(ctx.say("report.claim", date=deadline.isoformat()))
-    return Evaluation(data, lines)
+    return Evaluation(data, lines, undecided)
 
 
-def _outcome_words(outcome: Any, base: Base) -> Phrase:
-    """What a tier gives, in words: `3 % of the invoice`, `10 % of the subscription`."""
+def _measured(ctx: EvalContext, item: Tiers, data: Data) -> tuple[Any, list[str]]:
+    """The tier result of the value given, or of the availability measured on the records (its
+    report is put in `data` and its lines returned)."""
+    func = ctx.function(ctx.names.fn(item.name))
+    invoice = ctx.settings.get("invoice")
+    amount = None if invoice is None else ctx.convert(invoice, func, "invoice")
+    if "value" in ctx.settings:
+        if ctx.request.inputs:
+            raise ctx.fail("eval.value-and-records")
+        return call(ctx, func, ctx.convert(ctx.settings["value"], func, "value"), amount), []
+    source = ctx.contract.item(item.source)
+    if not isinstance(source, Availability):
+        raise ctx.fail("eval.give-value")
+    if ctx.request.period is None:
+        raise ctx.fail("eval.give-value-or-records", source=source.name)
+    # The records may be none: a month without outages is measured at 100 %.
+    report = availability_report(ctx, source)
+    evaluation = availability_evaluation(ctx, report, source.force)
+    data["report"] = evaluation.data
+    from_report = ctx.function(ctx.names.fn(item.name, "from_report"))
+    return call(ctx, from_report, report, amount), evaluation.lines
+
+
+def _result_words(ctx: EvalContext, item: Tiers, result: Any) -> str:
+    """A notice tier's result in a line: `tier 2 (line 299): 50 % of the price; amount: €400.00`
+    (value, money and days as the report of a measured tier says them)."""
+    written = None if result.tier is None else item.tiers[result.tier]
+    tax = written.outcome.tax if written else None
+    parts = [ctx.say("report.value-of", value=result.value)]
+    if written is None:
+        parts.append(ctx.say("report.no-tier", outcome=_outcome_words(ctx, result.outcome,
+                                                                      "invoice")))
+    else:
+        parts.append(ctx.say("report.tier", number=result.tier + 1, line=written.line,
+                             outcome=_outcome_words(ctx, result.outcome, written.outcome.base,
+                                                    tax)))
+    if result.money is not None:
+        parts.append(ctx.say("report.money", money=ctx.money(result.money, tax)))
+    if result.days is not None:
+        parts.append(ctx.say("report.days", days=result.days))
+    if result.capped:
+        parts.append(ctx.say("report.capped"))
+    return "; ".join(parts)
+
+
+def _numbered(result: object) -> Any:
+    """A notice tier's result as plain data, its tier numbered from 1 as in every report."""
+    data = plain(result)
+    if isinstance(data, dict) and isinstance(data.get("tier"), int):
+        data["tier"] += 1
+    return data
+
+
+def _outcome_words(ctx: EvalContext, outcome: Any, base: Base, tax: str | None = None) -> Phrase:
+    """What a tier gives, in words: `3 % of the invoice`, `10 % of the subscription`, `80,00 €`
+    (an amount in the language's number format, with its currency)."""
     key = f"report.gives.{outcome.kind}" + (f".{base}" if outcome.kind == "invoice_share" else "")
-    return said(key, amount=outcome.amount, currency=outcome.currency)
+    money = (money_phrase(outcome.amount, outcome.currency or ctx.contract.currency, tax)
+             if outcome.kind == "money" else "")
+    return said(key, amount=outcome.amount, currency=outcome.currency, money=money)

@@ -38,6 +38,7 @@ from ..evaluating import (
     seconds,
     span_of,
 )
+from ..inputs import error
 from ..messages import KindNames, Phrase, phrase
 from ..wording import in_language, said
 from .base import Check, Kind, Result, Worked
@@ -338,34 +339,57 @@ def _exact_notice(c: Checker, node: ast.DurationLit) -> model.Duration:
     return notice
 
 
-def week_minutes(block: ast.Block) -> set[int]:
+def week_minutes(block: ast.Block) -> list[tuple[int, int]]:
     """Minutes of a plain week (0 = Monday 00:00) that a window block covers, read from its
-    statements as written (values not checked); for overlap checks."""
-    minutes: set[int] = set()
+    statements as written (values not checked), for overlap checks: sorted, disjoint
+    [start, end) intervals, so that the cost follows the statements, not the minutes."""
+    spans: list[tuple[int, int]] = []
     for stmt in block.body:
         if isinstance(stmt, Always):
-            return set(range(WEEK))
+            return [(0, WEEK)]
         if isinstance(stmt, Weekly):
             for time_range in stmt.ranges:
                 start, end = time_range.start.minute, time_range.end.minute
                 # As the check reads it: 00:00 to 24:00 is a whole day, 21:00 to 06:00 wraps.
                 length = end - start if end >= start else end + 1440 - start
                 for day in weekdays_of(stmt.days):
-                    _add_minutes(minutes, day * 1440 + start, length)
+                    _add_minutes(spans, day * 1440 + start, length)
         elif isinstance(stmt, WeekSpan):
             start = stmt.first_day.index * 1440 + stmt.start.minute
             end = stmt.last_day.index * 1440 + stmt.end.minute
             # monday 00:00 to sunday 24:00 is the whole week
-            _add_minutes(minutes, start, (end - start) % WEEK or WEEK)
-    return minutes
+            _add_minutes(spans, start, (end - start) % WEEK or WEEK)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def _add_minutes(minutes: set[int], start: int, length: int) -> None:
+def _add_minutes(spans: list[tuple[int, int]], start: int, length: int) -> None:
     """Add `length` (at most a week) minutes from `start`, past Sunday 24:00 going on at Monday
     00:00: the minutes (start + i) % WEEK for i in range(length)."""
     start %= WEEK
-    minutes.update(range(start, min(start + length, WEEK)))
-    minutes.update(range(start + length - WEEK))   # empty unless it wraps
+    if length > 0:
+        spans.append((start, min(start + length, WEEK)))
+    if start + length > WEEK:   # it wraps
+        spans.append((0, start + length - WEEK))
+
+
+def first_common_minute(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int | None:
+    """The first minute in both of two `week_minutes` results (None if none), in one pass."""
+    i = j = 0
+    while i < len(a) and j < len(b):
+        start, end = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if start < end:
+            return start
+        if a[i][1] <= b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return None
 
 
 # --------------------------------------------------------------------------- Python helpers
@@ -476,6 +500,11 @@ def _report(ctx: EvalContext, item: Window) -> Evaluation:
         interval = ctx.runtime("intervals").Interval
         uses, announced = [], []
         for record in ctx.records:
+            for name, value in record.values.items():
+                if name not in ("start", "end", "announced"):
+                    raise error("input-unknown-column", value.span, column=name,
+                                what=Phrase("uses of a window", "utilisations d'une fenêtre"),
+                                columns="start, end, announced")
             when = [convert(required_column(record, c), "datetime", ctx.module, ctx.request.zone)
                     for c in ("start", "end")]
             uses.append(build_from(record, interval, *when))

@@ -35,8 +35,14 @@ def due_elapsed(start: datetime, amount: timedelta) -> datetime:
     The result is in the zone of `start`.
     """
     require_aware("start", start)
-    moved = start.astimezone(_UTC) + _require_amount(amount)
-    return moved.astimezone(start.tzinfo)
+    step = _require_amount(amount)
+    try:
+        return (start.astimezone(_UTC) + step).astimezone(start.tzinfo)
+    except OverflowError:
+        raise SlaInputError(
+            "computation.years", "{name} {value}: the computation leaves years 1-9999",
+            name="start", value=start.isoformat(),
+        ) from None
 
 
 def due_business_time(start: datetime, amount: timedelta, hours: Schedule) -> datetime:

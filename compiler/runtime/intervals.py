@@ -13,6 +13,10 @@ from operator import attrgetter
 from .errors import SlaInputError, Text
 
 _START = Text("name.interval-start", "interval start")
+EARLIEST = datetime(1, 1, 2, tzinfo=timezone.utc)
+"""The earliest instant evaluators accept: a day after datetime.min, in UTC."""
+LATEST = datetime(9999, 12, 30, 23, 59, 59, 999999, tzinfo=timezone.utc)
+"""The latest instant evaluators accept: a day before datetime.max, in UTC."""
 _END = Text("name.interval-end", "interval end")
 
 
@@ -38,11 +42,49 @@ def require_aware(name: str, value: object) -> datetime:
             "pass a timezone-aware one, e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris'))",
             name=name, value=value.isoformat(),
         )
+    try:
+        inside = EARLIEST <= value <= LATEST
+    except OverflowError:  # its UTC offset takes it outside years 1-9999
+        inside = False
+    if not inside:
+        raise SlaInputError(
+            "instant.range",
+            "{name} {value} is outside {first} to {last} (years 1-9999 less a day at each end, "
+            "so that it can be read in any time zone)",
+            name=name, value=value.isoformat(), first=EARLIEST.isoformat(),
+            last=LATEST.isoformat(),
+        )
     return value
 
 
+def require_list(values: object) -> list[object] | None:
+    """The items of the iterable `values` as a list, or None when `values` is not iterable
+    (None, a number...): the caller then raises SlaInputError naming what it expected.
+
+    A single string is iterable; its characters then fail the caller's check of each item.
+    """
+    if isinstance(values, (list, tuple)):
+        return list(values)
+    if not isinstance(values, Iterable):
+        return None
+    return list(values)
+
+
+MAGNITUDE_LIMIT = Decimal(10) ** 15
+"""Every Decimal an evaluator is given is below this in absolute value (amounts in the currency,
+percentages, numbers of hours, indexes...): |x| < 10^15."""
+
+PLACES_LIMIT = 40
+"""Every Decimal an evaluator is given has at most this many decimal places."""
+
+
 def require_decimal(name: str, value: object) -> Decimal:
-    """Return `value` as a finite Decimal (ints and numeric strings accepted; floats refused)."""
+    """Return `value` as a finite Decimal (ints and numeric strings accepted; floats refused).
+
+    It must be below MAGNITUDE_LIMIT in absolute value and have at most PLACES_LIMIT decimal
+    places: the checks read only the number's exponent and digits, so that a value such as
+    Decimal('1e999999') is refused at once, before any arithmetic on it.
+    """
     if isinstance(value, (bool, float)):
         if isinstance(value, float) and math.isnan(value):
             raise SlaInputError("number.nan", "{name} is NaN", name=name)
@@ -52,7 +94,7 @@ def require_decimal(name: str, value: object) -> Decimal:
         )
     try:
         result = value if isinstance(value, Decimal) else Decimal(str(value))
-    except ArithmeticError:
+    except (ArithmeticError, ValueError):
         raise SlaInputError(
             "number.not-a-number", "{name} is not a number: {value!r}", name=name, value=value
         ) from None
@@ -61,7 +103,25 @@ def require_decimal(name: str, value: object) -> Decimal:
             "number.infinite", "{name} must be a finite number, got {value!r}",
             name=name, value=value,
         )
+    if result and result.adjusted() >= 15:
+        raise SlaInputError(
+            "number.too-large", "{name} must be below {limit} in absolute value, got {value}",
+            name=name, limit="10^15", value=result,
+        )
+    _, digits, exponent = result.as_tuple()
+    assert isinstance(exponent, int)  # a finite number's
+    if exponent < -PLACES_LIMIT and result and _places(digits, exponent) > PLACES_LIMIT:
+        raise SlaInputError(
+            "number.too-precise", "{name} has more than {places} decimal places: {value}",
+            name=name, places=PLACES_LIMIT, value=result,
+        )
     return result
+
+
+def _places(digits: tuple[int, ...], exponent: int) -> int:
+    """Decimal places of a nonzero number, trailing zeros left out."""
+    zeros = len(digits) - len(bytes(digits).rstrip(b"\0"))
+    return -(exponent + zeros)
 
 
 @dataclass(frozen=True, order=True)

@@ -8,7 +8,7 @@ computation (fractions.Fraction), so intermediate steps never round.
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 from .errors import SlaInputError
@@ -16,15 +16,26 @@ from .intervals import require_decimal
 
 _CENT = Decimal("0.01")
 _HOUR_US = 3_600_000_000
+COUNT_LIMIT = 10**15
+"""The largest count (units, days) the money functions take."""
 
 
 def to_cents(x: Decimal | Fraction) -> Decimal:
-    """Round an amount to cents, halves away from zero (ROUND_HALF_UP): the one rounding rule."""
+    """Round an amount to cents, halves away from zero (ROUND_HALF_UP): the one rounding rule.
+
+    Exact at any size: a product of two amounts of 10^15 has more digits than the default
+    decimal context keeps, so the rounding runs in a context wide enough for the amount.
+    """
     if isinstance(x, Fraction):
         hundredths = abs(x) * 100
         cents = int(hundredths + Fraction(1, 2))
-        return (Decimal(cents if x >= 0 else -cents) * _CENT).quantize(_CENT)
-    return require_decimal("amount", x).quantize(_CENT, rounding=ROUND_HALF_UP)
+        with localcontext() as context:
+            context.prec = max(context.prec, len(str(cents)) + 3)
+            return (Decimal(cents if x >= 0 else -cents) * _CENT).quantize(_CENT)
+    number = x if isinstance(x, Decimal) and x.is_finite() else require_decimal("amount", x)
+    with localcontext() as context:
+        context.prec = max(context.prec, number.adjusted() + 5)
+        return number.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
 def _amount(name: str, value: object) -> Fraction:
@@ -47,6 +58,11 @@ def _count(name: str, value: object) -> int:
     if value < 0:
         raise SlaInputError(
             "negative", "{name} must not be negative, got {value}", name=name, value=value
+        )
+    if value > COUNT_LIMIT:
+        raise SlaInputError(
+            "integer.range", "{name} must be in [{low}, {high}], got {value}",
+            name=name, low=0, high=COUNT_LIMIT, value=value,
         )
     return value
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from .calendars import BusinessCalendar
 from .errors import SlaInputError, Text
-from .intervals import Interval, require_aware
+from .intervals import Interval, require_aware, require_list
 from .periods import localise, require_int, zone_info
 
 _DAY = timedelta(days=1)
@@ -176,8 +176,11 @@ class Schedule:
         return []
 
     def _instant(self, day: date, minute: int) -> datetime:
-        wall = datetime(day.year, day.month, day.day) + timedelta(minutes=minute)
-        return localise(wall, self._tz).astimezone(_UTC)
+        try:
+            wall = datetime(day.year, day.month, day.day) + timedelta(minutes=minute)
+            return localise(wall, self._tz).astimezone(_UTC)
+        except (OverflowError, SlaInputError):
+            raise _beyond_years() from None
 
     def _kept(self, day: date) -> bool:
         if not self.business_days_only or self.calendar is None:
@@ -192,6 +195,12 @@ class Schedule:
         cached = self._days.get(day)
         if cached is not None:
             return cached
+        try:
+            return self._read_day(day)
+        except OverflowError:
+            raise _beyond_years() from None
+
+    def _read_day(self, day: date) -> _Day:
         start, end = self._instant(day, 0), self._instant(day, 1440)
         pieces: list[_Segment] = []
         for back in range(self._lookback + 1):
@@ -295,8 +304,9 @@ class Schedule:
                 "type.interval", "{name} must be an Interval, got {value!r}",
                 name="within", value=within,
             )
-        low = within.start.astimezone(_UTC)
-        high = within.end.astimezone(_UTC)
+        low = require_aware("start", within.start).astimezone(_UTC)
+        high = require_aware("end", within.end).astimezone(_UTC)
+        _require_span(low, high)
         result: list[Interval] = []
         for start, end in self._segments(low, high):
             if result and result[-1].end == start:
@@ -393,6 +403,7 @@ class Schedule:
                 "instants.order", "end {end} is before start {start}",
                 end=b.isoformat(), start=a.isoformat(),
             )
+        _require_span(low, high)
         return sum((end - start for start, end in self._segments(low, high)), timedelta())
 
     def weekly_minutes(self) -> int:
@@ -444,16 +455,13 @@ class Schedule:
         occurrence's local start date (Teogest T2: Friday 22:00 -> Saturday 24:00, at most one
         Saturday a month). An empty list means every use is fine.
         """
-        if not all(isinstance(use, Interval) for use in uses):
-            raise SlaInputError(
-                "type.uses", "uses must be Intervals, got {value!r}", value=list(uses)
-            )
+        uses, notes = _uses(uses, announced)
         if notice is not None:
             _require_duration("notice", notice)
-        if announced is not None and len(announced) != len(uses):
+        if notes is not None and len(notes) != len(uses):
             raise SlaInputError(
                 "uses.announced", "announced has {dates} dates for {uses} uses; give one per use",
-                dates=len(announced), uses=len(uses),
+                dates=len(notes), uses=len(uses),
             )
         if max_per_month is not None:
             require_int("max_per_month", max_per_month, low=0)
@@ -478,10 +486,10 @@ class Schedule:
                 found = self._occurrence_at(start)
                 assert found is not None  # start is inside the windows, so in some occurrence
                 occurrence_of[number] = found
-            if notice is not None and announced is not None:
+            if notice is not None and notes is not None:
                 when = require_aware(
                     Text("name.announcement", "announcement of use {number}", number=number),
-                    announced[number - 1],
+                    notes[number - 1],
                 )
                 lead = start - when.astimezone(_UTC)
                 if lead < notice:
@@ -494,6 +502,26 @@ class Schedule:
         if max_per_month is not None:
             problems += _over_limit(uses, occurrence_of, max_per_month, tz)
         return [message for _, message in sorted(problems, key=lambda item: item[0])]
+
+
+def _uses(
+    uses: object, announced: object
+) -> tuple[list[Interval], list[object] | None]:
+    """The uses and their announcements as lists; SlaInputError if they are not sequences."""
+    given = require_list(uses)
+    if given is None or not all(isinstance(use, Interval) for use in given):
+        raise SlaInputError(
+            "type.uses", "uses must be Intervals, got {value!r}", value=given or uses
+        )
+    if announced is None:
+        return [use for use in given if isinstance(use, Interval)], None
+    notes = require_list(announced)
+    if notes is None:
+        raise SlaInputError(
+            "type.announced", "announced must be a sequence of datetimes, got {value!r}",
+            value=announced,
+        )
+    return [use for use in given if isinstance(use, Interval)], notes
 
 
 def _over_limit(
@@ -525,6 +553,19 @@ def _over_limit(
 def _beyond_years() -> SlaInputError:
     """The error for a question whose answer would need a date outside years 1-9999."""
     return SlaInputError("schedule.years", "the schedule cannot be read outside the years 1-9999")
+
+
+SPAN_LIMIT = timedelta(days=3660)
+"""The longest span whose schedule time `occurrences` and `time_between` read (about 10 years):
+they read it day by day, so a longer span is refused rather than read for seconds."""
+
+
+def _require_span(low: datetime, high: datetime) -> None:
+    if high - low > SPAN_LIMIT:
+        raise SlaInputError(
+            "span.too-long", "the span {start} to {end} is longer than {limit} days",
+            start=low.isoformat(), end=high.isoformat(), limit=SPAN_LIMIT.days,
+        )
 
 
 def _require_duration(name: str, value: object) -> timedelta:

@@ -12,8 +12,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from .availability import AvailabilityReport
 from .errors import SlaInputError, Text, UnspecifiedError
-from .intervals import require_decimal
+from .intervals import require_decimal, require_list
 from .money import to_cents
 
 OutcomeKind = Literal["none", "invoice_share", "service_days", "money", "unspecified"]
@@ -219,7 +220,54 @@ def evaluate(table: TierTable, value: Decimal, invoice: Decimal | None = None) -
     """
     number = _non_negative(_VALUE, value)
     bill = None if invoice is None else _non_negative("invoice", invoice)
-    found = next((i for i, t in enumerate(table.tiers) if t.contains(number)), None)
+    return _evaluate(table, number, Fraction(number), bill)
+
+
+def evaluate_report(
+    table: TierTable,
+    report: AvailabilityReport,
+    measure: Literal["availability", "unavailability"],
+    invoice: Decimal | None = None,
+) -> TierResult:
+    """`evaluate` on the availability (or unavailability) of a report, found by its exact value.
+
+    The tier is looked up with the report's exact rate (`report.exact`, a Fraction), the one
+    `report.met` is decided on, never with the rate rounded for display: a month a hair below
+    a target is not read as the tier of the target. The result's `value` is the rounded rate
+    the report shows (`report.availability` or `report.unavailability`).
+    """
+    exact = report.exact
+    if not isinstance(exact, Fraction) or not 0 <= exact <= 100:
+        raise SlaInputError(
+            "percent.range", "{name} is a percentage between 0 and 100, got {number}",
+            name="report.exact", number=exact,
+        )
+    rate = exact if measure == "availability" else 100 - exact
+    shown = _non_negative(
+        _VALUE, report.availability if measure == "availability" else report.unavailability
+    )
+    bill = None if invoice is None else _non_negative("invoice", invoice)
+    return _evaluate(table, shown, rate, bill)
+
+
+def _contains(tier: Tier, value: Fraction) -> bool:
+    """Whether the exact `value` lies inside `tier`'s range (`Tier.contains`, on a Fraction)."""
+    lower, upper = tier.lower, tier.upper
+    if lower is not None:
+        low = Fraction(lower.value)
+        if value < low or (value == low and not lower.inclusive):
+            return False
+    if upper is None:
+        return True
+    high = Fraction(upper.value)
+    return not (value > high or (value == high and not upper.inclusive))
+
+
+def _evaluate(
+    table: TierTable, number: Decimal, exact: Fraction, bill: Decimal | None
+) -> TierResult:
+    """`evaluate` once its inputs are checked: the tier of `exact`, the result's value `number`."""
+    found = next((i for i, t in enumerate(table.tiers) if _contains(t, exact)), None)
     if found is None:
         return TierResult(number, None, Outcome("unspecified"), None, None, False)
     outcome = table.tiers[found].outcome
@@ -248,6 +296,20 @@ def evaluate(table: TierTable, value: Decimal, invoice: Decimal | None = None) -
     return TierResult(number, found, outcome, to_cents(kept), None, capped)
 
 
+def _results(results: object) -> list[TierResult]:
+    """`results` as a list of TierResults; SlaInputError naming the first that is not one."""
+    given = require_list(results)
+    found = [r for r in given or () if isinstance(r, TierResult)]
+    if given is None or len(found) != len(given):
+        wrong = results if given is None else next(
+            r for r in given if not isinstance(r, TierResult)
+        )
+        raise SlaInputError(
+            "type.results", "results must be TierResult objects, got {value!r}", value=wrong
+        )
+    return found
+
+
 def cumulate(
     results: Sequence[TierResult], cap: Outcome | None, invoice: Decimal | None = None
 ) -> Decimal:
@@ -258,9 +320,10 @@ def cumulate(
     UnspecifiedError; a share result without money (no invoice given) raises SlaInputError;
     a cap given as an invoice share needs `invoice`.
     """
+    bill = None if invoice is None else _non_negative("invoice", invoice)
     days: list[Decimal] = []
     money: list[Decimal] = []
-    for result in results:
+    for result in _results(results):
         if result.outcome.kind == "unspecified":
             where = (
                 Text("tier.none", "falls in no tier") if result.tier is None
@@ -288,7 +351,6 @@ def cumulate(
         return Decimal(0)
     if cap is not None and cap.kind not in _AMOUNT_KINDS:
         raise SlaInputError("cap.kind", "a cap needs an amount, got kind {kind!r}", kind=cap.kind)
-    bill = None if invoice is None else _non_negative("invoice", invoice)
     if days:
         if cap is not None and cap.unit != "days":
             raise SlaInputError(

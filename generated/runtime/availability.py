@@ -32,6 +32,7 @@ from .intervals import (
     merge,
     require_aware,
     require_decimal,
+    require_list,
     subtract,
     total,
     unchecked_interval,
@@ -400,7 +401,12 @@ def from_outages(
         )
     frame = _frame(period, scope, excluded, mode)
     counted: list[Interval] = []
-    for outage in outages:
+    given = require_list(outages)
+    if given is None:
+        raise SlaInputError(
+            "type.outage", "outages must be Outage objects, got {value!r}", value=outages
+        )
+    for outage in given:
         if not isinstance(outage, Outage):
             raise SlaInputError(
                 "type.outage", "outages must be Outage objects, got {value!r}", value=outage
@@ -558,7 +564,12 @@ def _seen(
     """Each sample's latency by (UTC instant, probe), once; SlaInputError for a bad sample."""
     first, after = frame.period.start, frame.period.end
     seen: dict[tuple[datetime, str], Decimal | None] = {}
-    for sample in samples:
+    given = require_list(samples)
+    if given is None:
+        raise SlaInputError(
+            "type.sample", "samples must be Sample objects, got {value!r}", value=samples
+        )
+    for sample in given:
         if not isinstance(sample, Sample):
             raise SlaInputError(
                 "type.sample", "samples must be Sample objects, got {value!r}", value=sample
@@ -568,7 +579,14 @@ def _seen(
                 "sample.probe", "sample {sample!r} is from an unknown probe {probe!r}",
                 sample=sample, probe=sample.probe,
             )
-        at = sample.at.astimezone(_UTC)
+        try:
+            at = sample.at.astimezone(_UTC)
+        except OverflowError:  # an instant require_aware refuses: it says why
+            require_aware(
+                Text("name.sample-time", "sample time of probe {probe!r}", probe=sample.probe),
+                sample.at,
+            )
+            raise
         if not first <= at < after:
             raise SlaInputError(
                 "sample.outside", "sample {sample!r} is outside the period {period}",
@@ -642,7 +660,7 @@ _ERROR_RATE = attrgetter("error_rate")
 
 
 def _minute_values(
-    rows: list[MinuteRate], first: int, after: int, period: Interval, zone: tzinfo
+    rows: list[object], first: int, after: int, period: Interval, zone: tzinfo
 ) -> dict[int, Decimal]:
     """Each minute's rate, by epoch-minute number; SlaInputError for a row that does not fit.
 
@@ -705,7 +723,12 @@ def from_error_rates(
     frame = _frame(period, scope, excluded, mode)
     first = -(-_micros(frame.period.start - _EPOCH) // 60_000_000)
     after = -(-_micros(frame.period.end - _EPOCH) // 60_000_000)
-    values = _minute_values(list(rates), first, after, period, frame.zone)
+    rows = require_list(rates)
+    if rows is None:
+        raise SlaInputError(
+            "type.rate", "rates must be MinuteRate objects, got {value!r}", value=rates
+        )
+    values = _minute_values(rows, first, after, period, frame.zone)
     # The minutes whose rate is above the limit (limit < rate), selected in C.
     above = compress(values.keys(), map(lt, repeat(limit), values.values()))
     interrupted = _runs(sorted(above))

@@ -65,6 +65,16 @@ def localise(wall: datetime, zone: tzinfo) -> datetime:
     monotonic: a later wall time never gives an earlier instant. The result carries `zone` and
     the fold that names it correctly.
     """
+    try:
+        return _localise(wall, zone)
+    except (OverflowError, ValueError, OSError):  # beyond the years datetime can hold
+        raise SlaInputError(
+            "computation.years", "{name} {value}: the computation leaves years 1-9999",
+            name="wall-clock time", value=wall.replace(tzinfo=None).isoformat(),
+        ) from None
+
+
+def _localise(wall: datetime, zone: tzinfo) -> datetime:
     naive = wall.replace(tzinfo=None)
     utc = naive.replace(tzinfo=zone, fold=0).astimezone(timezone.utc)
     if utc.astimezone(zone).replace(tzinfo=None) == naive:

@@ -205,6 +205,18 @@ class BackupLadder:
                     "taken",
                     tier=tier.name, gap=gap, adverb=_ADVERB[tier.every],
                 )
+        try:
+            found = self._points(moment)
+        except OverflowError:
+            raise SlaInputError(
+                "computation.years", "{name} {value}: the computation leaves years 1-9999",
+                name="at", value=at.isoformat(),
+            ) from None
+        found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        return [point for _, _, point in found]
+
+    def _points(self, moment: datetime) -> list[tuple[datetime, int, RestorePoint]]:
+        """The copies restorable at the UTC instant `moment`, with their sort keys."""
         found: list[tuple[datetime, int, RestorePoint]] = []
         for index, tier in enumerate(self.tiers):
             for day in tier.dates_back(moment.astimezone(self._tz).date()):
@@ -217,8 +229,7 @@ class BackupLadder:
                     break
                 point = RestorePoint(tier.name, taken, expires)
                 found.append((taken.astimezone(timezone.utc), -index, point))
-        found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-        return [point for _, _, point in found]
+        return found
 
     def latest_before(self, at: datetime) -> RestorePoint | None:
         """The newest copy that can be restored at `at`, or None."""

@@ -13,6 +13,7 @@ from .errors import SlaInputError, Text
 from .periods import Period, add_period, end_of_month, require_date, subtract_period
 
 _DAY = timedelta(days=1)
+_ONE_DAY = Period(1, "day")
 _DATE = Text("name.date", "date")
 _INITIAL = Text("name.initial-term", "initial term")
 _RENEWAL = Text("name.renewal-period", "renewal period")
@@ -128,7 +129,9 @@ class FixedTerm:
     def _last_notice(self, start: date, index: int) -> date:
         # Notice given on a day counts as given at that day's end: it must be given on or
         # before the day before (first day after the term - notice).
-        return subtract_period(self._boundary(start, index + 1), self.notice) - _DAY
+        return subtract_period(
+            subtract_period(self._boundary(start, index + 1), self.notice), _ONE_DAY
+        )
 
     def _ended_by(self, start: date, on: date) -> int:
         """Number of the first term that notice given on `on` can end."""
@@ -184,7 +187,7 @@ class TenureNotice:
 
     def notice_start(self, requested_on: date) -> date:
         """First day of the notice: the 1st of the month after the request."""
-        return end_of_month(requested_on) + _DAY
+        return add_period(end_of_month(requested_on), _ONE_DAY)
 
     def notice_months(self, subscribed_on: date, requested_on: date) -> int:
         """Months of notice; 0 for a short tenure. Full years are counted at the request date."""
