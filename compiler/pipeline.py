@@ -35,10 +35,12 @@ class Compiled:
 
 
 def source_files(paths: list[Path]) -> list[Path]:
-    """The .sla files named, or found under the folders named, in a stable order."""
+    """The .sla files named, or found under the folders named, in a stable order. A folder
+    named like a source (`x.sla`) is a source entry, which reading refuses."""
     found: list[Path] = []
     for path in paths:
-        found.extend(sorted(path.rglob("*.sla")) if path.is_dir() else [path])
+        found.extend(sorted(path.rglob("*.sla")) if path.is_dir() and path.suffix != ".sla"
+                     else [path])
     return found
 
 

@@ -69,8 +69,10 @@ def test_sources_that_are_not_regular_files_are_refused(folder: Path, kind: str,
     assert not (tmp_path / "out").exists()
 
 
-def test_summary_refuses_a_fifo(folder: Path) -> None:
-    result = slac("summary", str(entry(folder, "fifo")), "--lang", "en", timeout=30)
+@pytest.mark.parametrize("kind", ["directory", "fifo"])
+def test_summary_refuses_what_is_not_a_file(folder: Path, kind: str) -> None:
+    # A folder named x.sla is a source entry, not a folder to search.
+    result = slac("summary", str(entry(folder, kind)), "--lang", "en", timeout=30)
     assert result.returncode == 2 and "[not-a-file]" in result.stderr, result.stderr
 
 
