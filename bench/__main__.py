@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from pathlib import Path
 
-from .run import BENCHMARKS, FULL, QUICK, main
+from .run import BENCHMARKS, FULL, QUICK, main, use_generated
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -24,6 +25,11 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
                         help="months of per-minute error rates for N1 (12)")
     parser.add_argument("--outages", type=int, help="outages in the month for T3 (10000)")
     parser.add_argument("--deadlines", type=int, help="deadlines for N5 and T5 (100000)")
+    parser.add_argument("--rows", type=int,
+                        help="rows of the CSV file of the end-to-end benchmark CSV (527040)")
+    parser.add_argument("--generated", metavar="PATH",
+                        help="measure the package built at PATH (slac build SRC --out PATH) "
+                        "instead of the committed generated/")
     parser.add_argument("--only", nargs="+", choices=BENCHMARKS, default=list(BENCHMARKS),
                         help="benchmarks to run (default: all; 'build' is the build and no-op "
                         "rebuild)")
@@ -38,7 +44,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
 def run(argv: list[str] | None = None) -> int:
     options = arguments(argv)
     sizes = QUICK if options.quick else FULL
-    chosen = {name: value for name in ("contracts", "rate_months", "outages", "deadlines")
+    chosen = {name: value for name in ("contracts", "rate_months", "outages", "deadlines", "rows")
               if (value := getattr(options, name)) is not None}
     for name, value in chosen.items():
         if value < 1:
@@ -47,6 +53,8 @@ def run(argv: list[str] | None = None) -> int:
             return 2
     sizes = dataclasses.replace(sizes, **chosen)
     try:
+        if options.generated:
+            use_generated(Path(options.generated))
         return main(sizes, options.seed, options.only, max(1, options.repeat), options.profile)
     except KeyboardInterrupt:
         print("python -m bench: interrupted", file=sys.stderr)

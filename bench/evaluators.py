@@ -11,6 +11,7 @@ evaluate. Answers are plain numbers, comparable with the pandas baselines':
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
@@ -137,3 +138,69 @@ def deadline_answers(instants: list[datetime | None]) -> list[int | None]:
 def holidays(module: Any) -> list[str]:
     """ISO dates of the public holidays written into a generated module's business calendar."""
     return [day.isoformat() for day, _ in module.JOURS_OUVRES.holidays]
+
+
+# --------------------------------------------------------------------------- batch entry points
+#
+# The same benchmarks through the generated `x_report_columns` functions: the rows become plain
+# columns (epoch seconds or minutes, ints, strs), no datetime, Decimal or row object is built.
+
+def c3_batch_inputs(data: ProbeData) -> tuple[list[str], list[int], list[int | None],
+                                              list[Interval]]:
+    """Columns of the samples (probe, epoch second, latency in ms or None), and maintenance."""
+    instants, probes, latencies = (list(column) for column in zip(*data.samples, strict=True))
+    return probes, instants, latencies, _spans(data.maintenance)
+
+
+def c3_batch_evaluate(data: ProbeData, inputs: tuple[list[str], list[int], list[int | None],
+                                                     list[Interval]]) -> Availability:
+    """C3 by `cegid_conciliator.disponibilite_report_columns`."""
+    probes, instants, latencies, maintenance = inputs
+    report = cegid_conciliator.disponibilite_report_columns(
+        data.year, data.month, probes=probes, instants=instants, latencies_ms=latencies,
+        maintenance=maintenance, combine="each", no_data="excluded")
+    return _figures(report)
+
+
+def n1_batch_inputs(data: RateData) -> tuple[list[int], list[int], list[Interval]]:
+    """Columns of the rates (epoch minute, tenths of a percent), and the maintenance."""
+    minutes, tenths = (list(column) for column in zip(*data.rates, strict=True))
+    return minutes, tenths, _spans(data.maintenance)
+
+
+def monthly_reports(year: int, months: range, minutes: list[int], rates: list[Any],
+                    maintenance: list[Interval], scale: int) -> list[Availability]:
+    """niveaux-de-service N1 month by month from sorted columns: each month's rows found by
+    bisection, then one `disponibilite_report_columns` call."""
+    figures = []
+    for month in months:
+        first, after = month_span(year + (month - 1) // 12, (month - 1) % 12 + 1)
+        low, high = bisect_left(minutes, first // 60), bisect_left(minutes, after // 60)
+        figures.append(_figures(niveaux_de_service.disponibilite_report_columns(
+            year + (month - 1) // 12, (month - 1) % 12 + 1, minutes=minutes[low:high],
+            rates=rates[low:high], rate_scale=scale, maintenance=maintenance,
+            missing="interrupted")))
+    return figures
+
+
+def n1_batch_evaluate(data: RateData, inputs: tuple[list[int], list[int], list[Interval]]
+                      ) -> list[Availability]:
+    """N1 by `niveaux_de_service.disponibilite_report_columns`, one call a month."""
+    minutes, tenths, maintenance = inputs
+    return monthly_reports(data.year, range(1, data.months + 1), minutes, tenths, maintenance, 1)
+
+
+def t3_batch_inputs(data: OutageData) -> tuple[list[int], list[int], list[str | None],
+                                               list[Interval]]:
+    """Columns of the outages (start, end in epoch seconds, cause), and the maintenance."""
+    starts, ends, causes = (list(column) for column in zip(*data.outages, strict=True))
+    return starts, ends, causes, _spans(data.maintenance)
+
+
+def t3_batch_evaluate(data: OutageData, inputs: tuple[list[int], list[int], list[str | None],
+                                                      list[Interval]]) -> Availability:
+    """T3 by `teogest.disponibilite_report_columns`."""
+    starts, ends, causes, maintenance = inputs
+    return _figures(teogest.disponibilite_report_columns(
+        data.year, data.month, starts=starts, ends=ends, causes=causes,
+        maintenance=maintenance))

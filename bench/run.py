@@ -23,7 +23,7 @@ from typing import Any
 
 from . import data
 
-BENCHMARKS = ("build", "C3", "N1", "T3", "N5", "T5")
+BENCHMARKS = ("build", "C3", "N1", "T3", "N5", "T5", "CSV")
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,29 @@ class Sizes:
     rate_months: int = 12
     outages: int = 10_000
     deadlines: int = 100_000
+    rows: int = 527_040
+    """Rows of the CSV file of the end-to-end benchmark (a leap year of minutes)."""
 
 
 FULL = Sizes()
-QUICK = Sizes(contracts=20, rate_months=1, outages=500, deadlines=2000)
+QUICK = Sizes(contracts=20, rate_months=1, outages=500, deadlines=2000, rows=20_000)
+
+
+def use_generated(path: Path) -> None:
+    """Make `import generated` load the package built at `path` (`slac build SRC --out PATH`)
+    instead of the committed generated/: the evaluator benchmarks then measure that build."""
+    import importlib.util
+    import sys
+
+    init = path / "__init__.py"
+    if not init.is_file():
+        raise FileNotFoundError(f"no generated package at {path} (no __init__.py)")
+    spec = importlib.util.spec_from_file_location("generated", init,
+                                                  submodule_search_locations=[str(path)])
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generated"] = module
+    spec.loader.exec_module(module)
 
 
 def _same(value: Any) -> Any:
@@ -57,6 +76,10 @@ class Case:
     pandas_evaluate: Callable[[Any], Any]
     slac_answer: Callable[[Any], Any] = _same
     pandas_answer: Callable[[Any], Any] = _same
+    batch_inputs: Callable[[], Any] | None = None
+    """The batch entry point (`x_report_columns`): its inputs, built from the same rows..."""
+    batch_evaluate: Callable[[Any], Any] | None = None
+    """... and its evaluation, whose answer is compared with pandas' like `slac_evaluate`'s."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +93,13 @@ class Result:
     pandas_inputs: float
     pandas: float
     difference: str | None
+    batch_inputs: float | None = None
+    batch: float | None = None
+    batch_difference: str | None = None
+
+    @property
+    def batch_ratio(self) -> float:
+        return (self.batch or 0.0) / self.pandas if self.pandas else float("inf")
 
     @property
     def ratio(self) -> float:
@@ -86,25 +116,33 @@ def cases(sizes: Sizes, seed: int, only: Sequence[str] = BENCHMARKS) -> list[Cas
     def rng(name: str) -> random.Random:
         return random.Random(f"{seed}:{name}")
 
+    batch = has_batch()
+
     chosen: list[Case] = []
     if "C3" in only:
         probes = data.probe_samples(rng("C3"), 2024, 3)
         chosen.append(Case(
             "C3 probes, 2024-03", f"{len(probes.samples):,} samples",
             lambda: slac.c3_inputs(probes), lambda i: slac.c3_evaluate(probes, i),
-            lambda: pd_side.c3_inputs(probes), lambda i: pd_side.c3_evaluate(probes, i)))
+            lambda: pd_side.c3_inputs(probes), lambda i: pd_side.c3_evaluate(probes, i),
+            batch_inputs=(lambda: slac.c3_batch_inputs(probes)) if batch else None,
+            batch_evaluate=lambda i: slac.c3_batch_evaluate(probes, i)))
     if "N1" in only:
         rates = data.minute_rates(rng("N1"), 2024, sizes.rate_months)
         chosen.append(Case(
             f"N1 error rates, {sizes.rate_months} month(s)", f"{len(rates.rates):,} minutes",
             lambda: slac.n1_inputs(rates), lambda i: slac.n1_evaluate(rates, i),
-            lambda: pd_side.n1_inputs(rates), lambda i: pd_side.n1_evaluate(rates, i)))
+            lambda: pd_side.n1_inputs(rates), lambda i: pd_side.n1_evaluate(rates, i),
+            batch_inputs=(lambda: slac.n1_batch_inputs(rates)) if batch else None,
+            batch_evaluate=lambda i: slac.n1_batch_evaluate(rates, i)))
     if "T3" in only:
         outages = data.outages(rng("T3"), sizes.outages)
         chosen.append(Case(
             "T3 outages, 2024-10", f"{sizes.outages:,} outages",
             lambda: slac.t3_inputs(outages), lambda i: slac.t3_evaluate(outages, i),
-            lambda: pd_side.t3_inputs(outages), lambda i: pd_side.t3_evaluate(outages, i)))
+            lambda: pd_side.t3_inputs(outages), lambda i: pd_side.t3_evaluate(outages, i),
+            batch_inputs=(lambda: slac.t3_batch_inputs(outages)) if batch else None,
+            batch_evaluate=lambda i: slac.t3_batch_evaluate(outages, i)))
     if "N5" in only:
         n5 = data.n5_requests(rng("N5"), 2024, sizes.deadlines)
         n5_holidays = slac.holidays(niveaux_de_service)
@@ -121,7 +159,28 @@ def cases(sizes: Sizes, seed: int, only: Sequence[str] = BENCHMARKS) -> list[Cas
             lambda: slac.deadline_inputs(t5), slac.t5_evaluate,
             lambda: pd_side.deadline_inputs(t5), lambda i: pd_side.t5_evaluate(t5_holidays, i),
             slac.deadline_answers, pd_side.deadline_answers))
+    if "CSV" in only and batch:
+        import atexit
+        import shutil
+
+        from . import end_to_end
+
+        folder = Path(tempfile.mkdtemp(prefix="slac-bench-csv-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        rows = end_to_end.write_rates(rng("CSV"), folder, sizes.rows)
+        chosen.append(Case(
+            f"N1 from a CSV file, {len(rows.months)} month(s), read + evaluate",
+            f"{sizes.rows:,} rows", lambda: rows, end_to_end.slac_from_csv,
+            lambda: rows, end_to_end.pandas_from_csv))
     return chosen
+
+
+def has_batch() -> bool:
+    """Whether the generated package has the batch entry points (`x_report_columns`); a
+    package built before them has not: their rows are then left out, with a note."""
+    from generated import niveaux_de_service
+
+    return hasattr(niveaux_de_service, "disponibilite_report_columns")
 
 
 def _best(repeat: int, step: Callable[[], Any]) -> tuple[float, Any]:
@@ -160,8 +219,16 @@ def measure(case: Case, repeat: int = 1) -> Result:
     slac_s, slac_answer = _best(repeat, lambda: case.slac_evaluate(slac_inputs))
     pandas_inputs_s, pandas_inputs = _best(repeat, case.pandas_inputs)
     pandas_s, pandas_answer = _best(repeat, lambda: case.pandas_evaluate(pandas_inputs))
+    expected = case.pandas_answer(pandas_answer)
+    batch_inputs_s = batch_s = batch_difference = None
+    if case.batch_inputs is not None and case.batch_evaluate is not None:
+        evaluate = case.batch_evaluate
+        batch_inputs_s, batch_inputs = _best(repeat, case.batch_inputs)
+        batch_s, batch_answer = _best(repeat, lambda: evaluate(batch_inputs))
+        batch_difference = difference(case.slac_answer(batch_answer), expected)
     return Result(case.name, case.size, slac_inputs_s, slac_s, pandas_inputs_s, pandas_s,
-                  difference(case.slac_answer(slac_answer), case.pandas_answer(pandas_answer)))
+                  difference(case.slac_answer(slac_answer), expected),
+                  batch_inputs_s, batch_s, batch_difference)
 
 
 def profile(step: Callable[[], Any], lines: int = 12) -> str:
@@ -262,11 +329,22 @@ def evaluator_section(sizes: Sizes, seed: int, only: Sequence[str], repeat: int,
         rows.append([result.name, result.size, _s(result.slac), _s(result.pandas),
                      _ratio(result.ratio), _s(result.slac_inputs), _s(result.pandas_inputs),
                      "MISMATCH" if result.difference else "same"])
+        if result.batch is not None and result.batch_inputs is not None:
+            if result.batch_difference:
+                loud.append(f"!!! MISMATCH in {result.name} (batch columns): "
+                            f"{result.batch_difference}")
+            rows.append(["  same, batch entry point (x_report_columns)", "", _s(result.batch),
+                         _s(result.pandas), _ratio(result.batch_ratio),
+                         _s(result.batch_inputs), _s(result.pandas_inputs),
+                         "MISMATCH" if result.batch_difference else "same"])
         if show_profile:
             profiles.append(f"Profile of slac, {case.name} (own time):\n"
                             + profile(partial(case.slac_evaluate, case.slac_inputs())))
     out.append(_table(["benchmark", "size", "slac", "pandas", "ratio", "slac inputs",
                        "pandas inputs", "answers"], rows, right=2))
+    if not has_batch():
+        out += ["", "(batch entry points left out: this generated package has no "
+                "x_report_columns; rebuild it, or pass --generated PATH)"]
     if loud:
         out += ["", *loud]
     for text in profiles:

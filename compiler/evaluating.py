@@ -166,9 +166,9 @@ def by_signature(ctx: EvalContext, item: model.Item,
     of the report (its plain data on one line by default); a result whose outcome the contract
     leaves undecided (`outcome.kind == "unspecified"`) is reported so."""
     shown = shown or plain
-    functions = [(name, ctx.function(name))
+    functions = [(name, ctx.function(name))   # the batch entry points take columns, not rows
                  for name in ctx.evaluators[item.name]
-                 if callable(getattr(ctx.module, name, None))]
+                 if callable(getattr(ctx.module, name, None)) and not name.endswith("_columns")]
     if not functions:
         raise ctx.fail("eval.no-evaluators", name=item.name)
     known = {p for _, f in functions for p in inspect.signature(f).parameters}

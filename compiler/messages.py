@@ -920,6 +920,45 @@ EVAL: dict[str, Phrase] = {
 # French, `{name!q}` shows code between « » and words (a runtime Text) as they are; a Text, a
 # duration or a period given as a value is worded in French too (compiler/wording.py).
 RUNTIME: dict[str, Phrase] = {
+    # batch entry points of deadlines (runtime/batch_deadlines.py)
+    "batch.unknown-action": Phrase(
+        "unknown action of {name} {value!r}; expected one of: {allowed}",
+        "action inconnue de {name} : {value!r} ; attendu l'une de : {allowed}"),
+    "batch.needs-level": Phrase(
+        "action {action!r} depends on the severity level: pass levels= one of {allowed}",
+        "l'action {action!r} dépend du niveau de gravité : donnez levels= parmi {allowed}"),
+    "batch.unknown-level": Phrase("unknown severity level {value!r}; expected one of: {allowed}",
+                                  "niveau de gravité inconnu {value!r} ; attendu l'un de : "
+                                  "{allowed}"),
+    "batch.no-level": Phrase(
+        "action {action!r} does not depend on the severity level; got level {value!r}",
+        "l'action {action!r} ne dépend pas du niveau de gravité ; reçu le niveau {value!r}"),
+    "batch.strings": Phrase("{name} must hold strings", "{name!q} doit contenir des textes"),
+    "batch.hours": Phrase(
+        "the contract does not say {what}: pass business_hours=Schedule(...) to decide them",
+        "le contrat ne précise pas {what} : donnez business_hours=Schedule(...) pour en décider"),
+    "batch.missing": Phrase("{what}", "{what}"),
+    "column.length": Phrase("{name} holds {count} values for {size} starts",
+                            "{name!q} contient {count} valeurs pour {size} départs"),
+    "columns.whole-seconds": Phrase(
+        "{name} must be a whole number of seconds in a column of epoch seconds, got {value}",
+        "{name!q} doit être un nombre entier de secondes dans une colonne de secondes epoch, "
+        "reçu {value}"),
+    "epoch.range": Phrase(
+        "{name} holds {value}, outside {first} to {last} (epoch seconds of years 1-9999 less a "
+        "day at each end)",
+        "{name!q} contient {value}, hors de {first} à {last} (secondes epoch des années 1-9999 "
+        "moins un jour à chaque bout)"),
+    "type.column": Phrase(
+        "{name} must be a list, tuple or array.array of epoch seconds, got {value!r}",
+        "{name!q} doit être une liste, un tuple ou un array.array de secondes epoch, reçu "
+        "{value!r}"),
+    "type.column-of-str": Phrase(
+        "{name} must be a str or a list or tuple of them, got {value!r}",
+        "{name!q} doit être un texte, ou une liste ou un tuple de textes, reçu {value!r}"),
+    "type.epoch-seconds": Phrase(
+        "{name} must hold ints (epoch seconds), got {type} {value!r}",
+        "{name!q} doit contenir des entiers (secondes epoch), reçu {type} {value!r}"),
     # values out of the ranges the evaluators compute in (runtime/intervals.py and others)
     "computation.years": Phrase("{name} {value}: the computation leaves years 1-9999",
                                 "{name!q} {value} : le calcul sort des années 1-9999"),

@@ -12,10 +12,11 @@ Evaluators, by item:
 - service hours (C1): ouverture_service_contains, ouverture_service_occurrences
 - working period (measurement window) (C2): periode_travail_contains, periode_travail_occurrences
 - chat support (C6): support_chat_contains, support_chat_occurrences
-- hourly availability measured by probes (C2, C3): disponibilite_report
+- hourly availability measured by probes (C2, C3): disponibilite_report,
+    disponibilite_report_columns
 - unavailability discount (C2): remise, remise_from_report, remise_claim_deadline
-- document processing (C5): documents_due
-- anomaly handling (C7): anomalies_due
+- document processing (C5): documents_due, documents_due_columns
+- anomaly handling (C7): anomalies_due, anomalies_due_columns
 - document history (C4): historique_oldest_year_kept
 - subscription and overage (C9): abonnement_surcharged_overage
 
@@ -43,7 +44,9 @@ from typing import Literal
 
 from . import _holidays_fr_2020_2040
 from .runtime.availability import AvailabilityReport, Combine, NoData, Probe, Sample, from_probes
+from .runtime.batch_deadlines import due_columns
 from .runtime.calendars import BusinessCalendar
+from .runtime.columns import probes_from_columns
 from .runtime.deadlines import due_business_days, due_business_time, due_elapsed
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, intersect, require_aware, require_decimal
@@ -84,8 +87,11 @@ __all__ = [
     "UnspecifiedError",
     "abonnement_surcharged_overage",
     "anomalies_due",
+    "anomalies_due_columns",
     "disponibilite_report",
+    "disponibilite_report_columns",
     "documents_due",
+    "documents_due_columns",
     "historique_oldest_year_kept",
     "jours_ouvres_add_business_days",
     "jours_ouvres_holiday_name",
@@ -578,6 +584,113 @@ def disponibilite_report(
     )
 
 
+def disponibilite_report_columns(
+    year: int,
+    month: int,
+    *,
+    probes: Sequence[str],
+    instants: Sequence[int],
+    latencies_ms: Sequence[int | Decimal | None],
+    maintenance: Iterable[Interval] = (),
+    combine: Combine | None = None,
+    no_data: NoData | None = None,
+    spans: bool = False,
+) -> AvailabilityReport:
+    """Batch form of `disponibilite_report`: the probe samples of `disponibilite` as columns.
+
+    Clauses C2 (Art. 6), C3 (Art. 6).
+
+    Label: « disponibilité horaire mesurée par sondes » (fr); “hourly availability measured by
+    probes” (en).
+
+    Legal force: obligation of the provider towards the client (reasonable efforts).
+
+    Note (fr): Le contrat n'engage Cegid qu'à des efforts raisonnables pour rendre le Service
+    disponible 24 h/24, 7 j/7 ; 98 % n'est pas un engagement mais le seuil en dessous duquel le
+    Client peut demander la remise.
+
+    Note (en): The contract only binds Cegid to reasonable efforts to make the Service available
+    24/7; 98% is not a commitment but the threshold below which the Customer may ask for the
+    discount.
+
+    Note (fr): La « maintenance programmée » exclue n'est définie nulle part : le contrat ne fixe ni
+    fenêtre, ni limite, ni préavis.
+
+    Note (en): The excluded “scheduled maintenance” is not defined anywhere: the contract sets no
+    window, limit or notice for it.
+
+    Note (fr): L'engagement d'efforts raisonnables exclut aussi toute indisponibilité due à des
+    circonstances échappant au contrôle raisonnable de Cegid (acte gouvernemental, inondation,
+    incendie, grève, défaillance, retard ou refus de service du fournisseur d'accès à Internet,
+    etc.) ; le contrat ne dit pas si ces heures sont aussi exclues du calcul des 98 %.
+
+    Note (en): The reasonable-efforts undertaking also excludes any unavailability caused by
+    circumstances beyond Cegid's reasonable control (government action, flood, fire, strike,
+    failure, delay or refusal of service of the Internet service provider, etc.); the contract does
+    not say whether these hours are also left out of the 98% calculation.
+
+    Note (fr): Les deux sondes interrogent le service depuis Internet toutes les 3 minutes. Chaque
+    heure d'horloge (de hh:00:00 à hh:59:59) est jugée OK ou KO en entier ; « le total des heures »
+    est lu comme les heures de la période de travail du mois. Une heure KO compte donc 60 minutes :
+    en juin 2024 (20 jours × 9 h = 180 h), 3 heures KO donnent 98,33 % (pas de remise), 4 heures KO
+    97,78 % (remise).
+
+    Note (en): Probe 1 checks a static asset of the user interface (« actif statique de l'IHM »),
+    probe 2 the application servers' echo API (« API écho des serveurs d'application »). Both probes
+    query the service from the Internet every 3 minutes. Each clock hour (hh:00:00 to hh:59:59) is
+    judged OK or KO as a whole; “the total hours” is read as the hours of the month's working
+    period. One KO hour thus counts 60 minutes: in June 2024 (20 days × 9 h = 180 h), 3 KO hours
+    give 98.33% (no discount), 4 KO hours 97.78% (discount).
+
+    Sample i is probe probes[i] at the epoch second instants[i] (an int, UTC), answering in
+        latencies_ms[i] milliseconds (an int or a Decimal), None when it did not answer. Samples may
+        be unsorted; identical duplicates count once, conflicting ones raise SlaInputError. Lists,
+        tuples or array.array of ints for the instants.
+    The figures are those of the per-element function given the same rows, and the same inputs are
+        refused (SlaInputError) or need the same decisions (UnspecifiedError). spans=False (the
+        default) does not build the spans: the report's measured, downtime, no_data and slices are
+        empty; spans=True returns the report the per-element function returns, spans included.
+
+    Measured time: the occurrences of window `periode_travail` in the month (local calendar month in
+        Europe/Paris).
+    Target: availability at least 98 %.
+    Excluded: the declared maintenance given in `maintenance`. Excluded time is removed from the
+        measured time.
+    Probe `ihm` (a static asset of the user interface), every 3 minutes: good when it answers in
+        less than 1 second.
+    Probe `api_echo` (the application servers' echo API), every 3 minutes: good when it answers in
+        less than 5 seconds.
+    A slice of 1 hour is good when at least 50 % of its measurements are good.
+    The contract does not say how the probes of disponibilite combine into one verdict: pass
+        `combine` (UnspecifiedError when the situation arises and it is None).
+    The contract does not say how a slice without data counts in disponibilite: pass `no_data`
+        (UnspecifiedError when the situation arises and it is None).
+
+    Source: contracts/cegid-conciliator.sla:66
+    """
+    period = _month(year, month)
+    scope = PERIODE_TRAVAIL.occurrences(period)
+    excluded: list[Interval] = []
+    excluded += _maintenance(maintenance, period, None)
+    return probes_from_columns(
+        period,
+        scope,
+        excluded,
+        "removed",
+        probes,
+        instants,
+        latencies_ms,
+        _DISPONIBILITE_PROBES,
+        60,
+        Decimal(50),
+        combine,
+        no_data,
+        DISPONIBILITE_TARGET,
+        strict=False,
+        spans=spans,
+    )
+
+
 REMISE = TierTable(
     tiers=(
         Tier(None, Bound(Decimal(98), False), Outcome("invoice_share", Decimal(10))),  # line 108
@@ -729,6 +842,57 @@ def documents_due(action: str, start: datetime) -> datetime:
     raise AssertionError(f"unhandled action {action!r}")
 
 
+def documents_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """`documents_due` for a column of starts, as epoch seconds.
+
+    Clause C5 (Art. 4).
+
+    Label: « traitement des documents » (fr); “document processing” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Condition: regular, daily upload of documents
+
+    Note (fr): Un téléchargement qui ne correspond pas à un traitement quotidien (par exemple
+    plusieurs mois d'archives) est traité dans le temps nécessaire au volume reçu. Le point de
+    départ (le dépôt) et les heures d'horloge sont une lecture : le contrat dit seulement « dans les
+    48 heures ».
+
+    Note (en): An upload that does not match daily processing (several months of archives, for
+    instance) is processed in the time its volume requires. The starting point (upload) and clock
+    hours are a reading: the contract only says “within 48 hours”.
+
+    `documents_due` over columns: `starts` is a list, tuple or array.array of epoch seconds (whole
+    seconds since 1970-01-01 UTC), `actions` one value for every start or a list or tuple as long as
+    `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `documents_due` returns for it (the same rules, business hours, holidays and DST changes),
+    computed on integer tables of the business hours and of the zone's UTC offsets. The rules are
+    those of `documents_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `documents_due` does for that start.
+
+    Source: contracts/cegid-conciliator.sla:120
+    """
+    return due_columns(
+        (
+            "documents_due",
+            ("processing",),
+            (),
+            (("processing", None, (("elapsed", 172800),)),),
+        ),
+        documents_due,
+        actions,
+        starts,
+        zone=ZONE,
+    )
+
+
 ANOMALIES_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "action_plan": (
         "plan d'action corrective",
@@ -842,6 +1006,109 @@ def anomalies_due(
                 "contracts/cegid-conciliator.sla:164",
             )
     raise AssertionError(f"unhandled action {action!r}")
+
+
+def anomalies_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+    levels: str | Sequence[str | None] | None = None,
+    *,
+    delay_if_unspecified: timedelta | None = None,
+) -> list[int | None]:
+    """`anomalies_due` for a column of starts, as epoch seconds.
+
+    Clause C7 (Art. 11.3).
+
+    Label: « traitement des anomalies » (fr); “anomaly handling” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Condition: Customers on Cegid Open plans
+
+    Condition: Users trained beforehand in the use of the Service and its Updates
+
+    Condition: the Customer has access to handling by live chat
+
+    Note (fr): Le contrat ne fixe ni délai de correction pour la criticité 1, ni délai de plan
+    d'action pour les criticités 2 et 3 ; pour la criticité 3, Cegid n'est tenue à aucun délai de
+    correction ou de contournement.
+
+    Note (en): The contract sets no fix deadline for criticality 1, and no action-plan deadline for
+    criticalities 2 and 3; for criticality 3, Cegid is bound to no deadline for a fix or workaround.
+
+    Note (fr): Si les Utilisateurs ne sont pas formés, le Support peut être suspendu de plein droit,
+    avec effet immédiat, sans indemnité ni remboursement.
+
+    Note (en): If Users are not trained, Support may be suspended automatically, with immediate
+    effect, with no compensation or refund.
+
+    `anomalies_due` over columns: `starts` is a list, tuple or array.array of epoch seconds (whole
+    seconds since 1970-01-01 UTC), `actions`, `levels` (a level, None, or a column of them) one
+    value for every start or a list or tuple as long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `anomalies_due` returns for it (the same rules, business hours, holidays and DST changes),
+    computed on integer tables of the business hours and of the zone's UTC offsets. The rules are
+    those of `anomalies_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `anomalies_due` does for that start
+    (`delay_if_unspecified` must then be whole seconds).
+
+    Source: contracts/cegid-conciliator.sla:133
+    """
+    return due_columns(
+        (
+            "anomalies_due",
+            ("action_plan", "fix"),
+            ("action_plan", "fix"),
+            (
+                ("action_plan", "criticite_1", (("business", 43200),)),
+                (
+                    "action_plan",
+                    "criticite_2",
+                    (
+                        (
+                            "open",
+                            "the deadline for action_plan (criticite_2)",
+                            "contracts/cegid-conciliator.sla:162",
+                        ),
+                    ),
+                ),
+                (
+                    "action_plan",
+                    "criticite_3",
+                    (
+                        (
+                            "open",
+                            "the deadline for action_plan (criticite_3)",
+                            "contracts/cegid-conciliator.sla:163",
+                        ),
+                    ),
+                ),
+                (
+                    "fix",
+                    "criticite_1",
+                    (
+                        (
+                            "open",
+                            "the deadline for fix (criticite_1)",
+                            "contracts/cegid-conciliator.sla:164",
+                        ),
+                    ),
+                ),
+                ("fix", "criticite_2", (("days", 6),)),
+                ("fix", "criticite_3", (("none",),)),
+            ),
+        ),
+        anomalies_due,
+        actions,
+        starts,
+        levels,
+        zone=ZONE,
+        hours=SUPPORT_CHAT,
+        delay=delay_if_unspecified,
+    )
 
 
 def historique_oldest_year_kept(on: date) -> int:

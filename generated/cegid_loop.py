@@ -13,9 +13,9 @@ Evaluators, by item:
 - maintenance window (L2): fenetre_maintenance_contains, fenetre_maintenance_occurrences,
     fenetre_maintenance_check_uses
 - service opening (L3): ouverture_service_contains, ouverture_service_occurrences
-- availability rate (TD) (L1): disponibilite_report
-- handling of requests (L7): support_due
-- restoration of the Service (L4): restauration_due
+- availability rate (TD) (L1): disponibilite_report, disponibilite_report_columns
+- handling of requests (L7): support_due, support_due_columns
+- restoration of the Service (L4): restauration_due, restauration_due_columns
 - backups and history (L4, L5, L6): sauvegardes_restore_points, sauvegardes_expires_at,
     sauvegardes_rpo_holds, sauvegardes_oldest_year_kept
 - term of the Service for the Firm's Customer (L9): duree_term_end, duree_renewal_dates,
@@ -46,7 +46,9 @@ from typing import Literal, TypeVar
 
 from . import _holidays_fr_2020_2040
 from .runtime.availability import AvailabilityReport, Outage, from_outages
+from .runtime.batch_deadlines import due_columns
 from .runtime.calendars import BusinessCalendar
+from .runtime.columns import outages_from_columns
 from .runtime.deadlines import due_business_time, due_elapsed
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, require_aware
@@ -84,6 +86,7 @@ __all__ = [
     "SlaInputError",
     "UnspecifiedError",
     "disponibilite_report",
+    "disponibilite_report_columns",
     "duree_effective_termination",
     "duree_last_notice_day",
     "duree_renewal_dates",
@@ -99,11 +102,13 @@ __all__ = [
     "periode_reference_contains",
     "periode_reference_occurrences",
     "restauration_due",
+    "restauration_due_columns",
     "sauvegardes_expires_at",
     "sauvegardes_oldest_year_kept",
     "sauvegardes_restore_points",
     "sauvegardes_rpo_holds",
     "support_due",
+    "support_due_columns",
 ]
 
 CONTRACT_ID = "cegid-loop"
@@ -552,6 +557,68 @@ def disponibilite_report(
     )
 
 
+def disponibilite_report_columns(
+    year: int,
+    month: int,
+    *,
+    starts: Sequence[int] = (),
+    ends: Sequence[int] = (),
+    causes: Sequence[str | None] | None = None,
+    spans: bool = False,
+) -> AvailabilityReport:
+    """Batch form of `disponibilite_report`: the outages of `disponibilite` as columns.
+
+    Clause L1 (Art. 5).
+
+    Label: « taux de disponibilité (TD) » (fr); “availability rate (TD)” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Note (fr): « Équipement du Client » couvre aussi l'équipement fourni par les fournisseurs du
+    Client ; « réseau ou systèmes du Client » couvre tout système en dehors du périmètre du Service
+    (par exemple Internet), le réseau de télécommunications du Client n'en étant qu'un exemple.
+
+    Note (en): “Equipment supplied by the Customer” also covers equipment supplied by the Customer's
+    suppliers; “systems outside the scope of the Service” covers any such system (the Internet, for
+    instance), the Customer's telecoms network being only one example.
+
+    Outage i is [starts[i], ends[i]) in epoch seconds (ints, UTC), due to causes[i] (a str, or None;
+        `causes` None: no cause given). Outages may be unsorted, repeat and overlap; each must end
+        at or after its start. Lists, tuples or array.array of ints.
+    The figures are those of the per-element function given the same rows, and the same inputs are
+        refused (SlaInputError) or need the same decisions (UnspecifiedError). spans=False (the
+        default) does not build the spans: the report's measured, downtime, no_data and slices are
+        empty; spans=True returns the report the per-element function returns, spans included.
+
+    Measured time: the occurrences of window `periode_reference` in the month (local calendar month
+        in Europe/Paris).
+    Target: availability at least 99.5 %.
+    Excluded: the occurrences of window `fenetre_maintenance`. Excluded time counts as available.
+    Excluded causes: « force majeure »; « maintenance urgente »; « réseau ou systèmes du Client »;
+        « services tiers »; « équipement du Client ».
+    Outages whose cause is an excluded cause never count as downtime.
+
+    Source: contracts/cegid-loop.sla:69
+    """
+    period = _month(year, month)
+    scope = PERIODE_REFERENCE.occurrences(period)
+    excluded: list[Interval] = []
+    excluded += FENETRE_MAINTENANCE.occurrences(period)
+    return outages_from_columns(
+        period,
+        scope,
+        excluded,
+        "available",
+        starts,
+        ends,
+        causes,
+        DISPONIBILITE_EXCLUDED_CAUSES,
+        DISPONIBILITE_TARGET,
+        strict=False,
+        spans=spans,
+    )
+
+
 SUPPORT_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "acknowledge": (
         "accusé de réception",
@@ -646,6 +713,85 @@ def support_due(
     raise AssertionError(f"unhandled action {action!r}")
 
 
+def support_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+    *,
+    business_hours: Schedule | None = None,
+) -> list[int | None]:
+    """`support_due` for a column of starts, as epoch seconds.
+
+    Clause L7 (Art. 8.2).
+
+    Label: « prise en charge des demandes » (fr); “handling of requests” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Condition: Cegid Open plans (for the assignment-to-a-technician deadline)
+
+    Condition: request logged during the working hours of the Support opening period
+
+    Condition: Users trained beforehand in the use of the Service and its Updates
+
+    Condition: the Customer has the technical means for remote assistance and allows its use
+
+    Condition: reproducible malfunctions of the software used in accordance with its documentation
+
+    Note (fr): Les horaires d'ouverture du support ne figurent pas au contrat (ils sont publiés sur
+    www.cegid.com) : l'échéance précise de ces délais ne peut pas être déterminée à partir du seul
+    contrat.
+
+    Note (en): The support opening hours are not in the contract (they are published on
+    www.cegid.com): the exact due time of these deadlines cannot be worked out from the contract
+    alone.
+
+    Note (fr): Le contrat dit « dans les 8 heures » pour l'accusé de réception, sans « ouvrées » ;
+    ce délai est lu comme les 8 heures ouvrées de la phrase précédente. Il ne dit pas non plus d'où
+    il court.
+
+    Note (en): For the acknowledgement the contract says “within 8 hours”, without “business”; it is
+    read as the 8 business hours of the previous sentence. Nor does it say from when it runs.
+
+    Note (fr): Si les Utilisateurs ne sont pas formés ou si la téléassistance n'est pas possible,
+    Cegid peut suspendre le Support immédiatement, sans indemnité ni remboursement.
+
+    Note (en): If Users are not trained, or remote assistance is not possible, Cegid may suspend
+    Support immediately, with no compensation or refund.
+
+    `support_due` over columns: `starts` is a list, tuple or array.array of epoch seconds (whole
+    seconds since 1970-01-01 UTC), `actions` one value for every start or a list or tuple as long as
+    `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `support_due` returns for it (the same rules, business hours, holidays and DST changes),
+    computed on integer tables of the business hours and of the zone's UTC offsets. The rules are
+    those of `support_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `support_due` does for that start.
+
+    Source: contracts/cegid-loop.sla:104
+    """
+    return due_columns(
+        (
+            "support_due",
+            ("acknowledge", "take_in"),
+            (),
+            (
+                ("acknowledge", None, (("business", 28800),)),
+                ("take_in", None, (("business", 28800),)),
+            ),
+        ),
+        support_due,
+        actions,
+        starts,
+        zone=ZONE,
+        hours=business_hours,
+        hours_given=True,
+        hours_what="the business hours of support",
+    )
+
+
 RESTAURATION_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "restore_service": (
         "restauration du Service",
@@ -700,6 +846,70 @@ def restauration_due(
             "contracts/cegid-loop.sla:148",
         )
     raise AssertionError(f"unhandled action {action!r}")
+
+
+def restauration_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+    *,
+    delay_if_unspecified: timedelta | None = None,
+) -> list[int | None]:
+    """`restauration_due` for a column of starts, as epoch seconds.
+
+    Clause L4 (Art. 6).
+
+    Label: « restauration du Service » (fr); “restoration of the Service” (en).
+
+    Legal force: obligation of the provider towards the client (best efforts).
+
+    Condition: damage to the infrastructure running the Service
+
+    Note (fr): Aucun délai de restauration (RTO) n'est fixé : le contrat dit « dans les meilleurs
+    délais ».
+
+    Note (en): No restoration time (RTO) is set: the contract says “as soon as possible” (dans les
+    meilleurs délais).
+
+    `restauration_due` over columns: `starts` is a list, tuple or array.array of epoch seconds
+    (whole seconds since 1970-01-01 UTC), `actions` one value for every start or a list or tuple as
+    long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `restauration_due` returns for it (the same rules, business hours, holidays and DST
+    changes), computed on integer tables of the business hours and of the zone's UTC offsets. The
+    rules are those of `restauration_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `restauration_due` does for that start
+    (`delay_if_unspecified` must then be whole seconds).
+
+    Source: contracts/cegid-loop.sla:135
+    """
+    return due_columns(
+        (
+            "restauration_due",
+            ("restore_service",),
+            (),
+            (
+                (
+                    "restore_service",
+                    None,
+                    (
+                        (
+                            "open",
+                            "the deadline for restore_service",
+                            "contracts/cegid-loop.sla:148",
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        restauration_due,
+        actions,
+        starts,
+        zone=ZONE,
+        delay=delay_if_unspecified,
+    )
 
 
 def _sauvegardes_ladder(

@@ -13,11 +13,11 @@ Evaluators, by item:
     jours_ouvres_holiday_name
 - Working Hours (N4): heures_ouvrees_contains, heures_ouvrees_occurrences
 - continuous access controls (N4): monitoring_contains, monitoring_occurrences
-- Monthly Availability Rate (N1): disponibilite_report
+- Monthly Availability Rate (N1): disponibilite_report, disponibilite_report_columns
 - Service Credit (N2): credits, credits_from_report, credits_claim_deadline, credits_month_total
-- response times in the event of an Incident (N5): interventions_due
+- response times in the event of an Incident (N5): interventions_due, interventions_due_columns
 - backup (N3): sauvegardes_restore_points, sauvegardes_expires_at
-- recovery (N3): restauration_due
+- recovery (N3): restauration_due, restauration_due_columns
 
 Left undecided by the contract (evaluators take the caller's decision as an argument, or raise
     UnspecifiedError):
@@ -50,7 +50,9 @@ from typing import Literal, TypeVar
 
 from . import _holidays_fr_2020_2040
 from .runtime.availability import AvailabilityReport, MinuteRate, Missing, Outage, from_error_rates
+from .runtime.batch_deadlines import due_columns
 from .runtime.calendars import BusinessCalendar
+from .runtime.columns import error_rates_from_columns
 from .runtime.deadlines import due_elapsed, due_period
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, intersect, require_aware, require_decimal
@@ -109,15 +111,18 @@ __all__ = [
     "credits_from_report",
     "credits_month_total",
     "disponibilite_report",
+    "disponibilite_report_columns",
     "heures_ouvrees_contains",
     "heures_ouvrees_occurrences",
     "interventions_due",
+    "interventions_due_columns",
     "jours_ouvres_add_business_days",
     "jours_ouvres_holiday_name",
     "jours_ouvres_is_business_day",
     "monitoring_contains",
     "monitoring_occurrences",
     "restauration_due",
+    "restauration_due_columns",
     "sauvegardes_expires_at",
     "sauvegardes_restore_points",
 ]
@@ -579,6 +584,100 @@ def disponibilite_report(
     )
 
 
+def disponibilite_report_columns(
+    year: int,
+    month: int,
+    *,
+    minutes: Sequence[int],
+    rates: Sequence[int | Decimal],
+    rate_scale: int = 0,
+    maintenance: Iterable[Interval] = (),
+    excluded_events: Iterable[Outage] = (),
+    missing: Missing | None = None,
+    spans: bool = False,
+) -> AvailabilityReport:
+    """Batch form of `disponibilite_report`: the per-minute error rates of `disponibilite` as
+    columns.
+
+    Clause N1 (Annexe 1 §1.1).
+
+    Label: « taux de disponibilité mensuel » (fr); “Monthly Availability Rate” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Note (fr): Le contrat ne précise pas le fuseau horaire du mois M ; il est lu en heure de Paris.
+
+    Note (en): The contract does not give the time zone of month M; it is read as Paris time.
+
+    Note (fr): Sont exclues toutes les « opérations de maintenance réalisées par le Prestataire »,
+    programmées ou non : le contrat ne fixe pour elles ni fenêtre, ni limite, ni préavis.
+
+    Note (en): All “maintenance operations carried out by the Provider” are excluded, scheduled or
+    not: the contract sets no window, limit or notice for them.
+
+    Note (fr): « Événement non imputable au Prestataire » couvre notamment les troubles du réseau
+    Internet, l'indisponibilité du réseau du Client ou de son fournisseur d'accès, et l'utilisation
+    déraisonnable et excessive de nature à affecter la stabilité de la Solution ; « modification non
+    autorisée » vise les modifications apportées par le Client ou des tiers sans autorisation du
+    Prestataire ; l'équipement vise aussi les Terminaux du Client.
+
+    Note (en): Events not attributable to the Provider include Internet network problems,
+    unavailability of the Customer's network or Internet service provider, and unreasonable and
+    excessive use likely to affect the stability of the Solution; “unauthorised changes” means
+    changes made by the Customer or third parties without the Provider's authorization; the
+    equipment also covers the Customer's Terminals.
+
+    Note (fr): Une Interruption est un taux d'erreur utilisateur constaté côté serveur, pour le
+    domaine associé à la Solution, supérieur à 5 %. Le contrat compte des minutes d'Interruption
+    sans dire sur quelle durée ce taux est mesuré : le calcul minute par minute est une lecture.
+
+    Note (en): An Interruption is a server-side user error rate, for the domain associated with the
+    Solution, greater than 5%. The contract counts minutes of Interruption without saying over what
+    period the rate is measured: computing it minute by minute is a reading.
+
+    Minute i starts at the epoch minute minutes[i] (an int: minutes since 1970-01-01 00:00 UTC) and
+        has the error rate rates[i] in units of 10^-rate_scale percent (ints or Decimals;
+        rate_scale=1: tenths of a percent). Minutes may be unsorted and repeat with equal rates.
+        Lists, tuples or array.array of ints.
+    The figures are those of the per-element function given the same rows, and the same inputs are
+        refused (SlaInputError) or need the same decisions (UnspecifiedError). spans=False (the
+        default) does not build the spans: the report's measured, downtime, no_data and slices are
+        empty; spans=True returns the report the per-element function returns, spans included.
+
+    Measured time: the whole month (local calendar month in Europe/Paris).
+    Target: availability at least 99.95 %.
+    Excluded: the declared maintenance given in `maintenance`. Excluded time counts as available.
+    Excluded causes: « force majeure »; « modification non autorisée »; « équipement du Client non
+        compatible »; « événement non imputable au Prestataire ».
+    A minute is an interruption when its error rate is above 5 %.
+    The contract does not say how minutes without data count in disponibilite: pass `missing`
+        (UnspecifiedError when a minute has no data and it is None).
+    `excluded_events`: spans due to an excluded cause, as Outage(start, end, cause); they are
+        excluded like maintenance; any other cause is refused.
+
+    Source: contracts/niveaux-de-service.sla:60
+    """
+    period = _month(year, month)
+    scope = [period]
+    excluded: list[Interval] = []
+    excluded += _maintenance(maintenance, period, None)
+    excluded += _excused(excluded_events, DISPONIBILITE_EXCLUDED_CAUSES)
+    return error_rates_from_columns(
+        period,
+        scope,
+        excluded,
+        "available",
+        minutes,
+        rates,
+        Decimal(5),
+        missing,
+        DISPONIBILITE_TARGET,
+        strict=False,
+        scale=rate_scale,
+        spans=spans,
+    )
+
+
 CREDITS = TierTable(
     tiers=(
         Tier(  # line 105
@@ -1006,6 +1105,157 @@ def interventions_due(
     raise AssertionError(f"unhandled action {action!r}")
 
 
+def interventions_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+    levels: str | Sequence[str | None] | None = None,
+    *,
+    delay_if_unspecified: timedelta | None = None,
+) -> list[int | None]:
+    """`interventions_due` for a column of starts, as epoch seconds.
+
+    Clause N5 (Annexe 2 §2.2).
+
+    Label: « délais d'intervention » (fr); “response times in the event of an Incident” (en).
+
+    Legal force: obligation of the provider towards the client (best efforts).
+
+    Condition: the Incident is reproducible in the Provider's environment
+
+    Condition: the Customer provides adequate information upon notification of the Incident
+
+    Condition: the cause of the Incident is within the Provider's reasonable control
+
+    Note (fr): Le tableau source a perdu sa mise en page : pour Urgent, Important et Mineur, les
+    deux valeurs sont lues comme prise en compte et diagnostic pendant les Heures Ouvrées. Les
+    délais courent en heures d'horloge depuis la réception de la notification ; la colonne dépend de
+    l'heure de cette réception.
+
+    Note (en): The source table lost its layout: for Urgent, Important and Minor the two values are
+    read as the deadlines for intervention and initial diagnostic during Working Hours. Deadlines
+    run in clock hours from receipt of the notification; the column depends on when it is received.
+
+    Note (fr): Si la cause de l'Incident échappe au contrôle raisonnable du Prestataire, celui-ci
+    formule des suggestions techniques mais ses engagements de délai ne s'appliquent pas. Ils ne
+    s'appliquent pas non plus dans les cas de l'article 2.4 (défaut de collaboration du Client,
+    usage non conforme, modification non autorisée, navigateur ou logiciel non compatible,
+    défaillance des réseaux, malveillance, force majeure).
+
+    Note (en): If the cause of the Incident is beyond the Provider's reasonable control, the
+    Provider makes technical suggestions but its response-time commitments do not apply. Nor do they
+    apply in the cases of article 2.4 (Customer's failure to cooperate, non-conforming use,
+    unauthorized modification, non-compatible browser or software, network failure, malice, force
+    majeure).
+
+    `interventions_due` over columns: `starts` is a list, tuple or array.array of epoch seconds
+    (whole seconds since 1970-01-01 UTC), `actions`, `levels` (a level, None, or a column of them)
+    one value for every start or a list or tuple as long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `interventions_due` returns for it (the same rules, business hours, holidays and DST
+    changes), computed on integer tables of the business hours and of the zone's UTC offsets. The
+    rules are those of `interventions_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `interventions_due` does for that start
+    (`delay_if_unspecified` must then be whole seconds).
+
+    Source: contracts/niveaux-de-service.sla:127
+    """
+    return due_columns(
+        (
+            "interventions_due",
+            ("take_in", "diagnosis"),
+            ("take_in", "diagnosis"),
+            (
+                ("take_in", "critical", (("elapsed", 14400), ("elapsed", 21600))),
+                (
+                    "take_in",
+                    "urgent",
+                    (
+                        ("elapsed", 21600),
+                        (
+                            "open",
+                            "the deadline for take_in (urgent) outside business hours",
+                            "contracts/niveaux-de-service.sla:158",
+                        ),
+                    ),
+                ),
+                (
+                    "take_in",
+                    "important",
+                    (
+                        ("elapsed", 36000),
+                        (
+                            "open",
+                            "the deadline for take_in (important) outside business hours",
+                            "contracts/niveaux-de-service.sla:162",
+                        ),
+                    ),
+                ),
+                (
+                    "take_in",
+                    "minor",
+                    (
+                        ("elapsed", 86400),
+                        (
+                            "open",
+                            "the deadline for take_in (minor) outside business hours",
+                            "contracts/niveaux-de-service.sla:166",
+                        ),
+                    ),
+                ),
+                ("take_in", "other", (("none",),)),
+                ("diagnosis", "critical", (("elapsed", 21600), ("elapsed", 86400))),
+                (
+                    "diagnosis",
+                    "urgent",
+                    (
+                        ("elapsed", 86400),
+                        (
+                            "open",
+                            "the deadline for diagnosis (urgent) outside business hours",
+                            "contracts/niveaux-de-service.sla:160",
+                        ),
+                    ),
+                ),
+                (
+                    "diagnosis",
+                    "important",
+                    (
+                        ("elapsed", 172800),
+                        (
+                            "open",
+                            "the deadline for diagnosis (important) outside business hours",
+                            "contracts/niveaux-de-service.sla:164",
+                        ),
+                    ),
+                ),
+                (
+                    "diagnosis",
+                    "minor",
+                    (
+                        ("period", 7, "day"),
+                        (
+                            "open",
+                            "the deadline for diagnosis (minor) outside business hours",
+                            "contracts/niveaux-de-service.sla:168",
+                        ),
+                    ),
+                ),
+                ("diagnosis", "other", (("none",),)),
+            ),
+        ),
+        interventions_due,
+        actions,
+        starts,
+        levels,
+        zone=ZONE,
+        hours=HEURES_OUVREES,
+        delay=delay_if_unspecified,
+    )
+
+
 def _sauvegardes_ladder(
     *,
     daily_at: time | None,
@@ -1146,6 +1396,54 @@ def restauration_due(action: str, start: datetime) -> datetime:
         # line 198: restore: within 2 days after an event the contract does not name
         return _local(due_period(start.astimezone(_TZ), Period(2, "day")))
     raise AssertionError(f"unhandled action {action!r}")
+
+
+def restauration_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """`restauration_due` for a column of starts, as epoch seconds.
+
+    Clause N3 (Annexe 1 §3).
+
+    Label: « restauration » (fr); “recovery” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Condition: accidental deletion of the Data
+
+    Note (fr): Le contrat ne dit ni à partir de quand courent les deux jours ni s'il s'agit de jours
+    calendaires ou ouvrés ; ils sont comptés ici en jours calendaires.
+
+    Note (en): The contract says neither from when the two days run nor whether they are calendar or
+    working days; they are counted here as calendar days.
+
+    `restauration_due` over columns: `starts` is a list, tuple or array.array of epoch seconds
+    (whole seconds since 1970-01-01 UTC), `actions` one value for every start or a list or tuple as
+    long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `restauration_due` returns for it (the same rules, business hours, holidays and DST
+    changes), computed on integer tables of the business hours and of the zone's UTC offsets. The
+    rules are those of `restauration_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `restauration_due` does for that start.
+
+    Source: contracts/niveaux-de-service.sla:189
+    """
+    return due_columns(
+        (
+            "restauration_due",
+            ("restore",),
+            (),
+            (("restore", None, (("period", 2, "day"),)),),
+        ),
+        restauration_due,
+        actions,
+        starts,
+        zone=ZONE,
+    )
 
 
 NOTIFICATION_INCIDENTS: Mapping[str, str | None] = MappingProxyType({

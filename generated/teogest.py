@@ -14,15 +14,17 @@ Evaluators, by item:
 - upgrade maintenance (T2): maintenance_evolutive_contains, maintenance_evolutive_occurrences,
     maintenance_evolutive_check_uses
 - support hours (T9): heures_support_contains, heures_support_occurrences
-- service availability (T1, T3): disponibilite_report
+- service availability (T1, T3): disponibilite_report, disponibilite_report_columns
 - unavailability penalties (T4): penalites, penalites_from_report, penalites_claim_deadline
-- response times (T5, T6, T8): incidents_due
+- response times (T5, T6, T8): incidents_due, incidents_due_columns
 - "Hotline" support (T9): support_limit
-- handling of support requests (T9): traitement_demandes_due
-- payment dates (T11, T12): facturation_earliest, facturation_debit_date
-- reversibility (T15): reversibilite_due
-- sub-processors and audits (T20): sous_traitance_due, sous_traitance_earliest,
-    sous_traitance_limit, sous_traitance_ends_by
+- handling of support requests (T9): traitement_demandes_due, traitement_demandes_due_columns
+- payment dates (T11, T12): facturation_earliest, facturation_earliest_columns,
+    facturation_debit_date
+- reversibility (T15): reversibilite_due, reversibilite_due_columns
+- sub-processors and audits (T20): sous_traitance_due, sous_traitance_due_columns,
+    sous_traitance_earliest, sous_traitance_earliest_columns, sous_traitance_limit,
+    sous_traitance_ends_by, sous_traitance_ends_by_columns
 - backups (T7, T17): sauvegardes_restore_points, sauvegardes_expires_at,
     sauvegardes_kept_after_termination_until
 - termination notice (T13): preavis_effective_termination, preavis_notice_months
@@ -60,7 +62,9 @@ from typing import TypeVar
 
 from . import _holidays_fr_2020_2040
 from .runtime.availability import AvailabilityReport, Outage, from_outages
+from .runtime.batch_deadlines import due_columns
 from .runtime.calendars import BusinessCalendar
+from .runtime.columns import outages_from_columns
 from .runtime.deadlines import due_business_time, due_elapsed, due_period
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, intersect, require_aware, require_decimal
@@ -123,13 +127,16 @@ __all__ = [
     "annulation_formation",
     "credentials_reset_fee",
     "disponibilite_report",
+    "disponibilite_report_columns",
     "engagement_renewal_dates",
     "engagement_term_end",
     "facturation_debit_date",
     "facturation_earliest",
+    "facturation_earliest_columns",
     "heures_support_contains",
     "heures_support_occurrences",
     "incidents_due",
+    "incidents_due_columns",
     "jours_ouvres_add_business_days",
     "jours_ouvres_holiday_name",
     "jours_ouvres_is_business_day",
@@ -149,13 +156,17 @@ __all__ = [
     "preavis_notice_months",
     "restore_fee",
     "reversibilite_due",
+    "reversibilite_due_columns",
     "reversibility_assistance_fee",
     "sauvegardes_expires_at",
     "sauvegardes_kept_after_termination_until",
     "sauvegardes_restore_points",
     "sous_traitance_due",
+    "sous_traitance_due_columns",
     "sous_traitance_earliest",
+    "sous_traitance_earliest_columns",
     "sous_traitance_ends_by",
+    "sous_traitance_ends_by_columns",
     "sous_traitance_limit",
     "support_limit",
     "survie_survival_end",
@@ -163,6 +174,7 @@ __all__ = [
     "tarifs_late_interest",
     "tarifs_minimum_top_up",
     "traitement_demandes_due",
+    "traitement_demandes_due_columns",
 ]
 
 CONTRACT_ID = "teogest"
@@ -604,6 +616,65 @@ def disponibilite_report(
     )
 
 
+def disponibilite_report_columns(
+    year: int,
+    month: int,
+    *,
+    starts: Sequence[int] = (),
+    ends: Sequence[int] = (),
+    causes: Sequence[str | None] | None = None,
+    maintenance: Iterable[Interval] = (),
+    spans: bool = False,
+) -> AvailabilityReport:
+    """Batch form of `disponibilite_report`: the outages of `disponibilite` as columns.
+
+    Clauses T1 (Annexe 2 A.1), T3 (Annexe 2 A.6).
+
+    Label: « disponibilité du service » (fr); “service availability” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Condition: only outages for which the Publisher's infrastructure is at fault count
+
+    Outage i is [starts[i], ends[i]) in epoch seconds (ints, UTC), due to causes[i] (a str, or None;
+        `causes` None: no cause given). Outages may be unsorted, repeat and overlap; each must end
+        at or after its start. Lists, tuples or array.array of ints.
+    The figures are those of the per-element function given the same rows, and the same inputs are
+        refused (SlaInputError) or need the same decisions (UnspecifiedError). spans=False (the
+        default) does not build the spans: the report's measured, downtime, no_data and slices are
+        empty; spans=True returns the report the per-element function returns, spans included.
+
+    Measured time: the whole month (local calendar month in Europe/Paris).
+    Target: availability at least 99.8 %.
+    Excluded: the declared maintenance given in `maintenance`, clipped to the occurrences of
+        `maintenance_corrective`, `maintenance_evolutive`. Excluded time is removed from the
+        measured time.
+    Excluded causes: « force majeure ».
+    Outages whose cause is an excluded cause never count as downtime.
+    The contract restates the target as at most 2 min 52.8 s per day, 20 min 9.6 s per week, 1 h 27
+        min 39.5 s per month, 17 h 31 min 53.9 s per year of unavailability.
+
+    Source: contracts/teogest.sla:51
+    """
+    period = _month(year, month)
+    scope = [period]
+    excluded: list[Interval] = []
+    excluded += _maintenance(maintenance, period, (MAINTENANCE_CORRECTIVE, MAINTENANCE_EVOLUTIVE))
+    return outages_from_columns(
+        period,
+        scope,
+        excluded,
+        "removed",
+        starts,
+        ends,
+        causes,
+        DISPONIBILITE_EXCLUDED_CAUSES,
+        DISPONIBILITE_TARGET,
+        strict=False,
+        spans=spans,
+    )
+
+
 PENALITES = TierTable(
     tiers=(
         Tier(Bound(Decimal(0), True), Bound(Decimal("0.2"), True), Outcome("none")),  # line 82
@@ -778,6 +849,56 @@ def incidents_due(action: str, start: datetime) -> datetime:
     raise AssertionError(f"unhandled action {action!r}")
 
 
+def incidents_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """`incidents_due` for a column of starts, as epoch seconds.
+
+    Clauses T5 (Annexe 2 A.3.a), T6 (Annexe 2 A.3.b), T8 (Annexe 2 D).
+
+    Label: « délais d'intervention » (fr); “response times” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Reading adopted (the contract is not explicit): business hours are the support hours (Art. 8,
+    9), as the contract gives no other definition; 48 business hours are thus about seven working
+    days.
+
+    `incidents_due` over columns: `starts` is a list, tuple or array.array of epoch seconds (whole
+    seconds since 1970-01-01 UTC), `actions` one value for every start or a list or tuple as long as
+    `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `incidents_due` returns for it (the same rules, business hours, holidays and DST changes),
+    computed on integer tables of the business hours and of the zone's UTC offsets. The rules are
+    those of `incidents_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `incidents_due` does for that start.
+
+    Source: contracts/teogest.sla:96
+    """
+    return due_columns(
+        (
+            "incidents_due",
+            ("investigation", "correction", "restore_crash", "restore_request"),
+            (),
+            (
+                ("investigation", None, (("business", 172800),)),
+                ("correction", None, (("business", 259200),)),
+                ("restore_crash", None, (("elapsed", 7200),)),
+                ("restore_request", None, (("business", 172800),)),
+            ),
+        ),
+        incidents_due,
+        actions,
+        starts,
+        zone=ZONE,
+        hours=HEURES_SUPPORT,
+    )
+
+
 SUPPORT_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "callback": (
         "demande de rappel téléphonique",
@@ -849,6 +970,46 @@ def traitement_demandes_due(action: str, start: datetime) -> datetime | None:
     raise AssertionError(f"unhandled action {action!r}")
 
 
+def traitement_demandes_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """`traitement_demandes_due` for a column of starts, as epoch seconds.
+
+    Clause T9 (Art. 9).
+
+    Label: « traitement des demandes d'assistance » (fr); “handling of support requests” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    `traitement_demandes_due` over columns: `starts` is a list, tuple or array.array of epoch
+    seconds (whole seconds since 1970-01-01 UTC), `actions` one value for every start or a list or
+    tuple as long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `traitement_demandes_due` returns for it (the same rules, business hours, holidays and DST
+    changes), computed on integer tables of the business hours and of the zone's UTC offsets. The
+    rules are those of `traitement_demandes_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `traitement_demandes_due` does for that start.
+
+    Source: contracts/teogest.sla:133
+    """
+    return due_columns(
+        (
+            "traitement_demandes_due",
+            ("investigation",),
+            (),
+            (("investigation", None, (("none",),)),),
+        ),
+        traitement_demandes_due,
+        actions,
+        starts,
+        zone=ZONE,
+    )
+
+
 FACTURATION_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "debit_subscription": (
         "prélèvement de l'abonnement",
@@ -910,6 +1071,54 @@ def facturation_earliest(action: str, start: datetime) -> datetime:
         # unanswered registered reminder were sent »
         return _local(due_period(start.astimezone(_TZ), Period(15, "day")))
     raise AssertionError(f"unhandled action {action!r}")
+
+
+def facturation_earliest_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """`facturation_earliest` for a column of starts, as epoch seconds.
+
+    Clauses T11 (Art. 14.6), T12 (Art. 14.5).
+
+    Label: « échéances de paiement » (fr); “payment dates” (en).
+
+    Legal force: right of the provider against the client.
+
+    Reading adopted (the contract is not explicit): the debit is made on the 20th, or on the working
+    day before when the 20th is not one; the text also says "at the earliest", which contradicts a
+    debit before the 20th.
+
+    `facturation_earliest` over columns: `starts` is a list, tuple or array.array of epoch seconds
+    (whole seconds since 1970-01-01 UTC), `actions` one value for every start or a list or tuple as
+    long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `facturation_earliest` returns for it (the same rules, business hours, holidays and DST
+    changes), computed on integer tables of the business hours and of the zone's UTC offsets. The
+    rules are those of `facturation_earliest`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `facturation_earliest` does for that start.
+
+    Source: contracts/teogest.sla:143
+    """
+    return due_columns(
+        (
+            "facturation_earliest",
+            ("debit_other", "suspension", "termination"),
+            (),
+            (
+                ("debit_other", None, (("period", 14, "day"),)),
+                ("suspension", None, (("period", 30, "day"),)),
+                ("termination", None, (("period", 15, "day"),)),
+            ),
+        ),
+        facturation_earliest,
+        actions,
+        starts,
+        zone=ZONE,
+    )
 
 
 def facturation_debit_date(year: int, month: int) -> date:
@@ -981,6 +1190,49 @@ def reversibilite_due(action: str, start: datetime) -> datetime:
     raise AssertionError(f"unhandled action {action!r}")
 
 
+def reversibilite_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """`reversibilite_due` for a column of starts, as epoch seconds.
+
+    Clause T15 (Annexe 3).
+
+    Label: « réversibilité » (fr); “reversibility” (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    `reversibilite_due` over columns: `starts` is a list, tuple or array.array of epoch seconds
+    (whole seconds since 1970-01-01 UTC), `actions` one value for every start or a list or tuple as
+    long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `reversibilite_due` returns for it (the same rules, business hours, holidays and DST
+    changes), computed on integer tables of the business hours and of the zone's UTC offsets. The
+    rules are those of `reversibilite_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `reversibilite_due` does for that start.
+
+    Source: contracts/teogest.sla:162
+    """
+    return due_columns(
+        (
+            "reversibilite_due",
+            ("request", "return_data"),
+            (),
+            (
+                ("request", None, (("period", 3, "month"),)),
+                ("return_data", None, (("period", 21, "day"),)),
+            ),
+        ),
+        reversibilite_due,
+        actions,
+        starts,
+        zone=ZONE,
+    )
+
+
 SOUS_TRAITANCE_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "objection": (
         "objection à un nouveau sous-traitant",
@@ -1040,6 +1292,58 @@ def sous_traitance_due(action: str, start: datetime) -> datetime:
     raise AssertionError(f"unhandled action {action!r}")
 
 
+def sous_traitance_due_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """`sous_traitance_due` for a column of starts, as epoch seconds.
+
+    Clause T20 (Art. 13.2, 13.8).
+
+    Label: « sous-traitants et audits » (fr); “sub-processors and audits” (en).
+
+    Legal force: right of the client against the provider.
+
+    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant ; s'il maintient son
+    objection, il peut résilier le Contrat sans indemnité ni préavis.
+
+    Note (en): The customer's silence is acceptance of the new sub-processor; if it maintains its
+    objection, it may terminate the Contract without indemnity or notice.
+
+    Note (fr): L'audit est demandé par lettre recommandée avec accusé de réception ; tous ses frais
+    sont à la charge exclusive du Client.
+
+    Note (en): The audit is requested by registered letter with acknowledgement of receipt; all its
+    costs are borne by the customer alone.
+
+    `sous_traitance_due` over columns: `starts` is a list, tuple or array.array of epoch seconds
+    (whole seconds since 1970-01-01 UTC), `actions` one value for every start or a list or tuple as
+    long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `sous_traitance_due` returns for it (the same rules, business hours, holidays and DST
+    changes), computed on integer tables of the business hours and of the zone's UTC offsets. The
+    rules are those of `sous_traitance_due`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `sous_traitance_due` does for that start.
+
+    Source: contracts/teogest.sla:174
+    """
+    return due_columns(
+        (
+            "sous_traitance_due",
+            ("objection",),
+            (),
+            (("objection", None, (("period", 10, "day"),)),),
+        ),
+        sous_traitance_due,
+        actions,
+        starts,
+        zone=ZONE,
+    )
+
+
 def sous_traitance_earliest(action: str, start: datetime) -> datetime:
     """The earliest instant an action of `sous_traitance` may happen, for a delay running from
     `start`.
@@ -1077,6 +1381,58 @@ def sous_traitance_earliest(action: str, start: datetime) -> datetime:
         # line 188: audit_start: not before 30 days after « the audit request »
         return _local(due_period(start.astimezone(_TZ), Period(30, "day")))
     raise AssertionError(f"unhandled action {action!r}")
+
+
+def sous_traitance_earliest_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """`sous_traitance_earliest` for a column of starts, as epoch seconds.
+
+    Clause T20 (Art. 13.2, 13.8).
+
+    Label: « sous-traitants et audits » (fr); “sub-processors and audits” (en).
+
+    Legal force: right of the client against the provider.
+
+    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant ; s'il maintient son
+    objection, il peut résilier le Contrat sans indemnité ni préavis.
+
+    Note (en): The customer's silence is acceptance of the new sub-processor; if it maintains its
+    objection, it may terminate the Contract without indemnity or notice.
+
+    Note (fr): L'audit est demandé par lettre recommandée avec accusé de réception ; tous ses frais
+    sont à la charge exclusive du Client.
+
+    Note (en): The audit is requested by registered letter with acknowledgement of receipt; all its
+    costs are borne by the customer alone.
+
+    `sous_traitance_earliest` over columns: `starts` is a list, tuple or array.array of epoch
+    seconds (whole seconds since 1970-01-01 UTC), `actions` one value for every start or a list or
+    tuple as long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `sous_traitance_earliest` returns for it (the same rules, business hours, holidays and DST
+    changes), computed on integer tables of the business hours and of the zone's UTC offsets. The
+    rules are those of `sous_traitance_earliest`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `sous_traitance_earliest` does for that start.
+
+    Source: contracts/teogest.sla:174
+    """
+    return due_columns(
+        (
+            "sous_traitance_earliest",
+            ("audit_start",),
+            (),
+            (("audit_start", None, (("period", 30, "day"),)),),
+        ),
+        sous_traitance_earliest,
+        actions,
+        starts,
+        zone=ZONE,
+    )
 
 
 def sous_traitance_limit(action: str) -> tuple[int, str]:
@@ -1148,6 +1504,58 @@ def sous_traitance_ends_by(action: str, start: datetime) -> datetime:
         # line 190: audit_on_site: lasts at most 1 week
         return _local(due_period(start.astimezone(_TZ), Period(1, "week")))
     raise AssertionError(f"unhandled action {action!r}")
+
+
+def sous_traitance_ends_by_columns(
+    actions: str | Sequence[str],
+    starts: Sequence[int],
+) -> list[int | None]:
+    """`sous_traitance_ends_by` for a column of starts, as epoch seconds.
+
+    Clause T20 (Art. 13.2, 13.8).
+
+    Label: « sous-traitants et audits » (fr); “sub-processors and audits” (en).
+
+    Legal force: right of the client against the provider.
+
+    Note (fr): Le silence du Client vaut acceptation du nouveau sous-traitant ; s'il maintient son
+    objection, il peut résilier le Contrat sans indemnité ni préavis.
+
+    Note (en): The customer's silence is acceptance of the new sub-processor; if it maintains its
+    objection, it may terminate the Contract without indemnity or notice.
+
+    Note (fr): L'audit est demandé par lettre recommandée avec accusé de réception ; tous ses frais
+    sont à la charge exclusive du Client.
+
+    Note (en): The audit is requested by registered letter with acknowledgement of receipt; all its
+    costs are borne by the customer alone.
+
+    `sous_traitance_ends_by` over columns: `starts` is a list, tuple or array.array of epoch seconds
+    (whole seconds since 1970-01-01 UTC), `actions` one value for every start or a list or tuple as
+    long as `starts`.
+
+    Returns the due instants as epoch seconds, None where the rule sets no deadline: for each start,
+    what `sous_traitance_ends_by` returns for it (the same rules, business hours, holidays and DST
+    changes), computed on integer tables of the business hours and of the zone's UTC offsets. The
+    rules are those of `sous_traitance_ends_by`.
+
+    Raises SlaInputError for a bad start, action, level or decision, and UnspecifiedError where a
+    start needs a decision that was not passed, as `sous_traitance_ends_by` does for that start.
+
+    Source: contracts/teogest.sla:174
+    """
+    return due_columns(
+        (
+            "sous_traitance_ends_by",
+            ("audit_on_site",),
+            (),
+            (("audit_on_site", None, (("period", 1, "week"),)),),
+        ),
+        sous_traitance_ends_by,
+        actions,
+        starts,
+        zone=ZONE,
+    )
 
 
 def _sauvegardes_ladder(

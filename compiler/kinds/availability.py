@@ -785,7 +785,8 @@ class AvailabilityKind(Kind[Availability]):
 
     def python_names(self, item: Availability, name: str) -> list[str]:
         c = const(name)
-        return [f"{c}_TARGET", f"{c}_EXCLUDED_CAUSES", f"_{c}_PROBES", fn(name, "report")]
+        return [f"{c}_TARGET", f"{c}_EXCLUDED_CAUSES", f"_{c}_PROBES", fn(name, "report"),
+                fn(name, "report_columns")]
 
     def python(self, ctx: Ctx, item: Availability) -> list[Unit]:
         return [_report_unit(ctx, item)]
@@ -985,9 +986,59 @@ def _report_unit(ctx: Ctx, item: Availability) -> Unit:
         mode="exclusion_mode" if isinstance(mode, model.Unspecified) else f'"{mode}"',
         strict=item.strict, args=code.args,
         doc=ctx.doc(item, code.summary, lines),
+        columns=ctx.names.fn(item.name, "report_columns"),
+        column_keywords=_COLUMN_KEYWORDS[item.method.kind],
+        columns_doc=ctx.doc(item, _COLUMNS_SUMMARY[item.method.kind].format(
+            name=item.name, report=report), [*_COLUMNS_LINES[item.method.kind], *_SPANS_LINES],
+            lines),
         target_doc=docstring(f"Target of `{item.name}`, in percent.", [], indent=""),
         causes_doc=docstring(f"Causes whose downtime does not count in `{item.name}`.", [],
                              indent=""))
+
+
+_COLUMN_KEYWORDS = {
+    "outages": ["starts: Sequence[int] = ()", "ends: Sequence[int] = ()",
+                "causes: Sequence[str | None] | None = None"],
+    "probes": ["probes: Sequence[str]", "instants: Sequence[int]",
+               "latencies_ms: Sequence[int | Decimal | None]"],
+    "error_rate": ["minutes: Sequence[int]", "rates: Sequence[int | Decimal]",
+                   "rate_scale: int = 0"],
+}
+"""The columns the batch entry point takes, by method, before the report's own keywords."""
+
+_COLUMNS_SUMMARY = {
+    "outages": "Batch form of `{report}`: the outages of `{name}` as columns.",
+    "probes": "Batch form of `{report}`: the probe samples of `{name}` as columns.",
+    "error_rate": "Batch form of `{report}`: the per-minute error rates of `{name}` as columns.",
+}
+
+_COLUMNS_LINES = {
+    "outages": [
+        "Outage i is [starts[i], ends[i]) in epoch seconds (ints, UTC), due to causes[i] (a "
+        "str, or None; `causes` None: no cause given). Outages may be unsorted, repeat and "
+        "overlap; each must end at or after its start. Lists, tuples or array.array of ints.",
+    ],
+    "probes": [
+        "Sample i is probe probes[i] at the epoch second instants[i] (an int, UTC), answering "
+        "in latencies_ms[i] milliseconds (an int or a Decimal), None when it did not answer. "
+        "Samples may be unsorted; identical duplicates count once, conflicting ones raise "
+        "SlaInputError. Lists, tuples or array.array of ints for the instants.",
+    ],
+    "error_rate": [
+        "Minute i starts at the epoch minute minutes[i] (an int: minutes since 1970-01-01 00:00 "
+        "UTC) and has the error rate rates[i] in units of 10^-rate_scale percent (ints or "
+        "Decimals; rate_scale=1: tenths of a percent). Minutes may be unsorted and repeat "
+        "with equal rates. Lists, tuples or array.array of ints.",
+    ],
+}
+
+_SPANS_LINES = [
+    "The figures are those of the per-element function given the same rows, and the same "
+    "inputs are refused (SlaInputError) or need the same decisions (UnspecifiedError). "
+    "spans=False (the default) does not build the spans: the report's measured, downtime, "
+    "no_data and slices are empty; spans=True returns the report the per-element function "
+    "returns, spans included.",
+]
 
 
 def _maintenance_windows(ctx: Ctx, item: Availability) -> str | None:

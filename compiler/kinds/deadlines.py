@@ -8,6 +8,7 @@ not before one, immediately, never, at most so many times a period, or on a day 
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
@@ -477,6 +478,8 @@ FUNCTIONS = (
 """The dispatch functions of a block: name suffix, the kinds of rule they answer, summary."""
 RETURNS = {"due": "datetime", "earliest": "datetime", "limit": "tuple[int, str]",
            "ends_by": "datetime"}
+COLUMNS = ("due", "earliest", "ends_by")
+"""The dispatch functions that also get `<item>_<suffix>_columns`, over columns of starts."""
 
 
 def _python(ctx: Ctx, item: Deadlines) -> list[Unit]:
@@ -484,7 +487,10 @@ def _python(ctx: Ctx, item: Deadlines) -> list[Unit]:
     for suffix, kinds, summary in FUNCTIONS:
         rules = [r for r in item.rules if r.kind in kinds]
         if rules:
-            units.append(_Dispatch(ctx, item, suffix, rules).unit(summary))
+            dispatch = _Dispatch(ctx, item, suffix, rules)
+            units.append(dispatch.unit(summary))
+            if suffix in COLUMNS:
+                units.append(dispatch.columns_unit())
     monthly = [r for r in item.rules if r.kind == "monthly_day"]
     if monthly:
         units.append(_monthly_unit(ctx, item, monthly))
@@ -679,6 +685,58 @@ class _Dispatch:
         given = {r.level for r in self.rules if r.action == action}
         return declared is not None and {level.name for level in declared.levels} <= given
 
+    def _literal(self, rule: Rule) -> tuple[object, ...]:
+        """The rule as `batch_deadlines.due_columns` reads it (its `Plan`)."""
+        if rule.kind == "immediately":
+            return ("elapsed", 0)
+        if rule.kind == "no_deadline":
+            return ("none",)
+        if rule.kind == "unspecified":
+            value = self._value(rule)
+            assert value.arguments is not None
+            return ("open", json.loads(value.arguments[2]), json.loads(value.arguments[3]))
+        amount = rule.upper if rule.kind == "between" else rule.amount
+        assert amount is not None
+        if amount.dimension == "fixed":
+            return ("elapsed", int(amount.seconds()))
+        if amount.dimension == "calendar":
+            return ("period", whole(amount), amount.unit)
+        if amount.unit == "business_hour":
+            self._hours(rule.line)
+            return ("business", int(amount.seconds()))
+        if self.item.business_days is None:
+            raise RenderError(f"{self.item.name}: business days are needed at line {rule.line}")
+        return ("days", whole(amount))
+
+    def _split_literal(self, split: _Split, action: str) -> tuple[object, ...]:
+        """(rule,) for any start, or (rule during, rule outside business hours)."""
+        if split.anytime is not None:
+            return (self._literal(split.anytime),)
+        if self.hours is None:
+            self._hours(split.line)
+        return tuple(
+            self._literal(rule) if rule is not None else
+            ("missing", f"the contract gives no deadline for {action} {regime} business hours")
+            for rule, regime in ((split.during, "during"), (split.outside, "outside")))
+
+    def plan(self) -> tuple[object, ...]:
+        """The literal plan of `<name>_columns`: (name, actions, leveled actions, rules by
+        action and level), every level of the severities listed for a leveled action."""
+        declared = next((s for s in self.ctx.contract.of_type(Severities)
+                         if s.name == self.item.severities), None)
+        levels = [level.name for level in declared.levels] if declared is not None else []
+        rules: list[tuple[object, ...]] = []
+        for action in self.actions:
+            branches = dict(self.branches[action])
+            if action not in self.leveled:
+                rules.append((action, None, self._split_literal(branches[None], action)))
+                continue
+            for level in levels or [b for b in branches if b is not None]:
+                split = branches.get(level, branches.get(None))
+                rules.append((action, level, self._split_literal(split, action) if split else (
+                    ("missing", f"the contract gives no rule for {action} at level {level!r}"),)))
+        return (self.name, tuple(self.actions), tuple(self.leveled), tuple(rules))
+
     # ------------------------------------------------------------------ code
 
     def unit(self, summary: str) -> Unit:
@@ -695,6 +753,69 @@ class _Dispatch:
                 self._write_action(w, action)
             w.line('raise AssertionError(f"unhandled action {action!r}")')
         return Unit(self.name, w.text())
+
+    def columns_unit(self) -> Unit:
+        """`<name>_columns(actions, starts, levels, …)`: the same answers over a column of
+        starts (epoch seconds), by `batch_deadlines.due_columns`."""
+        name = f"{self.name}_columns"
+        w = CodeWriter()
+        params = ["actions: str | Sequence[str]", "starts: Sequence[int]"]
+        if self.leveled:
+            params.append("levels: str | Sequence[str | None] | None = None")
+        keywords = []
+        if self.needs.hours_param:
+            keywords.append("business_hours: Schedule | None = None")
+        if self.needs.delay_param:
+            keywords.append("delay_if_unspecified: timedelta | None = None")
+        if keywords:
+            params += ["*", *keywords]
+        w.line(f"def {name}(")
+        with w.indented():
+            for param in params:
+                w.line(f"{param},")
+        w.line(") -> list[int | None]:")
+        with w.indented():
+            w.lines(self._columns_docstring(w.prefix))
+            w.line("return due_columns(")
+            with w.indented():
+                _write_literal(w, self.plan(), ",")
+                w.line(f"{self.name},")
+                w.line("actions,")
+                w.line("starts,")
+                if self.leveled:
+                    w.line("levels,")
+                w.line("zone=ZONE,")
+                hours = self.item.business_hours
+                if isinstance(hours, model.Unspecified):
+                    w.line("hours=business_hours,")
+                    w.line("hours_given=True,")
+                    w.line(f"hours_what={py_str(self.hours_what)},")
+                elif isinstance(hours, str):
+                    w.line(f"hours={self.ctx.names.const(hours)},")
+                if self.needs.delay_param:
+                    w.line("delay=delay_if_unspecified,")
+            w.line(")")
+        return Unit(name, w.text())
+
+    def _columns_docstring(self, indent: str) -> str:
+        levels = (", `levels` (a level, None, or a column of them)" if self.leveled else "")
+        paragraphs: list[str | list[str]] = [
+            f"`{self.name}` over columns: `starts` is a list, tuple or array.array of epoch "
+            f"seconds (whole seconds since 1970-01-01 UTC), `actions`{levels} one value for "
+            "every start or a list or tuple as long as `starts`.",
+            "Returns the due instants as epoch seconds, None where the rule sets no deadline: "
+            f"for each start, what `{self.name}` returns for it (the same rules, business hours, "
+            "holidays and DST changes), computed on integer tables of the business hours and "
+            "of the zone's UTC offsets. The rules are those of "
+            f"`{self.name}`.",
+            "Raises SlaInputError for a bad start, action, level or decision, and "
+            "UnspecifiedError where a start needs a decision that was not passed, as "
+            f"`{self.name}` does for that start"
+            + (" (`delay_if_unspecified` must then be whole seconds)"
+               if self.needs.delay_param else "") + ".",
+        ]
+        summary = f"`{self.name}` for a column of starts, as epoch seconds."
+        return self.ctx.doc(self.item, summary, *paragraphs, indent=indent)
 
     def _write_signature(self, w: CodeWriter) -> None:
         returns = RETURNS[self.suffix] + (" | None" if self.needs.none else "")
@@ -811,6 +932,29 @@ class _Dispatch:
         else:    # the call on its lines, then its wrapper
             w.call(f"due = {value.function}", value.arguments)
             w.line(f"return {value.wrapper}(due)")
+
+
+def _write_literal(w: CodeWriter, value: object, end: str) -> None:
+    """A literal of tuples, strings, ints and None: on one line when it fits, else one element
+    a line."""
+    text = _show(value)
+    if len(w.prefix) + len(text) + len(end) <= w.width or not isinstance(value, tuple):
+        w.line(text + end)
+        return
+    w.line("(")
+    with w.indented():
+        for element in value:
+            _write_literal(w, element, ",")
+    w.line(")" + end)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, tuple):
+        inner = ", ".join(_show(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, str):
+        return py_str(value)
+    return repr(value)
 
 
 # --------------------------------------------------------------------------- summary
@@ -1045,7 +1189,8 @@ class DeadlinesKind(Kind[Deadlines]):
 
     def python_names(self, item: Deadlines, name: str) -> list[str]:
         return [f"{const(name)}_ACTIONS",
-                *(fn(name, s) for s in ("due", "earliest", "limit", "ends_by", "debit_date"))]
+                *(fn(name, s) for s in ("due", "earliest", "limit", "ends_by", "debit_date")),
+                *(fn(name, f"{s}_columns") for s in COLUMNS)]
 
     def python(self, ctx: Ctx, item: Deadlines) -> list[Unit]:
         return _python(ctx, item)

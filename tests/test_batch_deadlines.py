@@ -1,0 +1,206 @@
+"""`x_due_columns` (and `x_earliest_columns`, `x_ends_by_columns`) against the per-element
+functions they mirror: the same answer for every start, or the same kind of error.
+
+Starts are drawn unsorted around the Paris DST changes of 2024 (31 March, 27 October), public
+holidays (1 and 8 May, Ascension 9 May, 25 December), inside and outside business hours, with
+every action and level of the five contracts. Hand-computed cases pin a few answers.
+"""
+
+from __future__ import annotations
+
+import array
+import inspect
+import os
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from slac.backends import pycode, python
+from slac.examples import load_generated
+from slac.pipeline import compile_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ("cegid_api", "cegid_conciliator", "cegid_loop", "niveaux_de_service", "teogest")
+PARIS = ZoneInfo("Europe/Paris")
+UTC = timezone.utc
+
+
+def epoch(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> int:
+    return int(datetime(year, month, day, hour, minute, tzinfo=PARIS).timestamp())
+
+
+AROUND = [epoch(2024, 3, 31), epoch(2024, 10, 27), epoch(2024, 5, 1), epoch(2024, 5, 8),
+          epoch(2024, 5, 9), epoch(2024, 12, 25), epoch(2024, 3, 29, 17), epoch(2023, 12, 29),
+          epoch(2021, 3, 28), epoch(2040, 12, 28)]
+"""Days where DST, holidays and year ends meet the business hours."""
+
+
+@pytest.fixture(scope="module")
+def modules(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ModuleType]:
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        compiled = compile_paths([Path("contracts")])
+    finally:
+        os.chdir(here)
+    assert not compiled.has_errors, compiled.diagnostics
+    files = {**python.package_files(compiled.contracts), **python.runtime_files()}
+    for contract in compiled.contracts:
+        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
+    root = tmp_path_factory.mktemp("columns") / "generated"
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return {name: load_generated(root, name) for name in MODULES}
+
+
+def pairs(modules: dict[str, ModuleType]) -> list[tuple[str, Callable[..., Any], Callable[..., Any],
+                                                        list[str], list[str | None]]]:
+    """(label, per-element function, columns function, actions, levels) of every block."""
+    found = []
+    for name, module in modules.items():
+        for public in module.__all__:
+            base = public.removesuffix("_columns")
+            if base == public or not base.endswith(("_due", "_earliest", "_ends_by")):
+                continue
+            one = getattr(module, base)
+            block = base.removesuffix("_ends_by") if base.endswith("_ends_by") \
+                else base.rsplit("_", 1)[0]
+            actions = list(getattr(module, f"{block.upper()}_ACTIONS"))
+            levels: list[str | None] = [None]
+            if "level" in inspect.signature(one).parameters:
+                levels += list(module.LEVELS)
+            found.append((f"{name}.{public}", one, getattr(module, public), actions, levels))
+    return found
+
+
+def expected(one: Callable[..., Any], action: str, start: int, level: str | None,
+             options: dict[str, Any]) -> Any:
+    """The per-element answer in epoch seconds, or the class of the error it raises."""
+    kwargs = dict(options)
+    if "level" in inspect.signature(one).parameters:
+        kwargs["level"] = level
+    try:
+        due = one(action, datetime.fromtimestamp(start, UTC), **kwargs)
+    except (ValueError, LookupError) as exc:
+        return type(exc)
+    return None if due is None else int(due.timestamp())
+
+
+def check(modules: dict[str, ModuleType], label: str, one: Callable[..., Any],
+          columns: Callable[..., Any], rows: list[tuple[int, str, str | None]],
+          decide: bool) -> None:
+    params = inspect.signature(columns).parameters
+    options: dict[str, Any] = {}
+    if decide and "delay_if_unspecified" in params:
+        options["delay_if_unspecified"] = timedelta(hours=8)
+    if decide and "business_hours" in params:
+        options["business_hours"] = modules["niveaux_de_service"].HEURES_OUVREES
+    wanted = [expected(one, a, t, lv, options) for t, a, lv in rows]
+    args: list[Any] = [[a for _, a, _ in rows], [t for t, _, _ in rows]]
+    if "levels" in params:
+        args.append([lv for _, _, lv in rows])
+    errors = [w for w in wanted if isinstance(w, type)]
+    if errors:
+        with pytest.raises((ValueError, LookupError)) as caught:
+            columns(*args, **options)
+        assert type(caught.value) in errors, (label, caught.value)
+    else:
+        assert columns(*args, **options) == wanted, label
+        # one action (and level) for every start: the same answers
+        if len({(a, lv) for _, a, lv in rows}) == 1:
+            single = [rows[0][1], array.array("q", args[1])]
+            if "levels" in params:
+                single.append(rows[0][2])
+            assert columns(*single, **options) == wanted, label
+
+
+def starts() -> st.SearchStrategy[int]:
+    near = st.tuples(st.sampled_from(AROUND), st.integers(-3 * 86400, 3 * 86400)).map(sum)
+    hours = st.tuples(st.sampled_from(AROUND), st.integers(-4, 4), st.integers(0, 47),
+                      st.sampled_from([0, 1, -1, 1800, 3599])).map(
+        lambda p: p[0] + p[1] * 86400 + p[2] * 1800 + p[3])
+    wide = st.integers(epoch(2020, 1, 1), epoch(2040, 12, 31))
+    return st.one_of(near, hours, wide)
+
+
+@settings(max_examples=120, deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_columns_match_each_start(modules: dict[str, ModuleType], data: st.DataObject) -> None:
+    for label, one, columns, actions, levels in pairs(modules):
+        rows = data.draw(st.lists(st.tuples(starts(), st.sampled_from(actions),
+                                            st.sampled_from(levels)), max_size=12), label=label)
+        check(modules, label, one, columns, rows, data.draw(st.booleans(), label="decide"))
+
+
+def test_every_block_has_columns(modules: dict[str, ModuleType]) -> None:
+    names = [label for label, *_ in pairs(modules)]
+    assert "niveaux_de_service.interventions_due_columns" in names
+    assert "teogest.incidents_due_columns" in names
+    assert len(names) >= 12, names
+
+
+def test_hand_computed(modules: dict[str, ModuleType]) -> None:
+    nds, teogest = modules["niveaux_de_service"], modules["teogest"]
+    eight = timedelta(hours=8)
+    # Friday 29 March 2024 17:59 CET, in business hours: critical take-in within 4 h → 21:59 CET.
+    friday = epoch(2024, 3, 29, 17, 59)
+    assert nds.interventions_due_columns("take_in", [friday], "critical") == [friday + 4 * 3600]
+    # Saturday 30 March 12:00 CET, outside: diagnosis (critical) within 24 h → Sunday 13:00 CEST
+    # (24 real hours across the change to summer time).
+    saturday = epoch(2024, 3, 30, 12)
+    assert nds.interventions_due_columns("diagnosis", [saturday], "critical") == \
+        [epoch(2024, 3, 31, 13)]
+    # Thursday 28 March 2024 11:00 CET, in business hours: minor diagnosis within 7 calendar
+    # days → Thursday 4 April 11:00 CEST, 167 real hours.
+    thursday = epoch(2024, 3, 28, 11)
+    assert nds.interventions_due_columns("diagnosis", [thursday], "minor") == \
+        [epoch(2024, 4, 4, 11)]
+    # Wednesday 1 May 2024 (Labour Day) 11:00: outside business hours, urgent take-in is open:
+    # the caller's 8 h; "other" has no deadline.
+    may = epoch(2024, 5, 1, 11)
+    assert nds.interventions_due_columns(["take_in", "take_in"], [may, may], ["urgent", "other"],
+                                         delay_if_unspecified=eight) == [may + 8 * 3600, None]
+    with pytest.raises(LookupError):
+        nds.interventions_due_columns("take_in", [may], "urgent")
+    # Teogest support 09:30-12:00, 13:30-18:00 (17:00 Friday): 7 h a day Monday to Thursday, 6 h
+    # on Friday. Monday 7 October 2024 09:30 + 48 business hours: Mon-Thu 28 h, Fri 6 h (34),
+    # Mon 14 7 h (41), Tue 15 7 h (48) → Tuesday 15 October 18:00, the end of the window.
+    monday = epoch(2024, 10, 7, 9, 30)
+    assert teogest.incidents_due_columns("investigation", [monday]) == [epoch(2024, 10, 15, 18)]
+
+
+def test_bad_columns_are_refused(modules: dict[str, ModuleType]) -> None:
+    nds = modules["niveaux_de_service"]
+    due = nds.interventions_due_columns
+    for bad in ([1.5], [True], [None], ["x"], [2**63], [-(2**63)], None, "x", {1}, iter([1])):
+        with pytest.raises(ValueError):
+            due("take_in", bad, "critical")
+    with pytest.raises(ValueError):
+        due(["take_in"], [0, 1], "critical")
+    with pytest.raises(ValueError):
+        due("boom", [epoch(2024, 5, 2)], "critical")
+    with pytest.raises(ValueError):
+        due("take_in", [epoch(2024, 5, 2)], [["x"]])
+    with pytest.raises(ValueError):   # the holidays cover 2020-2040
+        due("take_in", [epoch(2019, 5, 2, 12)], "critical")
+    assert due("take_in", [], "critical") == []
+
+
+@pytest.mark.slow
+def test_large_column_matches(modules: dict[str, ModuleType]) -> None:
+    import random
+
+    rng = random.Random(5)
+    for label, one, columns, actions, levels in pairs(modules):
+        rows = [(rng.randrange(epoch(2021, 1, 1), epoch(2040, 12, 1)), rng.choice(actions),
+                 rng.choice(levels)) for _ in range(3000)]
+        check(modules, label, one, columns, rows, True)
