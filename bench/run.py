@@ -79,7 +79,9 @@ class Case:
     batch_inputs: Callable[[], Any] | None = None
     """The batch entry point (`x_report_columns`): its inputs, built from the same rows..."""
     batch_evaluate: Callable[[Any], Any] | None = None
-    """... and its evaluation, whose answer is compared with pandas' like `slac_evaluate`'s."""
+    """... and its evaluation, whose answer is compared with pandas' like `slac_evaluate`'s..."""
+    batch_answer: Callable[[Any], Any] | None = None
+    """... through `slac_answer`, unless it returns another form (deadlines: epoch seconds)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ def cases(sizes: Sizes, seed: int, only: Sequence[str] = BENCHMARKS) -> list[Cas
     from generated import niveaux_de_service, teogest
 
     from . import baselines as pd_side
+    from . import batch_deadlines
     from . import evaluators as slac
 
     def rng(name: str) -> random.Random:
@@ -150,7 +153,10 @@ def cases(sizes: Sizes, seed: int, only: Sequence[str] = BENCHMARKS) -> list[Cas
             "N5 response times", f"{sizes.deadlines:,} deadlines",
             lambda: slac.deadline_inputs(n5), slac.n5_evaluate,
             lambda: pd_side.deadline_inputs(n5), lambda i: pd_side.n5_evaluate(n5_holidays, i),
-            slac.deadline_answers, pd_side.deadline_answers))
+            slac.deadline_answers, pd_side.deadline_answers,
+            batch_inputs=(lambda: batch_deadlines.n5_batch_inputs(n5)) if batch else None,
+            batch_evaluate=batch_deadlines.n5_batch_evaluate,
+            batch_answer=batch_deadlines.batch_answers))
     if "T5" in only:
         t5 = data.t5_requests(rng("T5"), 2024, sizes.deadlines)
         t5_holidays = slac.holidays(teogest)
@@ -158,7 +164,10 @@ def cases(sizes: Sizes, seed: int, only: Sequence[str] = BENCHMARKS) -> list[Cas
             "T5 business hours", f"{sizes.deadlines:,} deadlines",
             lambda: slac.deadline_inputs(t5), slac.t5_evaluate,
             lambda: pd_side.deadline_inputs(t5), lambda i: pd_side.t5_evaluate(t5_holidays, i),
-            slac.deadline_answers, pd_side.deadline_answers))
+            slac.deadline_answers, pd_side.deadline_answers,
+            batch_inputs=(lambda: batch_deadlines.t5_batch_inputs(t5)) if batch else None,
+            batch_evaluate=batch_deadlines.t5_batch_evaluate,
+            batch_answer=batch_deadlines.batch_answers))
     if "CSV" in only and batch:
         import atexit
         import shutil
@@ -225,7 +234,8 @@ def measure(case: Case, repeat: int = 1) -> Result:
         evaluate = case.batch_evaluate
         batch_inputs_s, batch_inputs = _best(repeat, case.batch_inputs)
         batch_s, batch_answer = _best(repeat, lambda: evaluate(batch_inputs))
-        batch_difference = difference(case.slac_answer(batch_answer), expected)
+        batch_difference = difference((case.batch_answer or case.slac_answer)(batch_answer),
+                                      expected)
     return Result(case.name, case.size, slac_inputs_s, slac_s, pandas_inputs_s, pandas_s,
                   difference(case.slac_answer(slac_answer), expected),
                   batch_inputs_s, batch_s, batch_difference)
@@ -333,7 +343,7 @@ def evaluator_section(sizes: Sizes, seed: int, only: Sequence[str], repeat: int,
             if result.batch_difference:
                 loud.append(f"!!! MISMATCH in {result.name} (batch columns): "
                             f"{result.batch_difference}")
-            rows.append(["  same, batch entry point (x_report_columns)", "", _s(result.batch),
+            rows.append(["  same, batch entry point (columns)", "", _s(result.batch),
                          _s(result.pandas), _ratio(result.batch_ratio),
                          _s(result.batch_inputs), _s(result.pandas_inputs),
                          "MISMATCH" if result.batch_difference else "same"])
