@@ -13,6 +13,7 @@ sentences, for now what the contract leaves open (`contract.unspecified`, made r
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -370,7 +371,15 @@ def measured_seconds(contract: model.Contract, availability: Availability,
                      year: int, month: int) -> Decimal:
     """Seconds of measured time in a calendar month: the measurement window's time (all the
     month when measured at all times), less the windows excluded as a whole when excluded time
-    is removed from measured time. Public holidays and daylight saving time are counted."""
+    is removed from measured time. Public holidays and daylight saving time are counted.
+
+    Computed once for each contract, availability and month (each document asks for it)."""
+    return _measured_seconds(contract, availability, year, month)
+
+
+@functools.lru_cache(maxsize=256)
+def _measured_seconds(contract: model.Contract, availability: Availability,
+                      year: int, month: int) -> Decimal:
     tz = ZoneInfo(contract.zone)
     month_span = month_bounds(year, month, tz)
     years = range(year - 1, year + 2)

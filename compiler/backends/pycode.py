@@ -7,6 +7,7 @@ What every kind's `python()` uses to write its part of a generated module (kinds
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import keyword
 import re
@@ -512,19 +513,20 @@ def render_unit(template: str, unit_name: str, /, **values: Any) -> Unit:
     return Unit(unit_name, _ENV.render(template, **values))
 
 
+@functools.cache
 def holiday_data(country: str | None, subdivision: str | None,
-                 years: range) -> list[tuple[date, str]]:
+                 years: range) -> tuple[tuple[date, str], ...]:
     """Public holidays of a country (and subdivision) for `years`, from `holidays`, sorted by
-    date; none without a country.
+    date; none without a country. Read once per build process for each place and years.
 
     Names are in the country's own default language (not the build machine's locale).
     """
     if country is None:
-        return []
+        return ()
     probe = holidays.country_holidays(country, subdiv=subdivision, years=years.start)
     data = holidays.country_holidays(country, subdiv=subdivision, years=list(years),
                                      language=probe.default_language)
-    return sorted((day, str(name)) for day, name in data.items() if day.year in years)
+    return tuple(sorted((day, str(name)) for day, name in data.items() if day.year in years))
 
 
 def _holiday_place(country: str | None, subdivision: str | None) -> str:
