@@ -1107,10 +1107,11 @@ PHRASES = {
                           "le contrat ne précise pas le délai"),
     # worst cases of the rules in business time
     "worst-cases": Phrase(
-        "Calculation, worst case: for a start on a Friday at 17:59 (here {{ s.worst_start() }}, "
-        "with no public holiday in the following weeks), the deadline falls:",
-        "Calcul, au pire : pour un départ un vendredi à 17 h 59 (ici le {{ s.worst_start() }}, "
-        "sans jour férié dans les semaines suivantes), l'échéance tombe :"),
+        "Calculation, worst case: for a request received late on a Friday, {{ s.worst_start() }} "
+        "(no public holiday in the following weeks), the deadline falls:",
+        "Calcul, au pire : pour une demande reçue un vendredi en fin de journée, le "
+        "{{ s.worst_start() }} (sans jour férié dans les semaines suivantes), l'échéance "
+        "tombe :"),
     "worst-case": Phrase("{{ who }}: on {{ due }}", "{{ who }} : le {{ due }}"),
     "no-business-hours": Phrase(
         "As the contract does not define the business hours, deadlines in business hours cannot "
