@@ -30,13 +30,13 @@ def check(c: Checker, items: Sequence[model.Item]) -> None:
 
 
 def _statement(c: Checker, item: str, cls: type[ast.Statement],
-               when: object = None) -> ast.Statement | None:
-    """The first statement of class `cls` in the block `item` (for which `when` holds)."""
+               line: int | None = None) -> ast.Statement | None:
+    """The first statement of class `cls` in the block `item` (on `line`, if given)."""
     block = c.blocks.get(item)
     if block is None:
         return None
     return next((s for s in block.body if isinstance(s, cls)
-                 and (when is None or when(s))), None)  # type: ignore[operator]
+                 and line in (None, s.span.line)), None)
 
 
 def _label(item: model.ItemBase) -> Phrase:
@@ -96,8 +96,8 @@ def _deadlines(c: Checker, blocks: list[Deadlines]) -> None:
 
 def _deadline_conflict(c: Checker, free: Deadlines, rule: Rule, other: Deadlines,
                        bound: Rule) -> None:
-    first = _statement(c, free.name, RuleStmt, lambda s: s.span.line == rule.line)
-    second = _statement(c, other.name, RuleStmt, lambda s: s.span.line == bound.line)
+    first = _statement(c, free.name, RuleStmt, rule.line)
+    second = _statement(c, other.name, RuleStmt, bound.line)
     if first is None or second is None:
         return
     action = next((a.text for a in other.actions if a.name == rule.action), None)
