@@ -1,4 +1,5 @@
-"""Shared by the diagnostics tests: the error fixtures with their expectations, and span checks.
+"""Shared by the tests: the error fixtures with their expectations, span checks, and the five
+contracts built with the current compiler and loaded (`package`, `modules`).
 
 Each file in tests/fixtures/errors/ opens with comment lines that say what the compiler must report:
 
@@ -14,15 +15,23 @@ of `slac check` on it (test_snapshots.py; rewritten by `python -m tests.update_s
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from slac import model
+from slac.backends import pycode, python
 from slac.diagnostics import Diagnostic
+from slac.examples import load_generated
+from slac.pipeline import compile_paths
 
+ROOT = Path(__file__).resolve().parent.parent
 ERRORS = Path(__file__).parent / "fixtures" / "errors"
+MODULES = ("cegid_api", "cegid_conciliator", "cegid_loop", "niveaux_de_service", "teogest")
 
 
 @dataclass(frozen=True)
@@ -112,3 +121,37 @@ def check_spans() -> Callable[[Iterable[Diagnostic], str, str], None]:
         bad = spans_outside(diagnostics, text, file)
         assert not bad, bad
     return check
+
+
+@pytest.fixture(scope="session")
+def contracts() -> list[model.Contract]:
+    """The five contracts, compiled from the repository root as the CLI does (relative paths)."""
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        compiled = compile_paths([Path("contracts")])
+    finally:
+        os.chdir(here)
+    assert not compiled.has_errors, compiled.diagnostics
+    return compiled.contracts
+
+
+@pytest.fixture(scope="session")
+def package(contracts: list[model.Contract], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five contracts built with the current runtime and templates into <tmp>/generated."""
+    files = {**python.package_files(contracts), **python.runtime_files()}
+    for contract in contracts:
+        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
+    root = tmp_path_factory.mktemp("build") / "generated"
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return root
+
+
+@pytest.fixture(scope="session")
+def modules(package: Path) -> dict[str, ModuleType]:
+    """The five contracts' modules of `package`, loaded."""
+    return {name: load_generated(package, name) for name in MODULES}
+

@@ -10,23 +10,17 @@ documented exception. Hand-computed cases pin a few answers.
 
 from __future__ import annotations
 
-import os
 from array import array
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from slac.backends import pycode, python
-from slac.examples import load_generated
-from slac.pipeline import compile_paths
 
-ROOT = Path(__file__).resolve().parent.parent
 UTC = timezone.utc
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MONTHS = [(2024, 3), (2024, 10), (2024, 5), (2024, 12), (2025, 3), (2025, 10), (2024, 2)]
@@ -38,28 +32,6 @@ FAST = settings(max_examples=40, deadline=None, database=None,
                 suppress_health_check=list(HealthCheck))
 SLOW = settings(max_examples=300, deadline=None, database=None,
                 suppress_health_check=list(HealthCheck))
-
-
-@pytest.fixture(scope="module")
-def modules(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ModuleType]:
-    """contracts/ built with the current runtime and templates, loaded."""
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        compiled = compile_paths([Path("contracts")])
-    finally:
-        os.chdir(here)
-    assert not compiled.has_errors, compiled.diagnostics
-    files = {**python.package_files(compiled.contracts), **python.runtime_files()}
-    for contract in compiled.contracts:
-        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
-    root = tmp_path_factory.mktemp("batch") / "generated"
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    return {name: load_generated(root, name)
-            for name in ("cegid_conciliator", "cegid_loop", "niveaux_de_service", "teogest")}
 
 
 def runtime(modules: dict[str, ModuleType], name: str) -> ModuleType:

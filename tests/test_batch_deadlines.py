@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import array
 import inspect
-import os
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,12 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from slac.backends import pycode, python
-from slac.examples import load_generated
-from slac.pipeline import compile_paths
 
-ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("cegid_api", "cegid_conciliator", "cegid_loop", "niveaux_de_service", "teogest")
 PARIS = ZoneInfo("Europe/Paris")
 UTC = timezone.utc
 
@@ -39,26 +32,6 @@ AROUND = [epoch(2024, 3, 31), epoch(2024, 10, 27), epoch(2024, 5, 1), epoch(2024
           epoch(2024, 5, 9), epoch(2024, 12, 25), epoch(2024, 3, 29, 17), epoch(2023, 12, 29),
           epoch(2021, 3, 28), epoch(2040, 12, 28)]
 """Days where DST, holidays and year ends meet the business hours."""
-
-
-@pytest.fixture(scope="module")
-def modules(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ModuleType]:
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        compiled = compile_paths([Path("contracts")])
-    finally:
-        os.chdir(here)
-    assert not compiled.has_errors, compiled.diagnostics
-    files = {**python.package_files(compiled.contracts), **python.runtime_files()}
-    for contract in compiled.contracts:
-        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
-    root = tmp_path_factory.mktemp("columns") / "generated"
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    return {name: load_generated(root, name) for name in MODULES}
 
 
 def pairs(modules: dict[str, ModuleType]) -> list[tuple[str, Callable[..., Any], Callable[..., Any],

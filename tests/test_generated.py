@@ -34,41 +34,6 @@ def paris(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> da
     return datetime(year, month, day, hour, minute, tzinfo=PARIS)
 
 
-def contracts() -> list[model.Contract]:
-    """The five contracts, compiled from the repository root as the CLI does (relative paths)."""
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        compiled = compile_paths([Path("contracts")])
-    finally:
-        os.chdir(here)
-    assert not compiled.has_errors, compiled.diagnostics
-    return compiled.contracts
-
-
-def render_all(found: list[model.Contract]) -> dict[str, str]:
-    files = {**python.package_files(found), **python.runtime_files()}
-    for contract in found:
-        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
-    return files
-
-
-@pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """All five contracts built into <tmp>/generated."""
-    root = tmp_path_factory.mktemp("build") / "generated"
-    for name, text in render_all(contracts()).items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    return root
-
-
-@pytest.fixture(scope="module")
-def modules(package: Path) -> dict[str, ModuleType]:
-    return {name: load_generated(package, name) for name in MODULES}
-
-
 @pytest.fixture(scope="module")
 def teogest(modules: dict[str, ModuleType]) -> ModuleType:
     return modules["teogest"]
@@ -128,9 +93,10 @@ def test_imports_with_the_standard_library_only(package: Path) -> None:
     assert result.stdout.strip() == "ok"
 
 
-def test_rendered_files_name_no_path_of_this_machine() -> None:
+def test_rendered_files_name_no_path_of_this_machine(package: Path) -> None:
     """(Byte-identical output across processes is tests/test_reproducible.py's.)"""
-    for name, text in render_all(contracts()).items():
+    for path in package.rglob("*.py"):
+        name, text = path.relative_to(package).as_posix(), path.read_text(encoding="utf-8")
         assert "/work/" not in text and str(ROOT) not in text, name
 
 
@@ -1039,8 +1005,8 @@ def test_evaluator_names_follow_the_names_given(clashing: model.Contract) -> Non
     assert (given.fn("litiges", "due"), given.const("litiges")) == ("litiges_due", "LITIGES")
 
 
-def test_the_five_contracts_keep_their_plain_names() -> None:
-    for contract in contracts():
+def test_the_five_contracts_keep_their_plain_names(contracts: list[model.Contract]) -> None:
+    for contract in contracts:
         given = python.names_of(contract)
         assert all(given.item(item.name) == item.name for item in contract.items), contract.id
         fees = [fee.name for item in contract.of_type(MoneyClause) for fee in item.fees]

@@ -12,13 +12,11 @@ test draws whole argument lists with hypothesis. Unit tests pin the findings tha
 from __future__ import annotations
 
 import inspect
-import os
 import time as clock
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,12 +24,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from slac.backends import pycode, python
-from slac.examples import load_generated
-from slac.pipeline import compile_paths
 
-ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("cegid_api", "cegid_conciliator", "cegid_loop", "niveaux_de_service", "teogest")
 PARIS = ZoneInfo("Europe/Paris")
 TIME_LIMIT = 1.0
 """Seconds any call may take, measured with time.perf_counter."""
@@ -39,33 +32,6 @@ TIME_LIMIT = 1.0
 
 def paris(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=PARIS)
-
-
-@pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """contracts/ built into <tmp>/generated with the current runtime and templates."""
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        compiled = compile_paths([Path("contracts")])
-    finally:
-        os.chdir(here)
-    assert not compiled.has_errors, compiled.diagnostics
-    found = compiled.contracts
-    files = {**python.package_files(found), **python.runtime_files()}
-    for contract in found:
-        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
-    root = tmp_path_factory.mktemp("interface") / "generated"
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    return root
-
-
-@pytest.fixture(scope="module")
-def modules(package: Path) -> dict[str, ModuleType]:
-    return {name: load_generated(package, name) for name in MODULES}
 
 
 def runtime(modules: dict[str, ModuleType], name: str) -> ModuleType:

@@ -10,9 +10,8 @@ in separate processes.
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
