@@ -466,6 +466,37 @@ def _share_ok(good: int, count: int, share: Fraction) -> bool:
     return Fraction(good * 100, count) >= share
 
 
+def _probe_checks(
+    slice_minutes: int,
+    good_share: Decimal,
+    combine: Combine | None,
+    no_data: NoData | None,
+    target: Decimal,
+    probes: Sequence[Probe],
+) -> tuple[Decimal, Fraction, dict[str, Decimal]]:
+    """The checks of a probe method's parameters (`from_probes` and the column path): the
+    target, the share and the probes' latency limits by name."""
+    if isinstance(slice_minutes, bool) or not isinstance(slice_minutes, int):
+        raise SlaInputError(
+            "slice.type", "slice_minutes must be an int, got {value!r}", value=slice_minutes
+        )
+    if slice_minutes <= 0 or 1440 % slice_minutes:
+        raise SlaInputError(
+            "slice.divide", "slice_minutes must divide a day (1440), got {value}",
+            value=slice_minutes,
+        )
+    goal = _percent("target", target)
+    share = Fraction(_percent("good_share", good_share))
+    _choice("combine", combine, ("each", "any", "pooled", None))
+    _choice("no_data", no_data, ("good", "bad", "excluded", None))
+    limits: dict[str, Decimal] = {}
+    for probe in probes:
+        if probe.name in limits:
+            raise SlaInputError("probe.twice", "probe {probe!r} is listed twice", probe=probe.name)
+        limits[probe.name] = probe.max_latency
+    return goal, share, limits
+
+
 def from_probes(
     period: Interval,
     scope: Sequence[Interval],
@@ -497,24 +528,8 @@ def from_probes(
     time). `combine` or `no_data` left None raises UnspecifiedError only when needed.
     Identical duplicate samples count once; conflicting ones raise SlaInputError.
     """
-    if isinstance(slice_minutes, bool) or not isinstance(slice_minutes, int):
-        raise SlaInputError(
-            "slice.type", "slice_minutes must be an int, got {value!r}", value=slice_minutes
-        )
-    if slice_minutes <= 0 or 1440 % slice_minutes:
-        raise SlaInputError(
-            "slice.divide", "slice_minutes must divide a day (1440), got {value}",
-            value=slice_minutes,
-        )
-    goal = _percent("target", target)
-    share = Fraction(_percent("good_share", good_share))
-    _choice("combine", combine, ("each", "any", "pooled", None))
-    _choice("no_data", no_data, ("good", "bad", "excluded", None))
-    limits: dict[str, Decimal] = {}
-    for probe in probes:
-        if probe.name in limits:
-            raise SlaInputError("probe.twice", "probe {probe!r} is listed twice", probe=probe.name)
-        limits[probe.name] = probe.max_latency
+    goal, share, limits = _probe_checks(slice_minutes, good_share, combine, no_data, target,
+                                         probes)
     frame = _frame(period, scope, excluded, mode)
     points = _grid(frame, slice_minutes)
     cells = [unchecked_interval(a, b) for a, b in pairwise(points)]

@@ -47,6 +47,7 @@ from .availability import (
     _frame,
     _grid,
     _percent,
+    _probe_checks,
     _report,
     _runs,
     _show,
@@ -631,37 +632,6 @@ def probes_from_columns(
                             strict)
     return _figures(period, "probes", frame, _measured_us(frame) - dropped_us, downtime_us,
                     goal, strict)
-
-
-def _probe_checks(
-    slice_minutes: int,
-    good_share: Decimal,
-    combine: Combine | None,
-    no_data: NoData | None,
-    target: Decimal,
-    probes: Sequence[Probe],
-) -> tuple[Decimal, Fraction, dict[str, Decimal]]:
-    """The checks of `availability.from_probes` on its parameters: the target, the share and
-    the probes' latency limits by name."""
-    if isinstance(slice_minutes, bool) or not isinstance(slice_minutes, int):
-        raise SlaInputError(
-            "slice.type", "slice_minutes must be an int, got {value!r}", value=slice_minutes
-        )
-    if slice_minutes <= 0 or 1440 % slice_minutes:
-        raise SlaInputError(
-            "slice.divide", "slice_minutes must divide a day (1440), got {value}",
-            value=slice_minutes,
-        )
-    goal = _percent("target", target)
-    share = Fraction(_percent("good_share", good_share))
-    _choice("combine", combine, ("each", "any", "pooled", None))
-    _choice("no_data", no_data, ("good", "bad", "excluded", None))
-    limits: dict[str, Decimal] = {}
-    for probe in probes:
-        if probe.name in limits:
-            raise SlaInputError("probe.twice", "probe {probe!r} is listed twice", probe=probe.name)
-        limits[probe.name] = probe.max_latency
-    return goal, share, limits
 
 
 def _samples(
