@@ -8,6 +8,7 @@ takes a seeded `random.Random`, so a seed gives the same data on every run and m
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -89,18 +90,12 @@ class RateData:
     maintenance: list[tuple[int, int]]
 
 
-def minute_rates(rng: random.Random, year: int, months: int = 12) -> RateData:
-    """A rate for nearly every minute of months 1..`months` of `year` (Paris): noise, spikes,
-    incidents and gaps.
-
-    Rates exactly at the 5 % threshold (50 tenths) occur, and do not interrupt. One 2-hour
-    maintenance a month, on the night of the 10th, on whole minutes.
-    """
-    start, _ = month_span(year, 1)
-    _, end = month_span(year, months)
-    rates: list[tuple[int, int]] = []
+def rates_of(rng: random.Random, minutes: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """(minute, rate in tenths of a percent) for the `minutes`, but about 0.2 % of them, which
+    have no data: noise below 4 %, rare spikes, a rate of exactly 5 % now and then, and
+    incidents of up to 40 minutes above the threshold."""
     incident = 0
-    for minute in range(start // 60, end // 60):
+    for minute in minutes:
         if rng.random() < 0.002:
             continue
         if incident == 0 and rng.random() < 0.0001:
@@ -112,7 +107,19 @@ def minute_rates(rng: random.Random, year: int, months: int = 12) -> RateData:
             roll = rng.random()
             tenths = rng.randrange(51, 200) if roll < 0.0005 else 50 if roll < 0.001 else \
                 rng.randrange(40)
-        rates.append((minute, tenths))
+        yield minute, tenths
+
+
+def minute_rates(rng: random.Random, year: int, months: int = 12) -> RateData:
+    """A rate for nearly every minute of months 1..`months` of `year` (Paris): noise, spikes,
+    incidents and gaps.
+
+    Rates exactly at the 5 % threshold (50 tenths) occur, and do not interrupt. One 2-hour
+    maintenance a month, on the night of the 10th, on whole minutes.
+    """
+    start, _ = month_span(year, 1)
+    _, end = month_span(year, months)
+    rates = list(rates_of(rng, range(start // 60, end // 60)))
     maintenance = [(local_epoch(year, m, 10, 22), local_epoch(year, m, 11, 0))
                    for m in range(1, months + 1)]
     return RateData(year, months, rates, maintenance)

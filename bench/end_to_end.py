@@ -15,12 +15,12 @@ import csv
 import random
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import repeat
+from itertools import count, islice, repeat
 from operator import floordiv
 from pathlib import Path
 from typing import Any
 
-from .data import PARIS, local_epoch
+from .data import PARIS, local_epoch, rates_of
 
 
 @dataclass(frozen=True)
@@ -40,28 +40,12 @@ def write_rates(rng: random.Random, folder: Path, rows: int, year: int = 2024) -
     """Write `rows` rows of per-minute error rates into folder/rates.csv."""
     start = local_epoch(year, 1, 1) // 60
     path = folder / "rates.csv"
-    incident = 0
-    minute = start
+    last = start - 1
     with path.open("w", newline="", encoding="utf-8") as file:
         out = csv.writer(file)
         out.writerow(["timestamp", "error_rate"])
-        written = 0
-        while written < rows:
-            minute += 1
-            if rng.random() < 0.002:
-                continue
-            if incident == 0 and rng.random() < 0.0001:
-                incident = rng.randrange(1, 40)
-            if incident:
-                incident -= 1
-                tenths = rng.randrange(51, 1000)
-            else:
-                roll = rng.random()
-                tenths = rng.randrange(51, 200) if roll < 0.0005 else 50 if roll < 0.001 else \
-                    rng.randrange(40)
-            out.writerow([(minute - 1) * 60, f"{tenths // 10}.{tenths % 10}"])
-            written += 1
-    last = minute - 1
+        for last, tenths in islice(rates_of(rng, count(start)), rows):
+            out.writerow([last * 60, f"{tenths // 10}.{tenths % 10}"])
     months = 1
     while local_epoch(year + months // 12, months % 12 + 1, 1) // 60 <= last:
         months += 1
