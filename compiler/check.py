@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import ast, conflicts, kinds, model
-from .checking import LIMITS, Checker, bilingual, known_zones
+from .checking import LIMITS, Checker, as_text, bilingual, known_zones
 from .diagnostics import Diagnostic
 from .kinds.base import Kind
 from .messages import phrase
@@ -110,11 +110,7 @@ class ContractChecker(Checker):
     def title(self, stmt: ast.Statement | None) -> model.Text:
         """The contract's title, in each of its languages; one title, often a document's own
         name, may serve both."""
-        if not isinstance(stmt, ast.Title):
-            return model.Text("", "")
-        if isinstance(stmt.text, ast.TwoLanguages):
-            return model.Text(stmt.text.fr.value, stmt.text.en.value)
-        return model.Text(stmt.text.words.value, stmt.text.words.value)
+        return as_text(stmt.text) if isinstance(stmt, ast.Title) else model.Text("", "")
 
     def source(self, stmt: ast.Source) -> model.SourceDocument:
         """A source document, its date as written (None where the document bears none)."""

@@ -104,11 +104,9 @@ class Checker:
     def text(self, node: ast.TextLit) -> model.Text:
         """Words of the author's; words in one language where the contract has two are
         reported, and shown as they are in both summaries."""
-        if isinstance(node, ast.TwoLanguages):
-            return model.Text(node.fr.value, node.en.value)
-        if len(self.languages) > 1:
+        if isinstance(node, ast.OneLanguage) and len(self.languages) > 1:
             self.report("untranslated", node.span, languages=" + ".join(self.languages))
-        return model.Text(node.words.value, node.words.value)
+        return as_text(node)
 
     def force(self, stmt: ast.Force, name: str) -> model.Force:
         """Who the clause `name` binds or empowers, towards whom, how firmly (obligations)."""
@@ -320,12 +318,14 @@ def unit_hint(allowed: tuple[str, ...]) -> Phrase:
 
 def party_of(node: ast.Party) -> str | model.Text:
     """`provider`, `client`, or a third party's name as written."""
-    if isinstance(node, ast.Word):
-        return node.value
-    name = node.name
-    if isinstance(name, ast.TwoLanguages):
-        return model.Text(name.fr.value, name.en.value)
-    return model.Text(name.words.value, name.words.value)
+    return node.value if isinstance(node, ast.Word) else as_text(node.name)
+
+
+def as_text(node: ast.TextLit) -> model.Text:
+    """Words in both languages as written, or the same words for both."""
+    if isinstance(node, ast.TwoLanguages):
+        return model.Text(node.fr.value, node.en.value)
+    return model.Text(node.words.value, node.words.value)
 
 
 def bilingual(stmt: ast.Label | ast.Note | ast.Reading) -> model.Text:
