@@ -132,8 +132,7 @@ class Label(Statement):
     """`label fr "…" en "…"`."""
 
     rule: ClassVar[str] = "label"
-    fr: Str
-    en: Str
+    text: TextLit
 
 
 @dataclass(frozen=True)
@@ -141,8 +140,7 @@ class Note(Statement):
     """`note fr "…" en "…"`."""
 
     rule: ClassVar[str] = "note"
-    fr: Str
-    en: Str
+    text: TextLit
 
 
 @dataclass(frozen=True)
@@ -150,8 +148,7 @@ class Reading(Statement):
     """`reading fr "…" en "…"`: how the author reads what the contract leaves unclear."""
 
     rule: ClassVar[str] = "reading"
-    fr: Str
-    en: Str
+    text: TextLit
 
 
 @dataclass(frozen=True)
@@ -220,7 +217,26 @@ class TwoLanguages(Statement):
     en: Str
 
 
-TextLit = OneLanguage | TwoLanguages
+@dataclass(frozen=True)
+class FrenchOnly(Statement):
+    """`fr "…"`: words of the author's in French only."""
+
+    rule: ClassVar[str] = "french_only"
+    lang: ClassVar[str] = "fr"
+    words: Str
+
+
+@dataclass(frozen=True)
+class EnglishOnly(Statement):
+    """`en "…"`: words of the author's in English only."""
+
+    rule: ClassVar[str] = "english_only"
+    lang: ClassVar[str] = "en"
+    words: Str
+
+
+TextLit = OneLanguage | TwoLanguages | FrenchOnly | EnglishOnly
+TEXTS = (OneLanguage, TwoLanguages, FrenchOnly, EnglishOnly)
 
 
 # --------------------------------------------------------------------------- legal force
@@ -328,8 +344,7 @@ class PartyRole(Statement):
     """`role fr "le Client" en "the Customer"`: a party the contract names by its role only."""
 
     rule: ClassVar[str] = "party_role"
-    fr: Str
-    en: Str
+    text: TextLit
 
 
 @dataclass(frozen=True)
@@ -432,7 +447,7 @@ FORCE: tuple[type[Statement], ...] = (Obligation, Right, Prohibition, ThirdParty
 SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, Reading, DateTime, TimeRange,
                                        DaySpan,
                                        DayList, EveryDay, ContractHeader, *HEADER, *FORCE,
-                                       OneLanguage, TwoLanguages, Condition, Formality, Via)
+                                       OneLanguage, TwoLanguages, FrenchOnly, EnglishOnly, Condition, Formality, Via)
 """Statement classes of the header and of every kind; a kind's own are listed by the kind."""
 SHARED_WORDS = {"excl_tax": "excl", "incl_tax": "incl", "provider_party": "provider",
                 "client_party": "client", "firm": "firm", "target_only": "target",

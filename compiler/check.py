@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import ast, conflicts, kinds, model
-from .checking import LIMITS, Checker, as_text, bilingual, known_zones
+from .checking import LIMITS, Checker, as_text, known_zones
 from .diagnostics import Diagnostic
 from .kinds.base import Kind
 from .messages import phrase
@@ -87,7 +87,7 @@ class ContractChecker(Checker):
         if isinstance(zone_stmt, ast.TimeZone) and zone not in known_zones():
             self.report("unknown-time-zone", zone_stmt.value.span, zone=zone)
             zone = "Europe/Paris"
-        languages = self.languages_of(seen.get("languages"))
+        languages = self.languages = self.languages_of(seen.get("languages"))
         sources = [self.source(stmt) for stmt in self.module.header
                    if isinstance(stmt, ast.Source)]
         currency_stmt = seen.get("currency")
@@ -95,7 +95,8 @@ class ContractChecker(Checker):
         return {
             "id": cid.value, "module": re.sub(r"[^a-z0-9_]", "_", cid.value.replace("-", "_")),
             "source_file": source_path(self.module.file), "title": self.title(seen.get("title")),
-            "provider": _party(seen.get("provider")), "client": _party(seen.get("client")),
+            "provider": self.party(seen.get("provider")),
+            "client": self.party(seen.get("client")),
             "sources": tuple(sources), "zone": zone, "languages": languages, "currency": currency,
         }
 
@@ -110,7 +111,17 @@ class ContractChecker(Checker):
     def title(self, stmt: ast.Statement | None) -> model.Text:
         """The contract's title, in each of its languages; one title, often a document's own
         name, may serve both."""
-        return as_text(stmt.text) if isinstance(stmt, ast.Title) else model.Text("", "")
+        return (as_text(stmt.text, self.languages) if isinstance(stmt, ast.Title)
+                else model.Text("", ""))
+
+    def party(self, stmt: ast.Statement | None) -> model.Party:
+        """The provider or the client as the header gives it: a name, or a role."""
+        if not isinstance(stmt, ast.HeaderParty):
+            return model.Party(model.Text("", ""), named=True)
+        if isinstance(stmt.party, ast.PartyRole):
+            return model.Party(self.text(stmt.party.text), named=False)
+        name = stmt.party.name.value
+        return model.Party(model.Text(name, name), named=True)
 
     def source(self, stmt: ast.Source) -> model.SourceDocument:
         """A source document, its date as written (None where the document bears none)."""
@@ -127,9 +138,9 @@ class ContractChecker(Checker):
         labels = [s for s in block.body if isinstance(s, ast.Label)]
         for extra in labels[1:]:
             self.report("duplicate-statement", extra.span, what="label")
-        label = bilingual(labels[0]) if labels else None
-        notes = tuple(bilingual(s) for s in block.body if isinstance(s, ast.Note))
-        readings = tuple(bilingual(s) for s in block.body if isinstance(s, ast.Reading))
+        label = self.text(labels[0].text) if labels else None
+        notes = tuple(self.text(s.text) for s in block.body if isinstance(s, ast.Note))
+        readings = tuple(self.text(s.text) for s in block.body if isinstance(s, ast.Reading))
         kind = kinds.by_keyword(block.kind)
         assert kind is not None, f"the grammar's block {block.kind} has no kind"
         if not clauses and kind.cites_clauses:
@@ -182,13 +193,6 @@ def source_path(file: str) -> str:
         return path.as_posix()
 
 
-def _party(stmt: ast.Statement | None) -> model.Party:
-    """The provider or the client as the header gives it: a name, or a role."""
-    if not isinstance(stmt, ast.HeaderParty):
-        return model.Party(model.Text("", ""), named=True)
-    if isinstance(stmt.party, ast.PartyRole):
-        return model.Party(model.Text(stmt.party.fr.value, stmt.party.en.value), named=False)
-    return model.Party(model.Text(stmt.party.name.value, stmt.party.name.value), named=True)
 
 
 FORCE_PARTS = (ast.Force, ast.Condition, ast.Formality, ast.Via)

@@ -102,11 +102,17 @@ class Checker:
             model.Text(said_second.fr, said_second.en), second.line))
 
     def text(self, node: ast.TextLit) -> model.Text:
-        """Words of the author's; words in one language where the contract has two are
+        """Words of the author's; words missing in one of the contract's languages are
         reported, and shown as they are in both summaries."""
-        if isinstance(node, ast.OneLanguage) and len(self.languages) > 1:
-            self.report("untranslated", node.span, languages=" + ".join(self.languages))
-        return as_text(node)
+        written = {"fr", "en"} if isinstance(node, ast.TwoLanguages) else \
+            {node.lang} if isinstance(node, (ast.FrenchOnly, ast.EnglishOnly)) else \
+            set(self.languages[:1]) if len(self.languages) == 1 else set()
+        missing = [lang for lang in self.languages if lang not in written]
+        if missing:
+            example = " ".join(f'{lang} "…"' for lang in self.languages)
+            self.report("untranslated", node.span, missing=" + ".join(missing),
+                        languages=", ".join(self.languages), example=example)
+        return as_text(node, self.languages)
 
     def force(self, stmt: ast.Force, name: str) -> model.Force:
         """Who the clause `name` binds or empowers, towards whom, how firmly (obligations)."""
@@ -120,8 +126,9 @@ class Checker:
                                                                       name=name))
             else:
                 strength = cast(model.Strength, stmt.strength.word.value)
-        return model.Force(cast(model.Modality, stmt.modality), party_of(stmt.party),
-                           party_of(counterparty) if counterparty is not None else None, strength)
+        return model.Force(cast(model.Modality, stmt.modality), party_of(stmt.party, self.languages),
+                           party_of(counterparty, self.languages) if counterparty is not None
+                           else None, strength)
 
     def percent(self, node: ast.Percent) -> Decimal:
         if _decimals(node.value) > LIMITS.number_decimals:
@@ -316,20 +323,22 @@ def unit_hint(allowed: tuple[str, ...]) -> Phrase:
     return phrase("hint.use", units=units)
 
 
-def party_of(node: ast.Party) -> str | model.Text:
+def party_of(node: ast.Party, languages: tuple[str, ...]) -> str | model.Text:
     """`provider`, `client`, or a third party's name as written."""
-    return node.value if isinstance(node, ast.Word) else as_text(node.name)
+    return node.value if isinstance(node, ast.Word) else as_text(node.name, languages)
 
 
-def as_text(node: ast.TextLit) -> model.Text:
-    """Words in both languages as written, or the same words for both."""
+def as_text(node: ast.TextLit, languages: tuple[str, ...]) -> model.Text:
+    """Words in both languages as written, or the same words for both: those of the one
+    language they are written in (`en "…"`, or a plain string in a one-language contract),
+    or a name or quotation the same in every language (a plain string otherwise)."""
     if isinstance(node, ast.TwoLanguages):
         return model.Text(node.fr.value, node.en.value)
-    return model.Text(node.words.value, node.words.value)
-
-
-def bilingual(stmt: ast.Label | ast.Note | ast.Reading) -> model.Text:
-    return model.Text(stmt.fr.value, stmt.en.value)
+    words = node.words.value
+    if isinstance(node, (ast.FrenchOnly, ast.EnglishOnly)):
+        return model.Text(words, words, only=node.lang)      # type: ignore[arg-type]
+    only = languages[0] if len(languages) == 1 else None
+    return model.Text(words, words, only=only)              # type: ignore[arg-type]
 
 
 def weekdays_of(node: ast.DayRange) -> tuple[int, ...]:

@@ -553,9 +553,10 @@ CATALOG: dict[str, Entry] = {
         "add: severities <name>", "ajoutez : « severities <nom> »"),
     # ------------------------------------------------------------------ legal force
     "untranslated": Entry(
-        W, "these words are in one language, but the contract is in {languages}",
-        "ces mots sont dans une seule langue, mais le contrat est en {languages}",
-        'write them in each: fr "…" en "…"', "écrivez-les dans chacune : fr \"…\" en \"…\""),
+        W, "these words are not given in '{missing}', a language of the contract ({languages})",
+        "ces mots ne sont pas donnés en « {missing} », langue du contrat ({languages})",
+        "write them in each of its languages: {example}",
+        "écrivez-les dans chacune de ses langues : {example}"),
     "force-undecided": Entry(
         W, "{kind} '{name}' does not say who it binds, nor how firmly",
         "{kind} « {name} » ne dit pas qui il engage, ni avec quelle force",
@@ -1253,6 +1254,43 @@ RUNTIME: dict[str, Phrase] = {
         "l'évaluer"),
     "total.units": Phrase("cannot add days of service and money together",
                           "impossible d'additionner des jours de service et de l'argent"),
+    # credits computed by formula (runtime/formulas.py)
+    "formula.currency": Phrase(
+        "a money amount needs a currency code, and only money takes one "
+        "(kind {kind!r}, currency {currency!r})",
+        "un montant en argent demande un code de devise, et seul un montant en argent en prend "
+        "un (type {kind!r}, devise {currency!r})"),
+    "type.formula": Phrase("formula must be a PerUnitCredit or a ProratedFees, got {value!r}",
+                           "« formula » doit être un PerUnitCredit ou un ProratedFees, reçu "
+                           "{value!r}"),
+    "type.cap": Phrase("cap must be a Cap or None, got {value!r}",
+                       "« cap » doit être un Cap ou None, reçu {value!r}"),
+    "prorated.needs": Phrase("a pro-rated credit needs {name}",
+                             "un crédit au prorata demande {name!q}"),
+    "cap.credit-money": Phrase("a {kind!r} cap does not fit a credit in money",
+                               "un plafond {kind!r} ne convient pas à un crédit en argent"),
+    "cap.credit-days": Phrase("a {kind!r} cap does not fit a credit in days of service",
+                              "un plafond {kind!r} ne convient pas à un crédit en jours de "
+                              "service"),
+    "cap.invoice": Phrase("invoice is needed to apply a {kind!r} cap to a {unit!r} credit",
+                          "la facture est nécessaire pour appliquer un plafond {kind!r} à un "
+                          "crédit {unit!r}"),
+    "cap.period-days": Phrase(
+        "a 'paid_days' cap needs period_days, the days the invoice covers",
+        "un plafond 'paid_days' demande « period_days », le nombre de jours que couvre la "
+        "facture"),
+    "cap.currency": Phrase("the cap is in {cap} but the credit in {credit}",
+                           "le plafond est en {cap} mais le crédit en {credit}"),
+    "name.cap-kind": Phrase("cap kind", "le type du plafond"),
+    "name.cap-amount": Phrase("cap amount", "le montant du plafond"),
+    # rights arising from a pattern of periods (runtime/patterns.py)
+    "type.percent": Phrase("{name} must be a Fraction or a Decimal, got {type} {value!r}",
+                           "{name!q} doit être une Fraction ou un Decimal, reçu {type} {value!r}"),
+    "type.patterns": Phrase("patterns must be Pattern objects, got {value!r}",
+                            "« patterns » doit contenir des objets Pattern, reçu {value!r}"),
+    "type.history": Phrase("history must be a sequence of rates, got {value!r}",
+                           "« history » doit être une suite de taux, reçu {value!r}"),
+    "name.history-rate": Phrase("rate of period {index}", "le taux de la période {index}"),
     # money
     "money.time-spent": Phrase("time_spent must be a timedelta, got {value!r}",
                                "« time_spent » doit être un timedelta, reçu {value!r}"),

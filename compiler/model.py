@@ -50,10 +50,21 @@ class Money:
 
 @dataclass(frozen=True)
 class Text:
-    """A bilingual text written by the author."""
+    """Words the author wrote, in French and in English. `only` names the one language they
+    were written in, when the other is a copy of them (a contract in one language, or a text
+    not translated): documents in the other language mark them as such."""
 
     fr: str
     en: str
+    only: Literal["fr", "en"] | None = None
+
+    def in_(self, lang: str) -> str:
+        """The words in `lang` (`fr` or `en`)."""
+        return self.fr if lang == "fr" else self.en
+
+    def untranslated(self, lang: str) -> bool:
+        """Whether the words shown in `lang` are another language's, not translated."""
+        return self.only is not None and self.only != lang
 
 
 @dataclass(frozen=True)

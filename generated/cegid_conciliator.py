@@ -1128,8 +1128,7 @@ def historique_oldest_year_kept(on: date) -> int:
 
 
 def abonnement_surcharged_overage(units_over: Decimal, unit_price: Decimal) -> Decimal:
-    """Price of « Text(fr="l'utilisation au-delà des seuils commandés", en='use above the ordered
-    thresholds') »: `units_over` × `unit_price` plus 20 %.
+    """Price of « use above the ordered thresholds »: `units_over` × `unit_price` plus 20 %.
 
     Clause C9 (Art. 13).
 

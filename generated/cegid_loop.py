@@ -1150,12 +1150,11 @@ def duree_term_end(start: date, on: date) -> date:
 
     Note (en): Either Party may give notice.
 
-    Initial term 12 months from « Text(fr='la date de réception de la commande', en='the date the
-    order is received') »; renewed tacitly for 12 months at a time.
+    Initial term 12 months from « the date the order is received »; renewed tacitly for 12 months at
+    a time.
 
-    Notice: 3 months before the end of the term, by « Text(fr='lettre recommandée avec avis de
-    réception', en='registered letter with acknowledgement of receipt') »; a notice given on a day
-    counts as given at its end.
+    Notice: 3 months before the end of the term, by « registered letter with acknowledgement of
+    receipt »; a notice given on a day counts as given at its end.
 
     Terms are described by their last day included.
 
@@ -1180,12 +1179,11 @@ def duree_renewal_dates(start: date, until: date) -> list[date]:
 
     Note (en): Either Party may give notice.
 
-    Initial term 12 months from « Text(fr='la date de réception de la commande', en='the date the
-    order is received') »; renewed tacitly for 12 months at a time.
+    Initial term 12 months from « the date the order is received »; renewed tacitly for 12 months at
+    a time.
 
-    Notice: 3 months before the end of the term, by « Text(fr='lettre recommandée avec avis de
-    réception', en='registered letter with acknowledgement of receipt') »; a notice given on a day
-    counts as given at its end.
+    Notice: 3 months before the end of the term, by « registered letter with acknowledgement of
+    receipt »; a notice given on a day counts as given at its end.
 
     Terms are described by their last day included.
 
@@ -1210,12 +1208,11 @@ def duree_effective_termination(start: date, notice_given_on: date) -> date:
 
     Note (en): Either Party may give notice.
 
-    Initial term 12 months from « Text(fr='la date de réception de la commande', en='the date the
-    order is received') »; renewed tacitly for 12 months at a time.
+    Initial term 12 months from « the date the order is received »; renewed tacitly for 12 months at
+    a time.
 
-    Notice: 3 months before the end of the term, by « Text(fr='lettre recommandée avec avis de
-    réception', en='registered letter with acknowledgement of receipt') »; a notice given on a day
-    counts as given at its end.
+    Notice: 3 months before the end of the term, by « registered letter with acknowledgement of
+    receipt »; a notice given on a day counts as given at its end.
 
     Terms are described by their last day included.
 
@@ -1241,12 +1238,11 @@ def duree_last_notice_day(start: date, on: date) -> date:
 
     Note (en): Either Party may give notice.
 
-    Initial term 12 months from « Text(fr='la date de réception de la commande', en='the date the
-    order is received') »; renewed tacitly for 12 months at a time.
+    Initial term 12 months from « the date the order is received »; renewed tacitly for 12 months at
+    a time.
 
-    Notice: 3 months before the end of the term, by « Text(fr='lettre recommandée avec avis de
-    réception', en='registered letter with acknowledgement of receipt') »; a notice given on a day
-    counts as given at its end.
+    Notice: 3 months before the end of the term, by « registered letter with acknowledgement of
+    receipt »; a notice given on a day counts as given at its end.
 
     Terms are described by their last day included.
 

@@ -1849,8 +1849,8 @@ def engagement_term_end(start: date, on: date) -> date:
     Note (en): The customer may decline the renewal or change its commitment until the day before
     the renewal date, in the "My account" module.
 
-    Initial term 1 year from « Text(fr="la fin des six premiers mois d'abonnement mensuel", en='the
-    end of the first six months of monthly subscription') »; renewed tacitly for 1 year at a time.
+    Initial term 1 year from « the end of the first six months of monthly subscription »; renewed
+    tacitly for 1 year at a time.
 
     Terms are described by their last day included.
 
@@ -1887,8 +1887,8 @@ def engagement_renewal_dates(start: date, until: date) -> list[date]:
     Note (en): The customer may decline the renewal or change its commitment until the day before
     the renewal date, in the "My account" module.
 
-    Initial term 1 year from « Text(fr="la fin des six premiers mois d'abonnement mensuel", en='the
-    end of the first six months of monthly subscription') »; renewed tacitly for 1 year at a time.
+    Initial term 1 year from « the end of the first six months of monthly subscription »; renewed
+    tacitly for 1 year at a time.
 
     Terms are described by their last day included.
 

@@ -37,9 +37,9 @@ def test_nodes_and_spans_as_written() -> None:
         (ast.TimeRange(span(6, 22, 6, 36), ast.Time(9 * 60, "09:00", span(6, 22, 6, 27)),
                        ast.Time(18 * 60, "18:00", span(6, 31, 6, 36))),),
     )
-    # `label` 5-9, `"a \"b\""` 14-22 (nine characters), `"c"` 27-29.
-    label = ast.Label(span(7, 5, 7, 30), ast.Str('a "b"', span(7, 14, 7, 23)),
-                      ast.Str("c", span(7, 27, 7, 30)))
+    # `label` 5-9, `fr` 11-12, `"a \"b\""` 14-22 (nine characters), `en` 24-25, `"c"` 27-29.
+    label = ast.Label(span(7, 5, 7, 30), ast.TwoLanguages(
+        span(7, 11, 7, 30), ast.Str('a "b"', span(7, 14, 7, 23)), ast.Str("c", span(7, 27, 7, 30))))
     window = ast.Block("window", ast.Name("maintenance", span(5, 8, 5, 19)), (weekly, label),
                        span(5, 1, 8, 2))
 
@@ -50,9 +50,9 @@ def test_nodes_and_spans_as_written() -> None:
 def test_each_parse_names_its_own_file() -> None:
     first = parse(SOURCE, "a.sla")
     second = parse(SOURCE, "b.sla")
-    assert (first.file, first.span.file, first.blocks[0].body[1].fr.span.file) == (
+    assert (first.file, first.span.file, first.blocks[0].body[1].text.fr.span.file) == (
         "a.sla", "a.sla", "a.sla")
-    assert (second.file, second.span.file, second.blocks[0].body[1].fr.span.file) == (
+    assert (second.file, second.span.file, second.blocks[0].body[1].text.fr.span.file) == (
         "b.sla", "b.sla", "b.sla")
 
 

@@ -19,6 +19,7 @@ from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, get_day_names, get_month_names
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent, get_currency_name
 from markupsafe import Markup
 
@@ -172,6 +173,11 @@ class Formatter:
         """The currency's plural name: `euros`."""
         return str(get_currency_name(code, count=2, locale=self.locale))
 
+    def languages(self, codes: tuple[str, ...]) -> str:
+        """Languages' names, joined: `English`, `français et anglais`."""
+        names = [str(self.locale.languages.get(code, code)) for code in codes]
+        return format_list(names, locale=self.locale)
+
     def country(self, code: str) -> str:
         """A country's name from its ISO code: `France`."""
         return str(self.locale.territories.get(code.upper(), code))
@@ -264,3 +270,10 @@ class Formatter:
         """`vendredi 3 mai 2024 à 16 h 00` / `Friday 3 May 2024 at 16:00` (wall time as given)."""
         return _AT[self.lang].format(date=self.weekday_date(instant.date()),
                                      time=self.time_of(instant))
+
+
+def words(text: model.Text, lang: str) -> str:
+    """The author's words in `lang`; words that are not translated into it are tagged with the
+    language they are written in: `Compute availability [en]`."""
+    shown = text.in_(lang)
+    return f"{shown} [{text.only}]" if text.untranslated(lang) else shown

@@ -41,7 +41,7 @@ from ..runtime.periods import Period, add_period, end_of_month, month_bounds
 from ..runtime.schedules import Schedule
 from ..runtime.schedules import WeeklyRange as ScheduleRange
 from ..runtime.terms import FixedTerm, TenureNotice
-from .formatting import NBSP, Formatter, Lang, visible
+from .formatting import NBSP, Formatter, Lang, visible, words
 from .pycode import holiday_data
 
 INVOICE = Decimal(1000)
@@ -309,7 +309,7 @@ def _text(text: model.Text | model.Unspecified | str | None, lang: Lang) -> str:
     """A text the author wrote in both languages, in `lang`; a plain string as it is; an
     unspecified or absent one as "not stated"."""
     if isinstance(text, model.Text):
-        return text.fr if lang == "fr" else text.en
+        return words(text, lang)
     if isinstance(text, str):
         return text
     return word(lang, "unspecified")

@@ -48,7 +48,7 @@ from ..runtime.deadlines import due_business_days
 from ..runtime.schedules import Schedule
 from ..runtime.schedules import WeeklyRange as ScheduleRange
 from . import glance
-from .formatting import LANGS, NBSP, Formatter, Lang, squash, visible
+from .formatting import LANGS, NBSP, Formatter, Lang, squash, visible, words
 from .localise import localise
 from .schedule_svg import week_svg
 
@@ -76,6 +76,11 @@ PHRASES: dict[str, Phrase] = {
         "se tait ou se contredit, le résumé le signale ; les exemples marqués « calculé » sont "
         "établis à partir des chiffres du contrat et ne figurent pas dans son texte. Résumé non "
         "contractuel : seul le contrat signé fait foi."),
+    "untranslated": Phrase(
+        "The contract is written in {{ s.f.languages(c.languages) }} only: its words are quoted "
+        "as written, without translation, and marked with their language, e.g. [fr].",
+        "Le contrat n’est rédigé qu’en {{ s.f.languages(c.languages) }} : ses mots sont cités tels "
+        "quels, sans traduction, et marqués de leur langue, par exemple [en]."),
     "provider": Phrase(
         "Provider: {{ s.text(c.provider.name)|t if c.provider.named else '[name]' }}",
         "Prestataire : {{ s.text(c.provider.name)|t if c.provider.named else '[dénomination]' }}"),
@@ -338,7 +343,7 @@ class Facts:
     # ------------------------------------------------------------------ words the author wrote
 
     def text(self, text: model.Text) -> str:
-        return text.fr if self.lang == "fr" else text.en
+        return words(text, self.lang)
 
     def label(self, item: model.ItemBase | str) -> str:
         """The item's label in this language, else its name."""

@@ -25,8 +25,7 @@ class Purpose(ast.Statement):
 
     rule: ClassVar[str] = "contact_purpose"
     written: ClassVar[str] = "for"
-    fr: ast.Str
-    en: ast.Str
+    text: ast.TextLit
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,7 @@ class Channel(ast.Statement):
     """`channel fr "dans l'application" en "in the application"`: any other way in."""
 
     rule: ClassVar[str] = "contact_channel"
-    fr: ast.Str
-    en: ast.Str
+    text: ast.TextLit
 
 
 @dataclass(frozen=True)
@@ -218,13 +216,13 @@ class ContactKind(Kind[Contact]):
         for stmt in block.body:
             if isinstance(stmt, AddressStatement) and addresses[stmt.field] is None:
                 addresses[stmt.field] = self._address(c, stmt, name)
-        channels = tuple(model.Text(s.fr.value, s.en.value) for s in block.body
+        channels = tuple(c.text(s.text) for s in block.body
                          if isinstance(s, Channel))
         if not channels and all(value is None for value in addresses.values()):
             c.report("missing-statement", block.name.span, kind=self.names.the(), name=name,
                      what="email | phone | web | post | channel",
                      example='email "support@example.com"')
-        purpose = next((model.Text(s.fr.value, s.en.value) for s in block.body
+        purpose = next((c.text(s.text) for s in block.body
                         if isinstance(s, Purpose)), None)
         return Contact(purpose=purpose, email=addresses["email"], phone=addresses["phone"],
                        web=addresses["web"], post=addresses["post"], channels=channels,

@@ -76,8 +76,7 @@ class ActionStmt(ast.Statement):
 
     rule: ClassVar[str] = "action"
     name: ast.Name
-    fr: ast.Str
-    en: ast.Str
+    text: ast.TextLit
     force: ast.Force | None = None
 
 
@@ -428,7 +427,7 @@ def _actions(c: Checker, block: ast.Block,
             c.report("duplicate-name", stmt.name.span, name=name, line=first[name])
         first.setdefault(name, stmt.span.line)
         own = c.force(stmt.force, name) if stmt.force is not None else None
-        actions[name] = Action(name, model.Text(stmt.fr.value, stmt.en.value), own or force)
+        actions[name] = Action(name, c.text(stmt.text), own or force)
     if force is None and any(a.force is None for a in actions.values()):
         c.report("force-undecided", block.name.span, kind=c.names["deadlines"].the(),
                  name=block.name.value)

@@ -52,10 +52,9 @@ class FeeStmt(ast.Statement):
     @classmethod
     def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
         name, *rest = values
-        label = rest.pop(0) if isinstance(rest[0], (ast.OneLanguage, ast.TwoLanguages)) else None
+        label = rest.pop(0) if isinstance(rest[0], ast.TEXTS) else None
         amount, *rest = rest
-        minimum_per = rest[-1] if rest and isinstance(rest[-1], (ast.OneLanguage,
-                                                                  ast.TwoLanguages)) else None
+        minimum_per = rest[-1] if rest and isinstance(rest[-1], ast.TEXTS) else None
         return cls(span, name, label, amount, _first(rest, FeePer), _first(rest, ast.MoneyLit),
                    minimum_per)
 
@@ -378,7 +377,7 @@ def _functions(ctx: Ctx, item: MoneyClause) -> list[Unit]:
     if item.surcharge is not None:
         units.append(_function(
             ctx, item, "surcharged_overage", "surcharge", item.surcharge,
-            f"Price of « {item.surcharge_on} »: `units_over` × `unit_price` "
+            f"Price of « {item.surcharge_on.en} »: `units_over` × `unit_price` "
             f"plus {num(item.surcharge)} %."))
     if item.indexation is not None:
         cap = item.indexation_cap
@@ -445,7 +444,7 @@ class MoneyKind(Kind[MoneyClause]):
             indexation_cap=c.percent(index.cap) if index else None,
             indexation_up_to=bool(index and index.up_to),
             liability_cap=c.money(cap.amount, c.currency) if cap else None,
-            liability_of=party_of(cap.party) if cap and cap.party else None,
+            liability_of=party_of(cap.party, c.languages) if cap and cap.party else None,
             interest_points=c.number(interest.points) if interest else None,
             billing=BILLING[billing.mode.value] if billing else None,
             examples=examples, **base)

@@ -29,8 +29,7 @@ class LevelStmt(ast.Statement):
 
     rule: ClassVar[str] = "level"
     name: ast.Name
-    fr: ast.Str
-    en: ast.Str
+    text: ast.TextLit
 
 
 # --------------------------------------------------------------------------- model
@@ -96,7 +95,7 @@ class SeveritiesKind(Kind[Severities]):
                 c.report("duplicate-name", stmt.name.span, name=name, line=first[name])
                 continue
             first[name] = stmt.span.line
-            levels[name] = Level(name, model.Text(stmt.fr.value, stmt.en.value))
+            levels[name] = Level(name, c.text(stmt.text))
         if not levels:
             c.report("missing-statement", block.name.span, kind=self.names.the(),
                      name=block.name.value, what="level", example='level critical fr "…" en "…"')

@@ -369,12 +369,12 @@ def _tenure_unit(ctx: Ctx, item: Term, name: str) -> Unit:
 def _fixed_rule(item: Term, initial: model.Duration) -> list[str]:
     """The fixed term, its renewal and its notice in words, for the docstrings."""
     rule = [f"Initial term {duration_text(initial)}"
-            + (f" from « {item.initial_from} »" if item.initial_from else "") + "; "
+            + (f" from « {item.initial_from.en} »" if item.initial_from else "") + "; "
             + (f"renewed tacitly for {duration_text(item.renewal)} at a time"
                if item.renewal else "not renewed") + "."]
     if item.notice_before_end:
         rule.append(f"Notice: {duration_text(item.notice_before_end)} before the end of the "
-                    "term" + (f", by « {item.notice_by} »" if item.notice_by else "")
+                    "term" + (f", by « {item.notice_by.en} »" if item.notice_by else "")
                     + "; a notice given on a day counts as given at its end.")
     rule.append("Terms are described by their last day included.")
     return rule
