@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -15,6 +16,9 @@ from . import __version__
 from .backends.formatting import visible
 from .diagnostics import Diagnostic, render_json, render_text
 from .pipeline import Compiled, compile_paths, read_source, source_files
+
+if TYPE_CHECKING:
+    from .evaluating import PeriodRef
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 SUMMARY_WORDS = {
@@ -152,8 +156,8 @@ def summary(contract: str, lang: str | None) -> None:
 @cli.command("eval")
 @click.argument("contract")
 @click.argument("clause")
-@click.option("--period", metavar="YYYY-MM", help="The month to evaluate (availability, tiers, "
-              "windows, calendars).")
+@click.option("--period", metavar="YYYY-MM", help="The period to evaluate (availability, "
+              "tiers, windows, calendars): a month YYYY-MM, a quarter YYYY-QN, a year YYYY.")
 @click.option("--input", "inputs", multiple=True, type=click.Path(path_type=Path),
               help="A .csv or .json file of records (outages, probe samples, error rates, "
                    "tickets…); repeatable.")
@@ -231,19 +235,21 @@ def _shown(source: str, line: int) -> str | None:
     return source if not 1 <= line <= len(lines) or len(lines[line - 1]) <= SHOWN_LINE else None
 
 
-def _period(period: str | None) -> tuple[int, int] | None:
-    """`YYYY-MM` as (year, month), in the years `slac eval` reads (evaluating.YEARS)."""
-    from .evaluating import YEARS
+def _period(period: str | None) -> PeriodRef | None:
+    """`YYYY-MM`, `YYYY-QN` or `YYYY`, in the years `slac eval` reads (evaluating.YEARS)."""
+    from .evaluating import YEARS, PeriodRef
 
     if period is None:
         return None
-    year, _, month = period.partition("-")
-    if not (len(year) == 4 and year.isascii() and year.isdigit() and len(month) == 2
-            and month.isascii() and month.isdigit() and 1 <= int(month) <= 12):
-        fail(f"--period must be a month written YYYY-MM (e.g. 2024-05), not '{period}'")
-    if not YEARS[0] <= int(year) <= YEARS[1]:
-        fail(f"--period must be a month of the years {YEARS[0]} to {YEARS[1]}, not '{period}'")
-    return int(year), int(month)
+    match = re.fullmatch(r"([0-9]{4})(?:-(?:([0-9]{2})|Q([0-9])))?", period, re.ASCII)
+    if match is None or (match[2] and not 1 <= int(match[2]) <= 12) \
+            or (match[3] and not 1 <= int(match[3]) <= 4):
+        fail("--period must be a month YYYY-MM (e.g. 2024-05), a quarter YYYY-QN (2024-Q2) "
+             f"or a year YYYY, not '{period}'")
+    if not YEARS[0] <= int(match[1]) <= YEARS[1]:
+        fail(f"--period must be in the years {YEARS[0]} to {YEARS[1]}, not '{period}'")
+    return PeriodRef(int(match[1]), int(match[2]) if match[2] else None,
+                     int(match[3]) if match[3] else None)
 
 
 def _contract_path(contract: str) -> Path:

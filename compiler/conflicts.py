@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import ast, model
 from .checking import Checker
-from .kinds.availability import Availability, NoRemedy, PeriodMonth
+from .kinds.availability import Availability, NoRemedy, PeriodStmt
 from .kinds.deadlines import Deadlines, Rule, RuleStmt
 from .kinds.tiers import Claim, Measure, Tiers
 from .messages import Phrase, amount_of, phrase
@@ -72,7 +72,7 @@ def _claim_window(c: Checker, availability: Availability, scale: Tiers) -> None:
     days = {"day": 1, "week": 7}.get(within.unit)
     if days is None or within.amount * days >= 28:
         return
-    period = _statement(c, availability.name, PeriodMonth)
+    period = _statement(c, availability.name, PeriodStmt)
     claim = _statement(c, scale.name, Claim)
     if period is not None and claim is not None:
         c.conflict(period.span, claim.span, phrase("conflict.claim-window", name=_label(scale)),

@@ -92,7 +92,7 @@ def _evaluate(contract: model.Contract, module: ModuleType, request: Request,
         "contract": contract.id, "item": item.name, "kind": kinds.of(item).keyword,
         "clauses": [{"id": c.id, "article": c.article} for c in item.clauses],
         "label": {"fr": item.label.fr, "en": item.label.en} if item.label else None,
-        "period": f"{request.period[0]:04d}-{request.period[1]:02d}" if request.period else None,
+        "period": str(request.period) if request.period else None,
     }
     clauses = ", ".join(f"{c.id} ({c.article})" for c in item.clauses)
     lines = [f"{contract.id} · {item.name}" + (f" — {label}" if label else ""),

@@ -33,7 +33,7 @@ COMMAND_LINE = "<command line>"
 _Number = TypeVar("_Number", int, Decimal)
 _Moment = TypeVar("_Moment", date, datetime)
 Data = dict[str, Any]
-PERIOD_PARAMETERS = frozenset({"year", "month", "start", "end"})
+PERIOD_PARAMETERS = frozenset({"year", "month", "quarter", "start", "end"})
 """The parameters a report that reads the period gives its evaluators itself."""
 YEARS = (1000, 9998)
 """The years of the periods, dates and instants `slac eval` reads (far enough from the ends of
@@ -64,10 +64,33 @@ class Request:
     """What the user asked: the clause or item, the period, named values and input files."""
 
     clause: str
-    period: tuple[int, int] | None = None
+    period: PeriodRef | None = None
     settings: tuple[str, ...] = ()
     inputs: tuple[Path, ...] = ()
     zone: ZoneInfo | None = None
+
+
+@dataclass(frozen=True)
+class PeriodRef:
+    """A period as `--period` names it: a month `2024-05`, a quarter `2024-Q2`, a year `2024`."""
+
+    year: int
+    month: int | None = None
+    quarter: int | None = None
+
+    @property
+    def values(self) -> dict[str, int]:
+        """The evaluators' parameters naming it: `{"year": 2024, "month": 5}`."""
+        found = {"year": self.year, "month": self.month, "quarter": self.quarter}
+        return {name: value for name, value in found.items() if value is not None}
+
+    @property
+    def months(self) -> int:
+        return 1 if self.month else 3 if self.quarter else 12
+
+    def __str__(self) -> str:
+        return (f"{self.year:04d}-{self.month:02d}" if self.month else
+                f"{self.year:04d}-Q{self.quarter}" if self.quarter else f"{self.year:04d}")
 
 
 @dataclass
@@ -113,16 +136,24 @@ class EvalContext:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.contract.zone)
 
-    def period(self) -> tuple[int, int]:
-        if self.request.period is None:
-            raise self.fail("eval.needs-period")
-        return self.request.period
+    def period(self, months: int = 1) -> PeriodRef:
+        """The period asked for, which must be of `months` months (a month, a quarter, a year)."""
+        period = self.request.period
+        if period is None or period.months != months:
+            form = {1: "YYYY-MM", 3: "YYYY-QN", 12: "YYYY"}[months]
+            raise self.fail("eval.needs-period", form=form)
+        return period
 
-    def bounds(self) -> tuple[datetime, datetime]:
-        year, month = self.period()
-        after = (year + month // 12, month % 12 + 1)
-        return (datetime(year, month, 1, tzinfo=self.zone),
-                datetime(*after, 1, tzinfo=self.zone))
+    def bounds(self, months: int = 1, zone: ZoneInfo | None = None, first_month: int = 1,
+               first_day: int = 1) -> tuple[datetime, datetime]:
+        """The period's start and end, in `zone` (the contract's by default): periods of
+        `months` months, the first of a year starting on `first_day` of `first_month`."""
+        period = self.period(months)
+        local = zone or self.zone
+        span = self.runtime("periods").period_bounds(
+            months, period.year, period.month or period.quarter or 1, local, first_month,
+            first_day)
+        return span.start.astimezone(local), span.end.astimezone(local)
 
     def function(self, name: str) -> Callable[..., Any]:
         found = getattr(self.module, name, None)
@@ -179,7 +210,7 @@ def by_signature(ctx: EvalContext, item: model.Item,
     for record in records:
         values = values_of(ctx, record)
         for name, value in (record.values if record else values).items():
-            if name not in known and name not in ("year", "month", "id"):
+            if name not in known and name not in ("year", "month", "quarter", "id"):
                 raise error("input-unknown-name", value.span, name=name, item=item.name,
                             names=", ".join(sorted(known)))
         results: Data = {}
@@ -210,7 +241,7 @@ def by_signature(ctx: EvalContext, item: model.Item,
                 raise ctx.fail("eval.give-values", item=item.name, signatures=signatures)
             raise error("input-rejected", record.span,
                         reason=said("eval.give-values", item=item.name, signatures=signatures))
-        given = {n: v.text for n, v in values.items() if n not in ("year", "month")}
+        given = {n: v.text for n, v in values.items() if n not in ("year", "month", "quarter")}
         rows.append({"inputs": given, "results": results})
         prefix = ctx.say("report.line", line=record.span.line) if record else ""
         lines.append(prefix + ", ".join(f"{n}={t}" for n, t in given.items()))
@@ -223,8 +254,8 @@ def values_of(ctx: EvalContext, record: Record | None) -> dict[str, Value]:
     values: dict[str, Value] = {}
     if ctx.request.period:
         span = Span(COMMAND_LINE, 1, 1, 1, 2)
-        values["year"] = Value(str(ctx.request.period[0]), span)
-        values["month"] = Value(str(ctx.request.period[1]), span)
+        for name, number in ctx.request.period.values.items():
+            values[name] = Value(str(number), span)
     values.update(ctx.settings)
     if record is not None:
         values.update({k: v for k, v in record.values.items() if v.text is not None})

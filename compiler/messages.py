@@ -279,6 +279,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "why.limit": ("a limit is a whole number ≥ 1", "une limite est un nombre entier ≥ 1"),
     "why.count": ("a count is a whole number ≥ 1", "un nombre de fois est un entier ≥ 1"),
     "why.month-day": ("a day of the month is 1 to 31", "un jour du mois va de 1 à 31"),
+    "why.cycle-day": ("a billing cycle starts on a day from 1 to 28, which every month has",
+                      "un cycle de facturation commence un jour de 1 à 28, que tout mois a"),
     "why.debit-day": (
         "a day of each month is 1 to 28 (days 29 to 31 are missing from some months)",
         "un jour de chaque mois va de 1 à 28 (les jours 29 à 31 manquent à certains mois)"),
@@ -609,6 +611,10 @@ CATALOG: dict[str, Entry] = {
         E, "worked example fails: expected {expected}, the contract gives {actual}",
         "l'exemple ne se vérifie pas : attendu {expected}, le contrat donne {actual}",
         "fix the example or the clause", "corrigez l'exemple ou la clause"),
+    "example-period": Entry(
+        E, "'{written}' is not one of the periods of this availability, which is measured by {per}",
+        "« {written} » n'est pas une des périodes de cette disponibilité, mesurée par {per}",
+        "write the period as {example}", "écrivez la période ainsi : {example}"),
     "example-needs-outages": Entry(
         E, "an example with outages needs 'method outages', but this availability is measured "
            "by {method}",
@@ -691,8 +697,8 @@ CATALOG: dict[str, Entry] = {
         "leurs paramètres : {names} ; une colonne « id » est reprise telle quelle dans le rapport"),
     "input-outside-period": Entry(
         E, "{value} is outside the period {period}", "{value} est hors de la période {period}",
-        "keep only the records of the month evaluated",
-        "ne gardez que les enregistrements du mois évalué"),
+        "keep only the records of the period evaluated",
+        "ne gardez que les enregistrements de la période évaluée"),
     "input-rejected": Entry(
         E, "this record is refused: {reason}", "cet enregistrement est refusé : {reason}"),
     "input-choice": Entry(
@@ -857,8 +863,8 @@ EVAL: dict[str, Phrase] = {
     "eval.several-items": Phrase(
         "clause {clause} is encoded by several items: {items}; name the one to evaluate",
         "la clause {clause} est codée par plusieurs éléments : {items} ; nommez celui à évaluer"),
-    "eval.needs-period": Phrase("this evaluation needs a period: add --period YYYY-MM",
-                                "cette évaluation demande une période : ajoutez --period AAAA-MM"),
+    "eval.needs-period": Phrase("this evaluation needs a period: add --period {form}",
+                                "cette évaluation demande une période : ajoutez --period {form}"),
     "eval.no-evaluator": Phrase("the generated module has no evaluator {name}()",
                                 "le module généré n'a pas d'évaluateur {name}()"),
     "eval.give-value": Phrase("give the measured value with --set value=PERCENT",

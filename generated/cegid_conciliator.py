@@ -547,8 +547,8 @@ def disponibilite_report(
     period. One KO hour thus counts 60 minutes: in June 2024 (20 days × 9 h = 180 h), 3 KO hours
     give 98.33% (no discount), 4 KO hours 97.78% (discount).
 
-    Measured time: the occurrences of window `periode_travail` in the month (local calendar month in
-        Europe/Paris).
+    Measured time: the occurrences of window `periode_travail` in the period (local calendar month
+        in Europe/Paris).
     Target: availability at least 98 %.
     Excluded: the declared maintenance given in `maintenance`. Excluded time is removed from the
         measured time.
@@ -651,8 +651,8 @@ def disponibilite_report_columns(
         default) does not build the spans: the report's measured, downtime, no_data and slices are
         empty; spans=True returns the report the per-element function returns, spans included.
 
-    Measured time: the occurrences of window `periode_travail` in the month (local calendar month in
-        Europe/Paris).
+    Measured time: the occurrences of window `periode_travail` in the period (local calendar month
+        in Europe/Paris).
     Target: availability at least 98 %.
     Excluded: the declared maintenance given in `maintenance`. Excluded time is removed from the
         measured time.

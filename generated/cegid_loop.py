@@ -531,7 +531,7 @@ def disponibilite_report(
     suppliers; “systems outside the scope of the Service” covers any such system (the Internet, for
     instance), the Customer's telecoms network being only one example.
 
-    Measured time: the occurrences of window `periode_reference` in the month (local calendar month
+    Measured time: the occurrences of window `periode_reference` in the period (local calendar month
         in Europe/Paris).
     Target: availability at least 99.5 %.
     Excluded: the occurrences of window `fenetre_maintenance`. Excluded time counts as available.
@@ -590,7 +590,7 @@ def disponibilite_report_columns(
         default) does not build the spans: the report's measured, downtime, no_data and slices are
         empty; spans=True returns the report the per-element function returns, spans included.
 
-    Measured time: the occurrences of window `periode_reference` in the month (local calendar month
+    Measured time: the occurrences of window `periode_reference` in the period (local calendar month
         in Europe/Paris).
     Target: availability at least 99.5 %.
     Excluded: the occurrences of window `fenetre_maintenance`. Excluded time counts as available.

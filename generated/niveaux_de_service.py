@@ -553,7 +553,7 @@ def disponibilite_report(
     Solution, greater than 5%. The contract counts minutes of Interruption without saying over what
     period the rate is measured: computing it minute by minute is a reading.
 
-    Measured time: the whole month (local calendar month in Europe/Paris).
+    Measured time: the whole period (local calendar month in Europe/Paris).
     Target: availability at least 99.95 %.
     Excluded: the declared maintenance given in `maintenance`. Excluded time counts as available.
     Excluded causes: « force majeure »; « modification non autorisée »; « équipement du Client non
@@ -644,7 +644,7 @@ def disponibilite_report_columns(
         default) does not build the spans: the report's measured, downtime, no_data and slices are
         empty; spans=True returns the report the per-element function returns, spans included.
 
-    Measured time: the whole month (local calendar month in Europe/Paris).
+    Measured time: the whole period (local calendar month in Europe/Paris).
     Target: availability at least 99.95 %.
     Excluded: the declared maintenance given in `maintenance`. Excluded time counts as available.
     Excluded causes: « force majeure »; « modification non autorisée »; « équipement du Client non

@@ -588,7 +588,7 @@ def disponibilite_report(
 
     Condition: only outages for which the Publisher's infrastructure is at fault count
 
-    Measured time: the whole month (local calendar month in Europe/Paris).
+    Measured time: the whole period (local calendar month in Europe/Paris).
     Target: availability at least 99.8 %.
     Excluded: the declared maintenance given in `maintenance`, clipped to the occurrences of
         `maintenance_corrective`, `maintenance_evolutive`. Excluded time is removed from the
@@ -644,7 +644,7 @@ def disponibilite_report_columns(
         default) does not build the spans: the report's measured, downtime, no_data and slices are
         empty; spans=True returns the report the per-element function returns, spans included.
 
-    Measured time: the whole month (local calendar month in Europe/Paris).
+    Measured time: the whole period (local calendar month in Europe/Paris).
     Target: availability at least 99.8 %.
     Excluded: the declared maintenance given in `maintenance`, clipped to the occurrences of
         `maintenance_corrective`, `maintenance_evolutive`. Excluded time is removed from the

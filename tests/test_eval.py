@@ -201,7 +201,7 @@ def test_calendar_of_a_month() -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["Z9"], "has no clause or item 'Z9'"),
     (["L1"], "needs a period: add --period YYYY-MM"),
-    (["L1", "--period", "2024-13"], "--period must be a month written YYYY-MM"),
+    (["L1", "--period", "2024-13"], "--period must be a month YYYY-MM"),
     (["L1", "--period", "2024-05", "--input", "missing.csv"], "no such input file"),
     (["L1", "--period", "2024-05", "--zone", "Mars/Olympus"], "unknown time zone"),
 ])

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from slac import build, model
 from slac.diagnostics import render_text
 from slac.evaluate import EvalError, Request, evaluate
+from slac.evaluating import PeriodRef
 from slac.examples import load_generated
 from slac.inputs import InputError
 from slac.pipeline import compile_paths
@@ -52,7 +53,7 @@ def loaded() -> dict[str, tuple[model.Contract, ModuleType]]:
 
 
 def run(contract: str, clause: str, text: str, suffix: str, settings_: tuple[str, ...],
-        period: tuple[int, int] | None) -> None:
+        period: PeriodRef | None) -> None:
     checked, module = loaded()[contract]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"in{suffix}"
@@ -78,17 +79,18 @@ SETTINGS = st.lists(st.builds(lambda a, b: f"{a}={b}", st.sampled_from(TOKENS),
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(TARGETS, TEXT, st.sampled_from([".csv", ".json"]), SETTINGS,
-       st.sampled_from([None, (2024, 5), (2024, 3), (2024, 10)]))
+       st.sampled_from([None, PeriodRef(2024, 5), PeriodRef(2024, 3), PeriodRef(2024, 10),
+                        PeriodRef(2024, quarter=2), PeriodRef(2024)]))
 def test_random_input_files_never_crash(target: tuple[str, str], text: str, suffix: str,
                                         settings_: tuple[str, ...],
-                                        period: tuple[int, int] | None) -> None:
+                                        period: PeriodRef | None) -> None:
     run(*target, text, suffix, settings_, period)
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(TARGETS, st.lists(st.lists(st.sampled_from(TOKENS[:30]), min_size=1, max_size=4)
                          .map(",".join), min_size=1, max_size=6).map("\n".join),
-       st.sampled_from([(2024, 5), (2024, 3)]))
+       st.sampled_from([PeriodRef(2024, 5), PeriodRef(2024, 3)]))
 def test_csv_shaped_inputs_never_crash(target: tuple[str, str], text: str,
-                                       period: tuple[int, int]) -> None:
+                                       period: PeriodRef) -> None:
     run(*target, text, ".csv", (), period)

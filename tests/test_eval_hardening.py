@@ -75,7 +75,7 @@ def test_exit_1_undecided_tier_prints_the_report() -> None:
     (["Z9"], "has no clause or item 'Z9'"),
     (["L1"], "needs a period"),
     (["L1", "--period", "2024-05", "--input", "missing.csv"], "no such input file"),
-    (["L1", "--period", "2024-13"], "--period must be a month written YYYY-MM"),
+    (["L1", "--period", "2024-13"], "--period must be a month YYYY-MM"),
 ])
 def test_exit_2_usage(args: list[str], message: str) -> None:
     result = slac_eval("cegid-loop", *args)

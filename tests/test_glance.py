@@ -116,31 +116,31 @@ def test_measured_time_of_a_business_day_window() -> None:
     # May 2024: 23 weekdays − 4 French public holidays on weekdays (Wed 1, Wed 8, Thu 9 and
     # Mon 20 May) = 19 business days × 13 h (07:00–20:00) = 247 h = 889 200 s. The night window
     # excluded as a whole (20:00–07:00) does not meet the measured hours: nothing is removed.
-    measured = glance.measured_seconds(essai(), dispo, 2024, 5)
+    measured = glance.measured_seconds(essai(), dispo, (2024, 5))
     assert measured == 247 * 3600
     # 247 h × (100 − 99.5) % = 1.235 h = 4 446 s = 1 h 14 min 6 s.
     allowed = glance.allowance_seconds(measured, dispo.target)
     assert allowed == D(4446)
     assert Formatter("en").elapsed(allowed) == "1 h 14 min 6 s"
     # March 2024 (no holiday on a weekday): 21 weekdays × 13 h = 273 h.
-    assert glance.measured_seconds(essai(), dispo, 2024, 3) == 273 * 3600
+    assert glance.measured_seconds(essai(), dispo, (2024, 3)) == 273 * 3600
 
 
 def test_measured_time_of_a_whole_month() -> None:
     continuous = item("continue")
     assert isinstance(continuous, Availability)
     # February 2024 has 29 days: 29 × 24 h = 696 h; 696 h × 0.05 % = 0.348 h = 1 252.8 s.
-    measured = glance.measured_seconds(essai(), continuous, 2024, 2)
+    measured = glance.measured_seconds(essai(), continuous, (2024, 2))
     assert measured == 696 * 3600
     assert glance.allowance_seconds(measured, continuous.target) == D("1252.8")
     # March 2024 in Paris loses an hour to summer time on Sunday 31: 31 × 24 − 1 = 743 h.
-    assert glance.measured_seconds(essai(), continuous, 2024, 3) == 743 * 3600
+    assert glance.measured_seconds(essai(), continuous, (2024, 3)) == 743 * 3600
 
 
-def test_reference_month_without_example_is_the_documents_month() -> None:
+def test_reference_period_without_example_is_the_documents_month() -> None:
     dispo = item("dispo")
     assert isinstance(dispo, Availability)
-    assert glance.reference_month(essai(), dispo) == (2024, 3)
+    assert glance.reference_period(essai(), dispo) == (2024, 3)
 
 
 def test_tiers_money_on_an_invoice_of_1000_with_the_cap() -> None:
@@ -159,9 +159,9 @@ def test_claim_deadline_runs_from_the_end_of_the_month() -> None:
     tiers = item("penalites")
     assert isinstance(tiers, Tiers)
     # May 2024 ends on Friday 31 May; 30 days later is Sunday 30 June 2024.
-    assert glance.claim_deadline(tiers, 2024, 5) == date(2024, 6, 30)
+    assert glance.claim_deadline(essai(), tiers, (2024, 5)) == date(2024, 6, 30)
     # February 2024 ends on the 29th (leap year); + 30 days = 30 March 2024.
-    assert glance.claim_deadline(tiers, 2024, 2) == date(2024, 3, 30)
+    assert glance.claim_deadline(essai(), tiers, (2024, 2)) == date(2024, 3, 30)
 
 
 def test_term_renewal_and_last_notice_day() -> None:

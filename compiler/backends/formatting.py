@@ -266,6 +266,26 @@ class Formatter:
         """`mai 2024` / `May 2024`."""
         return _month(self.lang, year, month)
 
+    def period(self, months: int, fiscal: bool, first_day: int, values: tuple[int, ...]) -> str:
+        """A measurement period: `May 2024`, `Q2 2024`, `2024`, `Q1 of fiscal year 2024`, `the
+        billing cycle from 15 May 2024`; in French, `mai 2024`, `T2 2024`…"""
+        year = values[0]
+        fr = self.lang == "fr"
+        if months == 1 and first_day != 1:
+            start = self.long_date(date(year, values[1], first_day))
+            return f"le cycle de facturation du {start}" if fr else \
+                f"the billing cycle from {start}"
+        if months == 1:
+            return self.month(year, values[1])
+        if months == 3:
+            quarter = values[1]
+            if fr:
+                return f"T{quarter} de l’exercice {year}" if fiscal else f"T{quarter} {year}"
+            return f"Q{quarter} of fiscal year {year}" if fiscal else f"Q{quarter} {year}"
+        if fiscal:
+            return f"l’exercice {year}" if fr else f"fiscal year {year}"
+        return str(year)
+
     def moment(self, instant: datetime) -> str:
         """`vendredi 3 mai 2024 à 16 h 00` / `Friday 3 May 2024 at 16:00` (wall time as given)."""
         return _AT[self.lang].format(date=self.weekday_date(instant.date()),

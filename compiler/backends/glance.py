@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from .. import model
-from ..kinds.availability import Availability
+from ..kinds.availability import Availability, MeasurePeriod
 from ..kinds.calendar import Calendar
 from ..kinds.contact import Contact
 from ..kinds.deadlines import Deadlines, Rule
@@ -36,8 +36,8 @@ from ..kinds.tiers import Bound, Outcome, Tiers
 from ..kinds.window import Window
 from ..runtime import tiers as rt_tiers
 from ..runtime.calendars import BusinessCalendar
-from ..runtime.intervals import subtract, total
-from ..runtime.periods import Period, add_period, end_of_month, month_bounds
+from ..runtime.intervals import Interval, subtract, total
+from ..runtime.periods import Period, add_period, end_of_month, period_bounds
 from ..runtime.schedules import Schedule
 from ..runtime.schedules import WeeklyRange as ScheduleRange
 from ..runtime.terms import FixedTerm, TenureNotice
@@ -358,31 +358,39 @@ def window_schedule(contract: model.Contract, window: Window, years: range) -> S
     return Schedule(contract.zone, ranges)
 
 
-def reference_month(contract: model.Contract, availability: Availability) -> tuple[int, int]:
-    """The month the allowance is shown for: the first worked example's, else the month of the
-    source document's date."""
+def reference_period(contract: model.Contract, availability: Availability) -> tuple[int, ...]:
+    """The period the allowance is shown for: the first worked example's, else the period that
+    holds the source document's date; as the evaluators name it ((year, month)…)."""
     if availability.examples:
-        first = availability.examples[0]
-        return first.year, first.month
-    return contract.dated.year, contract.dated.month
+        return availability.examples[0].period
+    return availability.period.holding(contract.dated)
+
+
+def period_span(contract: model.Contract, availability: Availability,
+                values: tuple[int, ...]) -> Interval:
+    """The period `values` of `availability`, in UTC."""
+    period = availability.period
+    return period_bounds(period.months, values[0], values[1] if len(values) > 1 else 1,
+                         ZoneInfo(period.zone or contract.zone), period.first_month,
+                         period.first_day)
 
 
 def measured_seconds(contract: model.Contract, availability: Availability,
-                     year: int, month: int) -> Decimal:
-    """Seconds of measured time in a calendar month: the measurement window's time (all the
-    month when measured at all times), less the windows excluded as a whole when excluded time
+                     values: tuple[int, ...]) -> Decimal:
+    """Seconds of measured time in one period: the measurement window's time (all the
+    period when measured at all times), less the windows excluded as a whole when excluded time
     is removed from measured time. Public holidays and daylight saving time are counted.
 
-    Computed once for each contract, availability and month (each document asks for it)."""
-    return _measured_seconds(contract, availability, year, month)
+    Computed once for each contract, availability and period (each document asks for it)."""
+    return _measured_seconds(contract, availability, values)
 
 
 @functools.lru_cache(maxsize=256)
 def _measured_seconds(contract: model.Contract, availability: Availability,
-                      year: int, month: int) -> Decimal:
-    tz = ZoneInfo(contract.zone)
-    month_span = month_bounds(year, month, tz)
-    years = range(year - 1, year + 2)
+                      values: tuple[int, ...]) -> Decimal:
+    month_span = period_span(contract, availability, values)
+    year = month_span.start.year
+    years = range(year - 1, year + 3)
     measured = contract.item(availability.measured_during or "")
     if isinstance(measured, Window):
         spans = window_schedule(contract, measured, years).occurrences(month_span)
@@ -518,22 +526,45 @@ def worked_value(item: Tiers) -> Decimal | None:
     return None
 
 
-def claim_deadline(item: Tiers, year: int, month: int) -> date | None:
-    """Last day to claim for the month `year`-`month` when the claim runs from the end of the
-    period: the month's last day plus the claim delay (calendar days, weeks, months or years)."""
+def claim_deadline(contract: model.Contract, item: Tiers,
+                   values: tuple[int, ...]) -> date | None:
+    """Last day to claim for the period `values` when the claim runs from the end of the
+    period: the period's last day plus the claim delay (calendar days, weeks, months or years)."""
     delay = item.claim_within
     if item.claim_after != "period" or not isinstance(delay, model.Duration):
         return None
     if delay.unit not in ("day", "week", "month", "year"):
         return None
-    return add_period(end_of_month(date(year, month, 1)), Period(int(delay.amount), delay.unit))
+    return add_period(last_day(contract, item, values), Period(int(delay.amount), delay.unit))
 
 
-def _tier_month(contract: model.Contract, item: Tiers) -> tuple[int, int]:
+def last_day(contract: model.Contract, item: Tiers, values: tuple[int, ...]) -> date:
+    """The last day of the period `values` of the scale's availability (of the month
+    `values` when the scale measures none)."""
     source = contract.item(item.source)
     if isinstance(source, Availability):
-        return reference_month(contract, source)
+        period = source.period
+        end = period_span(contract, source, values).end.astimezone(
+            ZoneInfo(period.zone or contract.zone))
+        return end.date() - timedelta(days=1)
+    return end_of_month(date(values[0], values[1], 1))
+
+
+def tier_period(contract: model.Contract, item: Tiers) -> tuple[int, ...]:
+    """The period a scale's example dates are shown for."""
+    source = contract.item(item.source)
+    if isinstance(source, Availability):
+        return reference_period(contract, source)
     return contract.dated.year, contract.dated.month
+
+
+def period_name(contract: model.Contract, item: Tiers | Availability, values: tuple[int, ...],
+                f: Formatter) -> str:
+    """The period `values` of an availability, or of the availability a scale measures, named:
+    `May 2024`, `Q2 2024`."""
+    source = contract.item(item.source) if isinstance(item, Tiers) else item
+    period = source.period if isinstance(source, Availability) else MeasurePeriod()
+    return f.period(period.months, period.fiscal, period.first_day, values)
 
 
 def _tier_rows(contract: model.Contract, item: Tiers, f: Formatter) -> list[tuple[str, ...]]:
@@ -618,11 +649,11 @@ def claim_words(contract: model.Contract, item: Tiers, f: Formatter) -> list[str
     words = []
     delay = item.claim_within
     if item.claim_after == "period" and isinstance(delay, model.Duration):
-        year, month = _tier_month(contract, item)
-        last = claim_deadline(item, year, month)
+        values = tier_period(contract, item)
+        last = claim_deadline(contract, item, values)
         if last is not None:
             words.append(word(lang, "claim-period", date=f.long_date(last),
-                              month=f.month(year, month)))
+                              month=period_name(contract, item, values, f)))
     elif item.claim_after in ("incident", "breach") and isinstance(delay, model.Duration):
         words.append(word(lang, f"claim-{item.claim_after}", delay=f.duration(delay)))
     elif isinstance(delay, model.Unspecified):
@@ -737,12 +768,12 @@ def availability_figures(contract: model.Contract, item: Availability, f: Format
     else:
         where = word(lang, "measured-always")
     refs = clause_refs(item)
-    year, month = reference_month(contract, item)
-    seconds = measured_seconds(contract, item, year, month)
+    values = reference_period(contract, item)
+    seconds = measured_seconds(contract, item, values)
     allowed = allowance_seconds(seconds, item.target)
     share = f.percent((100 - item.target).normalize())
     detail = word(lang, "allowance-detail", hours=hours_text(seconds, f),
-                  month=f.month(year, month), share=share)
+                  month=period_name(contract, item, values, f), share=share)
     if item.maintenance_in and item.exclusion_mode == "removed":
         detail += f" ({word(lang, 'allowance-maintenance')})"
     force = item.force
@@ -753,7 +784,8 @@ def availability_figures(contract: model.Contract, item: Availability, f: Format
     return [
         Figure(_cap(label(item, lang)), target, where, refs),
         Figure(word(lang, "allowance") + (f" ({label(item, lang)})" if named else ""),
-               word(lang, "allowance-value", time=f.elapsed(allowed), month=f.month(year, month)),
+               word(lang, "allowance-value", time=f.elapsed(allowed),
+                    month=period_name(contract, item, values, f)),
                detail, refs),
     ]
 

@@ -41,7 +41,7 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 # Every name the generated code may import, and where from; only the names used are imported.
 IMPORTS: dict[str, str] = {
     **dict.fromkeys(("Iterable", "Mapping", "Sequence"), "collections.abc"),
-    **dict.fromkeys(("date", "datetime", "time", "timedelta"), "datetime"),
+    **dict.fromkeys(("date", "datetime", "time", "timedelta", "tzinfo"), "datetime"),
     "Decimal": "decimal",
     "MappingProxyType": "types",
     **dict.fromkeys(("Literal", "TypeVar"), "typing"),
@@ -49,6 +49,7 @@ IMPORTS: dict[str, str] = {
     **dict.fromkeys(("Interval", "intersect", "require_aware", "require_decimal"),
                     ".runtime.intervals"),
     **dict.fromkeys(("Period", "add_period", "add_period_dt", "end_of_month", "month_bounds",
+                     "period_bounds",
                      "require_date", "require_int", "subtract_period", "zone_info"),
                     ".runtime.periods"),
     "BusinessCalendar": ".runtime.calendars",

@@ -475,8 +475,8 @@ class Facts:
         share = (100 - availability.target) / 100
         measured = self.window(availability.measured_during or "")
         if measured is not None and not measured.always:
-            year, month = glance.reference_month(self.contract, availability)
-            bases = {"month": glance.measured_seconds(self.contract, availability, year, month)}
+            values = glance.reference_period(self.contract, availability)
+            bases = {"month": glance.measured_seconds(self.contract, availability, values)}
         else:
             bases = PERIOD_SECONDS
         stated = {r.per: r.allowance.seconds() for r in availability.restatements}
@@ -490,11 +490,16 @@ class Facts:
                 result.append(Allowance(per, None, self.f.elapsed(seconds), True))
         return tuple(result)
 
+    def period_name(self, item: Availability, values: tuple[int, ...]) -> str:
+        """A period of `item`, named: `May 2024`, `Q2 2024`."""
+        return glance.period_name(self.contract, item, values, self.f)
+
     def measured_month(self, availability: Availability) -> tuple[str, str]:
         """The month a measured window's allowance is shown for, and its measured time."""
-        year, month = glance.reference_month(self.contract, availability)
-        seconds = glance.measured_seconds(self.contract, availability, year, month)
-        return self.f.month(year, month), self.f.elapsed(seconds)
+        values = glance.reference_period(self.contract, availability)
+        seconds = glance.measured_seconds(self.contract, availability, values)
+        return (glance.period_name(self.contract, availability, values, self.f),
+                self.f.elapsed(seconds))
 
     def worst_start(self) -> str:
         return self.f.moment(WORST_CASE_START)

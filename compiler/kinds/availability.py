@@ -10,10 +10,11 @@ import math
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from types import ModuleType
+from zoneinfo import ZoneInfo
 from typing import Any, ClassVar, Literal, cast
 
 from .. import ast, model
@@ -33,7 +34,7 @@ from ..backends.pycode import (
     render_unit,
     seconds_text,
 )
-from ..checking import PER_SECONDS, Checker, written
+from ..checking import LIMITS, PER_SECONDS, Checker, known_zones, written
 from ..evaluating import (
     PERIOD_PARAMETERS,
     Data,
@@ -48,7 +49,7 @@ from ..evaluating import (
     span_of,
 )
 from ..inputs import Record, error
-from ..messages import UNITS, WEEKDAYS, KindNames, Phrase, phrase
+from ..messages import MONTH_NAMES, UNITS, WEEKDAYS, KindNames, Phrase, phrase
 from ..wording import said, worded
 from .base import Check, Kind, Result, Worked
 from .window import first_common_minute, week_minutes
@@ -82,11 +83,56 @@ class TargetAbove(Target):
 
 
 @dataclass(frozen=True)
-class PeriodMonth(ast.Statement):
-    """`period calendar month`."""
+class PeriodKind(ast.Statement):
+    """The periods a target is measured over: `calendar month`, `fiscal quarter from july`…"""
 
-    rule: ClassVar[str] = "period_month"
-    written: ClassVar[str] = "period"
+    months: ClassVar[int] = 1
+
+
+@dataclass(frozen=True)
+class CalendarMonth(PeriodKind):
+    rule: ClassVar[str] = "calendar_month"
+
+
+@dataclass(frozen=True)
+class CalendarQuarter(PeriodKind):
+    rule: ClassVar[str] = "calendar_quarter"
+    months: ClassVar[int] = 3
+
+
+@dataclass(frozen=True)
+class CalendarYear(PeriodKind):
+    rule: ClassVar[str] = "calendar_year"
+    months: ClassVar[int] = 12
+
+
+@dataclass(frozen=True)
+class FiscalQuarter(PeriodKind):
+    rule: ClassVar[str] = "fiscal_quarter"
+    months: ClassVar[int] = 3
+    first_month: ast.Word
+
+
+@dataclass(frozen=True)
+class FiscalYear(PeriodKind):
+    rule: ClassVar[str] = "fiscal_year"
+    months: ClassVar[int] = 12
+    first_month: ast.Word
+
+
+@dataclass(frozen=True)
+class BillingCycle(PeriodKind):
+    rule: ClassVar[str] = "billing_cycle"
+    first_day: ast.Number
+
+
+@dataclass(frozen=True)
+class PeriodStmt(ast.Statement):
+    """`period calendar month`, `period calendar quarter in "UTC"`."""
+
+    rule: ClassVar[str] = "period"
+    of: PeriodKind
+    zone: ast.Str | None = None
 
 
 @dataclass(frozen=True)
@@ -295,7 +341,7 @@ class AvailabilityExampleStmt(ast.Statement):
     """`example in 2024-03 outage … to … gives 99.9 %` (no outage or several)."""
 
     rule: ClassVar[str] = "availability_example"
-    month: ast.Word          # `2024-03`
+    period: ast.Word | ast.Number       # `2024-03`, `2024-Q2`, `2024`
     outages: tuple[ExampleOutage, ...]
     availability: ast.Percent
 
@@ -354,11 +400,65 @@ class OutageExample:
 
 @dataclass(frozen=True)
 class AvailabilityExample:
-    year: int
-    month: int
+    period: tuple[int, ...]            # (year, month), (year, quarter) or (year,)
     outages: tuple[OutageExample, ...]
     availability: Decimal
     line: int
+
+
+@dataclass(frozen=True)
+class MeasurePeriod:
+    """The periods a target is measured over: `months` long (1, 3 or 12), the first of a year
+    starting on day `first_day` of month `first_month`, in `zone` (None: the contract's)."""
+
+    months: int = 1
+    first_month: int = 1
+    first_day: int = 1
+    fiscal: bool = False
+    zone: str | None = None
+
+    @property
+    def index(self) -> str | None:
+        """The evaluators' parameter naming a period within its year: `month`, `quarter`, or
+        none for a year."""
+        return {1: "month", 3: "quarter"}.get(self.months)
+
+    def words(self, lang: str) -> str:
+        """`calendar month`, `fiscal quarter (fiscal years from July)`… in `lang`."""
+        fr = lang == "fr"
+        month = MONTH_NAMES[self.first_month - 1].text(lang)
+        if self.months == 1 and self.first_day != 1:
+            said = (f"cycle de facturation, du {self.first_day} de chaque mois au {self.first_day} "
+                    "du mois suivant" if fr else
+                    f"billing cycle, from day {self.first_day} of a month to day "
+                    f"{self.first_day} of the next")
+        elif self.fiscal:
+            said = ((f"trimestre d’exercice (exercices ouverts en {month})" if fr else
+                     f"fiscal quarter (fiscal years from {month})") if self.months == 3 else
+                    (f"exercice ouvert en {month}" if fr else f"fiscal year from {month}"))
+        else:
+            said = {1: ("calendar month", "mois civil"), 3: ("calendar quarter", "trimestre civil"),
+                    12: ("calendar year", "année civile")}[self.months][fr]
+        return said
+
+    @property
+    def adjective(self) -> str:
+        """`Monthly`, `Quarterly`, `Yearly`: of a report over one period, in the docstrings."""
+        return {1: "Monthly", 3: "Quarterly", 12: "Yearly"}[self.months]
+
+    def holding(self, day: date) -> tuple[int, ...]:
+        """The period that holds `day`, as the evaluators name it: (year, month), (year,
+        quarter) or (year,); a fiscal year is named by the calendar year it starts in."""
+        months = (day.year * 12 + day.month - self.first_month
+                  - (1 if day.day < self.first_day else 0))
+        year, offset = divmod(months, 12)
+        index = offset // self.months + 1
+        return (year,) if self.index is None else (year, index)
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The evaluators' parameters naming one period: `("year", "month")`…"""
+        return ("year",) if self.index is None else ("year", self.index)
 
 
 @dataclass(frozen=True)
@@ -374,6 +474,7 @@ class Availability(model.ItemBase):
     restatements: tuple[Restatement, ...]
     examples: tuple[AvailabilityExample, ...]
     no_remedy: bool                    # the contract says missing the target gives no remedy
+    period: MeasurePeriod = MeasurePeriod()
 
     @property
     def excluded_causes(self) -> tuple[str, ...]:
@@ -389,7 +490,7 @@ SUMMARY = """
 {%- macro summary(i, s) -%}
 {% set measured = s.window(i.measured_during) if i.measured_during else none %}
 {% filter p %}
-{{ say(s, "target", strict=i.strict, target=i.target) }}
+{{ say(s, "target", strict=i.strict, target=i.target, period=i.period) }}
 {% if measured is none %}
 {{ say(s, "measured-always") }}
 {% else %}
@@ -442,7 +543,7 @@ SUMMARY = """
 {{ allowances(i, measured, s) }}
 {% for e in i.examples %}
 {% filter p %}
-{{ say(s, "example", month=s.f.month(e.year, e.month), count=e.outages|length,
+{{ say(s, "example", month=s.period_name(i, e.period), count=e.outages|length,
        outages=outages(e.outages, s), availability=s.f.rate(e.availability)) }}
 {% endfilter %}
 {% endfor %}
@@ -545,9 +646,11 @@ PHRASES = {
     # The target and the measured time.
     "target": Phrase(
         'Target: availability {{ "above" if strict else "of at least" }} '
-        "{{ s.f.percent(target) }}, computed for each calendar month.",
+        "{{ s.f.percent(target) }}, computed for each {{ period.words('en') }}"
+        "{% if period.zone %} ({{ period.zone|t }} time){% endif %}.",
         'Objectif : une disponibilité {{ "de plus de" if strict else "d\'au moins" }} '
-        "{{ s.f.percent(target) }}, calculée pour chaque mois civil."),
+        "{{ s.f.percent(target) }}, calculée pour chaque {{ period.words('fr') }}"
+        "{% if period.zone %} (heure du fuseau {{ period.zone|t }}){% endif %}."),
     "measured-always": Phrase(
         "It is measured at all times, 24 hours a day, 7 days a week.",
         "Elle est mesurée en permanence, 24 heures sur 24 et 7 jours sur 7."),
@@ -707,7 +810,8 @@ PHRASES = {
 class AvailabilityKind(Kind[Availability]):
     keyword = "availability"
     legal_force = "decide"
-    statements = (Target, TargetAbove, PeriodMonth, MeasuredDuring, MeasuredAllTime,
+    statements = (Target, TargetAbove, PeriodStmt, CalendarMonth, CalendarQuarter, CalendarYear,
+                  FiscalQuarter, FiscalYear, BillingCycle, MeasuredDuring, MeasuredAllTime,
                   ExcludeWindow, ExcludeMaintenance, ExcludeCause, NoRemedy, ExcludedTime,
                   RestatementStmt,
                   Restates, ProbeStmt, Slice, SliceGood, Combine, NoData, RateThreshold,
@@ -742,7 +846,8 @@ class AvailabilityKind(Kind[Availability]):
         target = c.percent(target_stmt.percent) if target_stmt else Decimal(100)
         if target_stmt and target < 50:
             c.report("target-unusual", target_stmt.percent.span, value=target)
-        if c.single(block, PeriodMonth) is None:
+        period_stmt = c.single(block, PeriodStmt)
+        if period_stmt is None:
             self._missing(c, block, "period", "period calendar month")
         measured_stmt = c.single(block, Measured)
         if measured_stmt is None:
@@ -762,7 +867,8 @@ class AvailabilityKind(Kind[Availability]):
         if method_stmt is None:
             self._missing(c, block, "method", "method outages")
         method = _method(c, method_stmt, block.name.value) if method_stmt else OutageMethod()
-        examples = tuple(_example(c, s) for s in block.body
+        period = _period(c, period_stmt) if period_stmt else MeasurePeriod()
+        examples = tuple(_example(c, s, period) for s in block.body
                          if isinstance(s, AvailabilityExampleStmt))
         if not isinstance(method, OutageMethod):
             measured_by = (Phrase("probes", "sondes") if method.kind == "probes"
@@ -771,7 +877,9 @@ class AvailabilityKind(Kind[Availability]):
                 if isinstance(example, AvailabilityExampleStmt):
                     c.report("example-needs-outages", example.span, method=measured_by)
         return Availability(
-            target=target, strict=isinstance(target_stmt, TargetAbove), measured_during=measured,
+            target=target, strict=isinstance(target_stmt, TargetAbove),
+            period=period,
+            measured_during=measured,
             excluded_windows=excluded_windows, maintenance_in=maintenance_in,
             causes=causes, exclusion_mode=mode, method=method,
             restatements=_restatements(c, block, target), examples=examples,
@@ -793,6 +901,28 @@ class AvailabilityKind(Kind[Availability]):
 
 
 # --------------------------------------------------------------------------- check helpers
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+
+
+def _period(c: Checker, stmt: PeriodStmt) -> MeasurePeriod:
+    """The periods of `period …`; a billing cycle starts on a day that every month has."""
+    kind = stmt.of
+    zone = None
+    if stmt.zone is not None:
+        zone = stmt.zone.value
+        if zone not in known_zones():
+            c.report("unknown-time-zone", stmt.zone.span, zone=zone)
+            zone = None
+    if isinstance(kind, (FiscalQuarter, FiscalYear)):
+        first = _MONTHS.index(kind.first_month.value) + 1
+        return MeasurePeriod(kind.months, first_month=first, fiscal=True, zone=zone)
+    if isinstance(kind, BillingCycle):
+        day = c.whole(kind.first_day, phrase("why.cycle-day"), minimum=1, maximum=28)
+        return MeasurePeriod(1, first_day=min(max(day, 1), 28), zone=zone)
+    return MeasurePeriod(kind.months, zone=zone)
+
 
 @functools.lru_cache(maxsize=64)
 def _minutes(block: ast.Block) -> list[tuple[int, int]]:
@@ -945,12 +1075,35 @@ def _check_restatement(c: Checker, part: RestatementStmt, allowance: model.Durat
                  target=target, computed=f"{computed.quantize(precision)} s")
 
 
-def _example(c: Checker, stmt: AvailabilityExampleStmt) -> AvailabilityExample:
-    year, month = c.month(stmt.month)
+_EXAMPLE_PERIODS = {"month": ("YYYY-MM", "2024-05"), "quarter": ("YYYY-QN", "2024-Q2"),
+                    None: ("YYYY", "2024")}
+
+
+def _example(c: Checker, stmt: AvailabilityExampleStmt,
+             period: MeasurePeriod) -> AvailabilityExample:
+    """An example in one of the item's periods: `2024-05` (months), `2024-Q2` (quarters),
+    `2024` (years)."""
+    written = stmt.period.text if isinstance(stmt.period, ast.Number) else stmt.period.value
+    form, example = _EXAMPLE_PERIODS[period.index]
+    given: tuple[int, ...] = (2000, 1)[:len(period.parameters)]
+    if isinstance(stmt.period, ast.Number) != (period.index is None) or \
+            ("-Q" in written) != (period.index == "quarter"):
+        c.report("example-period", stmt.period.span, written=written, per=form, example=example)
+    elif period.index == "month":
+        given = c.month(stmt.period)
+    elif period.index == "quarter":
+        year, quarter = int(written[:4]), int(written[6:])
+        if not 1 <= quarter <= 4:
+            c.report("bad-date", stmt.period.span, text=written)
+        else:
+            given = (c.whole(ast.Number(Decimal(year), str(year), stmt.period.span),
+                             phrase("why.years")), quarter)
+    else:
+        given = (c.whole(stmt.period, phrase("why.years"), minimum=LIMITS.first_year,
+                         maximum=LIMITS.last_year),)
     outages = tuple(OutageExample(c.instant(o.start, c.zone), c.instant(o.end, c.zone))
                     for o in stmt.outages)
-    return AvailabilityExample(year, month, outages, c.percent(stmt.availability),
-                               stmt.span.line)
+    return AvailabilityExample(given, outages, c.percent(stmt.availability), stmt.span.line)
 
 
 # --------------------------------------------------------------------------- Python helpers
@@ -979,6 +1132,7 @@ def _report_unit(ctx: Ctx, item: Availability) -> Unit:
         keywords=_keywords(item, windows, code.args),
         mode_what=py_long_str(mode.what, " " * 8) if isinstance(mode, model.Unspecified) else "",
         report=report, target=py_dec(item.target), causes=causes, causes_expr=py_set(causes),
+        period_expr=_period_expr(item.period),
         scope=(f"{ctx.names.const(item.measured_during)}.occurrences(period)"
                if item.measured_during else "[period]"),
         excluded=[f"{ctx.names.const(w)}.occurrences(period)" for w in item.excluded_windows],
@@ -994,6 +1148,16 @@ def _report_unit(ctx: Ctx, item: Availability) -> Unit:
         target_doc=docstring(f"Target of `{item.name}`, in percent.", [], indent=""),
         causes_doc=docstring(f"Causes whose downtime does not count in `{item.name}`.", [],
                              indent=""))
+
+
+def _period_expr(period: MeasurePeriod) -> str:
+    """The generated expression of the period the report measures, from its parameters."""
+    if period == MeasurePeriod():
+        return "_month(year, month)"
+    index = period.index or "1"
+    zone = f"zone_info({period.zone!r})" if period.zone else "_TZ"
+    return (f"_period({period.months}, year, {index}, {zone}, {period.first_month}, "
+            f"{period.first_day})")
 
 
 _COLUMN_KEYWORDS = {
@@ -1054,10 +1218,12 @@ def _maintenance_windows(ctx: Ctx, item: Availability) -> str | None:
 
 def _measure_lines(ctx: Ctx, item: Availability) -> list[str]:
     """The docstring's paragraphs on the measured time, the target and what is excluded."""
-    measured = (f"the occurrences of window `{item.measured_during}` in the month"
-                if item.measured_during else "the whole month")
+    period = item.period
+    measured = (f"the occurrences of window `{item.measured_during}` in the period"
+                if item.measured_during else "the whole period")
     comparison = "above" if item.strict else "at least"
-    lines = [f"Measured time: {measured} (local calendar month in {ctx.contract.zone}).",
+    zone = period.zone or ctx.contract.zone
+    lines = [f"Measured time: {measured} (local {period.words('en')} in {zone}).",
              f"Target: availability {comparison} {num(item.target)} %."]
     excluded = [f"the occurrences of window `{w}`" for w in item.excluded_windows]
     if item.maintenance_in:
@@ -1080,19 +1246,19 @@ def _measure_lines(ctx: Ctx, item: Availability) -> list[str]:
 def _method_code(item: Availability) -> _MethodCode:
     method = item.method
     if isinstance(method, ProbeMethod):
-        return _probes_code(item.name, method)
+        return _probes_code(item.name, method, item.period.adjective)
     if isinstance(method, ErrorRateMethod):
-        return _error_rate_code(item.name, method)
-    return _MethodCode(f"Monthly availability of `{item.name}` from a list of outages.",
+        return _error_rate_code(item.name, method, item.period.adjective)
+    return _MethodCode(f"{item.period.adjective} availability of `{item.name}` from a list of outages.",
                        ["Outages whose cause is an excluded cause never count as downtime."])
 
 
-def _probes_code(name: str, method: ProbeMethod) -> _MethodCode:
+def _probes_code(name: str, method: ProbeMethod, adjective: str) -> _MethodCode:
     seconds = method.slice.seconds()
     if seconds % 60:
         raise RenderError(f"slice of {duration_text(method.slice)} is not whole minutes")
     code = _MethodCode(
-        f"Monthly availability of `{name}` from probe samples, slice by slice.",
+        f"{adjective} availability of `{name}` from probe samples, slice by slice.",
         [f"Probe `{p.name}` ({p.description.en}), every {duration_text(p.every)}: good when it "
          f"answers in less than {duration_text(p.max_latency)}." for p in method.probes],
         {"probes": [(py_str(p.name), py_dec(p.max_latency.seconds())) for p in method.probes],
@@ -1109,9 +1275,9 @@ def _probes_code(name: str, method: ProbeMethod) -> _MethodCode:
     return code
 
 
-def _error_rate_code(name: str, method: ErrorRateMethod) -> _MethodCode:
+def _error_rate_code(name: str, method: ErrorRateMethod, adjective: str) -> _MethodCode:
     code = _MethodCode(
-        f"Monthly availability of `{name}` from per-minute error rates.",
+        f"{adjective} availability of `{name}` from per-minute error rates.",
         [f"A minute is an interruption when its error rate is above {num(method.threshold)} %."],
         {"threshold": py_dec(method.threshold)})
     if isinstance(method.missing, model.Unspecified):
@@ -1173,7 +1339,7 @@ def _worked(item: Availability, ctx: Worked) -> Iterator[Check]:
             if outage is None:
                 raise LookupError("the generated module does not export Outage")
             outages = [outage(o.start, o.end) for o in example.outages]
-            result = report(example.year, example.month, outages=outages)
+            result = report(*example.period, outages=outages)
             # The exact rate, rounded once to the decimals the author wrote, halves to even as
             # the report rounds (rounding the report's six decimals again would round twice).
             places = max(0, -cast(int, example.availability.as_tuple().exponent))
@@ -1187,12 +1353,14 @@ def _worked(item: Availability, ctx: Worked) -> Iterator[Check]:
 
 def availability_report(ctx: EvalContext, item: Availability) -> Any:
     """The generated module's report of `item` over the period, fed with the records."""
-    year, month = ctx.period()
+    period = item.period
+    asked = ctx.period(period.months)
     func = ctx.function(ctx.names.fn(item.name, "report"))
     accepted = inspect.signature(func).parameters
     runtime = ctx.runtime("availability")
     interval = ctx.runtime("intervals").Interval
-    start, end = ctx.bounds()
+    start, end = ctx.bounds(period.months, ZoneInfo(period.zone) if period.zone else None,
+                            period.first_month, period.first_day)
     feeds: dict[str, list[object]] = {}
     for record in ctx.records:
         feed, built = _availability_record(ctx, item, record, runtime, interval, (start, end))
@@ -1205,7 +1373,7 @@ def availability_report(ctx: EvalContext, item: Availability) -> Any:
     for needed in ("samples", "rates"):
         if needed in accepted and accepted[needed].default is inspect.Parameter.empty:
             feeds.setdefault(needed, [])
-    return call(ctx, func, year=year, month=month, **feeds, **ctx.keywords(func))
+    return call(ctx, func, **asked.values, **feeds, **ctx.keywords(func))
 
 
 _COLUMNS = {
@@ -1240,7 +1408,7 @@ def _availability_record(ctx: EvalContext, item: Availability, record: Record,
         moment = instant(name)
         if not period[0] <= moment < period[1]:
             raise error("input-outside-period", values[name].span, value=values[name].text,
-                        period=f"{period[0]:%Y-%m}")
+                        period=f"{period[0]:%Y-%m-%d} – {period[1]:%Y-%m-%d}")
         return moment
 
     try:

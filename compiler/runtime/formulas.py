@@ -155,13 +155,14 @@ def _limit(cap: Cap, unit: str, bill: Decimal | None, period_days: int | None) -
         raise SlaInputError(
             "cap.credit-money", "a {kind!r} cap does not fit a credit in money", kind=cap.kind
         )
-    if cap.kind == "money":
-        return Fraction(cap.amount)
-    if bill is None:
+    if bill is None and (cap.kind != "money" or unit == "invoice_share"):
         raise SlaInputError(
             "cap.invoice", "invoice is needed to apply a {kind!r} cap to a {unit!r} credit",
             kind=cap.kind, unit=unit,
         )
+    if cap.kind == "money":
+        return Fraction(cap.amount)
+    assert bill is not None  # refused above for a cap that is not money
     if cap.kind == "invoice_share":
         return _of_invoice(cap.amount, bill)
     if period_days is None:
@@ -234,7 +235,7 @@ def credit(
     if cap is None or cap.kind == "invoice_share":
         return _share(lost, counted, units, amount, bill, cap)
     limit = _limit(cap, formula.unit, bill, days_in_period)
-    assert bill is not None  # _limit refuses a money or paid_days cap on a share without it
+    assert bill is not None  # _limit refuses a cap in money on a share without the invoice
     return _money(lost, counted, units, amount, _of_invoice(amount, bill), limit, cap)
 
 

@@ -172,14 +172,28 @@ def month_bounds(year: int, month: int, tz: ZoneInfo) -> Interval:
     The interval is expressed in UTC so that its `duration` is real elapsed time (a Paris March
     2025 lasts 743 h, October 2025 745 h); convert with `astimezone` for display.
     """
-    require_int("year", year, low=1, high=9999)
     require_int("month", month, low=1, high=12)
+    return period_bounds(1, year, month, tz)
+
+
+def period_bounds(months: int, year: int, index: int, tz: ZoneInfo, first_month: int = 1,
+                  first_day: int = 1) -> Interval:
+    """The `index`-th period (from 1) of `months` months of the year `year`, whose first period
+    starts at local midnight on day `first_day` of `first_month`; in UTC, as `month_bounds`.
+
+    Calendar months: months=1, index=month. A billing cycle from the 15th: months=1,
+    first_day=15 (cycle 2024-05 runs 15 May to 15 June). Calendar quarters: months=3,
+    index=quarter; fiscal quarters of a year starting in July: first_month=7 (quarter 1 of
+    fiscal year 2024 is July to September 2024). Years: months=12, index=1.
+    """
+    require_int("year", year, low=1, high=9999)
+    require_int("index", index, low=1, high=12 // months)
     if not isinstance(tz, tzinfo):
         raise SlaInputError(
             "type.zone", "{name} must be a ZoneInfo, got {value!r}", name="tz", value=tz
         )
-    first = date(year, month, 1)
-    after = _shift_months(first, 1)
+    first = _shift_months(date(year, first_month, first_day), (index - 1) * months)
+    after = _shift_months(first, months)
     return Interval(
         localise(datetime.combine(first, datetime.min.time()), tz).astimezone(timezone.utc),
         localise(datetime.combine(after, datetime.min.time()), tz).astimezone(timezone.utc),
