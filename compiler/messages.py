@@ -525,8 +525,11 @@ CATALOG: dict[str, Entry] = {
     "tier-overlap": Entry(
         E, "this tier overlaps the tier on line {other} ({range})",
         "cette tranche chevauche celle de la ligne {other} ({range})",
-        "make each bound included on one side only",
-        "une borne ne doit être incluse que d'un seul côté"),
+        "make each bound included on one side only; or, if the contract's rows do overlap, say "
+        "which wins: rows overlap, deepest wins (or first wins)",
+        "une borne ne doit être incluse que d'un seul côté ; ou, si les lignes du contrat se "
+        "chevauchent vraiment, dites laquelle l'emporte : « rows overlap, deepest wins » (ou "
+        "« first wins »)"),
     "tier-gap": Entry(
         W, "tiers leave {range} uncovered", "les tranches ne couvrent pas {range}",
         "add a tier for it, with 'unspecified' as outcome if the contract is silent",

@@ -129,7 +129,7 @@ def contracts() -> list[model.Contract]:
     here = Path.cwd()
     os.chdir(ROOT)
     try:
-        compiled = compile_paths([Path("contracts")])
+        compiled = compile_paths(sorted(Path("contracts").glob("*.sla")))
     finally:
         os.chdir(here)
     assert not compiled.has_errors, compiled.diagnostics

@@ -64,7 +64,8 @@ def test_all_examples_pass(name: str, tmp_path: Path) -> None:
 
 def test_the_contracts_have_examples_of_every_kind() -> None:
     contracts = compile_in(ROOT, "contracts")
-    assert sum(count_examples(c) for c in contracts) == 25
+    # 25 in the five contracts, 4 in contracts/public/azure-china-vm.sla
+    assert sum(count_examples(c) for c in contracts) == 29
     kinds = {type(item).__name__ for c in contracts for item in c.items
              if getattr(item, "examples", ())}
     assert kinds == {"Window", "Availability", "Tiers", "Deadlines", "Term", "MoneyClause"}

@@ -1132,7 +1132,7 @@ def _report_unit(ctx: Ctx, item: Availability) -> Unit:
         keywords=_keywords(item, windows, code.args),
         mode_what=py_long_str(mode.what, " " * 8) if isinstance(mode, model.Unspecified) else "",
         report=report, target=py_dec(item.target), causes=causes, causes_expr=py_set(causes),
-        period_expr=_period_expr(item.period),
+        period_expr=period_code(item.period),
         scope=(f"{ctx.names.const(item.measured_during)}.occurrences(period)"
                if item.measured_during else "[period]"),
         excluded=[f"{ctx.names.const(w)}.occurrences(period)" for w in item.excluded_windows],
@@ -1150,7 +1150,7 @@ def _report_unit(ctx: Ctx, item: Availability) -> Unit:
                              indent=""))
 
 
-def _period_expr(period: MeasurePeriod) -> str:
+def period_code(period: MeasurePeriod) -> str:
     """The generated expression of the period the report measures, from its parameters."""
     if period == MeasurePeriod():
         return "_month(year, month)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 import itertools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, cast
@@ -48,7 +48,13 @@ from ..evaluating import (
 from ..messages import KindNames, Phrase, amount_of, phrase
 from ..runtime.periods import Period, subtract_period
 from ..wording import said
-from .availability import Availability, availability_evaluation, availability_report
+from .availability import (
+    Availability,
+    MeasurePeriod,
+    availability_evaluation,
+    availability_report,
+    period_code,
+)
 from .base import Check, Kind, Result, Worked
 
 # --------------------------------------------------------------------------- syntax
@@ -145,7 +151,46 @@ class RangeTo(ast.Statement):
     upper: BoundStmt
 
 
-Range = RangeBoth | RangeFrom | RangeTo
+@dataclass(frozen=True)
+class RangeBelow(ast.Statement):
+    """`below 99.9 %`: every value under it, down to the domain's end."""
+
+    rule: ClassVar[str] = "range_below"
+    value: ast.Percent | ast.DurationLit
+
+
+@dataclass(frozen=True)
+class RangeAtOrBelow(RangeBelow):
+    """`at or below 99 %`."""
+
+    rule: ClassVar[str] = "range_at_or_below"
+
+
+@dataclass(frozen=True)
+class RangeAbove(ast.Statement):
+    """`above 0.5 %`: every value over it."""
+
+    rule: ClassVar[str] = "range_above"
+    value: ast.Percent | ast.DurationLit
+
+
+@dataclass(frozen=True)
+class RangeAt(ast.Statement):
+    """`at 99 %`: that single value (a hole in a table of overlapping rows)."""
+
+    rule: ClassVar[str] = "range_at"
+    value: ast.Percent | ast.DurationLit
+
+
+@dataclass(frozen=True)
+class RowsOverlap(ast.Statement):
+    """`rows overlap, deepest wins` (or `first wins`): how a value in several rows is read."""
+
+    rule: ClassVar[str] = "rows_overlap"
+    winner: ast.Word
+
+
+Range = RangeBoth | RangeFrom | RangeTo | RangeBelow | RangeAbove | RangeAt
 
 
 @dataclass(frozen=True)
@@ -443,7 +488,8 @@ PHRASES = {
         "Selon le délai de prévenance donné avant {{ s.text(i.event)|t }} :"),
     "tier": Phrase("{{ range }}: {{ outcome }}", "{{ range }} : {{ outcome }}"),
     "range.both": Phrase(
-        "{% if lower.inclusive and upper.inclusive %}"
+        "{% if lower.value == upper.value %}exactly {{ s.value(lower.value) }}"
+        "{% elif lower.inclusive and upper.inclusive %}"
         "from {{ s.value(lower.value) }} to {{ s.value(upper.value) }}, both included"
         "{% elif not lower.inclusive and not upper.inclusive %}"
         "between {{ s.value(lower.value) }} and {{ s.value(upper.value) }}, both excluded"
@@ -451,8 +497,10 @@ PHRASES = {
         'from {{ s.value(lower.value) }} ({{ "included" if lower.inclusive else "excluded" }}) '
         'to {{ s.value(upper.value) }} ({{ "included" if upper.inclusive else "excluded" }})'
         "{% endif %}",
+        "{% if lower.value == upper.value %}exactement {{ s.value(lower.value) }}{% else %}"
         'de {{ s.value(lower.value) }} {{ "inclus" if lower.inclusive else "exclu" }} '
-        'à {{ s.value(upper.value) }} {{ "inclus" if upper.inclusive else "exclu" }}'),
+        'à {{ s.value(upper.value) }} {{ "inclus" if upper.inclusive else "exclu" }}'
+        "{% endif %}"),
     "range.from": Phrase(
         '{{ s.value(lower.value) ~ " or more" if lower.inclusive '
         'else "more than " ~ s.value(lower.value) }}',
@@ -546,8 +594,10 @@ class TiersKind(Kind[Tiers]):
     statements = (OnAvailability, OnUnavailability, OnNotice, Measure, BoundStmt, Lower, Upper,
                   RangeBoth, RangeFrom, RangeTo, InvoiceShare, ServiceDays, MoneyOutcome, TierStmt,
                   Cap, Claim, ClaimUnspecified, ServiceCredit, Paid, ExampleValue, TierExampleStmt,
-                  SoleRemedy, NotSoleRemedy)
+                  SoleRemedy, NotSoleRemedy, RangeBelow, RangeAtOrBelow, RangeAbove, RangeAt,
+                  RowsOverlap)
     words: ClassVar[Mapping[str, str]] = {
+        "deepest": "deepest", "first_row": "first",
         "included": "included", "excluded": "excluded",
         "no_outcome": "none", "unspecified_outcome": "unspecified", "per_month": "per_month",
         "after_period": "period", "after_incident": "incident", "after_breach": "breach",
@@ -584,6 +634,9 @@ class TiersKind(Kind[Tiers]):
         if not tiers:
             c.report("missing-statement", block.name.span, kind=self.names.the(), name=name,
                      what="tier", example="from 0 % included to 0.2 % included: none")
+        overlap = c.single(block, RowsOverlap)
+        if overlap is not None:
+            tiers = _resolve(tiers, overlap.winner.value, measure)
         # A reversed tier is reported by _tier(); in coverage it would only add phantom gaps.
         gaps = _check_coverage(c, [t for t in tiers if not _reversed(t[0])], measure)
         unit = _check_outcome_units(c, tiers)
@@ -650,6 +703,13 @@ def _tier(c: Checker, stmt: TierStmt, measure: Measured, name: str) -> CheckedTi
         lower = _bound(c, written.lower, measure)
     if isinstance(written, (RangeBoth, RangeTo)):
         upper = _bound(c, written.upper, measure)
+    if isinstance(written, RangeBelow):
+        upper = Bound(_bound_value(c, written.value, measure), isinstance(written, RangeAtOrBelow))
+    if isinstance(written, RangeAbove):
+        lower = Bound(_bound_value(c, written.value, measure), False)
+    if isinstance(written, RangeAt):
+        value = _bound_value(c, written.value, measure)
+        lower, upper = Bound(value, True), Bound(value, True)
     if stmt.outcome is None:
         c.report("missing-outcome", written.span)
         outcome = Outcome("unspecified")
@@ -783,6 +843,76 @@ def _check_coverage(c: Checker, tiers: list[CheckedTier], measure: Measured) -> 
         gaps.append((cursor, domain_high))
         c.report("tier-gap", ordered[-1][1].span, range=_range_text(cursor, domain_high))
     return tuple(gaps)
+
+
+def _resolve(rows: list[CheckedTier], winner: str, measure: Measured) -> list[CheckedTier]:
+    """Rows that may overlap, as disjoint tiers: each value goes to the row that wins it among
+    those that hold it, the first written (`first`) or the narrowest (`deepest`: `below 99 %`
+    inside `below 99.9 %`, a single value `at 99 %` inside both), ties to the first written."""
+    domain = ((Decimal(0), Decimal(100)) if measure != "notice" else
+              (Decimal(0), Decimal("Infinity")))
+    points = sorted({_key(b.value) for tier, _ in rows for b in (tier.lower, tier.upper)
+                     if b is not None} | set(domain))
+    values = {_key(b.value): b.value for tier, _ in rows for b in (tier.lower, tier.upper)
+              if b is not None}
+
+    def width(tier: Tier) -> Decimal:
+        low = domain[0] if tier.lower is None else _key(tier.lower.value)
+        high = domain[1] if tier.upper is None else _key(tier.upper.value)
+        return high - low
+
+    def owner(probe: Bound) -> int | None:
+        """The row that wins the value `probe` (inclusive: the point; else just above it)."""
+        holding = [i for i, (tier, _) in enumerate(rows) if _holds(tier, probe)]
+        if not holding:
+            return None
+        return holding[0] if winner == "first" else min(holding, key=lambda i: width(rows[i][0]))
+
+    # The domain cut at every bound: each point, and the open piece after it.
+    pieces: list[tuple[Bound, Bound, int | None]] = []
+    for point, following in itertools.pairwise(points):
+        value = values.get(point, point)
+        after = values.get(following, following)
+        pieces.append((Bound(value, True), Bound(value, True), owner(Bound(value, True))))
+        pieces.append((Bound(value, False), Bound(after, False), owner(Bound(value, False))))
+    last = values.get(points[-1], points[-1])
+    pieces.append((Bound(last, True), Bound(last, True), owner(Bound(last, True))))
+    resolved: list[CheckedTier] = []
+    for low, high, row in pieces:
+        if row is None:
+            continue
+        previous = resolved[-1] if resolved else None
+        if previous is not None and previous[0].line == rows[row][0].line and \
+                previous[0].upper is not None and _key(previous[0].upper.value) == _key(low.value) \
+                and previous[0].upper.inclusive != low.inclusive:
+            merged = replace(previous[0], upper=high)
+            resolved[-1] = (merged, previous[1])
+        else:
+            tier, stmt = rows[row]
+            resolved.append((replace(tier, lower=low, upper=high), stmt))
+    return [(_unbounded(tier, domain), stmt) for tier, stmt in resolved]
+
+
+def _holds(tier: Tier, probe: Bound) -> bool:
+    """Whether `tier` holds the value `probe` (inclusive) or the values just above it."""
+    key = _key(probe.value)
+    if tier.lower is not None:
+        low = _key(tier.lower.value)
+        if key < low or (key == low and probe.inclusive and not tier.lower.inclusive):
+            return False
+    if tier.upper is not None:
+        high = _key(tier.upper.value)
+        if key > high or (key == high and not (probe.inclusive and tier.upper.inclusive)):
+            return False
+    return True
+
+
+def _unbounded(tier: Tier, domain: tuple[Decimal, Decimal]) -> Tier:
+    """A resolved tier with its ends at the domain's ends written as none (as the rows were)."""
+    lower = None if tier.lower is not None and tier.lower.inclusive and \
+        _key(tier.lower.value) == domain[0] else tier.lower
+    upper = None if tier.upper is not None and _key(tier.upper.value) == domain[1] else tier.upper
+    return replace(tier, lower=lower, upper=upper)
 
 
 def _later(a: Bound | None, b: Bound | None) -> Bound | None:
@@ -1042,8 +1172,18 @@ def _claim_deadline(ctx: Ctx, item: Tiers,
         rule = (f"Claims are made within {duration_text(claim)} after "
                 + ("the last day of the month." if after == "period" else f"the {after}."))
         values = {"unspecified": False, "claim_what": "", "period": period_expr(claim)}
-    return render_unit("py_tiers_claim.j2", name, claim=name, after=after,
-                       doc=ctx.doc(item, summary, rule), **values)
+    source = ctx.contract.item(item.source)
+    period = source.period if isinstance(source, Availability) else MeasurePeriod()
+    if period == MeasurePeriod():
+        last_day = "end_of_month(_first_of_month(year, month))"
+    else:
+        last_day = f"{period_code(period)}.end.date() - timedelta(days=1)"
+        summary = summary.replace("the month `year`-`month`", "the period " + ", ".join(
+            f"`{p}`" for p in period.parameters))
+        rule = rule.replace("the last day of the month", "the last day of the period")
+    params = ", ".join(f"{p}: int" for p in period.parameters)
+    return render_unit("py_tiers_claim.j2", name, claim=name, after=after, last_day=last_day,
+                       period_params=params, doc=ctx.doc(item, summary, rule), **values)
 
 
 def _month_total(ctx: Ctx, item: Tiers, cap: Outcome) -> Unit:
