@@ -447,7 +447,8 @@ FORCE: tuple[type[Statement], ...] = (Obligation, Right, Prohibition, ThirdParty
 SHARED: tuple[type[Statement], ...] = (ClauseRef, Label, Note, Reading, DateTime, TimeRange,
                                        DaySpan,
                                        DayList, EveryDay, ContractHeader, *HEADER, *FORCE,
-                                       OneLanguage, TwoLanguages, FrenchOnly, EnglishOnly, Condition, Formality, Via)
+                                       OneLanguage, TwoLanguages, FrenchOnly, EnglishOnly,
+                                       Condition, Formality, Via)
 """Statement classes of the header and of every kind; a kind's own are listed by the kind."""
 SHARED_WORDS = {"excl_tax": "excl", "incl_tax": "incl", "provider_party": "provider",
                 "client_party": "client", "firm": "firm", "target_only": "target",

@@ -126,7 +126,8 @@ class Checker:
                                                                       name=name))
             else:
                 strength = cast(model.Strength, stmt.strength.word.value)
-        return model.Force(cast(model.Modality, stmt.modality), party_of(stmt.party, self.languages),
+        return model.Force(cast(model.Modality, stmt.modality),
+                           party_of(stmt.party, self.languages),
                            party_of(counterparty, self.languages) if counterparty is not None
                            else None, strength)
 

@@ -14,8 +14,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from types import ModuleType
-from zoneinfo import ZoneInfo
 from typing import Any, ClassVar, Literal, cast
+from zoneinfo import ZoneInfo
 
 from .. import ast, model
 from ..backends.pycode import (
@@ -1089,7 +1089,7 @@ def _example(c: Checker, stmt: AvailabilityExampleStmt,
     if isinstance(stmt.period, ast.Number) != (period.index is None) or \
             ("-Q" in written) != (period.index == "quarter"):
         c.report("example-period", stmt.period.span, written=written, per=form, example=example)
-    elif period.index == "month":
+    elif period.index == "month" and isinstance(stmt.period, ast.Word):
         given = c.month(stmt.period)
     elif period.index == "quarter":
         year, quarter = int(written[:4]), int(written[6:])
@@ -1098,7 +1098,7 @@ def _example(c: Checker, stmt: AvailabilityExampleStmt,
         else:
             given = (c.whole(ast.Number(Decimal(year), str(year), stmt.period.span),
                              phrase("why.years")), quarter)
-    else:
+    elif isinstance(stmt.period, ast.Number):
         given = (c.whole(stmt.period, phrase("why.years"), minimum=LIMITS.first_year,
                          maximum=LIMITS.last_year),)
     outages = tuple(OutageExample(c.instant(o.start, c.zone), c.instant(o.end, c.zone))
@@ -1249,7 +1249,8 @@ def _method_code(item: Availability) -> _MethodCode:
         return _probes_code(item.name, method, item.period.adjective)
     if isinstance(method, ErrorRateMethod):
         return _error_rate_code(item.name, method, item.period.adjective)
-    return _MethodCode(f"{item.period.adjective} availability of `{item.name}` from a list of outages.",
+    return _MethodCode(f"{item.period.adjective} availability of `{item.name}` from a list of "
+                       "outages.",
                        ["Outages whose cause is an excluded cause never count as downtime."])
 
 

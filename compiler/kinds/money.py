@@ -377,7 +377,8 @@ def _functions(ctx: Ctx, item: MoneyClause) -> list[Unit]:
     if item.surcharge is not None:
         units.append(_function(
             ctx, item, "surcharged_overage", "surcharge", item.surcharge,
-            f"Price of « {item.surcharge_on.en} »: `units_over` × `unit_price` "
+            f"Price of « {item.surcharge_on.en if item.surcharge_on else ''} »: `units_over` × "
+            "`unit_price` "
             f"plus {num(item.surcharge)} %."))
     if item.indexation is not None:
         cap = item.indexation_cap
