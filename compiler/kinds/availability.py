@@ -34,7 +34,7 @@ from ..backends.pycode import (
     render_unit,
     seconds_text,
 )
-from ..checking import LIMITS, PER_SECONDS, Checker, known_zones, written
+from ..checking import LIMITS, MONTHS, PER_SECONDS, Checker, known_zones, written
 from ..evaluating import (
     PERIOD_PARAMETERS,
     Data,
@@ -902,10 +902,6 @@ class AvailabilityKind(Kind[Availability]):
 
 # --------------------------------------------------------------------------- check helpers
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-
-
 def _period(c: Checker, stmt: PeriodStmt) -> MeasurePeriod:
     """The periods of `period …`; a billing cycle starts on a day that every month has."""
     kind = stmt.of
@@ -916,7 +912,7 @@ def _period(c: Checker, stmt: PeriodStmt) -> MeasurePeriod:
             c.report("unknown-time-zone", stmt.zone.span, zone=zone)
             zone = None
     if isinstance(kind, (FiscalQuarter, FiscalYear)):
-        first = _MONTHS.index(kind.first_month.value) + 1
+        first = MONTHS.index(kind.first_month.value) + 1
         return MeasurePeriod(kind.months, first_month=first, fiscal=True, zone=zone)
     if isinstance(kind, BillingCycle):
         day = c.whole(kind.first_day, phrase("why.cycle-day"), minimum=1, maximum=28)
