@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from . import ast, model
 from .checking import Checker
 from .kinds.availability import Availability, NoRemedy, PeriodStmt
+from .kinds.credit import Credit
 from .kinds.deadlines import Deadlines, Rule, RuleStmt
 from .kinds.tiers import Claim, Measure, Tiers
 from .messages import Phrase, amount_of, phrase
@@ -20,8 +21,10 @@ def check(c: Checker, items: Sequence[model.Item]) -> None:
     """Report every contradiction and every availability whose breach has no stated effect."""
     availabilities = [i for i in items if isinstance(i, Availability)]
     tiers = [i for i in items if isinstance(i, Tiers)]
+    credited = {i.source for i in items if isinstance(i, Credit)}   # a credit formula is a remedy
     for availability in availabilities:
-        _remedy(c, availability, [t for t in tiers if t.source == availability.name])
+        _remedy(c, availability, [t for t in tiers if t.source == availability.name],
+                availability.name in credited)
     for scale in tiers:
         source = next((a for a in availabilities if a.name == scale.source), None)
         if source is not None:
@@ -44,13 +47,15 @@ def _label(item: model.ItemBase) -> Phrase:
     return Phrase(item.label.en, item.label.fr) if item.label else Phrase(item.name, item.name)
 
 
-def _remedy(c: Checker, availability: Availability, scales: list[Tiers]) -> None:
-    """A target needs a stated effect when missed: a scale on it, or `no remedy`; not both."""
+def _remedy(c: Checker, availability: Availability, scales: list[Tiers],
+            credited: bool = False) -> None:
+    """A target needs a stated effect when missed: a scale or a credit formula on it, or `no
+    remedy`; not both (a scale)."""
     name = availability.name
     block = c.blocks.get(name)
     if block is None:
         return
-    if not scales and not availability.no_remedy:
+    if not scales and not credited and not availability.no_remedy:
         c.report("remedy-undecided", block.name.span, name=name)
     no_remedy = _statement(c, name, NoRemedy)
     if no_remedy is None:

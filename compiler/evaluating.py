@@ -281,8 +281,8 @@ def convert(value: Value, annotation: str, module: ModuleType, zone: ZoneInfo | 
             return _in_years(value, date.fromisoformat(text))
         if base == "time":
             return time.fromisoformat(text)
-        if base == "int":
-            return _in_range(value, int(text))
+        if base in ("int", "bool"):
+            return _in_range(value, int(text)) if base == "int" else _BOOLS[text.lower()]
         if base == "Decimal":
             return _decimal(value, text)
         if base in ("timedelta", "Period"):
@@ -292,7 +292,7 @@ def convert(value: Value, annotation: str, module: ModuleType, zone: ZoneInfo | 
     except OverflowError:
         raise error("input-out-of-range", value.span, value=text,
                     range=_RANGES.get(base, _RANGES["Decimal"])) from None
-    except (ValueError, InvalidOperation):
+    except (ValueError, InvalidOperation, KeyError):
         raise error(f"input-not-{_EXPECTED.get(base, 'value')}", value.span, value=text) from None
     choices = typing.get_args(getattr(module, base, None))
     if choices and text not in choices:
@@ -339,6 +339,7 @@ def _in_years(value: Value, moment: _Moment) -> _Moment:
     return moment
 
 
+_BOOLS = {"true": True, "yes": True, "false": False, "no": False}
 _EXPECTED = {"datetime": "datetime", "date": "date", "time": "time", "int": "integer",
              "Decimal": "number", "timedelta": "duration", "Period": "duration"}
 

@@ -194,6 +194,13 @@ PHRASES: dict[str, tuple[str, str]] = {
                           "comment les sondes de « {name} » se combinent en un verdict"),
     "undecided.no-data": ("how a slice without data counts in {name}",
                           "comment compte un créneau sans données de « {name} »"),
+    "undecided.fewer-requests": (
+        "how a slice with fewer than {count} request(s) counts in {name}",
+        "comment compte un créneau de moins de {count} requête(s) dans « {name} »"),
+    "undecided.combine-features": (
+        "how the features measured in one slice of {name} combine into one verdict",
+        "comment les fonctions mesurées dans un même créneau de « {name} » se combinent en un "
+        "verdict"),
     "undecided.claim": ("how and by when {name} is claimed",
                         "comment et dans quel délai « {name} » se réclame"),
     "undecided.paid": ("how {name} is paid", "sous quelle forme « {name} » est versé"),
@@ -213,6 +220,42 @@ PHRASES: dict[str, tuple[str, str]] = {
                             "l'heure à laquelle la copie « {copy} » est faite"),
     "undecided.copy-kept": ("how long copy {copy} is kept",
                             "combien de temps la copie « {copy} » est gardée"),
+    # termination (kinds/termination.py)
+    "undecided.termination-within": ("how long the right {name} may be exercised",
+                                     "pendant combien de temps le droit « {name} » peut être "
+                                     "exercé"),
+    "expected.termination-within": ("a delay to exercise the right (days, weeks, months)",
+                                    "un délai pour exercer le droit (jours, semaines, mois)"),
+    "what.termination-within": ("a delay to exercise the right",
+                                "un délai pour exercer le droit"),
+    "expected.downtime": ("a downtime (longer than … / at least …)",
+                          "une durée d'indisponibilité (« longer than … » / « at least … »)"),
+    "hint.downtime-pattern": (
+        "write e.g. longer than 43 minutes, or read rates: on availability of <availability>",
+        "écrivez par ex. « longer than 43 minutes », ou lisez des taux : "
+        "« on availability of <disponibilité> »"),
+    "hint.rate-pattern": (
+        "write e.g. below 99.9 %, or read downtime: on downtime of <availability>",
+        "écrivez par ex. « below 99.9 % », ou lisez l'indisponibilité : "
+        "« on downtime of <disponibilité> »"),
+    "what.period-pattern": ("a pattern of periods", "un motif de périodes"),
+    "hint.count-window": (
+        "{count} bad periods cannot fall within {window}: write at most {window} of {window} "
+        "periods, or count in more periods",
+        "{count} mauvaises périodes ne tiennent pas dans {window} : écrivez au plus "
+        "« {window} of {window} periods », ou comptez sur plus de périodes"),
+    "hint.row-window": (
+        "'in a row' means every one of the periods: write {count} periods in a row, or "
+        "{count} of {window} periods",
+        "« in a row » veut dire toutes les périodes : écrivez « {count} periods in a row » ou "
+        "« {count} of {window} periods »"),
+    "hint.in-a-row": (
+        "say how they fall: {count} periods in a row, or {count} of N periods",
+        "dites comment elles se suivent : « {count} periods in a row » ou « {count} of N "
+        "periods »"),
+    "what.example-period": ("a period of the history", "une période de l'historique"),
+    "hint.example-period": ("the history has {count} periods, numbered from 1",
+                            "l'historique a {count} périodes, numérotées à partir de 1"),
     # kinds of time, and what a statement expects (unit-mismatch)
     "time.fixed": ("fixed time", "temps fixe"),
     "time.calendar": ("calendar time", "temps calendaire"),
@@ -295,6 +338,16 @@ PHRASES: dict[str, tuple[str, str]] = {
     "what.kept": ("a retention period", "une durée de conservation"),
     "what.probe-interval": ("a probe interval", "un intervalle de sonde"),
     "what.latency": ("a latency threshold", "une latence maximale"),
+    "what.run": ("a run of downtime", "une durée d'indisponibilité continue"),
+    "what.eligibility": ("a name for an eligibility parameter",
+                         "un nom de paramètre d'éligibilité"),
+    "hint.eligibility": (
+        "use a lower-case name the evaluators do not already take (not year, month, outages…)",
+        "choisissez un nom en minuscules que les évaluateurs n'ont pas déjà (ni year, month, "
+        "outages…)"),
+    "why.eligibility-count": ("a count is a whole number", "un nombre est un entier"),
+    "why.requests": ("a number of requests is a whole number of at least 1",
+                     "un nombre de requêtes est un entier d'au moins 1"),
     "what.initial": ("an initial term", "une durée initiale"),
     "what.renewal": ("a renewal period", "une période de reconduction"),
     # unknown-name suggestions
@@ -618,6 +671,12 @@ CATALOG: dict[str, Entry] = {
         E, "'{written}' is not one of the periods of this availability, which is measured by {per}",
         "« {written} » n'est pas une des périodes de cette disponibilité, mesurée par {per}",
         "write the period as {example}", "écrivez la période ainsi : {example}"),
+    "report-needs-outages": Entry(
+        E, "downtime can count from its report only when outages are given",
+        "l'indisponibilité ne peut compter à partir de son signalement que si des pannes sont "
+        "données",
+        "use 'method outages', or 'or outages' in 'method requests'",
+        "utilisez « method outages », ou « or outages » dans « method requests »"),
     "example-needs-outages": Entry(
         E, "an example with outages needs 'method outages', but this availability is measured "
            "by {method}",
@@ -1016,6 +1075,8 @@ RUNTIME: dict[str, Phrase] = {
     "name.notice-base": Phrase("notice base", "le préavis de base"),
     "name.notice-per-year": Phrase("notice per full year", "le préavis par année complète"),
     "name.outage-end": Phrase("outage end", "la fin de la panne"),
+    "name.outage-reported": Phrase("outage report time", "l'heure de signalement de la panne"),
+    "name.request-time": Phrase("request count time", "l'heure du décompte de requêtes"),
     "name.outage-start": Phrase("outage start", "le début de la panne"),
     "name.outcome-amount": Phrase("{kind} amount", "le montant de l'effet {kind!q}"),
     "name.period-count": Phrase("period count", "le nombre d'unités de la période"),
@@ -1146,6 +1207,39 @@ RUNTIME: dict[str, Phrase] = {
         "error-rate minute {minute} is given twice with different rates ({known} and {rate})",
         "la minute de taux d'erreur {minute} est donnée deux fois avec des taux différents "
         "({known} et {rate})"),
+    "eligibility.type": Phrase("{name} must be {expected}, got {value!r}",
+                               "{name!q} doit être {expected}, reçu {value!r}"),
+    "outage.unreported": Phrase(
+        "downtime counts from the report, but the outage {start} to {end} has no reported time: "
+        "give Outage(..., reported=...)",
+        "l'indisponibilité compte à partir du signalement, mais la panne de {start} à {end} n'a "
+        "pas d'heure de signalement : donnez Outage(..., reported=...)"),
+    "qualifying.run": Phrase("min_run must be a timedelta of zero or more, got {value!r}",
+                             "« min_run » doit être un timedelta positif ou nul, reçu {value!r}"),
+    "requests.count": Phrase("{name} must be an int of zero or more, got {value!r}",
+                             "{name!q} doit être un int positif ou nul, reçu {value!r}"),
+    "requests.failed": Phrase(
+        "{failed} failed requests of {requests} at {at}: more failures than requests",
+        "{failed} requêtes en échec sur {requests} à {at} : plus d'échecs que de requêtes"),
+    "requests.feature": Phrase("feature must be a str or None, got {value!r}",
+                               "« feature » doit être un texte ou None, reçu {value!r}"),
+    "requests.minimum": Phrase("minimum must be an int of 1 or more, got {value!r}",
+                               "« minimum » doit être un int d'au moins 1, reçu {value!r}"),
+    "requests.outside": Phrase("request count {row!r} is outside the period {period}",
+                               "le décompte {row!r} est hors de la période {period}"),
+    "type.requests": Phrase("counts must be RequestCount objects, got {value!r}",
+                            "« counts » doit contenir des objets RequestCount, reçu {value!r}"),
+    "undecided.fewer-requests": Phrase(
+        "the slice {slice} has fewer than {minimum} request(s) and the contract does not say "
+        "what that means: decide the fewer parameter ('good', 'bad' or 'excluded')",
+        "le créneau {slice} a moins de {minimum} requête(s) et le contrat ne dit pas ce que cela "
+        "signifie : tranchez le paramètre « fewer » ('good', 'bad' ou 'excluded')"),
+    "undecided.combine-features": Phrase(
+        "features {names} all have enough requests in the slice {slice} and the contract does "
+        "not say how they combine: decide the combine parameter ('each', 'any' or 'pooled')",
+        "les fonctions {names} ont toutes assez de requêtes dans le créneau {slice} et le "
+        "contrat ne dit pas comment elles se combinent : tranchez le paramètre « combine » "
+        "('each', 'any' ou 'pooled')"),
     "probe.twice": Phrase("probe {probe!r} is listed twice",
                           "la sonde {probe!r} est donnée deux fois"),
     "sample.probe": Phrase("sample {sample!r} is from an unknown probe {probe!r}",
@@ -1300,6 +1394,25 @@ RUNTIME: dict[str, Phrase] = {
     "type.history": Phrase("history must be a sequence of rates, got {value!r}",
                            "« history » doit être une suite de taux, reçu {value!r}"),
     "name.history-rate": Phrase("rate of period {index}", "le taux de la période {index}"),
+    "name.history-downtime": Phrase("downtime of period {index}",
+                                    "l'indisponibilité de la période {index}"),
+    "type.downtimes": Phrase("history must be a sequence of downtimes, got {value!r}",
+                             "« history » doit être une suite de durées d'indisponibilité, reçu "
+                             "{value!r}"),
+    "patterns.mixed": Phrase(
+        "patterns must be all on rates (Pattern) or all on downtime (DowntimePattern)",
+        "les motifs doivent porter tous sur des taux (Pattern) ou tous sur des durées "
+        "d'indisponibilité (DowntimePattern)"),
+    "type.reports": Phrase("reports must be a sequence of AvailabilityReports, got {value!r}",
+                           "« reports » doit être une suite d'AvailabilityReport, reçu {value!r}"),
+    "type.report": Phrase("report {index} must be an AvailabilityReport, got {value!r}",
+                          "le relevé {index} doit être un AvailabilityReport, reçu {value!r}"),
+    "reports.consecutive": Phrase(
+        "report {index} covers the period from {start}, not the one after report {previous} "
+        "(which ends {end}): pass reports of consecutive periods, oldest first",
+        "le relevé {index} couvre la période commençant le {start}, pas celle qui suit le relevé "
+        "{previous} (qui finit le {end}) : donnez les relevés de périodes consécutives, du plus "
+        "ancien au plus récent"),
     # money
     "money.time-spent": Phrase("time_spent must be a timedelta, got {value!r}",
                                "« time_spent » doit être un timedelta, reçu {value!r}"),

@@ -55,12 +55,17 @@ IMPORTS: dict[str, str] = {
     "BusinessCalendar": ".runtime.calendars",
     **dict.fromkeys(("Schedule", "WeeklyRange"), ".runtime.schedules"),
     **dict.fromkeys(("AvailabilityReport", "Combine", "ExclusionMode", "MinuteRate", "Missing",
-                     "NoData", "Outage", "Probe", "Sample", "from_error_rates", "from_outages",
-                     "from_probes"), ".runtime.availability"),
+                     "NoData", "Outage", "Probe", "Qualifying", "Requirement", "Sample",
+                     "applying", "from_error_rates", "from_outages", "from_probes"),
+                    ".runtime.availability"),
+    **dict.fromkeys(("RequestCount", "from_requests", "requests_from_columns"),
+                    ".runtime.requests"),
     **dict.fromkeys(("error_rates_from_columns", "outages_from_columns", "probes_from_columns"),
                     ".runtime.columns"),
     **dict.fromkeys(("Bound", "Outcome", "Tier", "TierResult", "TierTable", "cumulate",
                      "evaluate", "evaluate_report"), ".runtime.tiers"),
+    **dict.fromkeys(("Cap", "CreditResult", "PerUnitCredit", "ProratedFees", "credit"),
+                    ".runtime.formulas"),
     **dict.fromkeys(("due_business_days", "due_business_time", "due_elapsed", "due_period"),
                     ".runtime.deadlines"),
     "due_columns": ".runtime.batch_deadlines",
@@ -68,13 +73,17 @@ IMPORTS: dict[str, str] = {
     **dict.fromkeys(("FixedTerm", "TenureNotice", "survival_end"), ".runtime.terms"),
     **dict.fromkeys(("indexed_price", "late_interest", "minimum_top_up", "surcharged_overage",
                      "time_fee", "to_cents"), ".runtime.money"),
+    "Fraction": "fractions",
+    **dict.fromkeys(("DowntimePattern", "Pattern", "PatternMatch", "first_match",
+                     "report_history"), ".runtime.patterns"),
 }
 
 
 # Runtime types re-exported by every module that uses them (they appear in public signatures).
 EXPORTED_TYPES = frozenset(name for name, where in IMPORTS.items()
                            if where.startswith(".runtime") and name[0].isupper()
-                           and name not in ("Bound", "Tier", "Probe", "WeeklyRange", "BackupTier"))
+                           and name not in ("Bound", "Tier", "Probe", "Qualifying", "Requirement",
+                                            "WeeklyRange", "BackupTier"))
 
 
 ALWAYS_IMPORTED = ("SlaInputError", "UnspecifiedError")

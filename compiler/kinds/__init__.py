@@ -16,11 +16,13 @@ from .availability import AvailabilityKind
 from .base import Kind
 from .calendar import CalendarKind
 from .contact import ContactKind
+from .credit import CreditKind
 from .deadlines import DeadlinesKind
 from .money import MoneyKind
 from .retention import RetentionKind
 from .severities import SeveritiesKind
 from .term import TermKind
+from .termination import TerminationKind
 from .tiers import TiersKind
 from .window import WindowKind
 
@@ -29,6 +31,8 @@ KINDS: tuple[Kind[Any], ...] = (
     WindowKind(),
     AvailabilityKind(),
     TiersKind(),
+    CreditKind(),
+    TerminationKind(),
     SeveritiesKind(),
     DeadlinesKind(),
     RetentionKind(),

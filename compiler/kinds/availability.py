@@ -33,6 +33,7 @@ from ..backends.pycode import (
     py_str,
     render_unit,
     seconds_text,
+    wrap_call,
 )
 from ..checking import LIMITS, MONTHS, PER_SECONDS, Checker, known_zones, written
 from ..evaluating import (
@@ -288,6 +289,143 @@ class MissingMinutes(ast.Statement):
 RateStatement = RateThreshold | MissingMinutes
 
 
+# A request-count method's statements (`slice` and `combine` are the probes' own).
+
+@dataclass(frozen=True)
+class FailedAbove(ast.Statement):
+    """`failed above 50 %`: a slice is down when more than this share of its requests failed."""
+
+    rule: ClassVar[str] = "failed_above"
+    share: ast.Percent
+
+
+@dataclass(frozen=True)
+class FailedAtLeast(FailedAbove):
+    """`failed at least 50 %`: … when at least this share failed."""
+
+    rule: ClassVar[str] = "failed_at_least"
+
+
+@dataclass(frozen=True)
+class MinRequests(ast.Statement):
+    """`at least 20 requests per slice`: fewer requests say nothing of the slice."""
+
+    rule: ClassVar[str] = "min_requests"
+    count: ast.Number
+
+
+@dataclass(frozen=True)
+class FewerRequests(ast.Statement):
+    """`fewer requests good|bad|excluded|unspecified`: what such a slice counts as."""
+
+    rule: ClassVar[str] = "fewer_requests"
+    mode: ast.Word
+
+
+@dataclass(frozen=True)
+class OrOutages(ast.Statement):
+    """`or outages`: monitoring's outages are downtime too (signals combined)."""
+
+    rule: ClassVar[str] = "or_outages"
+
+
+RequestStatement = Slice | FailedAbove | MinRequests | FewerRequests | Combine | OrOutages
+
+
+# Which downtime counts.
+
+@dataclass(frozen=True)
+class RunsLonger(ast.Statement):
+    """`longer than 3 minutes`, after `downtime counts in runs`."""
+
+    rule: ClassVar[str] = "runs_longer"
+    length: ast.DurationLit
+
+
+@dataclass(frozen=True)
+class RunsAtLeast(RunsLonger):
+    """`of at least 10 minutes`, after `downtime counts in runs`."""
+
+    rule: ClassVar[str] = "runs_at_least"
+
+
+@dataclass(frozen=True)
+class DowntimeRuns(ast.Statement):
+    """`downtime counts in runs longer than 3 minutes` (or `of at least 10 minutes`)."""
+
+    rule: ClassVar[str] = "downtime_runs"
+    run: RunsLonger
+
+
+@dataclass(frozen=True)
+class WholeMinutes(ast.Statement):
+    """`downtime counts in whole minutes`: partial minutes are left out."""
+
+    rule: ClassVar[str] = "whole_minutes"
+
+
+@dataclass(frozen=True)
+class FromReport(ast.Statement):
+    """`downtime counts from report`: an outage counts from the moment it is reported."""
+
+    rule: ClassVar[str] = "from_report"
+
+
+# Eligibility: when the SLA applies at all.
+
+@dataclass(frozen=True)
+class EligibleCount(ast.Statement):
+    """`at least 2 en "…"`, after `eligible if zones`."""
+
+    rule: ClassVar[str] = "eligible_count"
+    count: ast.Number
+    text: ast.TextLit | None = None
+
+
+@dataclass(frozen=True)
+class EligibleDuration(ast.Statement):
+    """`at least 24 hours en "…"`, after `eligible if uptime`."""
+
+    rule: ClassVar[str] = "eligible_duration"
+    length: ast.DurationLit
+    text: ast.TextLit | None = None
+
+
+@dataclass(frozen=True)
+class EligibleChoice(ast.Statement):
+    """`one of "business", "enterprise" en "…"`, after `eligible if plan`."""
+
+    rule: ClassVar[str] = "eligible_choice"
+    choices: tuple[ast.Str, ...]
+    text: ast.TextLit | None = None
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        choices = tuple(v for v in values if isinstance(v, ast.Str))
+        texts = [v for v in values if not isinstance(v, ast.Str)]
+        return cls(span, choices, texts[0] if texts else None)
+
+
+@dataclass(frozen=True)
+class EligibleFlag(ast.Statement):
+    """`en "…"`, after `eligible if monitored`: a condition the caller says is true or not."""
+
+    rule: ClassVar[str] = "eligible_flag"
+    text: ast.TextLit
+
+
+EligibilityRule = EligibleCount | EligibleDuration | EligibleChoice | EligibleFlag
+
+
+@dataclass(frozen=True)
+class Eligible(ast.Statement):
+    """`eligible if NAME …`: a condition for the SLA to apply, on a parameter of the caller's."""
+
+    rule: ClassVar[str] = "eligible"
+    name: ast.Name
+    condition: EligibilityRule
+
+
 @dataclass(frozen=True)
 class MethodStmt(ast.Statement):
     """`method …`: how availability is measured (one of the three forms below)."""
@@ -328,12 +466,27 @@ class MethodErrorRate(MethodStmt):
 
 
 @dataclass(frozen=True)
+class MethodRequests(MethodStmt):
+    """`method requests { slice 5 minutes failed above 50 % … }`: from request counts."""
+
+    rule: ClassVar[str] = "method_requests"
+    written: ClassVar[str] = "method"
+    body: tuple[RequestStatement, ...]
+
+    @classmethod
+    def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
+        return cls(span, values)
+
+
+@dataclass(frozen=True)
 class ExampleOutage(ast.Statement):
-    """`outage 2024-03-19 09:30 to 2024-03-19 10:15`, in an example."""
+    """`outage 2024-03-19 09:30 to 2024-03-19 10:15 [reported 2024-03-19 09:40]`, in an
+    example."""
 
     rule: ClassVar[str] = "outage_ex"
     start: ast.DateTime
     end: ast.DateTime
+    reported: ast.DateTime | None = None
 
 
 @dataclass(frozen=True)
@@ -379,11 +532,54 @@ class ErrorRateMethod:
 
 
 @dataclass(frozen=True)
+class RequestsMethod:
+    slice: model.Duration
+    threshold: Decimal
+    at_least: bool                     # failed share at or above the threshold (else above it)
+    minimum: int                       # requests a slice needs to say anything
+    fewer: Literal["good", "bad", "excluded"] | model.Unspecified
+    combine: Literal["each", "any", "pooled"] | model.Unspecified | None  # None: not said
+    or_outages: bool                   # monitoring's outages are downtime too
+    kind: Literal["requests"] = "requests"
+
+
+@dataclass(frozen=True)
 class OutageMethod:
     kind: Literal["outages"] = "outages"
 
 
-Method = OutageMethod | ProbeMethod | ErrorRateMethod
+Method = OutageMethod | ProbeMethod | ErrorRateMethod | RequestsMethod
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """`eligible if NAME …`: the parameter `name` is at least `minimum` (a count or a fixed
+    duration), one of `choices`, or else true."""
+
+    name: str
+    minimum: int | model.Duration | None
+    choices: tuple[str, ...]
+    text: model.Text | None
+
+    @property
+    def python_type(self) -> str:
+        """The type of the evaluators' parameter."""
+        if self.choices:
+            return "str"
+        if isinstance(self.minimum, model.Duration):
+            return "timedelta"
+        return "bool" if self.minimum is None else "int"
+
+
+@dataclass(frozen=True)
+class Counting:
+    """Which downtime counts: runs of at least `min_run` (longer than it when `longer_only`),
+    rounded down to whole minutes, and outages from their report rather than their start."""
+
+    min_run: model.Duration | None = None
+    longer_only: bool = False
+    whole_minutes: bool = False
+    from_report: bool = False
 
 
 @dataclass(frozen=True)
@@ -396,6 +592,7 @@ class Restatement:
 class OutageExample:
     start: datetime
     end: datetime
+    reported: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -475,6 +672,15 @@ class Availability(model.ItemBase):
     examples: tuple[AvailabilityExample, ...]
     no_remedy: bool                    # the contract says missing the target gives no remedy
     period: MeasurePeriod = MeasurePeriod()
+    counting: Counting = Counting()
+    requirements: tuple[Requirement, ...] = ()
+
+    @property
+    def takes_outages(self) -> bool:
+        """Whether the evaluator takes a list of outages (alone or beside request counts)."""
+        method = self.method
+        return isinstance(method, OutageMethod) or (
+            isinstance(method, RequestsMethod) and method.or_outages)
 
     @property
     def excluded_causes(self) -> tuple[str, ...]:
@@ -540,6 +746,27 @@ SUMMARY = """
 {% filter p %}{{ say(s, "no-remedy") }}{% endfilter %}
 {% endif %}
 {{ method(i.method, s) }}
+{% if i.counting.min_run is not none or i.counting.whole_minutes or i.counting.from_report %}
+{% filter p %}
+{% if i.counting.min_run is not none %}
+{{ say(s, "runs", length=i.counting.min_run, longer=i.counting.longer_only) }}
+{% endif %}
+{% if i.counting.whole_minutes %}
+{{ say(s, "whole-minutes") }}
+{% endif %}
+{% if i.counting.from_report %}
+{{ say(s, "from-report") }}
+{% endif %}
+{% endfilter %}
+{% endif %}
+{% if i.requirements %}
+{% filter p %}{{ say(s, "eligibility", count=i.requirements|length) }}{% endfilter %}
+{% filter ul %}
+{% for r in i.requirements %}
+{% filter li %}{{ say(s, "requirement", r=r) }}{% endfilter %}
+{% endfor %}
+{% endfilter %}
+{% endif %}
 {{ allowances(i, measured, s) }}
 {% for e in i.examples %}
 {% filter p %}
@@ -594,6 +821,33 @@ SUMMARY = """
 {{ say(s, "no-data-bad") }}
 {% else %}
 {{ say(s, "no-data-excluded") }}
+{% endif %}
+{% endfilter %}
+{% elif m.kind == "requests" %}
+{% filter p %}
+{{ say(s, "method-requests", length=m.slice, threshold=m.threshold, at_least=m.at_least,
+       minimum=m.minimum) }}
+{% if m.fewer is unspecified %}
+{{ say(s, "fewer-unspecified") }}
+{% elif m.fewer == "good" %}
+{{ say(s, "fewer-good") }}
+{% elif m.fewer == "bad" %}
+{{ say(s, "fewer-bad") }}
+{% else %}
+{{ say(s, "fewer-excluded") }}
+{% endif %}
+{% if m.combine is unspecified %}
+{{ say(s, "features-unspecified") }}
+{% elif m.combine is none %}
+{% elif m.combine == "each" %}
+{{ say(s, "features-each") }}
+{% elif m.combine == "any" %}
+{{ say(s, "features-any") }}
+{% else %}
+{{ say(s, "features-pooled") }}
+{% endif %}
+{% if m.or_outages %}
+{{ say(s, "or-outages") }}
 {% endif %}
 {% endfilter %}
 {% else %}
@@ -741,6 +995,67 @@ PHRASES = {
         "{{ s.f.percent(threshold) }}.",
         "Mode de calcul : minute par minute ; une minute est une interruption lorsque le taux "
         "d'erreurs dépasse {{ s.f.percent(threshold) }}."),
+    "method-requests": Phrase(
+        "Method: measured time is cut into slices of {{ s.f.duration(length) }}; a slice with at "
+        "least {{ s.f.counted(minimum, 'request', 'requests') }} is down when "
+        "{{ 'at least' if at_least else 'more than' }} {{ s.f.percent(threshold) }} of its "
+        "requests failed.",
+        "Mode de calcul : le temps mesuré est découpé en tranches de {{ s.f.duration(length) }} ; "
+        "une tranche d'au moins {{ s.f.counted(minimum, 'requête', 'requêtes') }} est "
+        "indisponible si {{ 'au moins' if at_least else 'plus de' }} "
+        "{{ s.f.percent(threshold) }} de ses requêtes ont échoué."),
+    "fewer-unspecified": Phrase(
+        "The contract does not say how a slice with fewer requests counts.",
+        "Le contrat ne précise pas comment compter une tranche de moins de requêtes."),
+    "fewer-good": Phrase("A slice with fewer requests counts as available.",
+                         "Une tranche de moins de requêtes compte comme disponible."),
+    "fewer-bad": Phrase("A slice with fewer requests counts as down.",
+                        "Une tranche de moins de requêtes compte comme indisponible."),
+    "fewer-excluded": Phrase("A slice with fewer requests is left out of the calculation.",
+                             "Une tranche de moins de requêtes est retirée du calcul."),
+    "features-unspecified": Phrase(
+        "The contract does not say how the features measured apart combine.",
+        "Le contrat ne précise pas comment se combinent les fonctions mesurées séparément."),
+    "features-each": Phrase("When features are measured apart, a slice is down as soon as one "
+                            "of them is.",
+                            "Quand des fonctions sont mesurées séparément, une tranche est "
+                            "indisponible dès que l'une d'elles l'est."),
+    "features-any": Phrase("When features are measured apart, a slice is down only if all of "
+                           "them are.",
+                           "Quand des fonctions sont mesurées séparément, une tranche n'est "
+                           "indisponible que si toutes le sont."),
+    "features-pooled": Phrase("The requests of all features are pooled.",
+                              "Les requêtes de toutes les fonctions sont mises en commun."),
+    "or-outages": Phrase("Any time monitoring reports the service down is downtime too.",
+                         "Tout temps où la supervision signale le service indisponible est "
+                         "aussi de l'indisponibilité."),
+    "eligibility": Phrase(
+        "The SLA applies only under {{ 'this condition' if count == 1 else 'these conditions' }}; "
+        "otherwise nothing is due:",
+        "Le SLA ne s'applique que {{ 'sous cette condition' if count == 1 else "
+        "'sous ces conditions' }} ; à défaut, rien n'est dû :"),
+    "requirement": Phrase(
+        "{% if r.text %}{{ s.text(r.text)|capfirst|t }} {% endif %}(parameter {{ r.name }}"
+        "{% if r.choices %}: one of {{ r.choices|join(', ') }}"
+        "{% elif r.minimum is none %}: true or false"
+        "{% elif r.minimum is number %}: at least {{ r.minimum }}"
+        "{% else %}: at least {{ s.f.duration(r.minimum) }}{% endif %})",
+        "{% if r.text %}{{ s.text(r.text)|capfirst|t }} {% endif %}(paramètre {{ r.name }}"
+        "{% if r.choices %} : l'une des valeurs {{ r.choices|join(', ') }}"
+        "{% elif r.minimum is none %} : vrai ou faux"
+        "{% elif r.minimum is number %} : au moins {{ r.minimum }}"
+        "{% else %} : au moins {{ s.f.duration(r.minimum) }}{% endif %})"),
+    "runs": Phrase(
+        "Only downtime lasting {{ 'more than' if longer else 'at least' }} "
+        "{{ s.f.duration(length) }} in a row counts; shorter interruptions are ignored.",
+        "Seule compte l'indisponibilité continue {{ 'de plus de' if longer else \"d'au moins\" }} "
+        "{{ s.f.duration(length) }} ; les interruptions plus courtes sont ignorées."),
+    "whole-minutes": Phrase("Downtime counts in whole minutes; partial minutes are ignored.",
+                            "L'indisponibilité se compte en minutes entières ; les minutes "
+                            "partielles sont ignorées."),
+    "from-report": Phrase("Downtime counts only from the moment it is reported (ticket opened).",
+                          "L'indisponibilité ne compte qu'à partir de son signalement "
+                          "(ouverture du ticket)."),
     "missing-unspecified": Phrase("The contract does not say how a minute without data counts.",
                                   "Le contrat ne précise pas comment compter une minute sans "
                                   "données."),
@@ -816,7 +1131,10 @@ class AvailabilityKind(Kind[Availability]):
                   RestatementStmt,
                   Restates, ProbeStmt, Slice, SliceGood, Combine, NoData, RateThreshold,
                   MissingMinutes, MethodOutages, MethodProbes, MethodErrorRate, ExampleOutage,
-                  AvailabilityExampleStmt)
+                  AvailabilityExampleStmt, FailedAbove, FailedAtLeast, MinRequests,
+                  FewerRequests, OrOutages, MethodRequests, RunsLonger, RunsAtLeast,
+                  DowntimeRuns, WholeMinutes, FromReport, EligibleCount, EligibleDuration,
+                  EligibleChoice, EligibleFlag, Eligible)
     words: ClassVar[Mapping[str, str]] = {
         "removed": "removed", "counts_available": "available",
         "each": "each", "any": "any", "pooled": "pooled",
@@ -871,11 +1189,14 @@ class AvailabilityKind(Kind[Availability]):
         examples = tuple(_example(c, s, period) for s in block.body
                          if isinstance(s, AvailabilityExampleStmt))
         if not isinstance(method, OutageMethod):
-            measured_by = (Phrase("probes", "sondes") if method.kind == "probes"
-                           else Phrase("error rate", "taux d'erreur"))
+            measured_by = {"probes": Phrase("probes", "sondes"),
+                           "error_rate": Phrase("error rate", "taux d'erreur"),
+                           "requests": Phrase("request counts", "décomptes de requêtes")}
             for example in block.body:
                 if isinstance(example, AvailabilityExampleStmt):
-                    c.report("example-needs-outages", example.span, method=measured_by)
+                    c.report("example-needs-outages", example.span,
+                             method=measured_by[method.kind])
+        counting = _counting(c, block, method)
         return Availability(
             target=target, strict=isinstance(target_stmt, TargetAbove),
             period=period,
@@ -883,7 +1204,8 @@ class AvailabilityKind(Kind[Availability]):
             excluded_windows=excluded_windows, maintenance_in=maintenance_in,
             causes=causes, exclusion_mode=mode, method=method,
             restatements=_restatements(c, block, target), examples=examples,
-            no_remedy=c.single(block, NoRemedy) is not None, **base)
+            no_remedy=c.single(block, NoRemedy) is not None, counting=counting,
+            requirements=_requirements(c, block), **base)
 
     def _missing(self, c: Checker, block: ast.Block, what: str, example: str) -> None:
         c.report("missing-statement", block.name.span, kind=self.names.the(),
@@ -893,7 +1215,9 @@ class AvailabilityKind(Kind[Availability]):
 
     def python_names(self, item: Availability, name: str) -> list[str]:
         c = const(name)
-        return [f"{c}_TARGET", f"{c}_EXCLUDED_CAUSES", f"_{c}_PROBES", fn(name, "report"),
+        return [f"{c}_TARGET", f"{c}_EXCLUDED_CAUSES", f"_{c}_PROBES", f"_{c}_COUNTING",
+                f"_{c}_REQUIREMENTS",
+                fn(name, "report"),
                 fn(name, "report_columns")]
 
     def python(self, ctx: Ctx, item: Availability) -> list[Unit]:
@@ -967,6 +1291,8 @@ def _decided(c: Checker, word: ast.Word | None, what: Phrase,
 def _method(c: Checker, stmt: MethodStmt, name: str) -> Method:
     if isinstance(stmt, MethodErrorRate):
         return _error_rate(c, stmt, name)
+    if isinstance(stmt, MethodRequests):
+        return _requests(c, stmt, name)
     if isinstance(stmt, MethodProbes):
         return _probes(c, stmt, name)
     return OutageMethod()
@@ -982,6 +1308,90 @@ def _error_rate(c: Checker, stmt: MethodErrorRate, name: str) -> ErrorRateMethod
     missing = _decided(c, next((s.mode for s in stmt.body if isinstance(s, MissingMinutes)), None),
                        phrase("undecided.missing-minutes", name=name), stmt.span)
     return ErrorRateMethod(threshold or Decimal(0), cast(MissingMode, missing))
+
+
+def _requests(c: Checker, stmt: MethodRequests, name: str) -> RequestsMethod:
+    """`method requests { … }`: only the first of each statement is read."""
+    method = c.names["method"].the()
+    slice_stmt = next((s for s in stmt.body if isinstance(s, Slice)), None)
+    slice_ = (_slice(c, slice_stmt.length) if slice_stmt
+              else model.Duration(Decimal(1), "minute"))
+    if slice_stmt is None:
+        c.report("missing-statement", stmt.span, kind=method, name="requests", what="slice",
+                 example="slice 5 minutes")
+    failed = next((s for s in stmt.body if isinstance(s, FailedAbove)), None)
+    if failed is None:
+        c.report("missing-statement", stmt.span, kind=method, name="requests",
+                 what="failed above", example="failed above 5 %")
+    minimum = next((s for s in stmt.body if isinstance(s, MinRequests)), None)
+    count = c.whole(minimum.count, phrase("why.requests"), minimum=1) if minimum else 1
+    fewer = _decided(c, next((s.mode for s in stmt.body if isinstance(s, FewerRequests)), None),
+                     phrase("undecided.fewer-requests", name=name, count=count), stmt.span)
+    # Without `combine`, requests are those of the service as a whole: the caller is asked to
+    # decide only if counts come per feature.
+    combine_stmt = next((s for s in stmt.body if isinstance(s, Combine)), None)
+    combine = None if combine_stmt is None else _decided(
+        c, combine_stmt.mode, phrase("undecided.combine-features", name=name), stmt.span)
+    return RequestsMethod(
+        slice_, c.percent(failed.share) if failed else Decimal(0),
+        isinstance(failed, FailedAtLeast), max(count, 1), cast(NoDataMode, fewer),
+        cast(CombineMode | None, combine), any(isinstance(s, OrOutages) for s in stmt.body))
+
+
+_TAKEN = frozenset({"year", "month", "quarter", "outages", "samples", "rates", "counts",
+                    "maintenance", "excluded_events", "exclusion_mode", "combine", "no_data",
+                    "missing", "fewer", "spans", "invoice", "starts", "ends", "causes",
+                    "reports", "probes", "instants", "latencies_ms", "minutes", "rate_scale",
+                    "requests", "failed", "features"})
+"""The parameters the evaluators already have: an eligibility parameter takes none of them."""
+
+
+def _requirements(c: Checker, block: ast.Block) -> tuple[Requirement, ...]:
+    """`eligible if …`: one condition per parameter, named as a Python parameter can be."""
+    found: dict[str, Requirement] = {}
+    first: dict[str, int] = {}
+    for stmt in block.body:
+        if not isinstance(stmt, Eligible):
+            continue
+        name = stmt.name.value
+        if name in found:
+            c.report("duplicate-name", stmt.name.span, name=name, line=first[name])
+            continue
+        if name in _TAKEN or not name.isidentifier() or name != name.lower() \
+                or name.startswith("_"):
+            c.report("bad-value", stmt.name.span, text=name, what=phrase("what.eligibility"),
+                     hint=phrase("hint.eligibility"))
+            continue
+        first[name] = stmt.span.line
+        rule = stmt.condition
+        text = None if isinstance(rule, EligibleFlag) or rule.text is None else c.text(rule.text)
+        minimum: int | model.Duration | None = None
+        choices: tuple[str, ...] = ()
+        if isinstance(rule, EligibleCount):
+            minimum = c.whole(rule.count, phrase("why.eligibility-count"))
+        elif isinstance(rule, EligibleDuration):
+            minimum = c.duration(rule.length, ("fixed",), phrase("expected.fixed"))
+        elif isinstance(rule, EligibleChoice):
+            choices = tuple(choice.value for choice in rule.choices)
+        else:
+            text = c.text(rule.text)
+        found[name] = Requirement(name, minimum, choices, text)
+    return tuple(found.values())
+
+
+def _counting(c: Checker, block: ast.Block, method: Method) -> Counting:
+    """`downtime counts …`: the runs that count, whole minutes, from the report."""
+    runs = c.single(block, DowntimeRuns)
+    min_run = None
+    if runs is not None:
+        min_run = c.positive(runs.run.length, ("fixed",), phrase("expected.fixed"),
+                             phrase("what.run"))
+    report = c.single(block, FromReport)
+    if report is not None and not isinstance(method, OutageMethod) and not (
+            isinstance(method, RequestsMethod) and method.or_outages):
+        c.report("report-needs-outages", report.span)
+    return Counting(min_run, runs is not None and not isinstance(runs.run, RunsAtLeast),
+                    c.single(block, WholeMinutes) is not None, report is not None)
 
 
 def _probes(c: Checker, stmt: MethodProbes, name: str) -> ProbeMethod:
@@ -1097,7 +1507,8 @@ def _example(c: Checker, stmt: AvailabilityExampleStmt,
     elif isinstance(stmt.period, ast.Number):
         given = (c.whole(stmt.period, phrase("why.years"), minimum=LIMITS.first_year,
                          maximum=LIMITS.last_year),)
-    outages = tuple(OutageExample(c.instant(o.start, c.zone), c.instant(o.end, c.zone))
+    outages = tuple(OutageExample(c.instant(o.start, c.zone), c.instant(o.end, c.zone),
+                                  c.instant(o.reported, c.zone) if o.reported else None)
                     for o in stmt.outages)
     return AvailabilityExample(given, outages, c.percent(stmt.availability), stmt.span.line)
 
@@ -1122,7 +1533,12 @@ def _report_unit(ctx: Ctx, item: Availability) -> Unit:
     mode = item.exclusion_mode
     causes = sorted(item.excluded_causes)
     code = _method_code(item)
-    lines = [*_measure_lines(ctx, item), *code.lines, *_caveat_lines(item)]
+    lines = [*_measure_lines(ctx, item), *code.lines, *_counting_lines(item.counting),
+             *_requirement_lines(item), *_caveat_lines(item)]
+    column_keywords = list(_COLUMN_KEYWORDS[item.method.kind])
+    if item.counting.from_report and isinstance(item.method, OutageMethod):
+        column_keywords.append("reports: Sequence[int]")
+    counting = _counting_code(item.counting)
     return render_unit(
         "py_availability.j2", report, c=c, item=item, kind=item.method.kind,
         keywords=_keywords(item, windows, code.args),
@@ -1136,8 +1552,13 @@ def _report_unit(ctx: Ctx, item: Availability) -> Unit:
         mode="exclusion_mode" if isinstance(mode, model.Unspecified) else f'"{mode}"',
         strict=item.strict, args=code.args,
         doc=ctx.doc(item, code.summary, lines),
+        counting=counting, from_report=item.counting.from_report,
+        requirements=[_requirement_code(r) for r in item.requirements],
+        requirement_names=[r.name for r in item.requirements],
+        requirements_doc=docstring(f"When `{item.name}` applies at all.", [], indent=""),
+        counting_doc=docstring(f"Which downtime counts in `{item.name}`.", [], indent=""),
         columns=ctx.names.fn(item.name, "report_columns"),
-        column_keywords=_COLUMN_KEYWORDS[item.method.kind],
+        column_keywords=column_keywords,
         columns_doc=ctx.doc(item, _COLUMNS_SUMMARY[item.method.kind].format(
             name=item.name, report=report), [*_COLUMNS_LINES[item.method.kind], *_SPANS_LINES],
             lines),
@@ -1163,6 +1584,8 @@ _COLUMN_KEYWORDS = {
                "latencies_ms: Sequence[int | Decimal | None]"],
     "error_rate": ["minutes: Sequence[int]", "rates: Sequence[int | Decimal]",
                    "rate_scale: int = 0"],
+    "requests": ["instants: Sequence[int]", "requests: Sequence[int]", "failed: Sequence[int]",
+                 "features: Sequence[str | None] | None = None"],
 }
 """The columns the batch entry point takes, by method, before the report's own keywords."""
 
@@ -1170,6 +1593,7 @@ _COLUMNS_SUMMARY = {
     "outages": "Batch form of `{report}`: the outages of `{name}` as columns.",
     "probes": "Batch form of `{report}`: the probe samples of `{name}` as columns.",
     "error_rate": "Batch form of `{report}`: the per-minute error rates of `{name}` as columns.",
+    "requests": "Batch form of `{report}`: the request counts of `{name}` as columns.",
 }
 
 _COLUMNS_LINES = {
@@ -1189,6 +1613,12 @@ _COLUMNS_LINES = {
         "UTC) and has the error rate rates[i] in units of 10^-rate_scale percent (ints or "
         "Decimals; rate_scale=1: tenths of a percent). Minutes may be unsorted and repeat "
         "with equal rates. Lists, tuples or array.array of ints.",
+    ],
+    "requests": [
+        "Row i counts requests[i] requests at the epoch second instants[i] (an int, UTC), "
+        "failed[i] of them failed, for the feature features[i] (a str, or None; `features` "
+        "None: the service as a whole). Rows may be unsorted; rows of one slice and feature "
+        "add up.",
     ],
 }
 
@@ -1243,6 +1673,8 @@ def _method_code(item: Availability) -> _MethodCode:
     method = item.method
     if isinstance(method, ProbeMethod):
         return _probes_code(item.name, method, item.period.adjective)
+    if isinstance(method, RequestsMethod):
+        return _requests_code(item.name, method, item.period.adjective)
     if isinstance(method, ErrorRateMethod):
         return _error_rate_code(item.name, method, item.period.adjective)
     return _MethodCode(f"{item.period.adjective} availability of `{item.name}` from a list of "
@@ -1270,6 +1702,98 @@ def _probes_code(name: str, method: ProbeMethod, adjective: str) -> _MethodCode:
         else:
             code.args[key] = f'"{choice}"'
     return code
+
+
+def _requests_code(name: str, method: RequestsMethod, adjective: str) -> _MethodCode:
+    seconds = method.slice.seconds()
+    if seconds % 60:
+        raise RenderError(f"slice of {duration_text(method.slice)} is not whole minutes")
+    comparison = "at least" if method.at_least else "more than"
+    code = _MethodCode(
+        f"{adjective} availability of `{name}` from request counts, slice by slice.",
+        [f"A slice of {duration_text(method.slice)} with at least {method.minimum} request(s) is "
+         f"down when {comparison} {num(method.threshold)} % of its requests failed; "
+         "a slice with fewer says nothing of itself."],
+        {"slice_minutes": int(seconds // 60), "threshold": py_dec(method.threshold),
+         "minimum": method.minimum, "at_least": method.at_least,
+         "or_outages": method.or_outages})
+    if method.or_outages:
+        code.lines.append("The outages that monitoring reports (`outages`) are downtime too.")
+    for key, choice in (("fewer", method.fewer), ("combine", method.combine)):
+        if choice is None:
+            code.lines.append("Counts given per feature need the `combine` parameter (the "
+                              "contract measures the service as a whole).")
+            code.args[key] = key
+        elif isinstance(choice, model.Unspecified):
+            code.lines.append(f"The contract does not say {choice.what}: pass `{key}` "
+                              "(UnspecifiedError when the situation arises and it is None).")
+            code.args[key] = key
+        else:
+            code.args[key] = f'"{choice}"'
+    return code
+
+
+def _requirement_code(requirement: Requirement) -> str:
+    """The runtime Requirement of an eligibility condition."""
+    text = requirement.text.en if requirement.text else _requirement_words(requirement)
+    parts = [py_str(requirement.name), py_str(text)]
+    if isinstance(requirement.minimum, model.Duration):
+        parts.append(f"minimum=timedelta(seconds={int(requirement.minimum.seconds())})")
+    elif requirement.minimum is not None:
+        parts.append(f"minimum={requirement.minimum}")
+    if requirement.choices:
+        parts.append("choices=(" + ", ".join(py_str(c) for c in requirement.choices)
+                     + ("," if len(requirement.choices) == 1 else "") + ")")
+    return wrap_call("Requirement", parts, "    ", ",")
+
+
+def _requirement_words(requirement: Requirement) -> str:
+    """An eligibility condition said in English from its parameter, when the contract gives
+    no words for it."""
+    if requirement.choices:
+        return f"{requirement.name} is one of " + ", ".join(requirement.choices)
+    if isinstance(requirement.minimum, model.Duration):
+        return f"{requirement.name} is at least {duration_text(requirement.minimum)}"
+    return f"{requirement.name} is at least {requirement.minimum}"
+
+
+def _requirement_lines(item: Availability) -> list[str]:
+    """The docstring's paragraph on eligibility."""
+    if not item.requirements:
+        return []
+    said = [f"`{r.name}` ({r.python_type}): "
+            + (r.text.en if r.text else _requirement_words(r)) for r in item.requirements]
+    return ["The SLA applies only when: " + "; ".join(said) + ". Otherwise the report says "
+            "it does not apply (`applies` False, the conditions unmet in `unmet`) and no "
+            "credit is due."]
+
+
+def _counting_lines(counting: Counting) -> list[str]:
+    """The docstring's paragraph on which downtime counts."""
+    said: list[str] = []
+    if counting.min_run is not None:
+        comparison = "longer than" if counting.longer_only else "of at least"
+        said.append(f"only runs of downtime {comparison} {duration_text(counting.min_run)} "
+                    "count")
+    if counting.whole_minutes:
+        said.append("each run counts in whole minutes (partial minutes are left out)")
+    if counting.from_report:
+        said.append("an outage counts from the moment it was reported (`reported`)")
+    return ["Counted downtime: " + "; ".join(said) + "."] if said else []
+
+
+def _counting_code(counting: Counting) -> str:
+    """The runtime Qualifying of the item, or "" when every downtime counts."""
+    if counting.min_run is None and not counting.whole_minutes:
+        return ""
+    parts = []
+    if counting.min_run is not None:
+        parts.append(f"min_run=timedelta(seconds={int(counting.min_run.seconds())})")
+    if counting.longer_only:
+        parts.append("longer_only=True")
+    if counting.whole_minutes:
+        parts.append("whole_minutes=True")
+    return f"Qualifying({', '.join(parts)})"
 
 
 def _error_rate_code(name: str, method: ErrorRateMethod, adjective: str) -> _MethodCode:
@@ -1307,8 +1831,8 @@ def _keywords(item: Availability, windows: str | None,
               args: Mapping[str, object]) -> list[str]:
     """The keyword-only parameters of the report function."""
     outages = isinstance(item.method, OutageMethod)
-    keywords = []
-    if outages:
+    keywords = [f"{r.name}: {r.python_type}" for r in item.requirements]
+    if item.takes_outages:
         keywords.append("outages: Iterable[Outage] = ()")
     if windows is not None:
         keywords.append("maintenance: Iterable[Interval] = ()")
@@ -1316,7 +1840,8 @@ def _keywords(item: Availability, windows: str | None,
         keywords.append("excluded_events: Iterable[Outage] = ()")
     if isinstance(item.exclusion_mode, model.Unspecified):
         keywords.append("exclusion_mode: ExclusionMode | None = None")
-    for key, kind in (("combine", "Combine"), ("no_data", "NoData"), ("missing", "Missing")):
+    for key, kind in (("combine", "Combine"), ("no_data", "NoData"), ("missing", "Missing"),
+                      ("fewer", "NoData")):
         if args.get(key) == key:
             keywords.append(f"{key}: {kind} | None = None")
     return keywords
@@ -1335,7 +1860,7 @@ def _worked(item: Availability, ctx: Worked) -> Iterator[Check]:
             outage = getattr(ctx.module, "Outage", None)
             if outage is None:
                 raise LookupError("the generated module does not export Outage")
-            outages = [outage(o.start, o.end) for o in example.outages]
+            outages = [outage(o.start, o.end, reported=o.reported) for o in example.outages]
             result = report(*example.period, outages=outages)
             # The exact rate, rounded once to the decimals the author wrote, halves to even as
             # the report rounds (rounding the report's six decimals again would round twice).
@@ -1362,12 +1887,12 @@ def availability_report(ctx: EvalContext, item: Availability) -> Any:
     for record in ctx.records:
         feed, built = _availability_record(ctx, item, record, runtime, interval, (start, end))
         if feed not in accepted:
-            offered = [n for n in ("outages", "maintenance", "excluded_events", "samples", "rates")
-                       if n in accepted]
+            offered = [n for n in ("outages", "maintenance", "excluded_events", "samples", "rates",
+                                   "counts") if n in accepted]
             raise error("input-not-accepted", record.span, feed=feed, item=item.name,
                         accepted=", ".join(offered))
         feeds.setdefault(feed, []).append(built)
-    for needed in ("samples", "rates"):
+    for needed in ("samples", "rates", "counts"):
         if needed in accepted and accepted[needed].default is inspect.Parameter.empty:
             feeds.setdefault(needed, [])
     return call(ctx, func, **asked.values, **feeds, **ctx.keywords(func))
@@ -1376,7 +1901,10 @@ def availability_report(ctx: EvalContext, item: Availability) -> Any:
 _COLUMNS = {
     "samples": (("at", "probe", "latency"), Phrase("probe samples", "mesures de sondes")),
     "rates": (("minute", "error_rate"), Phrase("error rates", "taux d'erreur")),
-    "outages": (("start", "end", "kind", "cause"), Phrase("outage records", "relevés de pannes")),
+    "outages": (("start", "end", "kind", "cause", "reported"),
+                Phrase("outage records", "relevés de pannes")),
+    "counts": (("at", "requests", "failed", "feature"),
+               Phrase("request counts", "décomptes de requêtes")),
 }
 """The columns of each sort of availability record (any other is refused, not ignored)."""
 
@@ -1421,6 +1949,13 @@ def _availability_record(ctx: EvalContext, item: Availability, record: Record,
                 raise error("input-unknown-probe", values["probe"].span, probe=probe,
                             item=item.name, probes=", ".join(probes))
             return "samples", runtime.Sample(at("at"), probe, delay)
+        if "requests" in values:
+            _only_columns(record, "counts")
+            feature = values.get("feature")
+            return "counts", ctx.runtime("requests").RequestCount(
+                at("at"), convert(required_column(record, "requests"), "int", ctx.module, None),
+                convert(required_column(record, "failed"), "int", ctx.module, None),
+                feature.text if feature else None)
         if "error_rate" in values:
             _only_columns(record, "rates")
             rate = convert(required_column(record, "error_rate"), "Decimal", ctx.module, None)
@@ -1439,11 +1974,13 @@ def _availability_record(ctx: EvalContext, item: Availability, record: Record,
             cause = values["cause"].text if "cause" in values else None
             if feed == "maintenance":
                 return feed, interval(start, end)
-            return feed, runtime.Outage(start, end, cause)
+            reported = instant("reported") if "reported" in values else None
+            return feed, runtime.Outage(start, end, cause, reported)
     except (ValueError, TypeError) as exc:  # SlaInputError is a ValueError
         raise error("input-rejected", record.span, reason=worded(exc)) from None
     raise error("input-columns-unknown", record.span, columns=", ".join(values),
-                expected="start, end[, kind, cause] | at, probe, latency | minute, error_rate")
+                expected="start, end[, kind, cause, reported] | at, probe, latency | "
+                         "minute, error_rate | at, requests, failed[, feature]")
 
 
 def _report(ctx: EvalContext, item: Availability) -> Evaluation:
