@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
@@ -46,7 +46,7 @@ Combine = Literal["each", "any", "pooled"]
 NoData = Literal["good", "bad", "excluded"]
 Missing = Literal["available", "interrupted", "excluded"]
 Verdict = Literal["good", "bad", "no data excluded"]
-Method = Literal["outages", "probes", "error rates"]
+Method = Literal["outages", "probes", "error rates", "requests"]
 
 _UTC = timezone.utc
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
@@ -55,6 +55,7 @@ _US = timedelta(microseconds=1)
 _LISTED = 10
 _OUTAGE_START = Text("name.outage-start", "outage start")
 _OUTAGE_END = Text("name.outage-end", "outage end")
+_OUTAGE_REPORTED = Text("name.outage-reported", "outage report time")
 _RATE_MINUTE = Text("name.rate-minute", "error-rate minute")
 
 
@@ -98,11 +99,13 @@ def _micros(span: timedelta) -> int:
 
 @dataclass(frozen=True)
 class Outage:
-    """A span of service unavailability, with an optional cause (e.g. "force majeure")."""
+    """A span of service unavailability, with an optional cause (e.g. "force majeure") and the
+    instant it was reported (a ticket opened), for contracts whose downtime counts from then."""
 
     start: datetime
     end: datetime
     cause: str | None = None
+    reported: datetime | None = None
 
     def __post_init__(self) -> None:
         require_aware(_OUTAGE_START, self.start)
@@ -112,6 +115,104 @@ class Outage:
                 "outage.order", "outage ends before it starts: {start} > {end}",
                 start=self.start.isoformat(), end=self.end.isoformat(),
             )
+        if self.reported is not None:
+            require_aware(_OUTAGE_REPORTED, self.reported)
+
+    def counted(self, from_report: bool) -> Interval:
+        """The outage in UTC; when downtime counts `from_report`, from the report on (nothing
+        if it was reported after the end)."""
+        start, end = self.start.astimezone(_UTC), self.end.astimezone(_UTC)
+        if from_report:
+            if self.reported is None:
+                raise SlaInputError(
+                    "outage.unreported",
+                    "downtime counts from the report, but the outage {start} to {end} has no "
+                    "reported time: give Outage(..., reported=...)",
+                    start=self.start.isoformat(), end=self.end.isoformat(),
+                )
+            start = min(max(start, self.reported.astimezone(_UTC)), end)
+        return unchecked_interval(start, end)
+
+
+@dataclass(frozen=True)
+class Qualifying:
+    """Which downtime counts: only runs (stretches of consecutive downtime) of at least
+    `min_run`, or longer than it when `longer_only`; each kept run rounded down to whole
+    minutes when `whole_minutes` (the run's real length decides whether it is kept)."""
+
+    min_run: timedelta = timedelta()
+    longer_only: bool = False
+    whole_minutes: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.min_run, timedelta) or self.min_run < timedelta():
+            raise SlaInputError(
+                "qualifying.run", "min_run must be a timedelta of zero or more, got {value!r}",
+                value=self.min_run,
+            )
+
+    def keeps(self, run: Interval) -> bool:
+        """Whether a run of downtime is long enough to count."""
+        length = run.end - run.start
+        return length > self.min_run if self.longer_only else length >= self.min_run
+
+    def apply(self, downtime: Iterable[Interval]) -> tuple[list[Interval], list[Interval]]:
+        """The downtime that counts, and the runs (or parts of minutes) left out."""
+        kept: list[Interval] = []
+        dropped: list[Interval] = []
+        for run in merge(downtime):
+            if not self.keeps(run):
+                dropped.append(run)
+                continue
+            if self.whole_minutes:
+                end = run.start + (run.end - run.start) // _MINUTE * _MINUTE
+                if end < run.end:
+                    dropped.append(unchecked_interval(end, run.end))
+                if end == run.start:
+                    continue
+                run = unchecked_interval(run.start, end)
+            kept.append(run)
+        return kept, dropped
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A condition for the SLA to apply, on the caller's parameter `name`: at least `minimum`
+    (an int, or a timedelta), one of `choices`, or else true; `text` says it in words."""
+
+    name: str
+    text: str
+    minimum: int | timedelta | None = None
+    choices: tuple[str, ...] = ()
+
+    def met(self, value: object) -> bool:
+        """Whether `value` meets the condition; SlaInputError if it is not of its type."""
+        if self.choices:
+            expected, ok = "a str", isinstance(value, str)
+        elif isinstance(self.minimum, timedelta):
+            expected, ok = "a timedelta", isinstance(value, timedelta)
+        elif self.minimum is not None:
+            expected, ok = "an int", isinstance(value, int) and not isinstance(value, bool)
+        else:
+            expected, ok = "a bool", isinstance(value, bool)
+        if not ok:
+            raise SlaInputError(
+                "eligibility.type", "{name} must be {expected}, got {value!r}",
+                name=self.name, expected=expected, value=value,
+            )
+        if self.choices:
+            return value in self.choices
+        if self.minimum is not None:
+            return bool(value >= self.minimum)  # type: ignore[operator]
+        return bool(value)
+
+
+def applying(
+    report: AvailabilityReport, requirements: Sequence[Requirement], values: dict[str, object]
+) -> AvailabilityReport:
+    """The report, saying whether the SLA applies given the caller's `values`."""
+    unmet = tuple(r.text for r in requirements if not r.met(values[r.name]))
+    return replace(report, applies=not unmet, unmet=unmet)
 
 
 @dataclass(frozen=True)
@@ -230,6 +331,12 @@ class AvailabilityReport:
     met: bool
     no_data: tuple[Interval, ...] = ()
     slices: tuple[Slice, ...] = ()
+    ignored: tuple[Interval, ...] = ()
+    """Downtime that does not count: runs too short, parts of minutes (see Qualifying)."""
+    applies: bool = True
+    """Whether the SLA applies at all (its eligibility conditions are met: see `applying`)."""
+    unmet: tuple[str, ...] = ()
+    """The eligibility conditions that are not met, in words."""
 
     def explain(self) -> str:
         """A short plain-English account of the figures and the spans behind them."""
@@ -246,6 +353,8 @@ class AvailabilityReport:
             f"  availability: {self.availability} %, unavailability {self.unavailability} %",
             f"  target: availability {comparison} {self.target} %: {verdict}",
         ]
+        if not self.applies:
+            lines.append("  the SLA does not apply: " + "; ".join(self.unmet))
         if self.slices:
             counts = {v: sum(s.verdict == v for s in self.slices) for v in _VERDICTS}
             lines.append(
@@ -254,11 +363,13 @@ class AvailabilityReport:
                 + ")"
             )
             bad = [s for s in self.slices if s.verdict == "bad"]
+            unit = "requests" if self.method == "requests" else "measurements"
             lines += _listing(
                 "bad slices",
-                [f"{_show(s.span, zone)}: {s.good}/{s.total} good measurements" for s in bad],
+                [f"{_show(s.span, zone)}: {s.good}/{s.total} good {unit}" for s in bad],
             )
         lines += _listing("downtime spans", [_show(s, zone) for s in self.downtime])
+        lines += _listing("downtime that does not count", [_show(s, zone) for s in self.ignored])
         lines += _listing("spans without data", [_show(s, zone) for s in self.no_data])
         lines += _listing("excluded spans", [_show(s, zone) for s in self.excluded])
         return "\n".join(lines)
@@ -342,8 +453,13 @@ def _report(
     strict: bool,
     no_data: Sequence[Interval] = (),
     slices: Sequence[Slice] = (),
+    qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
-    """Turn measured and downtime spans into figures and a verdict (goal already checked)."""
+    """Turn measured and downtime spans into figures and a verdict (goal already checked); only
+    the downtime `qualifying` keeps counts."""
+    ignored: list[Interval] = []
+    if qualifying is not None:
+        downtime, ignored = qualifying.apply(downtime)
     measured_time = total(measured)
     if not measured_time:
         raise SlaInputError(
@@ -374,6 +490,7 @@ def _report(
         met=met,
         no_data=tuple(no_data),
         slices=tuple(slices),
+        ignored=tuple(ignored),
     )
 
 
@@ -386,12 +503,16 @@ def from_outages(
     excluded_causes: frozenset[str],
     target: Decimal,
     strict: bool = False,
+    *,
+    from_report: bool = False,
+    qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
     """Availability from a list of outages (Cegid Loop L1, Teogest T1/T3).
 
     Outages are merged (an overlap counts once) and clipped to the scope inside the period;
     excluded time never counts as downtime; an outage whose cause is in `excluded_causes`
-    (e.g. force majeure) never counts. `met` is availability >= target (> when strict).
+    (e.g. force majeure) never counts. With `from_report`, an outage counts from the instant
+    it was reported. `met` is availability >= target (> when strict).
     """
     goal = _percent("target", target)
     if not isinstance(excluded_causes, set | frozenset):
@@ -412,12 +533,10 @@ def from_outages(
                 "type.outage", "outages must be Outage objects, got {value!r}", value=outage
             )
         if outage.cause not in excluded_causes:
-            # Outage has checked its bounds: aware, end not before start.
-            counted.append(
-                unchecked_interval(outage.start.astimezone(_UTC), outage.end.astimezone(_UTC))
-            )
+            counted.append(outage.counted(from_report))
     downtime = intersect(counted, frame.live)
-    return _report(period, "outages", frame, frame.measured, downtime, goal, strict)
+    return _report(period, "outages", frame, frame.measured, downtime, goal, strict,
+                   qualifying=qualifying)
 
 
 def _grid(frame: _Frame, minutes: int) -> list[datetime]:
@@ -510,6 +629,8 @@ def from_probes(
     no_data: NoData | None,
     target: Decimal,
     strict: bool = False,
+    *,
+    qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
     """Availability from probe samples judged per time slice (Cegid Conciliator C3).
 
@@ -569,7 +690,8 @@ def from_probes(
         slices.append(Slice(cell, total(parts), good, count, verdict, per_probe))
     measured = subtract(frame.measured, dropped)
     return _report(
-        period, "probes", frame, measured, merge(downtime), goal, strict, merge(empty), slices
+        period, "probes", frame, measured, merge(downtime), goal, strict, merge(empty), slices,
+        qualifying,
     )
 
 
@@ -722,6 +844,8 @@ def from_error_rates(
     missing: Missing | None,
     target: Decimal,
     strict: bool = False,
+    *,
+    qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
     """Availability from per-minute error rates (niveaux-de-service N1).
 
@@ -763,4 +887,5 @@ def from_error_rates(
             downtime = merge([*downtime, *no_data])
         elif missing == "excluded":
             measured = subtract(measured, no_data)
-    return _report(period, "error rates", frame, measured, downtime, goal, strict, no_data=no_data)
+    return _report(period, "error rates", frame, measured, downtime, goal, strict,
+                   no_data=no_data, qualifying=qualifying)

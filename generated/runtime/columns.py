@@ -22,6 +22,7 @@ import bisect
 from array import array
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
@@ -40,6 +41,7 @@ from .availability import (
     NoData,
     Probe,
     ProbeCount,
+    Qualifying,
     Slice,
     Verdict,
     _choice,
@@ -227,6 +229,13 @@ def _figures(
     )
 
 
+def _bare(report: AvailabilityReport, spans: bool) -> AvailabilityReport:
+    """The report without its spans unless they were asked for (`spans=False`)."""
+    if spans:
+        return report
+    return replace(report, measured=(), downtime=(), no_data=(), slices=(), ignored=())
+
+
 def _measured_us(frame: _Frame) -> int:
     return sum(b - a for a, b in _pairs(frame.measured))
 
@@ -247,9 +256,13 @@ def outages_from_columns(
     strict: bool = False,
     *,
     spans: bool = False,
+    reports: object = None,
+    qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
     """`availability.from_outages` on columns: outage i is [starts[i], ends[i]) in epoch
     seconds, with the cause causes[i] (a str, or None for none; `causes` None: no causes).
+    `reports` given: outage i counts from the epoch second reports[i] on (downtime counted
+    from the report). With `qualifying`, the spans are built to find the runs that count.
 
     Outages are unsorted, may repeat and overlap; each must end at or after its start. The
     union is found on the sorted starts and the sorted ends apart (a start beyond every earlier
@@ -263,7 +276,9 @@ def outages_from_columns(
         )
     _flag("spans", spans)
     frame = _frame(period, scope, excluded, mode)
-    firsts, lasts = _union(*_counted_outages(starts, ends, causes, excluded_causes))
+    firsts, lasts = _union(*_counted_outages(starts, ends, causes, excluded_causes, reports))
+    whole = spans
+    spans = spans or qualifying is not None
     live = _pairs(frame.live)
     downtime_us = 0
     pieces: list[tuple[int, int]] = []
@@ -282,18 +297,26 @@ def outages_from_columns(
                        for a, b in zip(islice(firsts, first, after), islice(lasts, first, after),
                                        strict=True)]
     if spans:
-        return _report(period, "outages", frame, frame.measured,
-                       [_span(a, b) for a, b in pieces], goal, strict)
+        return _bare(_report(period, "outages", frame, frame.measured,
+                             [_span(a, b) for a, b in pieces], goal, strict,
+                             qualifying=qualifying), whole)
     return _figures(period, "outages", frame, _measured_us(frame), downtime_us, goal, strict)
 
 
 def _counted_outages(starts: object, ends: object, causes: object,
-                     excluded_causes: frozenset[str]) -> tuple[list[int], list[int]]:
+                     excluded_causes: frozenset[str],
+                     reports: object = None) -> tuple[list[int], list[int]]:
     """The sorted starts and the sorted ends of the outages that count: not empty, and not due
-    to an excluded cause; SlaInputError for a bad column."""
+    to an excluded cause, each from its report when `reports` are given; SlaInputError for a
+    bad column."""
     begin = _ints("starts", _column("starts", starts))
     end = _ints("ends", _column("ends", ends))
     _same_length("starts", begin, ("ends", end))
+    if reports is not None:
+        reported = _ints("reports", _column("reports", reports))
+        _same_length("starts", begin, ("reports", reported))
+        _refuse_bools("reports", reported)
+        begin = list(map(min, map(max, begin, reported), end))
     keep: list[bool] | None = None
     if causes is not None:
         given = _column("causes", causes)
@@ -388,6 +411,7 @@ def error_rates_from_columns(
     *,
     scale: int = 0,
     spans: bool = False,
+    qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
     """`availability.from_error_rates` on columns: minutes[i] is an epoch minute (minutes
     since 1970-01-01 00:00 UTC), rates[i] its error rate in units of 10^-scale percent (an int
@@ -427,8 +451,9 @@ def error_rates_from_columns(
     # Compared with the rates' own type: int with int, Decimal with Decimal, both in C.
     above_limit = limit.scaleb(scale) if decimals else _scaled(limit, scale)
     live_us, data_us, above_us = _rate_sums(_pairs(frame.live), order, column, above_limit)
-    if spans:
-        return _rate_spans(period, frame, order, column, above_limit, missing, goal, strict)
+    if spans or qualifying is not None:
+        return _bare(_rate_spans(period, frame, order, column, above_limit, missing, goal, strict,
+                                 qualifying), spans)
     measured_us, downtime_us = _measured_us(frame), above_us
     no_data_us = live_us - data_us
     if no_data_us:
@@ -506,6 +531,7 @@ def _rate_spans(
     missing: Missing | None,
     goal: Decimal,
     strict: bool,
+    qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
     """The end of `availability.from_error_rates`, on the sorted distinct minutes."""
     above = list(compress(order, map(lt, repeat(above_limit), column)))
@@ -526,7 +552,7 @@ def _rate_spans(
         elif missing == "excluded":
             measured = subtract(measured, no_data)
     return _report(period, "error rates", frame, measured, downtime, goal, strict,
-                   no_data=no_data)
+                   no_data=no_data, qualifying=qualifying)
 
 
 # --------------------------------------------------------------------------- probes
@@ -589,6 +615,7 @@ def probes_from_columns(
     strict: bool = False,
     *,
     spans: bool = False,
+    qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
     """`availability.from_probes` on columns: sample i is probe names[i] at the epoch second
     instants[i], answering in latencies[i] milliseconds (an int or a Decimal), or None when it
@@ -627,9 +654,9 @@ def probes_from_columns(
             downtime_us += length
         elif verdict == "no data excluded":
             dropped_us += length
-    if spans:
-        return _probe_spans(period, frame, segments, points, tally, named, verdicts, goal,
-                            strict)
+    if spans or qualifying is not None:
+        return _bare(_probe_spans(period, frame, segments, points, tally, named, verdicts, goal,
+                                  strict, qualifying), spans)
     return _figures(period, "probes", frame, _measured_us(frame) - dropped_us, downtime_us,
                     goal, strict)
 
@@ -743,7 +770,7 @@ def _tally_any(
 def _probe_spans(
     period: Interval, frame: _Frame, segments: list[tuple[int, int, int]],
     points: Sequence[int], tally: _Tally, named: list[str], verdicts: dict[int, Verdict],
-    goal: Decimal, strict: bool,
+    goal: Decimal, strict: bool, qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
     """The report of `availability.from_probes`, spans and slices included."""
     slices: list[Slice] = []
@@ -764,7 +791,7 @@ def _probe_spans(
                             sum(p.good for p in per_probe), sum(p.total for p in per_probe),
                             verdict, per_probe))
     return _report(period, "probes", frame, subtract(frame.measured, dropped), merge(bad),
-                   goal, strict, merge(empty), slices)
+                   goal, strict, merge(empty), slices, qualifying)
 
 
 def _slots(when: list[int], table: list[int], labels: list[int],

@@ -231,7 +231,8 @@ def evaluate_report(
 ) -> TierResult:
     """`evaluate` on the availability (or unavailability) of a report, found by its exact value.
 
-    The tier is looked up with the report's exact rate (`report.exact`, a Fraction), the one
+    A report under which the SLA does not apply (`report.applies` False) gives nothing. The
+    tier is looked up with the report's exact rate (`report.exact`, a Fraction), the one
     `report.met` is decided on, never with the rate rounded for display: a month a hair below
     a target is not read as the tier of the target. The result's `value` is the rounded rate
     the report shows (`report.availability` or `report.unavailability`).
@@ -247,6 +248,8 @@ def evaluate_report(
         _VALUE, report.availability if measure == "availability" else report.unavailability
     )
     bill = None if invoice is None else _non_negative("invoice", invoice)
+    if not report.applies:  # the SLA does not apply: no tier, nothing due
+        return TierResult(shown, None, Outcome("none"), None, None, False)
     return _evaluate(table, shown, rate, bill)
 
 
