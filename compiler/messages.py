@@ -954,6 +954,12 @@ EVAL: dict[str, Phrase] = {
         "give the measured value with --set value=PERCENT or the records with --input, not both",
         "donnez la valeur mesurée avec --set value=POURCENTAGE ou les enregistrements avec "
         "--input, pas les deux"),
+    "eval.needs-eligibility": Phrase(
+        "{item} applies only under conditions the evaluator needs: give {settings}",
+        "« {item} » ne s'applique que sous des conditions dont l'évaluateur a besoin : donnez "
+        "{settings}"),
+    "report.not-applying": Phrase("the SLA does not apply: {unmet}",
+                                  "le SLA ne s'applique pas : {unmet}"),
     "eval.reads-no-records": Phrase(
         "{item} reads no records: leave out --input",
         "« {item} » ne lit aucun enregistrement : retirez --input"),

@@ -57,8 +57,8 @@ def test_check_clean_contracts_exits_0() -> None:
     summary = result.stderr.splitlines()[-1]
     # the T4 and N2 tier gaps, and the contradictions of Teogest (3) and Conciliator (1); the
     # public SLA of contracts/public/ is clean
-    assert summary.startswith("0 error(s), 9 warning(s), ")
-    assert summary.endswith(" note(s) in 6 file(s)")
+    assert summary.startswith("0 error(s), 10 warning(s), ")
+    assert summary.endswith(" note(s) in 15 file(s)")
 
 
 def test_check_with_errors_exits_1_and_locates_each_error() -> None:

@@ -74,6 +74,20 @@ credit app_credits {
     # 10 x 3,000 x 72 / 43,200 = 50.00 USD
     example downtime 72 minutes in 2024-06 invoice 3000 USD gives 50 USD
 }
+""" + availability("chat", "99.99") + """
+credit chat_credits {
+    clause S2 article "Service Credits"
+    on downtime of chat
+    10 times fees for downtime
+    only if target missed
+    claim unspecified
+    paid as service credit
+    sole remedy
+    # June: 99.99 % allows 4.32 min of 43,200: 4 min meet the target -> nothing; 5 min miss it
+    # -> 10 x 3,000 x 5 / 43,200 = 3.47 USD.
+    example downtime 4 minutes in 2024-06 invoice 3000 USD gives none
+    example downtime 5 minutes in 2024-06 invoice 3000 USD gives 3.47 USD
+}
 """ + availability("db", "99.9") + """
 credit db_days {
     clause D1 article "Credits"
@@ -286,3 +300,20 @@ def test_located_diagnostics(block: str, code: str, needle: str, column: int) ->
     errors = _bad(block)
     assert [c for c, _ in errors] == [code], errors
     assert errors[0][1].startswith(f"bad.sla:{_line(block, needle)}:{column}: error: ")
+
+
+def test_a_credit_only_when_the_target_is_missed(module: ModuleType) -> None:
+    # « If we fall short of our 99.99% Uptime commitment … we'll apply a Service Credit »:
+    # June 2024 allows 4.32 minutes. 4 minutes → met → nothing, whatever the formula gives.
+    met = module.chat_credits(timedelta(minutes=4), 2024, 6, invoice=Decimal(3000))
+    assert met.money == Decimal("0.00")
+    # 5 minutes: 10 × 3,000 × 5 / 43,200 = 3.4722… → 3.47.
+    missed = module.chat_credits(timedelta(minutes=5), 2024, 6, invoice=Decimal(3000))
+    assert missed.money == Decimal("3.47")
+    start = datetime(2024, 6, 3, 10, tzinfo=timezone.utc)
+    for minutes, money in ((4, "0.00"), (5, "3.47")):
+        report = module.chat_report(2024, 6, outages=[
+            module.Outage(start, start + timedelta(minutes=minutes))])
+        assert report.met is (minutes == 4)
+        assert module.chat_credits_from_report(report, invoice=Decimal(3000)).money == \
+            Decimal(money)

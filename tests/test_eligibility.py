@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from types import ModuleType
 from zoneinfo import ZoneInfo
 
 import pytest
+from click.testing import CliRunner
 from slac.build import render_all
+from slac.cli import cli
 from slac.examples import load_generated
 from slac.pipeline import compile_text
 
@@ -85,8 +88,8 @@ def test_an_eligible_deployment_gets_its_credit(module: ModuleType) -> None:
     ({"running": timedelta(hours=23, minutes=59)}, "the deployment has run for 24 hours"),
     ({"monitored": False}, "the provider can monitor the instances"),
 ])
-def test_a_deployment_that_is_not_eligible_gets_nothing(module: ModuleType, change: dict[str, object],
-                                                        unmet: str) -> None:
+def test_a_deployment_that_is_not_eligible_gets_nothing(
+        module: ModuleType, change: dict[str, object], unmet: str) -> None:
     report = module.compute_report(2024, 6, outages=[outage(module, 10)],
                                    **{**ELIGIBLE, **change})
     assert not report.applies and report.unmet == (unmet,)
@@ -123,3 +126,23 @@ def test_the_summaries_list_the_conditions() -> None:
     assert "- Instances deployed in two or more availability zones (parameter zones: at least 2)" \
         in files["eligible.en.md"]
     assert "(paramètre running\u00a0: au moins 24\u00a0heures)" in files["eligible.fr.md"]
+
+
+def test_slac_eval_takes_the_conditions_with_set(tmp_path: Path) -> None:
+    contract = tmp_path / "eligible.sla"
+    contract.write_text(SOURCE, encoding="utf-8")
+    runner = CliRunner()
+    eligible = ["--set", "zones=2", "--set", "plan=enterprise", "--set", "running=3 days",
+                "--set", "monitored=true"]
+    result = runner.invoke(cli, ["eval", str(contract), "compute", "--period", "2024-06",
+                                 *eligible])
+    assert result.exit_code == 0, result.output
+    assert "does not apply" not in result.output
+    one_zone = runner.invoke(cli, ["eval", str(contract), "compute", "--period", "2024-06",
+                                   *eligible, "--set", "zones=1"])
+    assert "the SLA does not apply: instances deployed in two or more availability zones" \
+        in one_zone.output
+    missing = runner.invoke(cli, ["eval", str(contract), "compute", "--period", "2024-06",
+                                  "--set", "zones=2", "--lang", "en"])
+    assert missing.exit_code == 1
+    assert "give --set plan=…, --set running=…, --set monitored=…" in missing.output

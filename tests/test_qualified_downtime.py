@@ -125,6 +125,15 @@ def test_downtime_counts_from_the_ticket_and_only_in_runs_longer_than_the_limit(
     longer = module.kms_report(2024, 6, outages=[outage(at(10), at(10, 3, 1), reported=at(10))])
     assert longer.downtime_time.total_seconds() == 181
     assert longer.availability == Decimal("99.993017")
+    # « loss of access … for more than three (3) consecutive minutes », counted « from the
+    # moment the incident ticket is opened »: a 5-minute loss is long enough, and counts from
+    # the ticket at 10:03, 2 minutes; (43,200 - 2) / 43,200 = 99.995370 %.
+    judged = module.kms_report(2024, 6, outages=[outage(at(10), at(10, 5), reported=at(10, 3))])
+    assert judged.downtime_time.total_seconds() == 120
+    assert judged.availability == Decimal("99.995370")
+    stamp = [int(at(10).timestamp())], [int(at(10, 5).timestamp())], [int(at(10, 3).timestamp())]
+    assert module.kms_report_columns(2024, 6, starts=stamp[0], ends=stamp[1], reports=stamp[2]
+                                     ).downtime_time.total_seconds() == 120
     # Ticket opened after the service came back: nothing counts.
     late = module.kms_report(2024, 6, outages=[outage(at(10), at(11), reported=at(12))])
     assert late.availability == Decimal(100)

@@ -10,7 +10,7 @@ import math
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from types import ModuleType
@@ -1853,6 +1853,19 @@ def _percent(value: Decimal) -> Result:
     return Result(value, f"{format(value, 'f')} %")
 
 
+def _eligible(item: Availability) -> dict[str, object]:
+    """Values that meet every eligibility condition: a worked example measures availability,
+    which they do not change."""
+    values: dict[str, object] = {}
+    for requirement in item.requirements:
+        minimum = requirement.minimum
+        values[requirement.name] = (
+            requirement.choices[0] if requirement.choices else
+            timedelta(seconds=int(minimum.seconds())) if isinstance(minimum, model.Duration) else
+            True if minimum is None else minimum)
+    return values
+
+
 def _worked(item: Availability, ctx: Worked) -> Iterator[Check]:
     for example in item.examples:
         def compute(example: AvailabilityExample = example) -> Result:
@@ -1861,7 +1874,7 @@ def _worked(item: Availability, ctx: Worked) -> Iterator[Check]:
             if outage is None:
                 raise LookupError("the generated module does not export Outage")
             outages = [outage(o.start, o.end, reported=o.reported) for o in example.outages]
-            result = report(*example.period, outages=outages)
+            result = report(*example.period, outages=outages, **_eligible(item))
             # The exact rate, rounded once to the decimals the author wrote, halves to even as
             # the report rounds (rounding the report's six decimals again would round twice).
             places = max(0, -cast(int, example.availability.as_tuple().exponent))
@@ -1895,7 +1908,12 @@ def availability_report(ctx: EvalContext, item: Availability) -> Any:
     for needed in ("samples", "rates", "counts"):
         if needed in accepted and accepted[needed].default is inspect.Parameter.empty:
             feeds.setdefault(needed, [])
-    return call(ctx, func, **asked.values, **feeds, **ctx.keywords(func))
+    settings = ctx.keywords(func)
+    missing = [r for r in item.requirements if r.name not in settings]
+    if missing:
+        raise ctx.fail("eval.needs-eligibility", item=item.name, settings=", ".join(
+            f"--set {r.name}=…" for r in missing))
+    return call(ctx, func, **asked.values, **feeds, **settings)
 
 
 _COLUMNS = {
@@ -2030,6 +2048,9 @@ def availability_evaluation(ctx: EvalContext, report: Any,
                 verdict=said("report.met" if report.met else "report.breached"
                              if data["binding"] else "report.missed")),
     ]
+    if not report.applies:
+        data["applies"], data["unmet"] = False, list(report.unmet)
+        lines.append(ctx.say("report.not-applying", unmet="; ".join(report.unmet)))
     lines += listing(ctx.say("report.downtime-spans"), data["downtime"])
     lines += listing(ctx.say("report.excluded-spans"), data["excluded"])
     lines += listing(ctx.say("report.no-data-spans"), data["no_data"])

@@ -169,6 +169,13 @@ class CreditCapPaidDays(CapStatement):
 
 
 @dataclass(frozen=True)
+class OnlyMissed(ast.Statement):
+    """`only if target missed`: no credit in a period whose availability meets its target."""
+
+    rule: ClassVar[str] = "credit_only_missed"
+
+
+@dataclass(frozen=True)
 class CreditInvoice(ast.Statement):
     """`invoice 720 USD`, in an example."""
 
@@ -253,6 +260,7 @@ class Credit(model.ItemBase):
     carried_to_end: bool
     sole_remedy: bool | None
     examples: tuple[CreditExample, ...]
+    only_missed: bool = False            # nothing in a period whose target is met
 
 
 # --------------------------------------------------------------------------- summary
@@ -302,6 +310,9 @@ SUMMARY = """
 {{ say(s, "on", source=i.source) }}
 {{ say(s, "credit", formula=formula_of(i.formula, s)|capfirst,
        cap=cap_of(i.cap, s) if i.cap is not none else "") }}
+{% if i.only_missed %}
+{{ say(s, "only-missed") }}
+{% endif %}
 {% endfilter %}
 {% filter p %}
 {% if i.claim_within is unspecified %}
@@ -353,6 +364,9 @@ PHRASES = {
         "By the downtime measured for “{{ s.label(source)|t }}”:",
         "Selon l'indisponibilité mesurée pour « {{ s.label(source)|t }} » :"),
     "credit": Phrase("{{ formula }}{{ cap }}.", "{{ formula }}{{ cap }}."),
+    "only-missed": Phrase("Nothing is due in a period whose availability meets its target.",
+                          "Rien n'est dû pour une période dont la disponibilité atteint "
+                          "l'objectif."),
     "formula.invoice-share": Phrase(
         "{{ s.f.percent(rate) }} of the invoice for each full " + _STEP_EN + " of downtime",
         "{{ s.f.percent(rate) }} de la facture par " + _STEP_FR + " d'indisponibilité"),
@@ -414,8 +428,8 @@ _EXAMPLE_PERIODS = {"month": ("YYYY-MM", "2024-05"), "quarter": ("YYYY-QN", "202
 
 class CreditKind(Kind[Credit]):
     keyword = "credit"
-    statements = (CreditOn, BeyondFixed, ShareFormula, MoneyFormula, DaysFormula, FeesFormula,
-                  CreditCap, CreditCapPaidDays, CreditInvoice, CreditExampleStmt)
+    statements = (OnlyMissed, CreditOn, BeyondFixed, ShareFormula, MoneyFormula, DaysFormula,
+                  FeesFormula, CreditCap, CreditCapPaidDays, CreditInvoice, CreditExampleStmt)
     words: ClassVar[Mapping[str, str]] = {"credit_beyond_allowance": "allowance",
                                           "credit_capped": "capped"}
     item_type = Credit
@@ -467,7 +481,8 @@ class CreditKind(Kind[Credit]):
                       claim_within=claim_within, claim_after=claim_after, payment=payment,
                       never_cash=never_cash, carried_to_end=at_end,
                       sole_remedy=None if sole is None else not isinstance(sole, NotSoleRemedy),
-                      examples=examples, **base)
+                      examples=examples,
+                      only_missed=c.single(block, OnlyMissed) is not None, **base)
 
     def _missing(self, c: Checker, block: ast.Block, what: str, example: str) -> None:
         c.report("missing-statement", block.name.span, kind=self.names.the(),
@@ -729,6 +744,9 @@ def _credit_unit(ctx: Ctx, item: Credit) -> Unit:
         fixed = "timedelta()"
     params = ", ".join(f"{p}: int" for p in period.parameters)
     rules = [f"Formula: {formula_text(item.formula)}."]
+    if item.only_missed:
+        rules.append("Only in a period whose availability misses its target: nothing is due "
+                     "when the target is met.")
     if item.cap is not None:
         rules.append(f"Cap: {_cap_text(item.cap)}.")
     allows = ("The allowance is (100 - target) % of the time measured in the period"
@@ -749,6 +767,9 @@ def _credit_unit(ctx: Ctx, item: Credit) -> Unit:
         period_expr=period_code(period), zone=zone, measured=measured, target=allowance,
         fixed=fixed, from_report=ctx.names.fn(item.name, "from_report"),
         availability=availability is not None,
+        only_missed=item.only_missed and availability is not None,
+        strict=availability is not None and availability.strict,
+        target_const=f"{ctx.names.const(item.source)}_TARGET",
         doc=ctx.doc(item, summary, *rules, *([allows] if allows else []), money,
                     "The period's length (real time, DST included) is what pro-rated fees "
                     "are computed on; its calendar days are what a cap in days of paid "

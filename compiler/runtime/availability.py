@@ -156,12 +156,21 @@ class Qualifying:
         length = run.end - run.start
         return length > self.min_run if self.longer_only else length >= self.min_run
 
-    def apply(self, downtime: Iterable[Interval]) -> tuple[list[Interval], list[Interval]]:
-        """The downtime that counts, and the runs (or parts of minutes) left out."""
+    def apply(
+        self, downtime: Iterable[Interval], judged: Iterable[Interval] | None = None
+    ) -> tuple[list[Interval], list[Interval]]:
+        """The downtime that counts, and the runs (or parts of minutes) left out. The length of
+        a run is judged on `judged` when given (the whole loss of service, when downtime
+        counts only from its report), else on the downtime itself."""
         kept: list[Interval] = []
         dropped: list[Interval] = []
-        for run in merge(downtime):
-            if not self.keeps(run):
+        runs = merge(downtime)
+        if judged is not None:
+            long_enough = [run for run in merge(judged) if self.keeps(run)]
+            dropped = subtract(runs, long_enough)
+            runs = intersect(runs, long_enough)
+        for run in runs:
+            if judged is None and not self.keeps(run):
                 dropped.append(run)
                 continue
             if self.whole_minutes:
@@ -454,12 +463,13 @@ def _report(
     no_data: Sequence[Interval] = (),
     slices: Sequence[Slice] = (),
     qualifying: Qualifying | None = None,
+    judged: Sequence[Interval] | None = None,
 ) -> AvailabilityReport:
     """Turn measured and downtime spans into figures and a verdict (goal already checked); only
-    the downtime `qualifying` keeps counts."""
+    the downtime `qualifying` keeps counts (its runs judged on `judged` when given)."""
     ignored: list[Interval] = []
     if qualifying is not None:
-        downtime, ignored = qualifying.apply(downtime)
+        downtime, ignored = qualifying.apply(downtime, judged)
     measured_time = total(measured)
     if not measured_time:
         raise SlaInputError(
@@ -512,7 +522,8 @@ def from_outages(
     Outages are merged (an overlap counts once) and clipped to the scope inside the period;
     excluded time never counts as downtime; an outage whose cause is in `excluded_causes`
     (e.g. force majeure) never counts. With `from_report`, an outage counts from the instant
-    it was reported. `met` is availability >= target (> when strict).
+    it was reported, and the length of its run (`qualifying`) is that of the whole loss of
+    service. `met` is availability >= target (> when strict).
     """
     goal = _percent("target", target)
     if not isinstance(excluded_causes, set | frozenset):
@@ -522,6 +533,7 @@ def from_outages(
         )
     frame = _frame(period, scope, excluded, mode)
     counted: list[Interval] = []
+    lost: list[Interval] = []
     given = require_list(outages)
     if given is None:
         raise SlaInputError(
@@ -534,9 +546,12 @@ def from_outages(
             )
         if outage.cause not in excluded_causes:
             counted.append(outage.counted(from_report))
+            lost.append(outage.counted(False))
     downtime = intersect(counted, frame.live)
+    # Counted from the report, a run is still as long as the loss of service it is part of.
+    judged = intersect(lost, frame.live) if from_report else None
     return _report(period, "outages", frame, frame.measured, downtime, goal, strict,
-                   qualifying=qualifying)
+                   qualifying=qualifying, judged=judged)
 
 
 def _grid(frame: _Frame, minutes: int) -> list[datetime]:

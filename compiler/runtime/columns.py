@@ -39,6 +39,7 @@ from .availability import (
     Method,
     Missing,
     NoData,
+    Outage,
     Probe,
     ProbeCount,
     Qualifying,
@@ -54,6 +55,7 @@ from .availability import (
     _runs,
     _show,
     _verdict,
+    from_outages,
 )
 from .errors import SlaInputError, UnspecifiedError
 from .intervals import (
@@ -275,6 +277,12 @@ def outages_from_columns(
             value=excluded_causes,
         )
     _flag("spans", spans)
+    if reports is not None and qualifying is not None:
+        # Runs judged on the whole loss of service, counted from the report: the row path.
+        return _bare(from_outages(period, scope, excluded, mode,
+                                  _outage_rows(starts, ends, causes, reports), excluded_causes,
+                                  target, strict, from_report=True, qualifying=qualifying),
+                     spans)
     frame = _frame(period, scope, excluded, mode)
     firsts, lasts = _union(*_counted_outages(starts, ends, causes, excluded_causes, reports))
     whole = spans
@@ -301,6 +309,19 @@ def outages_from_columns(
                              [_span(a, b) for a, b in pieces], goal, strict,
                              qualifying=qualifying), whole)
     return _figures(period, "outages", frame, _measured_us(frame), downtime_us, goal, strict)
+
+
+def _outage_rows(starts: object, ends: object, causes: object, reports: object) -> list[Outage]:
+    """The columns of outages as Outage rows (each checked as the row path checks it)."""
+    begin = _ints("starts", _column("starts", starts))
+    end = _ints("ends", _column("ends", ends))
+    reported = _ints("reports", _column("reports", reports))
+    why = [None] * len(begin) if causes is None else _column("causes", causes)
+    _same_length("starts", begin, ("ends", end), ("reports", reported), ("causes", why))
+    for name, column in (("starts", begin), ("ends", end), ("reports", reported)):
+        _refuse_bools(name, column)
+    return [Outage(_at(a * _SECOND), _at(b * _SECOND), c, _at(r * _SECOND))  # type: ignore[arg-type]
+            for a, b, c, r in zip(begin, end, why, reported, strict=True)]
 
 
 def _counted_outages(starts: object, ends: object, causes: object,
