@@ -10,6 +10,7 @@ from .checking import Checker
 from .kinds.availability import Availability, NoRemedy, PeriodStmt
 from .kinds.credit import Credit
 from .kinds.deadlines import Deadlines, Rule, RuleStmt
+from .kinds.termination import Termination
 from .kinds.tiers import Claim, Measure, Tiers
 from .messages import Phrase, amount_of, phrase
 
@@ -21,7 +22,8 @@ def check(c: Checker, items: Sequence[model.Item]) -> None:
     """Report every contradiction and every availability whose breach has no stated effect."""
     availabilities = [i for i in items if isinstance(i, Availability)]
     tiers = [i for i in items if isinstance(i, Tiers)]
-    credited = {i.source for i in items if isinstance(i, Credit)}   # a credit formula is a remedy
+    # A credit formula and a right to terminate are remedies too.
+    credited = {i.source for i in items if isinstance(i, (Credit, Termination))}
     for availability in availabilities:
         _remedy(c, availability, [t for t in tiers if t.source == availability.name],
                 availability.name in credited)
@@ -49,8 +51,8 @@ def _label(item: model.ItemBase) -> Phrase:
 
 def _remedy(c: Checker, availability: Availability, scales: list[Tiers],
             credited: bool = False) -> None:
-    """A target needs a stated effect when missed: a scale or a credit formula on it, or `no
-    remedy`; not both (a scale)."""
+    """A target needs a stated effect when missed: a scale, a credit formula or a termination
+    right on it, or `no remedy`; not both (a scale)."""
     name = availability.name
     block = c.blocks.get(name)
     if block is None:

@@ -197,6 +197,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "undecided.fewer-requests": (
         "how a slice with fewer than {count} request(s) counts in {name}",
         "comment compte un créneau de moins de {count} requête(s) dans « {name} »"),
+    "undecided.no-requests": ("how a slice without requests counts in {name}",
+                              "comment compte un créneau sans requêtes dans « {name} »"),
     "undecided.combine-features": (
         "how the features measured in one slice of {name} combine into one verdict",
         "comment les fonctions mesurées dans un même créneau de « {name} » se combinent en un "

@@ -4,6 +4,7 @@ Modules (one per contract):
 - atlassian: Atlassian Service Level Agreement (cloud Premium and Enterprise plans)
     (contracts/public/atlassian.sla)
 - aws_ec2: Amazon Compute Service Level Agreement — Region-Level SLA (contracts/public/aws-ec2.sla)
+- aws_s3: Amazon S3 Service Level Agreement (contracts/public/aws-s3.sla)
 - azure_china_vm: Azure (21Vianet) — SLA for Virtual Machines (contracts/public/azure-china-vm.sla)
 - cegid_api: Cegid — Conditions d'utilisation des API (contracts/cegid-api.sla)
 - cegid_conciliator: Cegid Conciliator — Livret Service (contracts/cegid-conciliator.sla)

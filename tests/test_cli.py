@@ -58,7 +58,7 @@ def test_check_clean_contracts_exits_0() -> None:
     # the T4 and N2 tier gaps, and the contradictions of Teogest (3) and Conciliator (1); the
     # public SLA of contracts/public/ is clean
     assert summary.startswith("0 error(s), 10 warning(s), ")
-    assert summary.endswith(" note(s) in 15 file(s)")
+    assert summary.endswith(" note(s) in 16 file(s)")
 
 
 def test_check_with_errors_exits_1_and_locates_each_error() -> None:

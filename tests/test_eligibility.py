@@ -95,7 +95,8 @@ def test_a_deployment_that_is_not_eligible_gets_nothing(
     assert not report.applies and report.unmet == (unmet,)
     assert report.availability == Decimal("99.976852")     # still measured
     result = module.credits_from_report(report, invoice=Decimal(1000))
-    assert result.tier is None and result.outcome.kind == "none" and result.money is None
+    assert result.tier is None and result.outcome.kind == "none"
+    assert result.money == Decimal("0.00")
     assert "the SLA does not apply: " + unmet in report.explain()
 
 

@@ -4,7 +4,7 @@ computed by hand from the vendor's text (the computation is written beside each 
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
@@ -70,3 +70,40 @@ def test_azure_overlapping_rows_the_deepest_wins(azure: ModuleType, minutes: int
 def test_azure_claim_runs_two_months_from_the_end_of_the_month(azure: ModuleType) -> None:
     # March 2024 ends on the 31st; two months later is 31 May 2024.
     assert azure.vm_credits_claim_deadline(2024, 3).isoformat() == "2024-05-31"
+
+
+@pytest.fixture(scope="module")
+def s3(public: Path) -> ModuleType:
+    return load_generated(public, "aws_s3")
+
+
+def test_s3_uptime_is_100_less_the_average_error_rate(s3: ModuleType) -> None:
+    # July 2024: 31 × 288 = 8,928 five-minute periods; the text does not say what a period
+    # without requests counts, so the caller decides (here: 0 %, `fewer="good"`).
+    def uptime(periods: int, failed: int) -> Decimal:
+        start = datetime(2024, 7, 1, tzinfo=UTC)
+        counts = [s3.RequestCount(start + timedelta(minutes=5 * k), 100, failed)
+                  for k in range(periods)]
+        return s3.s3_report(2024, 7, counts, fewer="good")
+    # 100 periods at 100 %: average 100 / 8,928 = 1.120072 %; 100 − 1.120072 = 98.879928 % →
+    # « Less than 99.0% but greater than or equal to 95.0% »: 25 %; $125 of $500.
+    report = uptime(100, 100)
+    assert report.availability == Decimal("98.879928")
+    assert s3.credits_from_report(report, invoice=Decimal(500)).money == Decimal("125.00")
+    # 60 periods at 10 % (5 hours of partial errors): 600 / 8,928 = 0.067204 % → 99.932796 %,
+    # at least 99.9 %: no credit, although errors lasted five hours.
+    brownout = uptime(60, 10)
+    assert brownout.availability == Decimal("99.932796")
+    assert s3.credits_from_report(brownout, invoice=Decimal(500)).money == Decimal("0.00")
+    # 500 periods at 100 %: 5.600358 % → 94.399642 % → « Less than 95.0% »: 100 %, $500.
+    worst = uptime(500, 100)
+    assert worst.availability == Decimal("94.399642")
+    assert s3.credits_from_report(worst, invoice=Decimal(500)).money == Decimal("500.00")
+
+
+def test_s3_periods_without_requests_are_a_decision(s3: ModuleType) -> None:
+    one = [s3.RequestCount(datetime(2024, 7, 1, tzinfo=UTC), 10, 1)]
+    with pytest.raises(s3.UnspecifiedError, match="fewer"):
+        s3.s3_report(2024, 7, one)
+    # Left out instead: only the one period is measured, at 10 % → 90 %.
+    assert s3.s3_report(2024, 7, one, fewer="excluded").availability == Decimal(90)

@@ -298,7 +298,7 @@ def test_aws_a_single_zone_deployment_gets_nothing(aws: ModuleType) -> None:
     assert not report.applies
     assert report.availability == Decimal("99.953704")      # still measured
     result = aws.credits_from_report(report, invoice=Decimal(8000))
-    assert result.outcome.kind == "none" and result.money is None
+    assert result.outcome.kind == "none" and result.money == Decimal("0.00")
 
 
 def test_aws_the_stored_text_gives_no_claim_deadline(aws: ModuleType) -> None:

@@ -84,6 +84,18 @@ SOURCE = HEADER + "".join([
         combine pooled
         fewer requests good
     }"""),
+    # Amazon S3-like: 100 % less the average of the 5-minute error rates; a slice without
+    # requests has the error rate 0 % (`fewer requests good`) or is left out (`excluded`).
+    item("averaged", """method requests {
+        slice 5 minutes
+        average error rate
+        fewer requests good
+    }"""),
+    item("averaged_excluded", """method requests {
+        slice 5 minutes
+        average error rate
+        fewer requests excluded
+    }"""),
     item("undecided", """method requests {
         slice 5 minutes
         failed above 50 %
@@ -278,3 +290,23 @@ def test_summaries_say_which_downtime_counts(tmp_path: Path) -> None:
     assert "a slice with at least 20 requests is down when more than 50% of its requests " \
            "failed. A slice with fewer requests counts as available." in english
     assert "Une tranche de moins de requêtes compte comme disponible." in french
+
+
+def test_availability_as_100_less_the_average_error_rate(module: ModuleType) -> None:
+    count = module.RequestCount
+    # June 2024 has 8,640 slices of 5 minutes. One slice at 50 % (50 of 100 failed), the others
+    # without requests (0 %): the average is 0.5 / 8,640, and the availability
+    # 100 - 50 / 8,640 = 99.994212962… % → 99.994213 %.
+    one = module.averaged_report(2024, 6, [count(at(10, 1), 100, 50)])
+    assert one.availability == Decimal("99.994213")
+    assert one.downtime == ()
+    # …as the report's downtime: 2,592,000 s × 0.5 / 8,640 = 150 s (half of one slice).
+    assert one.downtime_time.total_seconds() == 150
+    # Every slice at 2 %: the average is 2 %, the availability exactly 98 %.
+    start = datetime(2024, 6, 1, tzinfo=UTC)
+    every = [count(start + k * (at(0, 5) - at(0)), 100, 2) for k in range(8640)]
+    assert module.averaged_report(2024, 6, every).availability == Decimal(98)
+    # Slices without requests left out: only the 50 % slice is measured → 50 %.
+    alone = module.averaged_excluded_report(2024, 6, [count(at(10, 1), 100, 50)])
+    assert alone.availability == Decimal(50)
+    assert alone.measured_time.total_seconds() == 300

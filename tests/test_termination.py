@@ -318,3 +318,23 @@ def test_slac_eval_gives_the_deadline_of_a_period(tmp_path: Path) -> None:
                                       "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "fastly_exit_deadline → 2024-04-30" in result.output
+
+
+def test_a_right_to_terminate_is_a_remedy() -> None:
+    # Without `no remedy`, an availability needs something that happens when it is missed: a
+    # termination right on it is enough; without it, `remedy-undecided`.
+    alone = HEADER.replace("    no remedy\n    target at least 99.99 %",
+                           "    target at least 99.99 %")
+    _, diagnostics, _ = compile_text(alone.encode(), "alone.sla")
+    assert [d.code for d in diagnostics] == ["remedy-undecided"]
+    exit_right = alone + """
+termination exit_right {
+    clause X1 article "1"
+    right of client against provider
+    on downtime of degraded
+    after 1 period longer than 7 hours 12 minutes
+    within 30 days
+}
+"""
+    _, diagnostics, _ = compile_text(exit_right.encode(), "exit.sla")
+    assert [d.code for d in diagnostics] == []

@@ -329,7 +329,15 @@ class OrOutages(ast.Statement):
     rule: ClassVar[str] = "or_outages"
 
 
-RequestStatement = Slice | FailedAbove | MinRequests | FewerRequests | Combine | OrOutages
+@dataclass(frozen=True)
+class Averaged(ast.Statement):
+    """`average error rate`: availability is 100 % less the slices' average error rate."""
+
+    rule: ClassVar[str] = "averaged"
+
+
+RequestStatement = (Slice | FailedAbove | MinRequests | FewerRequests | Combine | OrOutages
+                    | Averaged)
 
 
 # Which downtime counts.
@@ -540,6 +548,7 @@ class RequestsMethod:
     fewer: Literal["good", "bad", "excluded"] | model.Unspecified
     combine: Literal["each", "any", "pooled"] | model.Unspecified | None  # None: not said
     or_outages: bool                   # monitoring's outages are downtime too
+    averaged: bool = False             # 100 % less the average error rate of the slices
     kind: Literal["requests"] = "requests"
 
 
@@ -825,8 +834,12 @@ SUMMARY = """
 {% endfilter %}
 {% elif m.kind == "requests" %}
 {% filter p %}
+{% if m.averaged %}
+{{ say(s, "method-averaged", length=m.slice, minimum=m.minimum) }}
+{% else %}
 {{ say(s, "method-requests", length=m.slice, threshold=m.threshold, at_least=m.at_least,
        minimum=m.minimum) }}
+{% endif %}
 {% if m.fewer is unspecified %}
 {{ say(s, "fewer-unspecified") }}
 {% elif m.fewer == "good" %}
@@ -1004,6 +1017,15 @@ PHRASES = {
         "une tranche d'au moins {{ s.f.counted(minimum, 'requête', 'requêtes') }} est "
         "indisponible si {{ 'au moins' if at_least else 'plus de' }} "
         "{{ s.f.percent(threshold) }} de ses requêtes ont échoué."),
+    "method-averaged": Phrase(
+        "Method: measured time is cut into slices of {{ s.f.duration(length) }}; each slice's "
+        "error rate is the share of its requests that failed{% if minimum > 1 %}, when it has "
+        "at least {{ s.f.counted(minimum, 'request', 'requests') }}{% endif %}; availability is "
+        "100% less the average of these error rates.",
+        "Mode de calcul : le temps mesuré est découpé en tranches de {{ s.f.duration(length) }} ; "
+        "le taux d'erreur d'une tranche est la part de ses requêtes en échec{% if minimum > 1 %}, "
+        "si elle en compte au moins {{ s.f.counted(minimum, 'requête', 'requêtes') }}"
+        "{% endif %} ; la disponibilité est 100 % moins la moyenne de ces taux."),
     "fewer-unspecified": Phrase(
         "The contract does not say how a slice with fewer requests counts.",
         "Le contrat ne précise pas comment compter une tranche de moins de requêtes."),
@@ -1134,7 +1156,7 @@ class AvailabilityKind(Kind[Availability]):
                   AvailabilityExampleStmt, FailedAbove, FailedAtLeast, MinRequests,
                   FewerRequests, OrOutages, MethodRequests, RunsLonger, RunsAtLeast,
                   DowntimeRuns, WholeMinutes, FromReport, EligibleCount, EligibleDuration,
-                  EligibleChoice, EligibleFlag, Eligible)
+                  EligibleChoice, EligibleFlag, Eligible, Averaged)
     words: ClassVar[Mapping[str, str]] = {
         "removed": "removed", "counts_available": "available",
         "each": "each", "any": "any", "pooled": "pooled",
@@ -1320,13 +1342,15 @@ def _requests(c: Checker, stmt: MethodRequests, name: str) -> RequestsMethod:
         c.report("missing-statement", stmt.span, kind=method, name="requests", what="slice",
                  example="slice 5 minutes")
     failed = next((s for s in stmt.body if isinstance(s, FailedAbove)), None)
-    if failed is None:
+    averaged = any(isinstance(s, Averaged) for s in stmt.body)
+    if failed is None and not averaged:
         c.report("missing-statement", stmt.span, kind=method, name="requests",
                  what="failed above", example="failed above 5 %")
     minimum = next((s for s in stmt.body if isinstance(s, MinRequests)), None)
     count = c.whole(minimum.count, phrase("why.requests"), minimum=1) if minimum else 1
     fewer = _decided(c, next((s.mode for s in stmt.body if isinstance(s, FewerRequests)), None),
-                     phrase("undecided.fewer-requests", name=name, count=count), stmt.span)
+                     phrase("undecided.fewer-requests", name=name, count=count) if count > 1
+                     else phrase("undecided.no-requests", name=name), stmt.span)
     # Without `combine`, requests are those of the service as a whole: the caller is asked to
     # decide only if counts come per feature.
     combine_stmt = next((s for s in stmt.body if isinstance(s, Combine)), None)
@@ -1335,7 +1359,8 @@ def _requests(c: Checker, stmt: MethodRequests, name: str) -> RequestsMethod:
     return RequestsMethod(
         slice_, c.percent(failed.share) if failed else Decimal(0),
         isinstance(failed, FailedAtLeast), max(count, 1), cast(NoDataMode, fewer),
-        cast(CombineMode | None, combine), any(isinstance(s, OrOutages) for s in stmt.body))
+        cast(CombineMode | None, combine), any(isinstance(s, OrOutages) for s in stmt.body),
+        averaged)
 
 
 _TAKEN = frozenset({"year", "month", "quarter", "outages", "samples", "rates", "counts",
@@ -1709,14 +1734,18 @@ def _requests_code(name: str, method: RequestsMethod, adjective: str) -> _Method
     if seconds % 60:
         raise RenderError(f"slice of {duration_text(method.slice)} is not whole minutes")
     comparison = "at least" if method.at_least else "more than"
+    rule = (f"Availability is 100 % less the average of the error rates of the slices of "
+            f"{duration_text(method.slice)} (each weighted by its measured time); a slice with "
+            f"fewer than {method.minimum} request(s) has no error rate of its own."
+            if method.averaged else
+            f"A slice of {duration_text(method.slice)} with at least {method.minimum} "
+            f"request(s) is down when {comparison} {num(method.threshold)} % of its requests "
+            "failed; a slice with fewer says nothing of itself.")
     code = _MethodCode(
-        f"{adjective} availability of `{name}` from request counts, slice by slice.",
-        [f"A slice of {duration_text(method.slice)} with at least {method.minimum} request(s) is "
-         f"down when {comparison} {num(method.threshold)} % of its requests failed; "
-         "a slice with fewer says nothing of itself."],
+        f"{adjective} availability of `{name}` from request counts, slice by slice.", [rule],
         {"slice_minutes": int(seconds // 60), "threshold": py_dec(method.threshold),
          "minimum": method.minimum, "at_least": method.at_least,
-         "or_outages": method.or_outages})
+         "or_outages": method.or_outages, "averaged": method.averaged})
     if method.or_outages:
         code.lines.append("The outages that monitoring reports (`outages`) are downtime too.")
     for key, choice in (("fewer", method.fewer), ("combine", method.combine)):

@@ -24,6 +24,7 @@ from fractions import Fraction
 from itertools import pairwise
 
 from .availability import (
+    PERCENT_PLACES,
     AvailabilityReport,
     Combine,
     ExclusionMode,
@@ -35,6 +36,7 @@ from .availability import (
     Verdict,
     _choice,
     _distribute,
+    _Frame,
     _frame,
     _grid,
     _percent,
@@ -56,6 +58,7 @@ from .intervals import (
 )
 
 _UTC = timezone.utc
+_US = timedelta(microseconds=1)
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 
 
@@ -201,6 +204,7 @@ def from_requests(
     outages: Iterable[Outage] | None = None,
     excluded_causes: frozenset[str] = frozenset(),
     qualifying: Qualifying | None = None,
+    averaged: bool = False,
 ) -> AvailabilityReport:
     """Availability from request counts judged slice by slice (see the module's docstring).
 
@@ -208,6 +212,11 @@ def from_requests(
     the live time (scope less excluded time) are ignored, as probe samples are. With
     `outages` (monitoring that says down, for contracts that combine signals), a span is
     downtime when its slice is bad or an outage (not of an excluded cause) covers it.
+
+    `averaged`: the availability is 100 % less the average of the slices' error rates, each
+    slice weighted by its measured time (a slice with fewer requests than `minimum` has the
+    rate 0 % when `fewer` is "good", 100 % when "bad"; "excluded" leaves it out). `threshold`
+    and `qualifying` then play no part; outage time has the rate 100 %.
     """
     if isinstance(slice_minutes, bool) or not isinstance(slice_minutes, int) \
             or slice_minutes <= 0 or 1440 % slice_minutes:
@@ -229,6 +238,11 @@ def from_requests(
     cells = [unchecked_interval(a, b) for a, b in pairwise(points)]
     live_parts = _distribute(cells, frame.live)
     tallies = _tallies(counts, frame.period, frame.live, points, period, frame.zone)
+    if averaged:
+        monitored = [] if outages is None else intersect(_monitored(outages, excluded_causes),
+                                                          frame.live)
+        return _averaged(period, frame, cells, live_parts, tallies, minimum, fewer, combine,
+                         monitored, goal, strict)
 
     slices: list[Slice] = []
     downtime: list[Interval] = []
@@ -256,6 +270,83 @@ def from_requests(
                    merge(few), slices, qualifying)
 
 
+def _error_share(
+    cell: Interval, counts: dict[str | None, list[int]], minimum: int, fewer: NoData | None,
+    combine: Combine | None, zone: tzinfo,
+) -> Fraction | None:
+    """A slice's error rate (a share of 1) from its counts by feature; None when left out."""
+    if combine == "pooled" and len(counts) > 1:
+        counts = {None: [sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())]}
+    shares = [Fraction(f, r) for f, r in counts.values() if r >= minimum]
+    if not shares:
+        if fewer is None:
+            raise UnspecifiedError(
+                "undecided.fewer-requests",
+                "the slice {slice} has fewer than {minimum} request(s) and the contract does "
+                "not say what that means: decide the fewer parameter ('good', 'bad' or "
+                "'excluded')",
+                slice=_show(cell, zone), minimum=minimum,
+            )
+        return None if fewer == "excluded" else Fraction(fewer == "bad")
+    if len(shares) > 1 and combine is None:
+        raise UnspecifiedError(
+            "undecided.combine-features",
+            "features {names} all have enough requests in the slice {slice} and the contract "
+            "does not say how they combine: decide the combine parameter ('each', 'any' or "
+            "'pooled')",
+            names=", ".join(sorted(str(f) for f, (_, r) in counts.items() if r >= minimum)),
+            slice=_show(cell, zone),
+        )
+    return max(shares) if combine == "each" else min(shares)
+
+
+def _averaged(
+    period: Interval, frame: _Frame, cells: Sequence[Interval],
+    live_parts: Sequence[list[Interval]], tallies: dict[int, dict[str | None, list[int]]],
+    minimum: int, fewer: NoData | None, combine: Combine | None, monitored: list[Interval],
+    goal: Decimal, strict: bool,
+) -> AvailabilityReport:
+    """The report of `from_requests` when availability is 100 % less the average error rate."""
+    slices: list[Slice] = []
+    dropped: list[Interval] = []
+    lost = Fraction(0)                 # microseconds of measured time weighted by error rates
+    for index, (cell, parts) in enumerate(zip(cells, live_parts, strict=True)):
+        if not parts:
+            continue
+        by_feature = tallies.get(index, {})
+        share = _error_share(cell, by_feature, minimum, fewer, combine, frame.zone)
+        if share is None:
+            dropped += parts
+            continue
+        length = total(parts)
+        down = total(intersect(parts, monitored)) // _US
+        lost += share * (length // _US - down) + down
+        good = sum(r - f for f, r in by_feature.values())
+        slices.append(Slice(cell, length, good, sum(r for _, r in by_feature.values()),
+                            "bad" if share or down else "good"))
+    measured = subtract(frame.measured, dropped)
+    measured_us = total(measured) // _US
+    if not measured_us:
+        raise SlaInputError(
+            "measure.no-data",
+            "nothing to measure in {period}: no time is left once the spans without data are "
+            "excluded",
+            period=_show(period, frame.zone),
+        )
+    exact = 100 - lost * 100 / measured_us
+    availability = Decimal(round(exact * 10**PERCENT_PLACES)).scaleb(-PERCENT_PLACES)
+    return AvailabilityReport(
+        period=period, method="requests", mode=frame.mode, measured=tuple(measured),
+        excluded=tuple(frame.excluded), downtime=(),
+        measured_time=timedelta(microseconds=measured_us),
+        excluded_time=total(frame.excluded),
+        downtime_time=timedelta(microseconds=lost.numerator // lost.denominator),
+        availability=availability, unavailability=Decimal(100) - availability, exact=exact,
+        target=goal, strict=strict,
+        met=exact > Fraction(goal) if strict else exact >= Fraction(goal),
+        slices=tuple(slices))
+
+
 def requests_from_columns(
     period: Interval,
     scope: Sequence[Interval],
@@ -277,6 +368,7 @@ def requests_from_columns(
     outages: Iterable[Outage] | None = None,
     excluded_causes: frozenset[str] = frozenset(),
     qualifying: Qualifying | None = None,
+    averaged: bool = False,
     spans: bool = False,
 ) -> AvailabilityReport:
     """`from_requests` on columns: row i is requests[i] requests at the epoch second
@@ -294,7 +386,7 @@ def requests_from_columns(
     report = from_requests(period, scope, excluded, mode, rows, slice_minutes, threshold,
                            minimum, fewer, combine, target, strict, at_least=at_least,
                            outages=outages, excluded_causes=excluded_causes,
-                           qualifying=qualifying)
+                           qualifying=qualifying, averaged=averaged)
     if spans:
         return report
     return replace(report, measured=(), downtime=(), no_data=(), slices=(), ignored=())

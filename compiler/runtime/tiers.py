@@ -249,7 +249,9 @@ def evaluate_report(
     )
     bill = None if invoice is None else _non_negative("invoice", invoice)
     if not report.applies:  # the SLA does not apply: no tier, nothing due
-        return TierResult(shown, None, Outcome("none"), None, None, False)
+        return TierResult(shown, None, Outcome("none"),
+                          to_cents(Decimal(0)) if table.unit == "money" else None,
+                          Decimal(0) if table.unit == "days" else None, False)
     return _evaluate(table, shown, rate, bill)
 
 

@@ -176,7 +176,7 @@ def month_bounds(year: int, month: int, tz: ZoneInfo) -> Interval:
     return period_bounds(1, year, month, tz)
 
 
-def period_bounds(months: int, year: int, index: int, tz: ZoneInfo, first_month: int = 1,
+def period_bounds(months: int, year: int, index: int, tz: tzinfo, first_month: int = 1,
                   first_day: int = 1) -> Interval:
     """The `index`-th period (from 1) of `months` months of the year `year`, whose first period
     starts at local midnight on day `first_day` of `first_month`; in UTC, as `month_bounds`.
