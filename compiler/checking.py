@@ -110,7 +110,8 @@ class Checker:
         missing = [lang for lang in self.languages if lang not in written]
         if missing:
             example = " ".join(f'{lang} "…"' for lang in self.languages)
-            self.report("untranslated", node.span, missing=" + ".join(missing),
+            self.report("untranslated", node.span,
+                        missing=Phrase(" and ".join(missing), " et ".join(missing)),
                         languages=", ".join(self.languages), example=example)
         return as_text(node, self.languages)
 

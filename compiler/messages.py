@@ -613,8 +613,9 @@ CATALOG: dict[str, Entry] = {
         "add: severities <name>", "ajoutez : « severities <nom> »"),
     # ------------------------------------------------------------------ legal force
     "untranslated": Entry(
-        W, "these words are not given in '{missing}', a language of the contract ({languages})",
-        "ces mots ne sont pas donnés en « {missing} », langue du contrat ({languages})",
+        W, "these words are not given in {missing}, which the contract is written in "
+           "(languages {languages})",
+        "ces mots ne sont pas donnés en {missing}, langue(s) du contrat (languages {languages})",
         "write them in each of its languages: {example}",
         "écrivez-les dans chacune de ses langues : {example}"),
     "force-undecided": Entry(

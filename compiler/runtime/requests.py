@@ -94,6 +94,14 @@ class RequestCount:
             )
 
 
+def _pooled(counts: dict[str | None, list[int]],
+            combine: Combine | None) -> dict[str | None, list[int]]:
+    """The (failed, requests) counts by feature, all features' together when `pooled`."""
+    if combine == "pooled" and len(counts) > 1:
+        return {None: [sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())]}
+    return counts
+
+
 def _bad(failed: int, requests: int, limit: Fraction, at_least: bool) -> bool:
     """Whether `failed` of `requests` is a failed share above (or at) `limit` percent."""
     share = Fraction(failed * 100, requests)
@@ -111,8 +119,7 @@ def _judge(
     zone: tzinfo,
 ) -> Verdict:
     """A slice's verdict from its (failed, requests) counts by feature."""
-    if combine == "pooled" and len(counts) > 1:
-        counts = {None: [sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())]}
+    counts = _pooled(counts, combine)
     judged = {feature: _bad(f, r, limit, at_least)
               for feature, (f, r) in counts.items() if r >= minimum}
     if not judged:
@@ -275,8 +282,7 @@ def _error_share(
     combine: Combine | None, zone: tzinfo,
 ) -> Fraction | None:
     """A slice's error rate (a share of 1) from its counts by feature; None when left out."""
-    if combine == "pooled" and len(counts) > 1:
-        counts = {None: [sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())]}
+    counts = _pooled(counts, combine)
     shares = [Fraction(f, r) for f, r in counts.values() if r >= minimum]
     if not shares:
         if fewer is None:
