@@ -341,6 +341,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "what.probe-interval": ("a probe interval", "un intervalle de sonde"),
     "what.latency": ("a latency threshold", "une latence maximale"),
     "what.run": ("a run of downtime", "une durée d'indisponibilité continue"),
+    "what.example-requests": ("an input of this availability's method",
+                              "une donnée que lit la méthode de cette disponibilité"),
+    "hint.example-requests": ("request counts go with 'method requests'",
+                              "les décomptes de requêtes vont avec « method requests »"),
+    "why.requests-count": ("a number of requests is a whole number",
+                           "un nombre de requêtes est un entier"),
     "what.eligibility": ("a name for an eligibility parameter",
                          "un nom de paramètre d'éligibilité"),
     "hint.eligibility": (

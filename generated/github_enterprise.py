@@ -10,11 +10,15 @@ Public holidays: 2020-2040 (from the holidays library at build time)
 Evaluators, by item:
 - quarterly Uptime (Issues, Pull Requests, Git Operations, API Requests, Webhooks, Pages) (G1, G2,
     G3): uptime_report, uptime_report_columns
+- quarterly Storage Uptime of Packages (G7): packages_report, packages_report_columns
 - Service Credits (G4, G5): credits, credits_from_report, credits_claim_deadline
+- Service Credits (Packages) (G4): packages_credits, packages_credits_from_report,
+    packages_credits_claim_deadline
 
 Left undecided by the contract (evaluators take the caller's decision as an argument, or raise
     UnspecifiedError):
 - the outcome of a tier of credits
+- the outcome of a tier of packages_credits
 
 Bad inputs raise SlaInputError, naming the bad value.
 
@@ -28,7 +32,7 @@ from datetime import date, timedelta, tzinfo
 from decimal import Decimal
 from types import MappingProxyType
 
-from .runtime.availability import AvailabilityReport, Outage
+from .runtime.availability import AvailabilityReport, Combine, Outage
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, require_decimal
 from .runtime.periods import Period, add_period, period_bounds, zone_info
@@ -38,9 +42,13 @@ from .runtime.tiers import Bound, Outcome, Tier, TierResult, TierTable, evaluate
 __all__ = [
     "CREDITS",
     "GITHUB_SUPPORT",
+    "PACKAGES_CREDITS",
+    "PACKAGES_EXCLUDED_CAUSES",
+    "PACKAGES_TARGET",
     "UPTIME_EXCLUDED_CAUSES",
     "UPTIME_TARGET",
     "AvailabilityReport",
+    "Combine",
     "Interval",
     "Outage",
     "Outcome",
@@ -53,6 +61,11 @@ __all__ = [
     "credits",
     "credits_claim_deadline",
     "credits_from_report",
+    "packages_credits",
+    "packages_credits_claim_deadline",
+    "packages_credits_from_report",
+    "packages_report",
+    "packages_report_columns",
     "uptime_report",
     "uptime_report_columns",
 ]
@@ -169,12 +182,12 @@ def uptime_report(
     feature above 5 % makes the minute Downtime.
 
     Note (fr): Actions (executions that produced no output five minutes after their trigger, over
-    the quarter) and Packages (100 % minus the average of hourly storage error rates) have Uptime
-    formulas of their own, not encoded here; the same credits apply to them.
+    the quarter) has an Uptime formula of its own, not encoded here; Packages is the availability
+    `packages` below.
 
     Note (en): Actions (executions that produced no output five minutes after their trigger, over
-    the quarter) and Packages (100 % minus the average of hourly storage error rates) have Uptime
-    formulas of their own, not encoded here; the same credits apply to them.
+    the quarter) has an Uptime formula of its own, not encoded here; Packages is the availability
+    `packages` below.
 
     Measured time: the whole period (local calendar quarter in UTC).
     Target: availability at least 99.9 %.
@@ -255,12 +268,12 @@ def uptime_report_columns(
     feature above 5 % makes the minute Downtime.
 
     Note (fr): Actions (executions that produced no output five minutes after their trigger, over
-    the quarter) and Packages (100 % minus the average of hourly storage error rates) have Uptime
-    formulas of their own, not encoded here; the same credits apply to them.
+    the quarter) has an Uptime formula of its own, not encoded here; Packages is the availability
+    `packages` below.
 
     Note (en): Actions (executions that produced no output five minutes after their trigger, over
-    the quarter) and Packages (100 % minus the average of hourly storage error rates) have Uptime
-    formulas of their own, not encoded here; the same credits apply to them.
+    the quarter) has an Uptime formula of its own, not encoded here; Packages is the availability
+    `packages` below.
 
     Row i counts requests[i] requests at the epoch second instants[i] (an int, UTC), failed[i] of
         them failed, for the feature features[i] (a str, or None; `features` None: the service as a
@@ -310,16 +323,133 @@ def uptime_report_columns(
     )
 
 
+PACKAGES_TARGET = Decimal("99.9")
+"""Target of `packages`, in percent."""
+
+PACKAGES_EXCLUDED_CAUSES: frozenset[str] = frozenset()
+"""Causes whose downtime does not count in `packages`."""
+
+
+def packages_report(
+    year: int,
+    quarter: int,
+    counts: Iterable[RequestCount],
+    *,
+    combine: Combine | None = None,
+) -> AvailabilityReport:
+    """Quarterly availability of `packages` from request counts, slice by slice.
+
+    Clause G7 (Uptime Guarantee — Packages).
+
+    Label: « quarterly Storage Uptime of Packages » (fr); “quarterly Storage Uptime of Packages”
+    (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Measured time: the whole period (local calendar quarter in UTC).
+    Target: availability at least 99.9 %.
+    Availability is 100 % less the average of the error rates of the slices of 1 hour (each weighted
+        by its measured time); a slice with fewer than 1 request(s) has no error rate of its own.
+    Counts given per feature need the `combine` parameter (the contract measures the service as a
+        whole).
+
+    Source: contracts/public/github-enterprise.sla:75
+    """
+    period = _period(3, year, quarter, zone_info('UTC'), 1, 1)
+    scope = [period]
+    excluded: list[Interval] = []
+    return from_requests(
+        period,
+        scope,
+        excluded,
+        "removed",
+        counts,
+        60,
+        Decimal(0),
+        1,
+        "good",
+        combine,
+        PACKAGES_TARGET,
+        strict=False,
+        averaged=True,
+    )
+
+
+def packages_report_columns(
+    year: int,
+    quarter: int,
+    *,
+    instants: Sequence[int],
+    requests: Sequence[int],
+    failed: Sequence[int],
+    features: Sequence[str | None] | None = None,
+    combine: Combine | None = None,
+    spans: bool = False,
+) -> AvailabilityReport:
+    """Batch form of `packages_report`: the request counts of `packages` as columns.
+
+    Clause G7 (Uptime Guarantee — Packages).
+
+    Label: « quarterly Storage Uptime of Packages » (fr); “quarterly Storage Uptime of Packages”
+    (en).
+
+    Legal force: obligation of the provider towards the client (firm).
+
+    Row i counts requests[i] requests at the epoch second instants[i] (an int, UTC), failed[i] of
+        them failed, for the feature features[i] (a str, or None; `features` None: the service as a
+        whole). Rows may be unsorted; rows of one slice and feature add up.
+    The figures are those of the per-element function given the same rows, and the same inputs are
+        refused (SlaInputError) or need the same decisions (UnspecifiedError). spans=False (the
+        default) does not build the spans: the report's measured, downtime, no_data and slices are
+        empty; spans=True returns the report the per-element function returns, spans included.
+
+    Measured time: the whole period (local calendar quarter in UTC).
+    Target: availability at least 99.9 %.
+    Availability is 100 % less the average of the error rates of the slices of 1 hour (each weighted
+        by its measured time); a slice with fewer than 1 request(s) has no error rate of its own.
+    Counts given per feature need the `combine` parameter (the contract measures the service as a
+        whole).
+
+    Source: contracts/public/github-enterprise.sla:75
+    """
+    period = _period(3, year, quarter, zone_info('UTC'), 1, 1)
+    scope = [period]
+    excluded: list[Interval] = []
+    return requests_from_columns(
+        period,
+        scope,
+        excluded,
+        "removed",
+        instants,
+        requests,
+        failed,
+        features,
+        60,
+        Decimal(0),
+        1,
+        "good",
+        combine,
+        PACKAGES_TARGET,
+        strict=False,
+        averaged=True,
+        spans=spans,
+    )
+
+
 CREDITS = TierTable(
     tiers=(
-        Tier(Bound(Decimal("99.9"), False), None, Outcome("none")),  # line 89
-        Tier(  # line 90
+        Tier(Bound(Decimal("99.9"), False), None, Outcome("none")),  # line 111
+        Tier(  # line 112
             Bound(Decimal(99), False),
             Bound(Decimal("99.9"), True),
             Outcome("invoice_share", Decimal(10)),
         ),
-        Tier(None, Bound(Decimal(99), False), Outcome("invoice_share", Decimal(25))),  # line 91
-        Tier(Bound(Decimal(99), True), Bound(Decimal(99), True), Outcome("unspecified")),  # line 93
+        Tier(None, Bound(Decimal(99), False), Outcome("invoice_share", Decimal(25))),  # line 113
+        Tier(  # line 115
+            Bound(Decimal(99), True),
+            Bound(Decimal(99), True),
+            Outcome("unspecified"),
+        ),
     ),
     cap=None,
 )
@@ -365,10 +495,10 @@ def credits(value: Decimal, invoice: Decimal | None = None) -> TierResult:
     expire upon termination of Customer's agreement with GitHub.
 
     Tiers:
-    - from 99.9 % excluded: none (line 89)
-    - from 99 % excluded to 99.9 % included: 10 % of fees paid (line 90)
-    - up to 99 % excluded: 25 % of fees paid (line 91)
-    - from 99 % included to 99 % included: unspecified (line 93)
+    - from 99.9 % excluded: none (line 111)
+    - from 99 % excluded to 99.9 % included: 10 % of fees paid (line 112)
+    - up to 99 % excluded: 25 % of fees paid (line 113)
+    - from 99 % included to 99 % included: unspecified (line 115)
 
     Tiers whose outcome is unspecified give outcome kind 'unspecified'.
 
@@ -376,7 +506,7 @@ def credits(value: Decimal, invoice: Decimal | None = None) -> TierResult:
 
     With `invoice`, shares of the invoice are turned into money (rounded to cents).
 
-    Source: contracts/public/github-enterprise.sla:75
+    Source: contracts/public/github-enterprise.sla:97
     """
     return evaluate(CREDITS, _percent("value", value), invoice)
 
@@ -418,7 +548,7 @@ def credits_from_report(report: AvailabilityReport, invoice: Decimal | None = No
     Note (en): Service Credits may take the form of a refund or credit to Customer's account and
     expire upon termination of Customer's agreement with GitHub.
 
-    Source: contracts/public/github-enterprise.sla:75
+    Source: contracts/public/github-enterprise.sla:97
     """
     if not isinstance(report, AvailabilityReport):
         raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
@@ -464,7 +594,95 @@ def credits_claim_deadline(year: int, quarter: int) -> date:
 
     Claims are made within 30 days after the last day of the period.
 
-    Source: contracts/public/github-enterprise.sla:75
+    Source: contracts/public/github-enterprise.sla:97
+    """
+    start = _period(3, year, quarter, zone_info('UTC'), 1, 1).end.date() - timedelta(days=1)
+    return add_period(start, Period(30, "day"))
+
+
+PACKAGES_CREDITS = TierTable(
+    tiers=(
+        Tier(Bound(Decimal("99.9"), False), None, Outcome("none")),  # line 150
+        Tier(  # line 151
+            Bound(Decimal(99), False),
+            Bound(Decimal("99.9"), True),
+            Outcome("invoice_share", Decimal(10)),
+        ),
+        Tier(None, Bound(Decimal(99), False), Outcome("invoice_share", Decimal(25))),  # line 152
+        Tier(  # line 153
+            Bound(Decimal(99), True),
+            Bound(Decimal(99), True),
+            Outcome("unspecified"),
+        ),
+    ),
+    cap=None,
+)
+"""Tier table of `packages_credits` (availability of `packages`)."""
+
+
+def packages_credits(value: Decimal, invoice: Decimal | None = None) -> TierResult:
+    """The tier of a monthly availability rate (percent) of `packages` under `packages_credits`, and
+    what it gives.
+
+    Clause G4 (Uptime Guarantee — Service Credits Calculation).
+
+    Label: « Service Credits (Packages) » (fr); “Service Credits (Packages)” (en).
+
+    Legal force: right of the client against the provider.
+
+    Condition: Customer has paid any outstanding invoices
+
+    Tiers:
+    - from 99.9 % excluded: none (line 150)
+    - from 99 % excluded to 99.9 % included: 10 % of fees paid (line 151)
+    - up to 99 % excluded: 25 % of fees paid (line 152)
+    - from 99 % included to 99 % included: unspecified (line 153)
+
+    Tiers whose outcome is unspecified give outcome kind 'unspecified'.
+
+    Paid as: service credit, never in cash.
+
+    With `invoice`, shares of the invoice are turned into money (rounded to cents).
+
+    Source: contracts/public/github-enterprise.sla:143
+    """
+    return evaluate(PACKAGES_CREDITS, _percent("value", value), invoice)
+
+
+def packages_credits_from_report(
+    report: AvailabilityReport, invoice: Decimal | None = None
+) -> TierResult:
+    """`packages_credits` applied to the availability of an availability report of `packages`.
+
+    Clause G4 (Uptime Guarantee — Service Credits Calculation).
+
+    Label: « Service Credits (Packages) » (fr); “Service Credits (Packages)” (en).
+
+    Legal force: right of the client against the provider.
+
+    Condition: Customer has paid any outstanding invoices
+
+    Source: contracts/public/github-enterprise.sla:143
+    """
+    if not isinstance(report, AvailabilityReport):
+        raise SlaInputError(f"report must be an AvailabilityReport, got {report!r}")
+    return evaluate_report(PACKAGES_CREDITS, report, "availability", invoice)
+
+
+def packages_credits_claim_deadline(year: int, quarter: int) -> date:
+    """Last day to claim under `packages_credits` for the period `year`, `quarter`.
+
+    Clause G4 (Uptime Guarantee — Service Credits Calculation).
+
+    Label: « Service Credits (Packages) » (fr); “Service Credits (Packages)” (en).
+
+    Legal force: right of the client against the provider.
+
+    Condition: Customer has paid any outstanding invoices
+
+    Claims are made within 30 days after the last day of the period.
+
+    Source: contracts/public/github-enterprise.sla:143
     """
     start = _period(3, year, quarter, zone_info('UTC'), 1, 1).end.date() - timedelta(days=1)
     return add_period(start, Period(30, "day"))

@@ -47,7 +47,7 @@ HEADER = """contract "exemple" {
 }
 """
 DIAGNOSTIC = re.compile(r"[\w./-]+\.sla:\d+:\d+: (error|warning|note): ")
-CAPTION = re.compile(r"\((?:from |lines from [^,]*, )?`(contracts/[\w-]+\.sla)`")
+CAPTION = re.compile(r"\((?:from |lines from [^,]*, )?`(contracts/[\w/-]+\.sla)`")
 ITEM = re.compile(r"^([a-z]+) (\w+) \{", re.MULTILINE)
 
 
@@ -218,7 +218,7 @@ def test_invented_example_checks(block: Block) -> None:
 
 @pytest.mark.parametrize("block", [b for b in BLOCKS if kind(b) == "statements"], ids=str)
 def test_statements_are_copied_from_a_contract(block: Block) -> None:
-    named = CAPTION.search(block.after) or re.search(r"`(contracts/[\w-]+\.sla)`", block.before)
+    named = CAPTION.search(block.after) or re.search(r"`(contracts/[\w/-]+\.sla)`", block.before)
     sources = ([named.group(1)] if named else
                [p.relative_to(ROOT).as_posix() for p in sorted(CONTRACTS.glob("*.sla"))])
     for statement in statements(block.text):

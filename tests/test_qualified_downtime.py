@@ -310,3 +310,18 @@ def test_availability_as_100_less_the_average_error_rate(module: ModuleType) -> 
     alone = module.averaged_excluded_report(2024, 6, [count(at(10, 1), 100, 50)])
     assert alone.availability == Decimal(50)
     assert alone.measured_time.total_seconds() == 300
+
+
+def test_an_example_gives_the_inputs_of_its_method() -> None:
+    # Request counts in an example of an availability measured from outages: line 20, where the
+    # `requests` part starts at column 24 (after `    example in 2024-06 `).
+    source = item("outages", "method outages", "",
+                  "example in 2024-06 requests 2024-06-10 10:01 20 failed 11 gives 100 %")
+    assert _diagnostics(source) == [("bad-value", 20, 24)]
+    # Outages in an example of request counts without `or outages`: the example is refused.
+    source = item("counts", """method requests {
+        slice 5 minutes
+        failed above 50 %
+        fewer requests good
+    }""", "", "example in 2024-06 outage 2024-06-10 10:00 to 2024-06-10 10:05 gives 99 %")
+    assert [code for code, _, _ in _diagnostics(source)] == ["example-needs-outages"]

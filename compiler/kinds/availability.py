@@ -498,18 +498,32 @@ class ExampleOutage(ast.Statement):
 
 
 @dataclass(frozen=True)
+class ExampleRequests(ast.Statement):
+    """`requests 2024-06-10 10:01 100 failed 50 [for "api"]`, in an example."""
+
+    rule: ClassVar[str] = "requests_ex"
+    at: ast.DateTime
+    requests: ast.Number
+    failed: ast.Number
+    feature: ast.Str | None = None
+
+
+@dataclass(frozen=True)
 class AvailabilityExampleStmt(ast.Statement):
-    """`example in 2024-03 outage … to … gives 99.9 %` (no outage or several)."""
+    """`example in 2024-03 outage … to … gives 99.9 %` (no outage or several; request counts
+    for `method requests`)."""
 
     rule: ClassVar[str] = "availability_example"
     period: ast.Word | ast.Number       # `2024-03`, `2024-Q2`, `2024`
     outages: tuple[ExampleOutage, ...]
     availability: ast.Percent
+    counts: tuple[ExampleRequests, ...] = ()
 
     @classmethod
     def build(cls, span: ast.Span, values: tuple[Any, ...]) -> ast.Statement:
-        month, *outages, availability = values
-        return cls(span, month, tuple(outages), availability)
+        month, *inputs, availability = values
+        return cls(span, month, tuple(i for i in inputs if isinstance(i, ExampleOutage)),
+                   availability, tuple(i for i in inputs if isinstance(i, ExampleRequests)))
 
 
 # --------------------------------------------------------------------------- model
@@ -605,11 +619,20 @@ class OutageExample:
 
 
 @dataclass(frozen=True)
+class CountExample:
+    at: datetime
+    requests: int
+    failed: int
+    feature: str | None
+
+
+@dataclass(frozen=True)
 class AvailabilityExample:
     period: tuple[int, ...]            # (year, month), (year, quarter) or (year,)
     outages: tuple[OutageExample, ...]
     availability: Decimal
     line: int
+    counts: tuple[CountExample, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -779,8 +802,14 @@ SUMMARY = """
 {{ allowances(i, measured, s) }}
 {% for e in i.examples %}
 {% filter p %}
+{% if e.counts %}
+{{ say(s, "example-requests", month=s.period_name(i, e.period), count=e.counts|length,
+       requests=e.counts|sum(attribute="requests"), failed=e.counts|sum(attribute="failed"),
+       availability=s.f.rate(e.availability)) }}
+{% else %}
 {{ say(s, "example", month=s.period_name(i, e.period), count=e.outages|length,
        outages=outages(e.outages, s), availability=s.f.rate(e.availability)) }}
+{% endif %}
 {% endfilter %}
 {% endfor %}
 {%- endmacro -%}
@@ -1131,6 +1160,12 @@ PHRASES = {
         "Exemple (calculé) : en {{ month }}, {% if not count %}sans interruption{% else %}"
         'avec {{ "une interruption" if count == 1 else "des interruptions" }} {{ outages }}'
         "{% endif %}, la disponibilité est de {{ availability }}."),
+    "example-requests": Phrase(
+        "Worked example (calculated): in {{ month }}, with {{ count }} request count(s) "
+        "({{ requests }} requests, {{ failed }} failed), availability is {{ availability }}.",
+        "Exemple (calculé) : en {{ month }}, avec {{ count }} décompte(s) de requêtes "
+        "({{ requests }} requêtes, dont {{ failed }} en échec), la disponibilité est de "
+        "{{ availability }}."),
     "and": Phrase("and", "et"),
     "outage-day": Phrase(
         "on {{ s.f.weekday_date(start.date()) }} from {{ s.f.time_of(start) }} to "
@@ -1156,7 +1191,7 @@ class AvailabilityKind(Kind[Availability]):
                   AvailabilityExampleStmt, FailedAbove, FailedAtLeast, MinRequests,
                   FewerRequests, OrOutages, MethodRequests, RunsLonger, RunsAtLeast,
                   DowntimeRuns, WholeMinutes, FromReport, EligibleCount, EligibleDuration,
-                  EligibleChoice, EligibleFlag, Eligible, Averaged)
+                  EligibleChoice, EligibleFlag, Eligible, Averaged, ExampleRequests)
     words: ClassVar[Mapping[str, str]] = {
         "removed": "removed", "counts_available": "available",
         "each": "each", "any": "any", "pooled": "pooled",
@@ -1210,14 +1245,7 @@ class AvailabilityKind(Kind[Availability]):
         period = _period(c, period_stmt) if period_stmt else MeasurePeriod()
         examples = tuple(_example(c, s, period) for s in block.body
                          if isinstance(s, AvailabilityExampleStmt))
-        if not isinstance(method, OutageMethod):
-            measured_by = {"probes": Phrase("probes", "sondes"),
-                           "error_rate": Phrase("error rate", "taux d'erreur"),
-                           "requests": Phrase("request counts", "décomptes de requêtes")}
-            for example in block.body:
-                if isinstance(example, AvailabilityExampleStmt):
-                    c.report("example-needs-outages", example.span,
-                             method=measured_by[method.kind])
+        _check_example_inputs(c, block, method)
         counting = _counting(c, block, method)
         return Availability(
             target=target, strict=isinstance(target_stmt, TargetAbove),
@@ -1404,6 +1432,26 @@ def _requirements(c: Checker, block: ast.Block) -> tuple[Requirement, ...]:
     return tuple(found.values())
 
 
+def _check_example_inputs(c: Checker, block: ast.Block, method: Method) -> None:
+    """An example gives the inputs its method reads: outages (`method outages`, or `or
+    outages`), request counts (`method requests`); probes and error rates take none."""
+    requests = isinstance(method, RequestsMethod)
+    takes_outages = isinstance(method, OutageMethod) or (
+        isinstance(method, RequestsMethod) and method.or_outages)
+    for example in block.body:
+        if not isinstance(example, AvailabilityExampleStmt):
+            continue
+        if isinstance(method, (ProbeMethod, ErrorRateMethod)) or (
+                example.outages and not takes_outages):
+            measured_by = {"probes": Phrase("probes", "sondes"),
+                           "error_rate": Phrase("error rate", "taux d'erreur"),
+                           "requests": Phrase("request counts", "décomptes de requêtes")}
+            c.report("example-needs-outages", example.span, method=measured_by[method.kind])
+        elif example.counts and not requests:
+            c.report("bad-value", example.counts[0].span, text="requests …",
+                     what=phrase("what.example-requests"), hint=phrase("hint.example-requests"))
+
+
 def _counting(c: Checker, block: ast.Block, method: Method) -> Counting:
     """`downtime counts …`: the runs that count, whole minutes, from the report."""
     runs = c.single(block, DowntimeRuns)
@@ -1535,7 +1583,12 @@ def _example(c: Checker, stmt: AvailabilityExampleStmt,
     outages = tuple(OutageExample(c.instant(o.start, c.zone), c.instant(o.end, c.zone),
                                   c.instant(o.reported, c.zone) if o.reported else None)
                     for o in stmt.outages)
-    return AvailabilityExample(given, outages, c.percent(stmt.availability), stmt.span.line)
+    counts = tuple(CountExample(c.instant(r.at, c.zone),
+                                c.whole(r.requests, phrase("why.requests-count")),
+                                c.whole(r.failed, phrase("why.requests-count")),
+                                r.feature.value if r.feature else None) for r in stmt.counts)
+    return AvailabilityExample(given, outages, c.percent(stmt.availability), stmt.span.line,
+                               counts)
 
 
 # --------------------------------------------------------------------------- Python helpers
@@ -1899,11 +1952,16 @@ def _worked(item: Availability, ctx: Worked) -> Iterator[Check]:
     for example in item.examples:
         def compute(example: AvailabilityExample = example) -> Result:
             report = ctx.function(ctx.names.fn(item.name, "report"))
-            outage = getattr(ctx.module, "Outage", None)
-            if outage is None:
-                raise LookupError("the generated module does not export Outage")
-            outages = [outage(o.start, o.end, reported=o.reported) for o in example.outages]
-            result = report(*example.period, outages=outages, **_eligible(item))
+            inputs: dict[str, object] = {**_eligible(item)}
+            if item.takes_outages:
+                outage = ctx.function("Outage")
+                inputs["outages"] = [outage(o.start, o.end, reported=o.reported)
+                                     for o in example.outages]
+            if isinstance(item.method, RequestsMethod):
+                count = ctx.function("RequestCount")
+                inputs["counts"] = [count(r.at, r.requests, r.failed, r.feature)
+                                    for r in example.counts]
+            result = report(*example.period, **inputs)
             # The exact rate, rounded once to the decimals the author wrote, halves to even as
             # the report rounds (rounding the report's six decimals again would round twice).
             places = max(0, -cast(int, example.availability.as_tuple().exponent))
