@@ -457,7 +457,7 @@ CREDITS = TierTable(
 
 
 def credits(value: Decimal, invoice: Decimal | None = None) -> TierResult:
-    """The tier of a monthly availability rate (percent) of `uptime` under `credits`, and what it
+    """The tier of a quarterly availability rate (percent) of `uptime` under `credits`, and what it
     gives.
 
     Clauses G4 (Uptime Guarantee — Service Credits Calculation), G5 (Service Credits Redemption).
@@ -621,8 +621,8 @@ PACKAGES_CREDITS = TierTable(
 
 
 def packages_credits(value: Decimal, invoice: Decimal | None = None) -> TierResult:
-    """The tier of a monthly availability rate (percent) of `packages` under `packages_credits`, and
-    what it gives.
+    """The tier of a quarterly availability rate (percent) of `packages` under `packages_credits`,
+    and what it gives.
 
     Clause G4 (Uptime Guarantee — Service Credits Calculation).
 

@@ -407,10 +407,13 @@ SUMMARY = """
 {%- macro summary(i, s) -%}
 {% set monthly = i.measure != "notice" %}
 {% filter p %}
+{% set measured = s.contract.item(i.source) %}
+{% set months = measured.period.months if measured is not none and measured.period is defined
+   else 1 %}
 {% if i.measure == "availability" %}
-{{ say(s, "by.availability", source=i.source) }}
+{{ say(s, "by.availability", source=i.source, months=months) }}
 {% elif i.measure == "unavailability" %}
-{{ say(s, "by.unavailability", source=i.source) }}
+{{ say(s, "by.unavailability", source=i.source, months=months) }}
 {% else %}
 {{ say(s, "by.notice", source=i.source) }}
 {% endif %}
@@ -475,14 +478,15 @@ SUMMARY = """
 # words written as text are not: each phrase keeps the form the summaries have always had.
 PHRASES = {
     "by.availability": Phrase(
-        "By the month's availability, measured as stated for “{{ s.label(source)|t }}”:",
-        "Selon la disponibilité du mois, mesurée comme indiqué pour "
-        "« {{ s.label(source)|t }} » :"),
+        "By the {{ {3: 'quarter', 12: 'year'}.get(months, 'month') }}'s availability, measured "
+        "as stated for “{{ s.label(source)|t }}”:",
+        "Selon la disponibilité {{ {3: 'du trimestre', 12: \"de l'année\"}.get(months, "
+        "'du mois') }}, mesurée comme indiqué pour « {{ s.label(source)|t }} » :"),
     "by.unavailability": Phrase(
-        "By the month's unavailability rate (100% minus the availability measured for "
-        "“{{ s.label(source)|t }}”):",
-        "Selon le taux d'indisponibilité du mois (100 % moins la disponibilité mesurée pour "
-        "« {{ s.label(source)|t }} ») :"),
+        "By the {{ {3: 'quarter', 12: 'year'}.get(months, 'month') }}'s unavailability rate "
+        "(100% minus the availability measured for “{{ s.label(source)|t }}”):",
+        "Selon le taux d'indisponibilité {{ {3: 'du trimestre', 12: \"de l'année\"}.get(months, "
+        "'du mois') }} (100 % moins la disponibilité mesurée pour « {{ s.label(source)|t }} ») :"),
     "by.notice": Phrase(
         "By the notice given before {{ s.text(i.event)|t }}:",
         "Selon le délai de prévenance donné avant {{ s.text(i.event)|t }} :"),
@@ -1066,11 +1070,13 @@ def bound_text(bound: Bound) -> str:
 
 
 def _rate_table(ctx: Ctx, item: Tiers) -> Unit:
-    """`X`, `x(value, invoice)` and `x_from_report(report, invoice)`: tiers of a monthly rate."""
+    """`X`, `x(value, invoice)` and `x_from_report(report, invoice)`: tiers of a period's rate."""
     c = ctx.names.const(item.name)
     name = ctx.names.fn(item.name)
     measure = "availability" if item.measure == "availability" else "unavailability"
-    summary = (f"The tier of a monthly {measure} rate (percent) of `{item.source}` "
+    source = ctx.contract.item(item.source)
+    per = source.period.adjective.lower() if isinstance(source, Availability) else "monthly"
+    summary = (f"The tier of a {per} {measure} rate (percent) of `{item.source}` "
                f"under `{item.name}`, and what it gives.")
     return render_unit(
         "py_tiers.j2", c, c=c, name=name, tiers=_tier_calls(item, ROWS_IN_CONSTANT),
