@@ -594,6 +594,12 @@ class Requirement:
         return "bool" if self.minimum is None else "int"
 
 
+def takes_outages(method: Method) -> bool:
+    """Whether a method reads outages: `method outages`, or request counts `or outages`."""
+    return isinstance(method, OutageMethod) or (
+        isinstance(method, RequestsMethod) and method.or_outages)
+
+
 @dataclass(frozen=True)
 class Counting:
     """Which downtime counts: runs of at least `min_run` (longer than it when `longer_only`),
@@ -710,9 +716,7 @@ class Availability(model.ItemBase):
     @property
     def takes_outages(self) -> bool:
         """Whether the evaluator takes a list of outages (alone or beside request counts)."""
-        method = self.method
-        return isinstance(method, OutageMethod) or (
-            isinstance(method, RequestsMethod) and method.or_outages)
+        return takes_outages(self.method)
 
     @property
     def excluded_causes(self) -> tuple[str, ...]:
@@ -1432,22 +1436,22 @@ def _requirements(c: Checker, block: ast.Block) -> tuple[Requirement, ...]:
     return tuple(found.values())
 
 
+_MEASURED_BY = {"probes": Phrase("probes", "sondes"),
+                "error_rate": Phrase("error rate", "taux d'erreur"),
+                "requests": Phrase("request counts", "décomptes de requêtes")}
+"""How `example-needs-outages` names what an availability is measured by."""
+
+
 def _check_example_inputs(c: Checker, block: ast.Block, method: Method) -> None:
     """An example gives the inputs its method reads: outages (`method outages`, or `or
     outages`), request counts (`method requests`); probes and error rates take none."""
-    requests = isinstance(method, RequestsMethod)
-    takes_outages = isinstance(method, OutageMethod) or (
-        isinstance(method, RequestsMethod) and method.or_outages)
     for example in block.body:
         if not isinstance(example, AvailabilityExampleStmt):
             continue
         if isinstance(method, (ProbeMethod, ErrorRateMethod)) or (
-                example.outages and not takes_outages):
-            measured_by = {"probes": Phrase("probes", "sondes"),
-                           "error_rate": Phrase("error rate", "taux d'erreur"),
-                           "requests": Phrase("request counts", "décomptes de requêtes")}
-            c.report("example-needs-outages", example.span, method=measured_by[method.kind])
-        elif example.counts and not requests:
+                example.outages and not takes_outages(method)):
+            c.report("example-needs-outages", example.span, method=_MEASURED_BY[method.kind])
+        elif example.counts and not isinstance(method, RequestsMethod):
             c.report("bad-value", example.counts[0].span, text="requests …",
                      what=phrase("what.example-requests"), hint=phrase("hint.example-requests"))
 
@@ -1460,8 +1464,7 @@ def _counting(c: Checker, block: ast.Block, method: Method) -> Counting:
         min_run = c.positive(runs.run.length, ("fixed",), phrase("expected.fixed"),
                              phrase("what.run"))
     report = c.single(block, FromReport)
-    if report is not None and not isinstance(method, OutageMethod) and not (
-            isinstance(method, RequestsMethod) and method.or_outages):
+    if report is not None and not takes_outages(method):
         c.report("report-needs-outages", report.span)
     return Counting(min_run, runs is not None and not isinstance(runs.run, RunsAtLeast),
                     c.single(block, WholeMinutes) is not None, report is not None)

@@ -249,9 +249,7 @@ def evaluate_report(
     )
     bill = None if invoice is None else _non_negative("invoice", invoice)
     if not report.applies:  # the SLA does not apply: no tier, nothing due
-        return TierResult(shown, None, Outcome("none"),
-                          to_cents(Decimal(0)) if table.unit == "money" else None,
-                          Decimal(0) if table.unit == "days" else None, False)
+        return _amountless(table, shown, None, Outcome("none"))
     return _evaluate(table, shown, rate, bill)
 
 
@@ -268,6 +266,16 @@ def _contains(tier: Tier, value: Fraction) -> bool:
     return not (value > high or (value == high and not upper.inclusive))
 
 
+def _amountless(table: TierTable, number: Decimal, tier: int | None,
+                outcome: Outcome) -> TierResult:
+    """The result of an outcome without an amount: `none` is nothing in the table's unit (0.00
+    of money, 0 days), `unspecified` is no figure at all."""
+    nothing = outcome.kind == "none"
+    money = to_cents(Decimal(0)) if nothing and table.unit == "money" else None
+    days = Decimal(0) if nothing and table.unit == "days" else None
+    return TierResult(number, tier, outcome, money, days, False)
+
+
 def _evaluate(
     table: TierTable, number: Decimal, exact: Fraction, bill: Decimal | None
 ) -> TierResult:
@@ -278,10 +286,7 @@ def _evaluate(
     outcome = table.tiers[found].outcome
     cap = table.cap
     if outcome.amount is None:
-        nothing = outcome.kind == "none"
-        money = to_cents(Decimal(0)) if nothing and table.unit == "money" else None
-        days = Decimal(0) if nothing and table.unit == "days" else None
-        return TierResult(number, found, outcome, money, days, False)
+        return _amountless(table, number, found, outcome)
     if outcome.kind == "service_days":
         limit = None if cap is None else _amount(cap)
         capped = limit is not None and outcome.amount > limit

@@ -102,27 +102,16 @@ def _pooled(counts: dict[str | None, list[int]],
     return counts
 
 
-def _bad(failed: int, requests: int, limit: Fraction, at_least: bool) -> bool:
-    """Whether `failed` of `requests` is a failed share above (or at) `limit` percent."""
-    share = Fraction(failed * 100, requests)
-    return share >= limit if at_least else share > limit
-
-
-def _judge(
-    cell: Interval,
-    counts: dict[str | None, list[int]],
-    limit: Fraction,
-    at_least: bool,
-    minimum: int,
-    fewer: NoData | None,
-    combine: Combine | None,
-    zone: tzinfo,
-) -> Verdict:
-    """A slice's verdict from its (failed, requests) counts by feature."""
+def _share(
+    cell: Interval, counts: dict[str | None, list[int]], minimum: int, fewer: NoData | None,
+    combine: Combine | None, zone: tzinfo,
+) -> Fraction | NoData:
+    """A slice's failed share of requests (of 1), its features combined: the worst one
+    (`each`), the best one (`any`) or all their requests together (`pooled`); what `fewer`
+    says when no feature has `minimum` requests."""
     counts = _pooled(counts, combine)
-    judged = {feature: _bad(f, r, limit, at_least)
-              for feature, (f, r) in counts.items() if r >= minimum}
-    if not judged:
+    shares = [Fraction(f, r) for f, r in counts.values() if r >= minimum]
+    if not shares:
         if fewer is None:
             raise UnspecifiedError(
                 "undecided.fewer-requests",
@@ -131,20 +120,25 @@ def _judge(
                 "'excluded')",
                 slice=_show(cell, zone), minimum=minimum,
             )
-        return "no data excluded" if fewer == "excluded" else fewer
-    if len(judged) == 1:
-        return "bad" if next(iter(judged.values())) else "good"
-    if combine is None:
+        return fewer
+    if len(shares) > 1 and combine is None:
         raise UnspecifiedError(
             "undecided.combine-features",
             "features {names} all have enough requests in the slice {slice} and the contract "
             "does not say how they combine: decide the combine parameter ('each', 'any' or "
             "'pooled')",
-            names=", ".join(sorted(str(f) for f in judged)),
+            names=", ".join(sorted(str(f) for f, (_, r) in counts.items() if r >= minimum)),
             slice=_show(cell, zone),
         )
-    bad = any(judged.values()) if combine == "each" else all(judged.values())
-    return "bad" if bad else "good"
+    return max(shares) if combine == "each" else min(shares)
+
+
+def _judge(share: Fraction | NoData, limit: Fraction, at_least: bool) -> Verdict:
+    """A slice's verdict from its failed share: bad above (or at) `limit` percent."""
+    if isinstance(share, str):
+        return "no data excluded" if share == "excluded" else share
+    percent = share * 100
+    return "bad" if (percent >= limit if at_least else percent > limit) else "good"
 
 
 def _tallies(
@@ -259,7 +253,8 @@ def from_requests(
         if not parts:
             continue
         by_feature = tallies.get(index, {})
-        verdict = _judge(cell, by_feature, limit, at_least, minimum, fewer, combine, frame.zone)
+        verdict = _judge(_share(cell, by_feature, minimum, fewer, combine, frame.zone), limit,
+                         at_least)
         if verdict == "bad":
             downtime += parts
         elif verdict == "no data excluded":
@@ -277,35 +272,6 @@ def from_requests(
                    merge(few), slices, qualifying)
 
 
-def _error_share(
-    cell: Interval, counts: dict[str | None, list[int]], minimum: int, fewer: NoData | None,
-    combine: Combine | None, zone: tzinfo,
-) -> Fraction | None:
-    """A slice's error rate (a share of 1) from its counts by feature; None when left out."""
-    counts = _pooled(counts, combine)
-    shares = [Fraction(f, r) for f, r in counts.values() if r >= minimum]
-    if not shares:
-        if fewer is None:
-            raise UnspecifiedError(
-                "undecided.fewer-requests",
-                "the slice {slice} has fewer than {minimum} request(s) and the contract does "
-                "not say what that means: decide the fewer parameter ('good', 'bad' or "
-                "'excluded')",
-                slice=_show(cell, zone), minimum=minimum,
-            )
-        return None if fewer == "excluded" else Fraction(fewer == "bad")
-    if len(shares) > 1 and combine is None:
-        raise UnspecifiedError(
-            "undecided.combine-features",
-            "features {names} all have enough requests in the slice {slice} and the contract "
-            "does not say how they combine: decide the combine parameter ('each', 'any' or "
-            "'pooled')",
-            names=", ".join(sorted(str(f) for f, (_, r) in counts.items() if r >= minimum)),
-            slice=_show(cell, zone),
-        )
-    return max(shares) if combine == "each" else min(shares)
-
-
 def _averaged(
     period: Interval, frame: _Frame, cells: Sequence[Interval],
     live_parts: Sequence[list[Interval]], tallies: dict[int, dict[str | None, list[int]]],
@@ -320,10 +286,11 @@ def _averaged(
         if not parts:
             continue
         by_feature = tallies.get(index, {})
-        share = _error_share(cell, by_feature, minimum, fewer, combine, frame.zone)
-        if share is None:
+        found = _share(cell, by_feature, minimum, fewer, combine, frame.zone)
+        if found == "excluded":
             dropped += parts
             continue
+        share = Fraction(found == "bad") if isinstance(found, str) else found
         length = total(parts)
         down = total(intersect(parts, monitored)) // _US
         lost += share * (length // _US - down) + down
