@@ -1,4 +1,5 @@
-"""Build benchmarks: full build throughput against Lark parsing, and the no-op rebuild.
+"""Build benchmarks: full build throughput against Lark parsing, the no-op rebuild and the
+incremental rebuild.
 
 The full build runs in-process in one process, stage by stage (compile_paths, then
 build.render_all, then build.verify_examples), with each stage timed: the parse and check calls
@@ -8,9 +9,11 @@ baseline is the Lark parser of grammar/sla.lark alone over the same texts. Then
 it (start-up and writing included), and must write the same files.
 
 The no-op rebuild times `python -m slac build SRC --out OUT` on a folder that the previous build
-wrote (its stamp re-keyed just before, see `_key`), and the in-process cache check (build.input_hash + build.cached); its baselines are the
-interpreter start-up of `python -m slac --version` and the plain reading of every source and
-output byte.
+wrote (its stamp re-keyed just before, see `_key`), and the in-process cache check
+(output.input_hash + output.cached); its baselines are the interpreter start-up of
+`python -m slac --version` and the plain reading of every source and output byte. The
+incremental rebuild edits 10 sources of the folder that `slac build` wrote, then times the same
+command; its baseline is the Lark parse of all the sources.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from slac import build, parse, pipeline
+from slac import build, output, parse, pipeline
 from slac.backends import python, summary
 
-from .synth import write_contracts
+from .synth import edit_contracts, write_contracts
 
 
 @dataclass
@@ -54,6 +57,16 @@ class NoopTimes:
     startup: float
     in_process: float
     read_all: float
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IncrementalTimes:
+    """Seconds of a rebuild after editing `edited` of `contracts` sources."""
+
+    contracts: int
+    edited: int
+    seconds: float
     errors: list[str] = field(default_factory=list)
 
 
@@ -97,7 +110,7 @@ def full_build(src: Path) -> tuple[BuildTimes, dict[str, str]]:
     parse.ast_parser()  # and for the build
     stages: dict[str, float] = {}
     began = time.perf_counter()
-    inputs = build.input_hash(source_map(src))
+    inputs = output.input_hash(source_map(src))
     stages["hash inputs"] = time.perf_counter() - began
     with _timed(pipeline, "parse", stages, "parse"), _timed(pipeline, "check", stages, "check"):
         compiled = pipeline.compile_paths([src])
@@ -129,8 +142,9 @@ def parallel_build(src: Path, out: Path, times: BuildTimes, files: dict[str, str
                                 "--jobs", str(times.processes))
     written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
                for p in out.rglob("*") if p.is_file()}
-    if done.returncode or {k: v for k, v in written.items() if k != build.STAMP} != {
-            k: v for k, v in files.items() if k != build.STAMP}:
+    own = (output.STAMP, output.INDEX)   # the in-process stages write neither
+    if done.returncode or {k: v for k, v in written.items() if k not in own} != {
+            k: v for k, v in files.items() if k not in own}:
         times.errors.append(f"the build in {times.processes} processes failed or gave other "
                             f"files (exit {done.returncode}): {done.stderr.strip()[-300:]}")
 
@@ -157,14 +171,14 @@ def _key(out: Path, src: Path) -> None:
     during the long first build would turn the no-op into a real build; the outputs line, which
     the no-op check verifies against the files, is kept.
     """
-    inputs = build.input_hash(source_map(src))
-    outputs = (out / build.STAMP).read_text(encoding="utf-8").splitlines()[1]
-    (out / build.STAMP).write_text(f"{inputs}\n{outputs}\n", encoding="utf-8", newline="\n")
+    inputs = output.input_hash(source_map(src))
+    outputs = (out / output.STAMP).read_text(encoding="utf-8").splitlines()[1]
+    (out / output.STAMP).write_text(f"{inputs}\n{outputs}\n", encoding="utf-8", newline="\n")
 
 
 def noop_rebuild(src: Path, out: Path, files: dict[str, str]) -> NoopTimes:
     """Write the build into `out`, then time rebuilding it unchanged."""
-    build.replace_atomically(out, files)
+    output.replace_atomically(out, files)
     errors: list[str] = []
     startup, done = _run("-m", "slac", "--version")
     if done.returncode:
@@ -176,16 +190,40 @@ def noop_rebuild(src: Path, out: Path, files: dict[str, str]) -> NoopTimes:
                       f"{done.stderr.strip()[-300:]}")
     _key(out, src)
     began = time.perf_counter()
-    hit = build.cached(out, build.input_hash(source_map(src)))
+    hit = output.cached(out, output.input_hash(source_map(src)))
     in_process = time.perf_counter() - began
     if not hit:
-        errors.append("build.cached() did not recognise the unchanged output folder")
+        errors.append("output.cached() did not recognise the unchanged output folder")
     return NoopTimes(0, len(files), seconds, startup, in_process,
                      _read_everything(src, out), errors)
 
 
-def run(work: Path, contracts: int, seed: int = 1) -> tuple[BuildTimes, NoopTimes]:
-    """Both build benchmarks on `contracts` synthetic contracts written under `work`."""
+EDITED = 10
+"""Sources edited before the incremental rebuild."""
+
+
+def incremental_rebuild(src: Path, out: Path, seed: int) -> IncrementalTimes:
+    """Edit EDITED of the sources that `python -m slac build` wrote into `out` (built now if it
+    was not), then time that command rebuilding them, as users run it."""
+    contracts = len(pipeline.source_files([src]))
+    errors: list[str] = []
+    if not (out / output.INDEX).is_file():
+        _, done = _run("-m", "slac", "build", src.as_posix(), "--out", out.as_posix())
+        if done.returncode:
+            return IncrementalTimes(contracts, 0, 0.0, [f"the first build failed: {done.stderr}"])
+    _key(out, src)
+    edited = edit_contracts(src, EDITED, seed)
+    seconds, done = _run("-m", "slac", "build", src.as_posix(), "--out", out.as_posix())
+    unchanged = contracts - len(edited)
+    if done.returncode or (unchanged and f"({unchanged} unchanged)" not in done.stderr):
+        errors.append(f"the rebuild did not reuse the {unchanged} unchanged sources "
+                      f"(exit {done.returncode}): {done.stderr.strip()[-300:]}")
+    return IncrementalTimes(contracts, len(edited), seconds, errors)
+
+
+def run(work: Path, contracts: int, seed: int = 1
+        ) -> tuple[BuildTimes, NoopTimes, IncrementalTimes]:
+    """The build benchmarks on `contracts` synthetic contracts written under `work`."""
     src = work / "contracts"
     write_contracts(src, contracts, seed)
     times, files = full_build(src)
@@ -193,7 +231,9 @@ def run(work: Path, contracts: int, seed: int = 1) -> tuple[BuildTimes, NoopTime
     if not times.errors:
         parallel_build(src, work / "parallel", times, files)
     if times.errors:
-        return times, NoopTimes(contracts, 0, 0.0, 0.0, 0.0, 0.0, ["skipped: the build failed"])
+        skipped = ["skipped: the build failed"]
+        return (times, NoopTimes(contracts, 0, 0.0, 0.0, 0.0, 0.0, skipped),
+                IncrementalTimes(contracts, 0, 0.0, skipped))
     noop = noop_rebuild(src, work / "generated", files)
     noop.contracts = contracts
-    return times, noop
+    return times, noop, incremental_rebuild(src, work / "parallel", seed)

@@ -102,3 +102,20 @@ def write_contracts(folder: Path, count: int, seed: int = 1) -> list[Path]:
         path.write_text(variant(contract_id, text, number, rng), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def edit_contracts(folder: Path, count: int, seed: int) -> list[Path]:
+    """Give `count` of the contracts in `folder`, spread over them, other knob values (another
+    draw of `variant`); the paths edited."""
+    rng = random.Random(seed + 1)
+    texts = originals()
+    paths = sorted(folder.glob("*.sla"))
+    chosen = paths[::max(1, len(paths) // count)][:count]
+    for path in chosen:
+        contract_id, number = path.stem.rsplit("-", 1)
+        before = path.read_text(encoding="utf-8")
+        text = before
+        while text == before:
+            text = variant(contract_id, texts[contract_id], int(number), rng)
+        path.write_text(text, encoding="utf-8")
+    return chosen

@@ -1,31 +1,28 @@
-"""Checked contracts → files of every backend, examples verified, written atomically into one
-folder."""
+"""Checked contracts → files of every backend, examples verified; the sources unchanged since the
+previous build into the same folder are taken from it (its index), not built again."""
 
 from __future__ import annotations
 
-import errno
+import dataclasses
 import hashlib
 import importlib
+import json
 import os
-import re
-import secrets
-import shutil
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from . import __version__, ast, model
+from . import ast, model, output
 from .backends import pycode, python, summary
-from .check import source_path
 from .diagnostics import Diagnostic
 from .examples import rendered_package, run_examples
-from .pipeline import Checked, Compiled, compile_file, gather, source_files
-
-STAMP = ".slac-stamp"
+from .messages import Phrase
+from .output import INDEX, STAMP, stamp
+from .parse import ParseFailure, decode
+from .pipeline import Checked, Compiled, compile_file, gather
+from .sources import read_source, source_files, source_path
 
 
 def render_contracts(contracts: list[model.Contract]) -> dict[str, str]:
@@ -37,10 +34,13 @@ def render_contracts(contracts: list[model.Contract]) -> dict[str, str]:
     return rendered
 
 
-def package(contracts: list[model.Contract], rendered: dict[str, str],
-            inputs: str) -> dict[str, str]:
-    """The contracts' `rendered` files with the package's own, the runtime and the stamp."""
+def package(contracts: Iterable[model.Contract | python.Listing], rendered: dict[str, str],
+            inputs: str, index: str | None = None) -> dict[str, str]:
+    """The contracts' `rendered` files with the package's own, the runtime, the build index
+    (when given) and the stamp."""
     files = {**python.package_files(contracts), **python.runtime_files(), **rendered}
+    if index is not None:
+        files[INDEX] = index
     files[STAMP] = f"{inputs}\n{stamp(files)}\n"
     return dict(sorted(files.items()))
 
@@ -52,21 +52,25 @@ def render_all(contracts: list[model.Contract], inputs: str) -> dict[str, str]:
 
 @dataclass
 class Built:
-    """A build before writing: the checked files, the output (empty when a file has an error)
-    and the worked examples that failed."""
+    """A build before writing: the checked files, the output (empty when a file has an error),
+    the worked examples that failed, the contracts the output holds and how many of them were
+    taken unchanged from the previous build."""
 
     compiled: Compiled
     files: dict[str, str]
     failures: list[Diagnostic]
+    contracts: int = 0
+    reused: int = 0
 
 
 @dataclass
 class _Part:
     """What one process made of a run of source files: each file checked and, unless one of
-    them has an error, the files of its contracts and their failed worked examples."""
+    them has an error, the files of each contract (by source file) and the failed worked
+    examples."""
 
     checked: list[Checked]
-    files: dict[str, str]
+    files: dict[str, dict[str, str]]
     failures: list[Diagnostic]
 
 
@@ -75,24 +79,42 @@ FILES_PER_PROCESS = 25
 about as much as building 25 contracts."""
 
 
-def build_paths(paths: list[Path], inputs: str, jobs: int | None = None) -> Built:
+def build_paths(paths: list[Path], inputs: str, jobs: int | None = None,
+                previous: Previous | None = None) -> Built:
     """Check, render and verify every source file under `paths`, in up to `jobs` processes
-    (default: one per processor); the result does not depend on `jobs`."""
+    (default: one per processor); the result does not depend on `jobs`. The files that
+    `previous` built from the same bytes are taken from it, not built again: the result is the
+    same as without it."""
     sources = source_files(paths)
-    processes = max(1, min(jobs or _processors(), len(sources) // FILES_PER_PROCESS))
+    reused = previous.reusable(sources) if previous else {}
+    fresh = [path for path in sources if path.as_posix() not in reused]
+    processes = max(1, min(jobs or _processors(), len(fresh) // FILES_PER_PROCESS))
     if processes == 1:
-        parts = [_build_part(sources)]
+        parts = [_build_part(fresh)]
     else:
-        size = -(-len(sources) // (2 * processes))   # two runs a process evens out the load
-        runs = [sources[start:start + size] for start in range(0, len(sources), size)]
+        size = -(-len(fresh) // (2 * processes))   # two runs a process evens out the load
+        runs = [fresh[start:start + size] for start in range(0, len(fresh), size)]
         with ProcessPoolExecutor(processes) as pool:
             parts = list(pool.map(_build_part, runs))
-    compiled = gather(one for part in parts for one in part.checked)
+    built = {one.file: one for part in parts for one in part.checked}
+    checked = [reused[name].checked if name in reused else built[name]
+               for name in (path.as_posix() for path in sources)]
+    compiled = gather(checked)
     if compiled.has_errors:
         return Built(compiled, {}, [])
-    rendered = {name: text for part in parts for name, text in part.files.items()}
-    return Built(compiled, package(compiled.contracts, rendered, inputs),
-                 [failure for part in parts for failure in part.failures])
+    outputs = {name: files for part in parts for name, files in part.files.items()}
+    index: dict[str, _Entry] = {}
+    for one in checked:
+        if one.contract is not None:
+            index[source_path(one.file)] = _Entry.of(one, outputs[one.file])
+        else:
+            index[source_path(one.file)] = reused[one.file].entry
+            outputs[one.file] = reused[one.file].files
+    rendered = {name: text for files in outputs.values() for name, text in files.items()}
+    listings = [entry.listing for entry in index.values()]
+    return Built(compiled, package(listings, rendered, inputs, _index_text(index)),
+                 [failure for part in parts for failure in part.failures], len(listings),
+                 len(reused))
 
 
 def _processors() -> int:
@@ -109,70 +131,135 @@ def _build_part(sources: list[Path]) -> _Part:
     compiled = gather(checked)
     if compiled.has_errors:
         return _Part(checked, {}, [])
-    rendered = render_contracts(compiled.contracts)
+    files = {one.file: render_contracts([one.contract]) for one in checked if one.contract}
+    rendered = {name: text for made in files.values() for name, text in made.items()}
     failures = verify_examples(compiled, package(compiled.contracts, rendered, ""))
-    return _Part(checked, rendered, failures)
+    return _Part(checked, files, failures)
 
 
-def input_hash(sources: dict[str, bytes]) -> str:
-    """Hash of the compiler's own files and every source file: equal hashes give equal outputs.
+@dataclass(frozen=True)
+class _Entry:
+    """What the build index keeps of one source file: the hash of its bytes, its contract's
+    line of the package index, the files rendered from it and its diagnostics (as JSON data:
+    code, line, column, end line, end column, arguments, notes)."""
 
-    The same whichever way slac is installed (the grammar is hashed by its file alone: a regular
-    install puts the grammar package inside slac/, an editable one does not) and however the
-    sources' paths were typed (they are named as the generated files name them)."""
-    digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.j2")]):
-        relative = path.relative_to(package)
-        if relative.parts[0] != "grammar":
-            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(resources.files("slac.grammar").joinpath("sla.lark").read_bytes())
-    named = {source_path(name): data for name, data in sources.items()}
-    for name in sorted(named):
-        digest.update(name.encode() + b"\0" + named[name] + b"\0")
-    return f"inputs sha256:{digest.hexdigest()}"
+    sha256: str
+    listing: python.Listing
+    files: tuple[str, ...]
+    diagnostics: tuple[object, ...]
+
+    @staticmethod
+    def of(checked: Checked, files: dict[str, str]) -> _Entry:
+        assert checked.contract is not None and checked.text is not None
+        return _Entry(_sha256(checked.text), python.listing(checked.contract), tuple(sorted(files)),
+                      tuple(_diagnostic_data(d) for d in checked.diagnostics))
 
 
-def cached(out: Path, inputs: str) -> bool:
-    """No-op rebuild: the stamp names these inputs and the files on disk still match it.
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
-    The files are hashed as bytes, line ends read as `read_text` reads them (CRLF or CR as
-    LF), so the digest equals `stamp` of the texts without decoding them; a file that is not
-    UTF-8 simply differs. A file edited, added or deleted since the build changes the digest.
-    """
+
+def _diagnostic_data(diagnostic: Diagnostic) -> object:
+    span = diagnostic.span
+    args = {name: {"en": value.en, "fr": value.fr} if isinstance(value, Phrase) else value
+            for name, value in diagnostic.args.items()}
+    return [diagnostic.code, span.line, span.column, span.end_line, span.end_column, args,
+            list(diagnostic.notes)]
+
+
+def _index_text(index: dict[str, _Entry]) -> str | None:
+    """The build index: JSON, one source a line, in path order; None when a diagnostic has an
+    argument that JSON does not keep as it is (then the next build checks every file again)."""
+    lines = []
+    for name in sorted(index):
+        entry = index[name]
+        record = {"sha256": entry.sha256, "contract": dataclasses.asdict(entry.listing),
+                  "files": entry.files, "diagnostics": entry.diagnostics}
+        if not _kept(entry.diagnostics):
+            return None
+        lines.append(json.dumps({name: record}, ensure_ascii=False, sort_keys=True)[1:-1])
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _kept(value: object) -> bool:
+    """Whether JSON gives `value` back as it is (strings, whole numbers, lists and objects)."""
+    if isinstance(value, list | tuple):
+        return all(map(_kept, value))
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _kept(v) for k, v in value.items())
+    return value is None or type(value) in (str, int, bool)
+
+
+@dataclass(frozen=True)
+class _Reused:
+    """A source file unchanged since the previous build: as checked then, and its files."""
+
+    checked: Checked
+    entry: _Entry
+    files: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The build found in the output folder, made by this same compiler and not edited since:
+    its index and its files, to take unchanged sources' output from."""
+
+    index: dict[str, _Entry]
+    files: dict[str, str]
+
+    def reusable(self, sources: list[Path]) -> dict[str, _Reused]:
+        """The sources whose text is the one built before, by their path as given."""
+        found: dict[str, _Reused] = {}
+        for path in sources:
+            name = path.as_posix()
+            entry = self.index.get(source_path(name))
+            data = read_source(path) if entry else None
+            if entry is None or not isinstance(data, bytes):
+                continue
+            try:
+                text = decode(data, name)
+            except ParseFailure:
+                continue
+            if _sha256(text) != entry.sha256 or not all(f in self.files for f in entry.files):
+                continue
+            diagnostics = [_diagnostic(name, d) for d in entry.diagnostics]
+            checked = Checked(name, None, diagnostics, text, entry.listing.id)
+            found[name] = _Reused(checked, entry, {f: self.files[f] for f in entry.files})
+        return found
+
+
+def previous_build(out: Path, inputs: str) -> Previous | None:
+    """The build in `out`, when the same compiler made it (`inputs` ends with its hash), its
+    files are still those it wrote and it has an index; else None."""
+    stamped = output.recorded(out)
+    if stamped is None or stamped[0].rpartition(" ")[2] != inputs.rpartition(" ")[2]:
+        return None
+    files = output.files_on_disk(out, stamped[1])
+    if files is None or INDEX not in files:
+        return None
     try:
-        recorded_inputs, recorded_outputs = (out / STAMP).read_text(encoding="utf-8").splitlines()
-    except (OSError, ValueError):
-        return False
-    if recorded_inputs != inputs:
-        return False
-    try:
-        names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
-                       if p.is_file() and "__pycache__" not in p.parts)
-        on_disk = ((name, _universal_newlines((out / name).read_bytes())) for name in names)
-        return _digest(on_disk) == recorded_outputs
-    except OSError:
-        return False
+        texts = {name: data.decode("utf-8") for name, data in files.items()}
+        index = {name: _entry(record) for name, record in json.loads(texts[INDEX]).items()}
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return Previous(index, texts)
 
 
-def _universal_newlines(data: bytes) -> bytes:
-    """CRLF and CR as LF, as text mode reads them (bytes 13 and 10 occur in UTF-8 only as
-    themselves)."""
-    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data
+def _entry(record: dict[str, Any]) -> _Entry:
+    contract = record["contract"]
+    listing = python.Listing(str(contract["id"]), str(contract["module"]), str(contract["title"]),
+                             str(contract["source_file"]),
+                             tuple((str(n), c, s) for n, c, s in contract["tables"]))
+    return _Entry(str(record["sha256"]), listing, tuple(map(str, record["files"])),
+                  tuple(record["diagnostics"]))
 
 
-def stamp(files: dict[str, str]) -> str:
-    """A content hash of the output, so a stale or hand-edited generated/ is detected."""
-    return _digest((name, files[name].encode()) for name in sorted(files))
-
-
-def _digest(files: Iterable[tuple[str, bytes]]) -> str:
-    """The content hash of (relative path, bytes) pairs given in path order, the stamp left out."""
-    digest = hashlib.sha256()
-    for name, data in files:
-        if name != STAMP:
-            digest.update(name.encode() + b"\0" + data + b"\0")
-    return f"slac {__version__} sha256:{digest.hexdigest()}"
+def _diagnostic(file: str, data: Any) -> Diagnostic:
+    code, line, column, end_line, end_column, args, notes = data
+    values = {name: Phrase(value["en"], value["fr"]) if isinstance(value, dict) else value
+              for name, value in args.items()}
+    return Diagnostic(code, ast.Span(file, line, column, end_line, end_column), values,
+                      tuple(notes))
 
 
 def verify_examples(compiled: Compiled, files: dict[str, str]) -> list[Diagnostic]:
@@ -199,128 +286,3 @@ def verify_examples(compiled: Compiled, files: dict[str, str]) -> list[Diagnosti
     return diagnostics
 
 
-def write_tree(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-
-
-def is_up_to_date(out: Path, files: dict[str, str]) -> bool:
-    """Whether `out` holds exactly these files (no more, no fewer, same bytes). The stamp is
-    compared by its output digest only: its inputs line is a fast path for `slac build`, which
-    another installation of the same slac may write differently."""
-    if not out.is_dir():
-        return False
-    present = {p.relative_to(out).as_posix() for p in out.rglob("*")
-               if p.is_file() and "__pycache__" not in p.parts}
-    if present != set(files):
-        return False
-    for name, text in files.items():
-        on_disk = (out / name).read_text(encoding="utf-8")
-        if name == STAMP:
-            on_disk, text = on_disk.split("\n", 1)[-1], text.split("\n", 1)[-1]
-        if on_disk != text:
-            return False
-    return True
-
-
-def unsafe_output(out: Path) -> str | None:
-    """Why `out` must not be replaced by a build, or None: only a new folder, an empty one or
-    one that a build wrote (it holds the stamp) may be; never a file or someone's folder."""
-    for parent in [out, *out.parents]:
-        if parent.exists() and not parent.is_dir():
-            return f"{parent} is a file, not a folder"
-    if out.is_dir() and any(out.iterdir()) and not (out / STAMP).is_file():
-        return (f"{out} is a folder that slac did not write (it has no {STAMP}); "
-                "give a new or empty folder")
-    return None
-
-
-def replace_atomically(out: Path, files: dict[str, str]) -> None:
-    """Write into a sibling new folder, then swap it in: a killed build leaves the old one (and
-    its own folders beside it, which the next build into `out` removes)."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(out.parent) as locked:
-        _swap(out, files)
-        if locked:
-            _remove_leftovers(out)
-
-
-def _remove_leftovers(out: Path) -> None:
-    """Remove the folders that killed builds left beside `out` (`_swap`'s new tree, or the old
-    tree it set aside). Only under the lock: then no other build is between its lock and the end
-    of its swap, so no such folder is in use."""
-    leftover = re.compile(rf"\.{re.escape(out.name)}-(new|old)-[0-9a-f]{{12}}")   # _new_folder's
-    for path in out.parent.iterdir():
-        if leftover.fullmatch(path.name) and path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-
-
-@contextmanager
-def _lock(folder: Path) -> Iterator[bool]:
-    """An exclusive lock on the folder that holds the output, so two builds at once swap one
-    after the other; no lock file is left behind. Yields whether the system could lock."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield False
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield True
-    finally:
-        os.close(handle)   # releases the lock
-
-
-def _swap(out: Path, files: dict[str, str]) -> None:
-    staging = _new_folder(out.parent, f".{out.name}-new-")
-    try:
-        write_tree(staging, files)
-        if not out.exists():
-            os.rename(staging, out)
-        elif not _exchange(staging, out):   # exchanged: staging holds the old tree, removed below
-            retired = _new_folder(out.parent, f".{out.name}-old-")
-            os.rename(out, retired / "tree")
-            try:
-                os.rename(staging, out)
-            except OSError:
-                os.rename(retired / "tree", out)
-                raise
-            shutil.rmtree(retired, ignore_errors=True)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _new_folder(parent: Path, prefix: str) -> Path:
-    """A new empty folder with the permissions of any new folder (mkdtemp gives 0700)."""
-    while True:
-        path = parent / f"{prefix}{secrets.token_hex(6)}"
-        try:
-            path.mkdir()
-        except FileExistsError:  # pragma: no cover - 48 random bits
-            continue
-        return path
-
-
-def _exchange(new: Path, old: Path) -> bool:
-    """Swap two folders in one step (Linux renameat2 with RENAME_EXCHANGE), so that there is no
-    moment without the output folder; False where the system cannot."""
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes
-
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except AttributeError:  # C library without renameat2
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    if renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(old), rename_exchange) == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):   # kernel or file system without it
-        return False
-    raise OSError(code, os.strerror(code), str(old))

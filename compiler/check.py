@@ -4,10 +4,8 @@ found."""
 from __future__ import annotations
 
 import keyword
-import os
 import re
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,6 +14,7 @@ from .checking import LIMITS, Checker, as_text, known_zones
 from .diagnostics import Diagnostic
 from .kinds.base import Kind
 from .messages import phrase
+from .sources import source_path
 
 RESERVED_IDS = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                 *(f"lpt{i}" for i in range(10)), "runtime", "init"}
@@ -178,21 +177,6 @@ class ContractChecker(Checker):
                 tuple(self.text(s.text) for s in parts if isinstance(s, ast.Condition)),
                 tuple(self.text(s.text) for s in parts if isinstance(s, ast.Formality)),
                 self.reference(vias[0].contact, "contact") if vias else None)
-
-
-def source_path(file: str) -> str:
-    """The source as generated files name it, whatever way its path was typed: relative to the
-    current directory (`contracts/teogest.sla` for `contracts/teogest.sla` and for
-    `/work/repo/contracts/teogest.sla` run from `/work/repo`)."""
-    path = Path(file)
-    if not path.is_absolute():
-        return PurePosixPath(os.path.normpath(file)).as_posix()
-    try:
-        return Path(os.path.relpath(path, Path.cwd())).as_posix()
-    except ValueError:    # another drive (Windows): no relative form exists
-        return path.as_posix()
-
-
 
 
 FORCE_PARTS = (ast.Force, ast.Condition, ast.Formality, ast.Via)

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from . import __version__
-from .backends.formatting import visible
+from . import __version__, output
 from .diagnostics import Diagnostic, render_json, render_text
-from .pipeline import Compiled, compile_paths, read_source, source_files
+from .sources import SOURCE_ENTRY_CODES, read_source, source_files
 
 if TYPE_CHECKING:
     from .evaluating import PeriodRef
@@ -58,20 +57,21 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def report(compiled: Compiled, diagnostics: list[Diagnostic], fmt: str, lang: str) -> int:
-    """Print the diagnostics; return the exit code they imply."""
+def report(diagnostics: list[Diagnostic], sources: dict[str, str], fmt: str, lang: str) -> int:
+    """Print the diagnostics, each under its line of `sources`; return the exit code they
+    imply."""
     if fmt == "json":
         click.echo(render_json(diagnostics, lang))
     else:
         for diagnostic in diagnostics:
-            click.echo(render_text(diagnostic, compiled.sources.get(diagnostic.span.file), lang),
+            click.echo(render_text(diagnostic, sources.get(diagnostic.span.file), lang),
                        err=True)
         counts = {s: sum(d.severity == s for d in diagnostics)
                   for s in ("error", "warning", "note")}
         click.echo(SUMMARY_WORDS[lang][0].format(errors=counts["error"], warnings=counts["warning"],
-                                                 notes=counts["note"], files=len(compiled.sources)),
+                                                 notes=counts["note"], files=len(sources)),
                    err=True)
-    if compiled.unreadable:   # a source that is not a readable regular file: an I/O problem
+    if any(d.code in SOURCE_ENTRY_CODES for d in diagnostics):   # not a readable regular file
         return EXIT_USAGE
     return EXIT_ERRORS if any(d.severity == "error" for d in diagnostics) else EXIT_OK
 
@@ -89,8 +89,10 @@ def cli() -> None:
 @lang_option
 def check(paths: tuple[Path, ...], fmt: str, lang: str | None) -> None:
     """Check .sla files (default: contracts/) and report every problem found."""
+    from .pipeline import compile_paths
+
     compiled = compile_paths(existing(paths))
-    sys.exit(report(compiled, compiled.diagnostics, fmt, lang or default_language()))
+    sys.exit(report(compiled.diagnostics, compiled.sources, fmt, lang or default_language()))
 
 
 @cli.command()
@@ -106,37 +108,39 @@ def check(paths: tuple[Path, ...], fmt: str, lang: str | None) -> None:
 def build(paths: tuple[Path, ...], out: Path, check_only: bool, jobs: int | None, fmt: str,
           lang: str | None) -> None:
     """Check, then generate Python evaluators and summaries; writes nothing if anything fails."""
-    from . import build as builder
-
     lang = lang or default_language()
     sources = existing(paths)
-    refusal = builder.unsafe_output(out)
+    refusal = output.unsafe_output(out)
     if refusal and not check_only:
         fail(f"will not replace --out {out}: {refusal}")
     read = {p.as_posix(): read_source(p) for p in source_files(sources)}
     refused = [d for d in read.values() if isinstance(d, Diagnostic)]
     if refused:   # not a regular file, too large or unreadable: refused before anything else
-        sys.exit(report(Compiled(diagnostics=refused), refused, fmt, lang))
+        sys.exit(report(refused, {}, fmt, lang))
     files = {name: data for name, data in read.items() if isinstance(data, bytes)}
-    inputs = builder.input_hash(files)
-    if not check_only and builder.cached(out, inputs):
+    inputs = output.input_hash(files)
+    if not check_only and output.cached(out, inputs):
         click.echo(f"slac: {out} is up to date", err=True)
         sys.exit(EXIT_OK)
-    built = builder.build_paths(sources, inputs, jobs)
+    from . import build as builder  # the compiler proper, loaded only when there is work
+
+    previous = None if check_only else builder.previous_build(out, inputs)
+    built = builder.build_paths(sources, inputs, jobs, previous)
     compiled, rendered = built.compiled, built.files
     if compiled.has_errors:
-        sys.exit(report(compiled, compiled.diagnostics, fmt, lang))
-    code = report(compiled, compiled.diagnostics + built.failures, fmt, lang)
+        sys.exit(report(compiled.diagnostics, compiled.sources, fmt, lang))
+    code = report(compiled.diagnostics + built.failures, compiled.sources, fmt, lang)
     if code != EXIT_OK:
         sys.exit(code)
     if check_only:
-        if not builder.is_up_to_date(out, rendered):
+        if not output.is_up_to_date(out, rendered):
             click.echo(f"slac: {out} is stale; run `slac build` and commit the result", err=True)
             sys.exit(EXIT_ERRORS)
         click.echo(f"slac: {out} is up to date", err=True)
         sys.exit(EXIT_OK)
-    builder.replace_atomically(out, rendered)
-    click.echo(f"slac: wrote {len(rendered)} files for {len(compiled.contracts)} contract(s) "
+    output.replace_atomically(out, rendered, previous.files if previous else None)
+    reused = f" ({built.reused} unchanged)" if built.reused else ""
+    click.echo(f"slac: wrote {len(rendered)} files for {built.contracts} contract(s){reused} "
                f"into {out}", err=True)
 
 
@@ -146,10 +150,11 @@ def build(paths: tuple[Path, ...], out: Path, check_only: bool, jobs: int | None
 def summary(contract: str, lang: str | None) -> None:
     """Print a contract's summary (CONTRACT: a .sla file or a contract id under contracts/)."""
     from .backends import summary as summary_backend
+    from .pipeline import compile_paths
 
     compiled = compile_paths([_contract_path(contract)])
     if compiled.has_errors or not compiled.contracts:
-        sys.exit(report(compiled, compiled.diagnostics, "text", lang or default_language()))
+        sys.exit(report(compiled.diagnostics, compiled.sources, "text", lang or default_language()))
     click.echo(summary_backend.summary_text(compiled.contracts[0], lang or default_language()))
 
 
@@ -183,9 +188,11 @@ def eval_(contract: str, clause: str, period: str | None, inputs: tuple[Path, ..
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from . import build as builder
+    from .backends.formatting import visible
     from .evaluate import COMMAND_LINE, EvalError, Request, command_line_text, evaluate
     from .examples import rendered_package
     from .inputs import InputError, source_text
+    from .pipeline import compile_paths
 
     lang = lang or default_language()
     settings = settings + ((f"invoice={invoice}",) if invoice is not None else ())
@@ -199,7 +206,7 @@ def eval_(contract: str, clause: str, period: str | None, inputs: tuple[Path, ..
             fail(f"no such input file: {path}")
     compiled = compile_paths([_contract_path(contract)])
     if compiled.has_errors or not compiled.contracts:
-        sys.exit(report(compiled, compiled.diagnostics, "text", lang))
+        sys.exit(report(compiled.diagnostics, compiled.sources, "text", lang))
     checked = compiled.contracts[0]
     with rendered_package(builder.render_all([checked], "")) as package:
         module = importlib.import_module(f"{package}.{checked.module}")

@@ -14,7 +14,7 @@ from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
-from . import ast, kinds
+from . import ast, caches, kinds
 from .checking import LIMITS
 from .diagnostics import Diagnostic
 from .messages import expected_tokens, phrase
@@ -27,7 +27,7 @@ def parser() -> Lark:
     """The LALR parser of grammar/sla.lark, built once, giving Lark's own trees with positions:
     Lark alone, which the benchmarks compare the build with (the compiler uses `ast_parser`)."""
     return Lark(_grammar(), parser="lalr", propagate_positions=True, strict=True,
-                maybe_placeholders=False)
+                maybe_placeholders=False, cache=caches.parser_cache("trees"))
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +35,7 @@ def ast_parser() -> Lark:
     """The same parser, built once, that returns an ast.Module: see ToAst."""
     builder = ToAst()
     lark = Lark(_grammar(), parser="lalr", strict=True, maybe_placeholders=False,
-                keep_all_tokens=True, transformer=builder)
+                keep_all_tokens=True, transformer=builder, cache=caches.parser_cache("ast"))
     builder.keywords = frozenset(t.name for t in lark.terminals
                                  if isinstance(t.pattern, PatternStr))
     return lark

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ast, model
 from .check import check
-from .checking import LIMITS
 from .diagnostics import Diagnostic
-from .messages import phrase
 from .parse import ParseFailure, decode, parse
+from .sources import SOURCE_ENTRY_CODES, read_source, source_files
 
 
 @dataclass
@@ -32,16 +29,6 @@ class Compiled:
     def unreadable(self) -> bool:
         """Whether a source could not be read (an I/O problem, exit 2)."""
         return any(d.code in SOURCE_ENTRY_CODES for d in self.diagnostics)
-
-
-def source_files(paths: list[Path]) -> list[Path]:
-    """The .sla files named, or found under the folders named, in a stable order. A folder
-    named like a source (`x.sla`) is a source entry, which reading refuses."""
-    found: list[Path] = []
-    for path in paths:
-        found.extend(sorted(path.rglob("*.sla")) if path.is_dir() and path.suffix != ".sla"
-                     else [path])
-    return found
 
 
 def compile_text(data: bytes, file: str) -> tuple[model.Contract | None, list[Diagnostic], str]:
@@ -64,56 +51,9 @@ class Checked:
     contract: model.Contract | None
     diagnostics: list[Diagnostic]
     text: str | None
-
-
-SOURCE_ENTRY_CODES = frozenset({"unreadable-file", "not-a-file", "too-large-file"})
-"""What `read_source` reports: I/O problems (exit 2), not errors of a contract."""
-
-
-def read_source(path: Path) -> bytes | Diagnostic:
-    """The bytes of a source file, or why it is refused: anything but a regular file (a folder,
-    a FIFO, a device, a symlink to one) or a file over LIMITS.file_bytes is refused without
-    being read. The file is examined (stat) first, then opened without blocking and read up to
-    the limit plus one byte, so a file that grows meanwhile is refused too."""
-    span = ast.Span(path.as_posix(), 1, 1, 1, 2)
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return Diagnostic("not-a-file", span, {"what": _what(info.st_mode)})
-        if info.st_size > LIMITS.file_bytes:
-            return _too_large(span)
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):   # replaced since the stat
-                return Diagnostic("not-a-file", span, {"what": phrase("file.other")})
-            chunks: list[bytes] = []
-            left = LIMITS.file_bytes + 1
-            while left > 0:
-                chunk = os.read(handle, min(left, 1 << 20))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                left -= len(chunk)
-        finally:
-            os.close(handle)
-    except OSError as exc:
-        return Diagnostic("unreadable-file", span, {"reason": exc.strerror or str(exc)})
-    data = b"".join(chunks)
-    return _too_large(span) if len(data) > LIMITS.file_bytes else data
-
-
-def _too_large(span: ast.Span) -> Diagnostic:
-    return Diagnostic("too-large-file", span,
-                      {"limit": phrase("limit.file", count=LIMITS.file_bytes)})
-
-
-def _what(mode: int) -> object:
-    for test, key in ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "fifo"),
-                      (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
-                      (stat.S_ISSOCK, "socket")):
-        if test(mode):
-            return phrase(f"file.{key}")
-    return phrase("file.other")
+    reused_id: str | None = None
+    """The id of the contract of a file taken unchanged from the previous build (not checked
+    again: its contract is None, its diagnostics are those of then)."""
 
 
 def compile_file(path: Path) -> Checked:
@@ -136,15 +76,17 @@ def gather(checked: Iterable[Checked]) -> Compiled:
             result.sources[one.file] = one.text
         result.diagnostics.extend(one.diagnostics)
         contract = one.contract
-        if contract is None:
+        ident = contract.id if contract else one.reused_id
+        if ident is None:
             continue
-        if contract.id in owners:
+        if ident in owners:
             span = ast.Span(one.file, 1, 1, 1, 2)
             result.diagnostics.append(Diagnostic("duplicate-contract", span,
-                                                 {"id": contract.id, "other": owners[contract.id]}))
+                                                 {"id": ident, "other": owners[ident]}))
             continue
-        owners[contract.id] = one.file
-        result.contracts.append(contract)
+        owners[ident] = one.file
+        if contract:
+            result.contracts.append(contract)
     return result
 
 

@@ -6,8 +6,9 @@ interrupts that build:
 
 - from outside, with SIGKILL after a delay, at moments spread over the build's whole run;
 - from inside, at exact steps: a small wrapper runs the command line with `os.rename`,
-  `os.replace`, `os.mkdir`, `shutil.rmtree` and `Path.write_text`/`write_bytes` wrapped, counts
-  the calls that touch OUT's folder, and sends itself SIGKILL right after the chosen one.
+  `os.replace`, `os.mkdir`, `os.link`, `shutil.rmtree` and `Path.write_text`/`write_bytes`
+  wrapped, counts the calls that touch OUT's folder, and sends itself SIGKILL right after the
+  chosen one.
 
 After each kill OUT must equal the old build byte for byte, or the complete new build, with no
 stray folder inside it. Two builds of different sources at once into one OUT end with one of the
@@ -73,6 +74,7 @@ def wrap(function, kind, paths):
 os.rename = wrap(os.rename, "rename", 2)
 os.replace = wrap(os.replace, "rename", 2)
 os.mkdir = wrap(os.mkdir, "mkdir", 1)
+os.link = wrap(os.link, "write", 2)    # a file of the previous build, linked into the new tree
 shutil.rmtree = wrap(shutil.rmtree, "rmtree", 1)
 pathlib.Path.write_text = wrap(pathlib.Path.write_text, "write", 1)
 pathlib.Path.write_bytes = wrap(pathlib.Path.write_bytes, "write", 1)

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:   # `bench` and `generated` are folders of the repository root
     sys.path.insert(0, str(ROOT))
 
+from slac import build, output
 from slac.pipeline import compile_paths
 
 from bench import data, run, synth
@@ -52,8 +53,10 @@ def test_a_knob_that_no_longer_matches_is_reported() -> None:
 def test_build_benchmarks_run_and_the_second_build_is_a_no_op(tmp_path: Path) -> None:
     from bench import builds
 
-    times, noop = builds.run(tmp_path, TINY.contracts)
-    assert times.errors == [] and noop.errors == []
+    times, noop, incremental = builds.run(tmp_path, TINY.contracts)
+    assert times.errors == [] and noop.errors == [] and incremental.errors == []
+    # Of five sources, five are edited (EDITED is 10): none is reused, and the check says so.
+    assert incremental.edited == 5
     assert times.contracts == 5
     assert set(times.stages) >= {"parse", "check", "render python", "render summaries",
                                  "examples"}
@@ -113,24 +116,22 @@ def test_minute_rates_of_january_known_by_hand() -> None:
 
 
 # --------------------------------------------------------------------------- the no-op cache
-# build.cached hashes the output files as bytes (the no-op rebuild benchmark made it so); these
+# output.cached hashes the output files as bytes (the no-op rebuild benchmark made it so); these
 # tests pin what it must still detect.
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """cegid-api built into a folder, and the inputs line of its stamp."""
-    from slac import build
-
     compiled = compile_paths([ROOT / "contracts" / "cegid-api.sla"])
-    inputs = build.input_hash({"contracts/cegid-api.sla":
+    inputs = output.input_hash({"contracts/cegid-api.sla":
                                (ROOT / "contracts" / "cegid-api.sla").read_bytes()})
     out = tmp_path_factory.mktemp("cache") / "generated"
-    build.replace_atomically(out, build.render_all(compiled.contracts, inputs))
+    output.replace_atomically(out, build.render_all(compiled.contracts, inputs))
     return out, inputs
 
 
 @pytest.fixture
-def output(built: tuple[Path, str], tmp_path: Path) -> tuple[Path, str]:
+def copy(built: tuple[Path, str], tmp_path: Path) -> tuple[Path, str]:
     """A fresh copy of the built folder, free to damage."""
     import shutil
 
@@ -139,23 +140,19 @@ def output(built: tuple[Path, str], tmp_path: Path) -> tuple[Path, str]:
     return out, built[1]
 
 
-def test_cache_recognises_an_untouched_build(output: tuple[Path, str]) -> None:
-    from slac import build
-
-    out, inputs = output
-    assert build.cached(out, inputs)
-    assert not build.cached(out, inputs.replace("sha256:", "sha256:0"))   # other sources
+def test_cache_recognises_an_untouched_build(copy: tuple[Path, str]) -> None:
+    out, inputs = copy
+    assert output.cached(out, inputs)
+    assert not output.cached(out, inputs.replace("sha256:", "sha256:0"))   # other sources
     (out / "__pycache__").mkdir()
     (out / "__pycache__" / "cegid_api.cpython-311.pyc").write_bytes(b"\0\1")
-    assert build.cached(out, inputs)   # bytecode caches are not outputs
+    assert output.cached(out, inputs)   # bytecode caches are not outputs
 
 
 @pytest.mark.parametrize("damage", ["edit", "same size edit", "delete", "add", "not utf-8",
                                     "delete the stamp"])
-def test_cache_detects_a_changed_output(output: tuple[Path, str], damage: str) -> None:
-    from slac import build
-
-    out, inputs = output
+def test_cache_detects_a_changed_output(copy: tuple[Path, str], damage: str) -> None:
+    out, inputs = copy
     module = out / "cegid_api.py"
     text = module.read_bytes()
     if damage == "edit":
@@ -169,15 +166,13 @@ def test_cache_detects_a_changed_output(output: tuple[Path, str], damage: str) -
     elif damage == "not utf-8":
         module.write_bytes(text + b"\xff\n")
     else:
-        (out / build.STAMP).unlink()
-    assert not build.cached(out, inputs)
+        (out / output.STAMP).unlink()
+    assert not output.cached(out, inputs)
 
 
-def test_cache_reads_line_ends_as_text_mode_does(output: tuple[Path, str]) -> None:
+def test_cache_reads_line_ends_as_text_mode_does(copy: tuple[Path, str]) -> None:
     """A checkout that turned LF into CRLF holds the same text: still a no-op, as before."""
-    from slac import build
-
-    out, inputs = output
+    out, inputs = copy
     summary = out / "cegid_api.fr.md"
     summary.write_bytes(summary.read_bytes().replace(b"\n", b"\r\n"))
-    assert build.cached(out, inputs)
+    assert output.cached(out, inputs)

@@ -1,0 +1,57 @@
+"""What slac derives from its own files, kept between runs in a folder of the user's own: the
+parse tables of the grammar (Lark's cache) and the compiled templates (Jinja's bytecode cache).
+
+Both libraries key each entry by the text it was made from and make it again when that text
+changes, so a stale entry is never used. The folder is `$XDG_CACHE_HOME/slac` (default
+`~/.cache/slac`), or `$SLAC_CACHE_DIR`; it is used only if this user owns it and no one else
+may write in it, since its entries are loaded as code. `SLAC_CACHE_DIR=off`, or a folder that
+cannot be made or is not safe, means no cache: slac is then slower to start, never wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+
+@cache
+def folder() -> Path | None:
+    """The cache folder, made if needed, or None when there is none to use."""
+    chosen = os.environ.get("SLAC_CACHE_DIR")
+    if chosen == "off":
+        return None
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        path = Path(chosen) if chosen else base / "slac"
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = path.lstat()
+    except (OSError, RuntimeError):   # no home, a read-only or missing file system
+        return None
+    owner = os.getuid() if hasattr(os, "getuid") else info.st_uid
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != owner or info.st_mode & 0o022:
+        return None
+    return path
+
+
+def parser_cache(name: str) -> str | bool:
+    """Lark's `cache` option for the parser called `name`: its file in the folder, or False."""
+    where = folder()
+    return False if where is None else str(where / f"{name}.lark-cache")
+
+
+@cache
+def templates() -> jinja2.BytecodeCache | None:
+    """Jinja's bytecode cache in the folder, or None."""
+    where = folder()
+    if where is None:
+        return None
+    path = where / "templates"
+    try:
+        path.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(path))

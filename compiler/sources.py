@@ -1,0 +1,87 @@
+"""Source files: the .sla files found under the paths given, each read whole or refused, and
+named as the generated files name it. Kept apart from parsing and checking, so that a no-op
+build reads its sources without loading the compiler."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path, PurePosixPath
+
+from . import ast
+from .checking import LIMITS
+from .diagnostics import Diagnostic
+from .messages import phrase
+
+
+def source_files(paths: list[Path]) -> list[Path]:
+    """The .sla files named, or found under the folders named, in a stable order. A folder
+    named like a source (`x.sla`) is a source entry, which reading refuses."""
+    found: list[Path] = []
+    for path in paths:
+        found.extend(sorted(path.rglob("*.sla")) if path.is_dir() and path.suffix != ".sla"
+                     else [path])
+    return found
+
+
+def source_path(file: str) -> str:
+    """The source as generated files name it, whatever way its path was typed: relative to the
+    current directory (`contracts/teogest.sla` for `contracts/teogest.sla` and for
+    `/work/repo/contracts/teogest.sla` run from `/work/repo`)."""
+    path = Path(file)
+    if not path.is_absolute():
+        return PurePosixPath(os.path.normpath(file)).as_posix()
+    try:
+        return Path(os.path.relpath(path, Path.cwd())).as_posix()
+    except ValueError:    # another drive (Windows): no relative form exists
+        return path.as_posix()
+
+
+SOURCE_ENTRY_CODES = frozenset({"unreadable-file", "not-a-file", "too-large-file"})
+"""What `read_source` reports: I/O problems (exit 2), not errors of a contract."""
+
+
+def read_source(path: Path) -> bytes | Diagnostic:
+    """The bytes of a source file, or why it is refused: anything but a regular file (a folder,
+    a FIFO, a device, a symlink to one) or a file over LIMITS.file_bytes is refused without
+    being read. The file is examined (stat) first, then opened without blocking and read up to
+    the limit plus one byte, so a file that grows meanwhile is refused too."""
+    span = ast.Span(path.as_posix(), 1, 1, 1, 2)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return Diagnostic("not-a-file", span, {"what": _what(info.st_mode)})
+        if info.st_size > LIMITS.file_bytes:
+            return _too_large(span)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):   # replaced since the stat
+                return Diagnostic("not-a-file", span, {"what": phrase("file.other")})
+            chunks: list[bytes] = []
+            left = LIMITS.file_bytes + 1
+            while left > 0:
+                chunk = os.read(handle, min(left, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+        finally:
+            os.close(handle)
+    except OSError as exc:
+        return Diagnostic("unreadable-file", span, {"reason": exc.strerror or str(exc)})
+    data = b"".join(chunks)
+    return _too_large(span) if len(data) > LIMITS.file_bytes else data
+
+
+def _too_large(span: ast.Span) -> Diagnostic:
+    return Diagnostic("too-large-file", span,
+                      {"limit": phrase("limit.file", count=LIMITS.file_bytes)})
+
+
+def _what(mode: int) -> object:
+    for test, key in ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "fifo"),
+                      (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
+                      (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return phrase(f"file.{key}")
+    return phrase("file.other")
