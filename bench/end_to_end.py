@@ -2,9 +2,9 @@
 evaluated month by month (the file's months, in Paris).
 
 The file has a header and one row a minute: `timestamp` (epoch seconds, UTC) and `error_rate`
-(percent, one decimal: "0.3"); a few minutes are missing. slac side: the standard library's
-`csv` reads it into two columns (ints, Decimals), then one `disponibilite_report_columns` call a
-month. pandas side: `pandas.read_csv`, then the same rule as `baselines.n1_evaluate` (minute grid,
+(percent, one decimal: "0.3"); a few minutes are missing. slac side: `slac eval`'s reader
+(`slac.inputs.read_table`, `whole_minutes`, `percents`) reads it into two columns (epoch minutes,
+Decimals), then one `disponibilite_report_columns` call a month. pandas side: `pandas.read_csv`, then the same rule as `baselines.n1_evaluate` (minute grid,
 reindex, groupby Paris month). Both steps are timed together; answers are compared as for the
 other evaluator benchmarks.
 """
@@ -14,9 +14,7 @@ from __future__ import annotations
 import csv
 import random
 from dataclasses import dataclass
-from decimal import Decimal
-from itertools import count, islice, repeat
-from operator import floordiv
+from itertools import count, islice
 from pathlib import Path
 from typing import Any
 
@@ -56,15 +54,19 @@ def write_rates(rng: random.Random, folder: Path, rows: int, year: int = 2024) -
 
 
 def slac_from_csv(data: CsvRates) -> list[Any]:
-    """Read the file with `csv` into columns, then evaluate each month (bench.evaluators)."""
+    """Read the file as `slac eval` does, into columns, then evaluate each month
+    (bench.evaluators)."""
+    from slac.inputs import percents, read_table, whole_minutes
+
     from . import evaluators
 
-    with data.path.open(newline="", encoding="utf-8") as file:
-        reader = csv.reader(file)
-        next(reader)
-        stamps, rates = zip(*reader, strict=True)
-    minutes = list(map(floordiv, map(int, stamps), repeat(60)))
-    return evaluators.monthly_reports(data.year, data.months, minutes, list(map(Decimal, rates)),
+    columns = read_table(data.path).columns
+    if columns is None:
+        raise ValueError(f"{data.path} is not read into columns")
+    minutes, rates = whole_minutes(columns["timestamp"]), percents(columns["error_rate"])
+    if minutes is None or rates is None:
+        raise ValueError(f"{data.path}: timestamps or error rates not read")
+    return evaluators.monthly_reports(data.year, data.months, minutes, rates,
                                       evaluators._spans(data.maintenance), 0)
 
 

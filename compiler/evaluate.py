@@ -28,7 +28,7 @@ from .evaluating import (
     Request,
     by_signature,
 )
-from .inputs import MAX_RECORDS, Record, Value, error, read_records
+from .inputs import MAX_RECORDS, Table, Value, error, read_table
 from .wording import said
 
 __all__ = ["COMMAND_LINE", "EvalError", "Evaluation", "Request", "command_line_text", "evaluate",
@@ -76,10 +76,10 @@ def evaluate(contract: model.Contract, module: ModuleType, request: Request,
 def _evaluate(contract: model.Contract, module: ModuleType, request: Request,
               lang: str) -> Evaluation:
     item = find_item(contract, request.clause, lang)
-    records: list[Record] = []
+    tables: list[Table] = []
     for path in request.inputs:
-        records += read_records(path, MAX_RECORDS - len(records))[0]
-    ctx = EvalContext(contract, module, request, records, parse_settings(request.settings), lang,
+        tables.append(read_table(path, MAX_RECORDS - sum(t.size for t in tables)))
+    ctx = EvalContext(contract, module, request, tables, parse_settings(request.settings), lang,
                       names_of(contract), evaluator_names(contract))
     accepted = parameters(ctx, item)
     for name, value in ctx.settings.items():

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, DecimalException, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
@@ -25,7 +26,7 @@ from zoneinfo import ZoneInfo
 from . import model
 from .ast import Span
 from .backends.pycode import Names
-from .inputs import Record, Value, error
+from .inputs import MAX_DECIMALS, MAX_NUMBER, MAX_RECORDS, Record, Table, Value, error
 from .messages import Phrase
 from .wording import said, worded
 
@@ -38,10 +39,6 @@ PERIOD_PARAMETERS = frozenset({"year", "month", "quarter", "start", "end"})
 YEARS = (1000, 9998)
 """The years of the periods, dates and instants `slac eval` reads (far enough from the ends of
 Python's calendar, years 1 to 9999, for a month's bounds and deadlines to stay in it)."""
-MAX_NUMBER = Decimal("1E15")
-"""Numbers read are smaller than this in absolute value (an amount, a percentage, a count)."""
-MAX_DECIMALS = 30
-"""…and have at most this many decimals."""
 USAGE = frozenset({"eval.no-clause", "eval.several-items", "eval.needs-period", "eval.give-value",
                    "eval.give-value-or-records", "eval.give-values", "eval.no-evaluators",
                    "eval.value-and-records", "eval.reads-no-records"})
@@ -108,18 +105,26 @@ class Evaluation:
 
 @dataclass
 class EvalContext:
-    """One evaluation: the contract, its generated module, the request, the records read, the
+    """One evaluation: the contract, its generated module, the request, the input files read, the
     `--set` values, the report's language, and the names the module gives the items (`names`)
     and their public evaluators (`evaluators`, by item name)."""
 
     contract: model.Contract
     module: ModuleType
     request: Request
-    records: list[Record]
+    tables: list[Table]
     settings: dict[str, Value]
     lang: str
     names: Names
     evaluators: dict[str, list[str]]
+
+    @cached_property
+    def records(self) -> list[Record]:
+        """The records of every input file, in order (made on first use)."""
+        records: list[Record] = []
+        for table in self.tables:
+            records += table.records(MAX_RECORDS - len(records))
+        return records
 
     def say(self, key: str, **fields: object) -> str:
         """The phrase `key` of messages.EVAL in the report's language."""
@@ -345,7 +350,12 @@ _EXPECTED = {"datetime": "datetime", "date": "date", "time": "time", "int": "int
 
 
 def _datetime(value: Value, zone: ZoneInfo | None) -> datetime:
+    """ISO 8601, or Unix time: whole seconds since 1970-01-01 00:00 UTC."""
     text = typing.cast(str, value.text)
+    if text.isascii() and text.isdigit():
+        if len(text) > 11:   # beyond the year 5138: refused as out of range
+            raise OverflowError(text)
+        return datetime.fromtimestamp(int(text), timezone.utc)
     moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
     if moment.tzinfo is not None:
         return moment

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import gc
 import json
+import operator
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from itertools import repeat
 from pathlib import Path
+from typing import cast
 
 from .ast import Span
 from .diagnostics import Diagnostic
@@ -33,6 +38,10 @@ MAX_RECORDS = 1_000_000
 """The records of one evaluation, all input files together."""
 MAX_DEPTH = 2
 """How deep JSON values nest: an array (1) of objects (2) of plain values."""
+MAX_NUMBER = Decimal("1E15")
+"""Numbers read are smaller than this in absolute value (an amount, a percentage, a count)."""
+MAX_DECIMALS = 30
+"""…and have at most this many decimals."""
 
 
 @dataclass(frozen=True)
@@ -63,9 +72,55 @@ def error(code: str, span: Span, **args: object) -> InputError:
     return InputError(Diagnostic(code, span, dict(args)))
 
 
+@dataclass
+class Table:
+    """One input file read: its records, or, for a plain CSV file, its columns.
+
+    A plain CSV file (ASCII, no quote, no space, no blank line, as many fields on every line as
+    in its header) is read into columns by a few passes over the whole text, each value a string
+    or None for an empty cell; its records are made only when asked for, from the same text, so
+    that a bad value is then reported at its place. Any other file is read into records at once,
+    and `columns` is None."""
+
+    file: str
+    text: str
+    columns: dict[str, list[str | None]] | None
+    size: int
+    _records: list[Record] | None = None
+
+    def records(self, room: int = MAX_RECORDS) -> list[Record]:
+        """The file's records (more than `room` are refused at the first one over)."""
+        if self._records is None:
+            self._records = _records(self.text, self.file, ".csv", room)
+        if len(self._records) > room:
+            raise _too_many(self._records[room].span)
+        return self._records
+
+
+def read_table(path: Path, room: int = MAX_RECORDS) -> Table:
+    """A .csv or .json file as a `Table`; more than `room` records are refused at the first
+    one over."""
+    text = _read_text(path)
+    name = path.as_posix()
+    columns = _plain_csv(text) if path.suffix.lower() != ".json" else None
+    if columns is not None:
+        size = len(next(iter(columns.values())))
+        if size <= room:
+            return Table(name, text, columns, size)
+    records = _records(text, name, path.suffix.lower(), room)
+    return Table(name, text, None, len(records), records)
+
+
 def read_records(path: Path, room: int = MAX_RECORDS) -> tuple[list[Record], str]:
     """The records of a .csv or .json file, and its text with line ends made `\\n` (the lines
     diagnostics are shown against). More than `room` records are refused at the first one over."""
+    text = _read_text(path)
+    return _records(text, path.as_posix(), path.suffix.lower(), room), text
+
+
+def _read_text(path: Path) -> str:
+    """The text of a .csv, .tsv, .txt or .json file of at most MAX_FILE_BYTES bytes of UTF-8,
+    line ends made `\\n`."""
     name = path.as_posix()
     start = Span(name, 1, 1, 1, 2)
     suffix = path.suffix.lower()
@@ -79,15 +134,18 @@ def read_records(path: Path, room: int = MAX_RECORDS) -> tuple[list[Record], str
     if len(raw) > MAX_FILE_BYTES:
         raise error("input-too-large", start, limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MiB")
     try:
-        text = source_text(raw.decode("utf-8-sig"))
+        return source_text(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise error("input-not-utf8", start, byte=exc.start) from None
+
+
+def _records(text: str, name: str, suffix: str, room: int) -> list[Record]:
     collecting = gc.isenabled()
     gc.disable()   # the records are kept: collecting while they are made only costs time
     try:
         if suffix == ".json":
-            return _json_records(text, name, room), text
-        return _csv_records(text, name, room), text
+            return _json_records(text, name, room)
+        return _csv_records(text, name, room)
     finally:
         if collecting:
             gc.enable()
@@ -102,7 +160,87 @@ def _too_many(span: Span) -> InputError:
     return error("input-too-many-records", span, limit=f"{MAX_RECORDS:,}")
 
 
+# ---------------------------------------------------------------------------------- columns
+
+_UNIX_SECONDS_LIMIT = 10**11
+"""Unix times from here on are refused (beyond the year 5138), as `evaluating` refuses them."""
+
+
+def whole_minutes(texts: list[str | None]) -> list[int] | None:
+    """Minutes since 1970-01-01 00:00 UTC of whole-minute instants written as Unix times or in
+    ISO 8601 with an offset; None if any is written otherwise or is not a whole minute."""
+    if None in texts:
+        return None
+    written = cast(list[str], texts)
+    if all(map(str.isdigit, written)):
+        seconds = list(map(int, written))
+        if max(seconds, default=0) >= _UNIX_SECONDS_LIMIT or any(map(operator.mod, seconds,
+                                                                     repeat(60))):
+            return None
+        return list(map(operator.floordiv, seconds, repeat(60)))
+    minutes = []
+    for text in written:
+        try:
+            moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z"))
+                                            else text)
+        except ValueError:
+            return None
+        if moment.tzinfo is None or moment.second or moment.microsecond:
+            return None
+        minutes.append(int(moment.timestamp()) // 60)
+    return minutes
+
+
+def percents(texts: list[str | None]) -> list[Decimal] | None:
+    """Percentages (0 to 100) as Decimals, each distinct text read once; None if any is not
+    one, or is not written as `evaluating.convert` reads a number."""
+    values: dict[str | None, Decimal] = {}
+    for text in set(texts):
+        if text is None or "," in text:
+            return None
+        try:
+            number = Decimal(text)
+        except ArithmeticError:
+            return None
+        exponent = number.as_tuple().exponent
+        if not (number.is_finite() and 0 <= number <= 100 and isinstance(exponent, int)
+                and exponent >= -MAX_DECIMALS):
+            return None
+        values[text] = number
+    return list(map(values.__getitem__, texts))
+
+
 # ------------------------------------------------------------------------------------------ CSV
+
+_NOT_PLAIN = ('"', " ", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x1f")
+"""Characters that a plain CSV file lacks: quotes, and the spaces that `str.strip` would remove
+around a value (a tab is one too, unless it is the delimiter)."""
+
+
+def _plain_csv(text: str) -> dict[str, list[str | None]] | None:
+    """The columns of a plain CSV file (see `Table`) by column name; None for any other file,
+    which `_csv_records` reads (and refuses, if it must, at the place of the problem)."""
+    body = text[:-1] if text.endswith("\n") else text
+    if not body.isascii() or any(c in body for c in _NOT_PLAIN):
+        return None
+    lines = body.split("\n")
+    header, rows = lines[0], lines[1:]
+    delimiter = max(",;\t", key=header.count)
+    width = header.count(delimiter) + 1
+    if ((delimiter != "\t" and "\t" in body) or not rows or "" in rows or width > MAX_COLUMNS
+            or set(map(str.count, rows, repeat(delimiter))) != {width - 1}
+            or max(map(len, lines)) > MAX_VALUE_CHARS):
+        return None
+    names = [_column_name(field) for field in header.split(delimiter)]
+    if "" in names or len(set(names)) < width:
+        return None
+    fields = delimiter.join(rows).split(delimiter)
+    columns: dict[str, list[str | None]] = {}
+    for index, name in enumerate(names):
+        column: list[str | None] = list(fields[index::width])
+        columns[name] = [value or None for value in column] if "" in column else column
+    return columns
+
 
 def _csv_records(text: str, file: str, room: int) -> list[Record]:
     lines = text.split("\n")

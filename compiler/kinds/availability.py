@@ -49,7 +49,7 @@ from ..evaluating import (
     seconds,
     span_of,
 )
-from ..inputs import Record, error
+from ..inputs import Record, error, percents, whole_minutes
 from ..messages import MONTH_NAMES, UNITS, WEEKDAYS, KindNames, Phrase, phrase
 from ..wording import said, worded
 from .base import Check, Kind, Result, Worked
@@ -1981,11 +1981,17 @@ def availability_report(ctx: EvalContext, item: Availability) -> Any:
     period = item.period
     asked = ctx.period(period.months)
     func = ctx.function(ctx.names.fn(item.name, "report"))
+    settings = ctx.keywords(func)
+    missing = [r for r in item.requirements if r.name not in settings]
+    start, end = ctx.bounds(period.months, ZoneInfo(period.zone) if period.zone else None,
+                            period.first_month, period.first_day)
+    report = None if missing else _report_of_rate_columns(ctx, func, asked.values, (start, end),
+                                                          settings)
+    if report is not None:
+        return report
     accepted = inspect.signature(func).parameters
     runtime = ctx.runtime("availability")
     interval = ctx.runtime("intervals").Interval
-    start, end = ctx.bounds(period.months, ZoneInfo(period.zone) if period.zone else None,
-                            period.first_month, period.first_day)
     feeds: dict[str, list[object]] = {}
     for record in ctx.records:
         feed, built = _availability_record(ctx, item, record, runtime, interval, (start, end))
@@ -1998,12 +2004,41 @@ def availability_report(ctx: EvalContext, item: Availability) -> Any:
     for needed in ("samples", "rates", "counts"):
         if needed in accepted and accepted[needed].default is inspect.Parameter.empty:
             feeds.setdefault(needed, [])
-    settings = ctx.keywords(func)
-    missing = [r for r in item.requirements if r.name not in settings]
     if missing:
         raise ctx.fail("eval.needs-eligibility", item=item.name, settings=", ".join(
             f"--set {r.name}=…" for r in missing))
     return call(ctx, func, **asked.values, **feeds, **settings)
+
+
+def _report_of_rate_columns(ctx: EvalContext, func: Any, period: dict[str, int],
+                            bounds: tuple[datetime, datetime], settings: dict[str, object]
+                            ) -> Any:
+    """The report of per-minute error rates given as plain CSV files only (`Table.columns`),
+    from the module's batch entry point: no object a minute. None for any other input, and for
+    any value or report that the per-record path must refuse, which it then does at its place
+    (the answers of both paths are equal: tests/test_batch_availability.py)."""
+    batch = getattr(ctx.module, f"{func.__name__}_columns", None)
+    if (batch is None or "minutes" not in inspect.signature(batch).parameters or not ctx.tables
+            or any(t.columns is None or set(t.columns) != {"minute", "error_rate"}
+                   for t in ctx.tables)):
+        return None
+    minutes: list[int] = []
+    rates: list[Decimal] = []
+    for table in ctx.tables:
+        columns = typing.cast(dict[str, list[str | None]], table.columns)
+        read = whole_minutes(columns["minute"]), percents(columns["error_rate"])
+        if read[0] is None or read[1] is None:
+            return None
+        minutes += read[0]
+        rates += read[1]
+    first, after = (math.ceil(b.timestamp() / 60) for b in bounds)
+    if minutes and (min(minutes) < first or max(minutes) >= after):
+        return None
+    errors = ctx.runtime("errors")
+    try:
+        return batch(**period, minutes=minutes, rates=rates, spans=True, **settings)
+    except (errors.SlaInputError, errors.UnspecifiedError, ValueError, ArithmeticError):
+        return None
 
 
 _COLUMNS = {
