@@ -31,7 +31,7 @@ def compiler_hash() -> str:
     install puts the grammar package inside slac/, an editable one does not)."""
     digest = hashlib.sha256(__version__.encode())
     for library in ("babel", "holidays"):   # the summaries' formats, the holiday tables
-        digest.update(f"{library} {metadata.version(library)}".encode())
+        digest.update(f"{library} {_version(library)}".encode())
     package = Path(__file__).resolve().parent
     for path in sorted([*package.rglob("*.py"), *package.rglob("*.j2")]):
         relative = path.relative_to(package)
@@ -39,6 +39,13 @@ def compiler_hash() -> str:
             digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(resources.files("slac.grammar").joinpath("sla.lark").read_bytes())
     return f"compiler sha256:{digest.hexdigest()}"
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:   # installed without its metadata
+        return "unknown"
 
 
 def input_hash(sources: dict[str, bytes]) -> str:
