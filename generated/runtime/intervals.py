@@ -42,6 +42,8 @@ def require_aware(name: str, value: object) -> datetime:
             "pass a timezone-aware one, e.g. datetime(..., tzinfo=ZoneInfo('Europe/Paris'))",
             name=name, value=value.isoformat(),
         )
+    if 1 < value.year < 9999:   # a UTC offset is under a day: inside, without comparing
+        return value
     try:
         inside = EARLIEST <= value <= LATEST
     except OverflowError:  # its UTC offset takes it outside years 1-9999
