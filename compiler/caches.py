@@ -10,12 +10,14 @@ cannot be made or is not safe, means no cache: slac is then slower to start, nev
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from functools import cache
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 
 
 @cache
@@ -43,6 +45,21 @@ def parser_cache(name: str) -> str | bool:
     return False if where is None else str(where / f"{name}.lark-cache")
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache in files, where an entry that cannot be read or written (damaged, a full
+    disk) is as if absent: the template is then compiled from its text."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - any damaged entry: compile the template anew
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 @cache
 def templates() -> jinja2.BytecodeCache | None:
     """Jinja's bytecode cache in the folder, or None."""
@@ -54,4 +71,4 @@ def templates() -> jinja2.BytecodeCache | None:
         path.mkdir(mode=0o700, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(path))
+    return _TemplateCache(str(path))
