@@ -20,6 +20,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import CodeType, ModuleType
@@ -127,7 +128,21 @@ class _RenderedPackage(importlib.abc.MetaPathFinder, importlib.abc.InspectLoader
 
     def get_code(self, fullname: str) -> CodeType:
         path, text = self.sources[fullname]
-        return self.source_to_code(text.encode("utf-8"), path)
+        if path.startswith(SHARED):
+            return _shared_code(path, text)
+        return compile(text, path, "exec", dont_inherit=True)
+
+
+SHARED = ("runtime/", "_holidays_")
+"""The files of a generated package that are alike in every build: the runtime and the holiday
+tables."""
+
+
+@lru_cache(maxsize=64)
+def _shared_code(path: str, text: str) -> CodeType:
+    """A shared file's code, compiled once per process for every package that holds it (each
+    package still runs it, into its own modules)."""
+    return compile(text, path, "exec", dont_inherit=True)
 
 
 def run_examples(contract: model.Contract, module: ModuleType) -> list[ExampleFailure]:

@@ -23,7 +23,7 @@ from typing import Any
 import holidays
 import jinja2
 
-from .. import model
+from .. import caches, model
 
 HOLIDAY_YEARS = range(2020, 2041)
 """Years whose public holidays are written into the generated calendars."""
@@ -198,6 +198,7 @@ def _hidden_escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
+@lru_cache(maxsize=16384)
 def py_str(text: str) -> str:
     """A double-quoted Python string literal (valid Python; deterministic), HIDDEN characters
     escaped."""
@@ -326,28 +327,30 @@ def docstring(summary: str, paragraphs: Sequence[str | Sequence[str]], indent: s
     width = WIDTH - len(indent)
     if not any(paragraphs) and len(indent) + len(_escape(summary)) + 6 <= WIDTH:
         return f'{indent}"""{_escape(summary)}"""'
-    lines = _wrap(summary, width - 3) or [""]
-    lines[0] = '"""' + lines[0]
+    first, *rest = _wrap(summary, width - 3) or ("",)
+    lines = [f'{indent}"""{first}', *(indent + line if line else "" for line in rest)]
     for paragraph in paragraphs:
         if not paragraph:
             continue
         lines.append("")
         if isinstance(paragraph, str):
-            lines += _wrap(paragraph, width)
+            lines += _wrap(paragraph, width, "", indent)
         else:
             for line in paragraph:
-                lines += _wrap(line, width, "    ") or [""]
-    lines.append('"""')
-    return "\n".join((indent + line) if line else "" for line in lines)
+                lines += _wrap(line, width, "    ", indent) or ("",)
+    lines.append(f'{indent}"""')
+    return "\n".join(lines)
 
 
 _GLUE = (" %", "« ", " »")
 
 
-def _wrap(text: str, width: int, subsequent: str = "") -> list[str]:
-    """Wrap text for a docstring (escaped), never breaking before `%` or inside French quotes'
-    spaces."""
-    return _fill(_escape(text), width, subsequent)
+@lru_cache(maxsize=8192)
+def _wrap(text: str, width: int, subsequent: str = "", indent: str = "") -> tuple[str, ...]:
+    """Wrap text for a docstring (escaped) in lines starting with `indent` (empty lines stay
+    empty), never breaking before `%` or inside French quotes' spaces (cached: contracts repeat
+    their paragraphs)."""
+    return tuple(indent + line if line else "" for line in _fill(_escape(text), width, subsequent))
 
 
 def _fill(text: str, width: int, subsequent: str = "") -> list[str]:
@@ -492,8 +495,36 @@ class Unit:
 
     @cached_property
     def analysis(self) -> Analysis:
-        """The names in `code`, parsed on first use."""
-        return _analyse(self.code)
+        """The names in `code`, parsed on first use (once per shape, see `_shape`)."""
+        shape = _shape(self.code)
+        found = _ANALYSES.get(shape)
+        if found is None:
+            found = _ANALYSES[shape] = _analyse(self.code)
+        return found
+
+
+# A comment, or a string literal from its opening quote (a prefix is just before it).
+_TOKEN = re.compile("|".join([
+    r"#[^\n]*",
+    r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""',
+    r"'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''",
+    r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"',
+    r"'[^'\\\n]*(?:\\.[^'\\\n]*)*'",
+]), re.DOTALL)
+
+_ANALYSES: dict[str, Analysis] = {}
+"""Analyses by shape (`_shape`)."""
+
+
+def _shape(code: str) -> str:
+    """`code` with each string literal written `""`, f-strings (whose fields hold names) and
+    comments kept. Codes of one shape differ only in the text of their strings, so they define
+    and use the same names; the units of most contracts differ only in their docstrings."""
+    def blank(match: re.Match[str]) -> str:
+        start = match.start()
+        kept = match[0][0] == "#" or "f" in code[max(0, start - 2):start].lower()
+        return match[0] if kept else '""'
+    return _TOKEN.sub(blank, code)
 
 
 @dataclass
@@ -502,7 +533,8 @@ class Env:
 
     env: jinja2.Environment = field(default_factory=lambda: jinja2.Environment(
         loader=jinja2.FunctionLoader(_template), undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False))
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
+        bytecode_cache=caches.templates("python")))
 
     def __post_init__(self) -> None:
         self.env.filters["py_str"] = py_str

@@ -257,7 +257,8 @@ def _check_planned(contract: model.Contract, item: model.Item, names: Names,
                           + ", ".join(stray))
 
 
-def _isort_key(name: str) -> tuple[int, list[str | int]]:
+@cache
+def _isort_key(name: str) -> tuple[int, tuple[str | int, ...]]:
     """Constants (upper case, two characters or more), then classes and type aliases, then
     functions; each in natural order (how ruff sorts `__all__`)."""
     if name.isupper() and len(name) > 1:
@@ -265,9 +266,9 @@ def _isort_key(name: str) -> tuple[int, list[str | int]]:
     return (1 if name[0].isupper() else 2), _natural(name)
 
 
-def _natural(name: str) -> list[str | int]:
+def _natural(name: str) -> tuple[str | int, ...]:
     """Sort key comparing runs of digits as numbers, as ruff sorts imported names (57 < 2020)."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
 
 
 def _import_line(module: str, names: list[str]) -> str:
