@@ -61,12 +61,14 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
 
 
 @cache
-def templates() -> jinja2.BytecodeCache | None:
-    """Jinja's bytecode cache in the folder, or None."""
+def templates(environment: str) -> jinja2.BytecodeCache | None:
+    """Jinja's bytecode cache of the templates of one `environment`, or None. Each environment
+    has a folder of its own: Jinja keys an entry by the template's name and text only, and the
+    code compiled for one environment's options (HTML escaping) is wrong for another's."""
     where = folder()
     if where is None:
         return None
-    path = where / "templates"
+    path = where / f"templates-{environment}"
     try:
         path.mkdir(mode=0o700, exist_ok=True)
     except OSError:

@@ -44,20 +44,20 @@ def test_no_cache_unless_the_folder_is_safe(tmp_path: Path, monkeypatch: pytest.
         folder.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("SLAC_CACHE_DIR", "off" if case == "off" else str(folder))
     assert caches.folder() is None
-    assert caches.templates() is None
+    assert caches.templates("test") is None
     assert caches.parser_cache("ast") is False
 
 
 def environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 6 * 7 }} {{ word }}"}),
-                              bytecode_cache=caches.templates())
+                              bytecode_cache=caches.templates("test"))
 
 
 def test_a_damaged_template_entry_is_compiled_anew(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SLAC_CACHE_DIR", str(tmp_path / "cache"))
     assert environment().get_template("t").render(word="a") == "42 a"
-    entries = list((tmp_path / "cache" / "templates").iterdir())
+    entries = list((tmp_path / "cache" / "templates-test").iterdir())
     assert entries   # the compiled template was kept
     for entry in entries:   # the right header, then no pickle at all
         entry.write_bytes(entry.read_bytes()[:len(bc_magic)] + b"garbage")
@@ -67,8 +67,8 @@ def test_a_damaged_template_entry_is_compiled_anew(tmp_path: Path,
 def test_an_entry_that_cannot_be_written_is_skipped(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SLAC_CACHE_DIR", str(tmp_path / "cache"))
-    assert caches.templates() is not None
-    templates = tmp_path / "cache" / "templates"
+    assert caches.templates("test") is not None
+    templates = tmp_path / "cache" / "templates-test"
     templates.rmdir()
     templates.write_text("a file where the folder was", encoding="utf-8")
     assert environment().get_template("t").render(word="c") == "42 c"
@@ -84,3 +84,25 @@ def test_a_damaged_parser_entry_is_made_anew(tmp_path: Path,
     entry.write_bytes(b"garbage")
     tree = Lark(grammar, parser="lalr", cache=caches.parser_cache("test")).parse("aa")
     assert tree.data == "start"
+
+
+def test_markdown_and_html_templates_are_cached_apart(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Jinja keys a cached template by its name and text: the HTML summaries, which escape,
+    must never run the code compiled for the Markdown ones, which do not."""
+    from slac.backends import summary
+    from slac.pipeline import compile_paths
+
+    [contract] = compile_paths([Path(__file__).parent.parent / "contracts" / "cegid-api.sla"]
+                               ).contracts
+    monkeypatch.setenv("SLAC_CACHE_DIR", "off")
+    expected = summary.render(contract)
+    caches.folder.cache_clear()
+    monkeypatch.setenv("SLAC_CACHE_DIR", str(tmp_path / "cache"))
+    for _ in range(2):   # the second time from the cache
+        caches.templates.cache_clear()
+        monkeypatch.setattr(summary, "_MARKDOWN", summary._environment(html=False))
+        monkeypatch.setattr(summary, "_HTML", summary._environment(html=True))
+        assert summary.render(contract) == expected
+    assert {p.name for p in (tmp_path / "cache").iterdir()} >= {"templates-markdown",
+                                                               "templates-html"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -347,15 +347,28 @@ def business_calendar(calendar: Calendar, years: range) -> BusinessCalendar:
         first_year=years[0], last_year=years[-1])
 
 
-def window_schedule(contract: model.Contract, window: Window, years: range) -> Schedule:
-    """The runtime schedule of a window (always: every day, all day), kept to business days when
-    the window says so."""
+Timed = tuple[Window, Calendar | None]
+"""A window and the calendar whose business days it is kept to, if it says so."""
+
+
+def _timed(contract: model.Contract, name: str | None) -> Timed | None:
+    """The window `name` of `contract` with its calendar; None when no window has that name."""
+    window = contract.item(name or "")
+    if not isinstance(window, Window):
+        return None
+    calendar = contract.item(window.business_days_of or "")
+    return window, calendar if isinstance(calendar, Calendar) else None
+
+
+def window_schedule(zone: str, window: Window, calendar: Calendar | None,
+                    years: range) -> Schedule:
+    """The runtime schedule of a window (always: every day, all day), kept to the business days
+    of `calendar` when there is one."""
     ranges = tuple(ScheduleRange(day, 0, 1440) for day in range(7)) if window.always else \
         tuple(ScheduleRange(r.weekday, r.start_minute, r.length_minutes) for r in window.ranges)
-    found = contract.item(window.business_days_of or "")
-    if isinstance(found, Calendar):
-        return Schedule(contract.zone, ranges, business_calendar(found, years), True)
-    return Schedule(contract.zone, ranges)
+    if calendar is not None:
+        return Schedule(zone, ranges, business_calendar(calendar, years), True)
+    return Schedule(zone, ranges)
 
 
 def reference_period(contract: model.Contract, availability: Availability) -> tuple[int, ...]:
@@ -369,10 +382,13 @@ def reference_period(contract: model.Contract, availability: Availability) -> tu
 def period_span(contract: model.Contract, availability: Availability,
                 values: tuple[int, ...]) -> Interval:
     """The period `values` of `availability`, in UTC."""
-    period = availability.period
+    return _period_span(availability.period.zone or contract.zone, availability.period, values)
+
+
+@functools.lru_cache(maxsize=256)
+def _period_span(zone: str, period: MeasurePeriod, values: tuple[int, ...]) -> Interval:
     return period_bounds(period.months, values[0], values[1] if len(values) > 1 else 1,
-                         ZoneInfo(period.zone or contract.zone), period.first_month,
-                         period.first_day)
+                         ZoneInfo(zone), period.first_month, period.first_day)
 
 
 def measured_seconds(contract: model.Contract, availability: Availability,
@@ -381,27 +397,24 @@ def measured_seconds(contract: model.Contract, availability: Availability,
     period when measured at all times), less the windows excluded as a whole when excluded time
     is removed from measured time. Public holidays and daylight saving time are counted.
 
-    Computed once for each contract, availability and period (each document asks for it)."""
-    return _measured_seconds(contract, availability, values)
+    Computed once for each time zone, period and windows (each document asks for it)."""
+    removed = availability.excluded_windows if availability.exclusion_mode == "removed" else ()
+    excluded = tuple(w for w in (_timed(contract, name) for name in removed) if w is not None)
+    return _measured_seconds(contract.zone, period_span(contract, availability, values),
+                             _timed(contract, availability.measured_during), excluded)
 
 
 @functools.lru_cache(maxsize=256)
-def _measured_seconds(contract: model.Contract, availability: Availability,
-                      values: tuple[int, ...]) -> Decimal:
-    month_span = period_span(contract, availability, values)
+def _measured_seconds(zone: str, month_span: Interval, measured: Timed | None,
+                      excluded: tuple[Timed, ...]) -> Decimal:
     year = month_span.start.year
     years = range(year - 1, year + 3)
-    measured = contract.item(availability.measured_during or "")
-    if isinstance(measured, Window):
-        spans = window_schedule(contract, measured, years).occurrences(month_span)
-    else:
+    if measured is None:
         spans = [month_span]
-    if availability.exclusion_mode == "removed":
-        for name in availability.excluded_windows:
-            excluded = contract.item(name)
-            if isinstance(excluded, Window):
-                spans = subtract(spans, window_schedule(contract, excluded, years)
-                                 .occurrences(month_span))
+    else:
+        spans = window_schedule(zone, *measured, years).occurrences(month_span)
+    for window in excluded:
+        spans = subtract(spans, window_schedule(zone, *window, years).occurrences(month_span))
     elapsed = total(spans)
     return Decimal(elapsed.days * 86400 + elapsed.seconds) + Decimal(elapsed.microseconds) / 10**6
 
@@ -492,6 +505,7 @@ def _runtime_outcome(outcome: Outcome) -> rt_tiers.Outcome:
     return rt_tiers.Outcome(outcome.kind, outcome.amount, outcome.currency)
 
 
+@functools.lru_cache(maxsize=1024)
 def on_invoice(outcome: Outcome, cap: Outcome | None, invoice: Decimal) -> Decimal | None:
     """Money a tier's outcome gives on an invoice of `invoice`, the tiers' cap applied (runtime
     `tiers.evaluate`); None when it is not money (days of service, unspecified)."""
@@ -1203,8 +1217,10 @@ def tables(contract: model.Contract, f: Formatter) -> list[Table]:
     return found
 
 
-def glance(contract: model.Contract, lang: Lang) -> Glance:
-    """The "at a glance" page of `contract` in `lang`."""
+def glance(contract: model.Contract, lang: Lang,
+           attention: Sequence[str] | None = None) -> Glance:
+    """The "at a glance" page of `contract` in `lang`; `attention`: its points of attention
+    (`attention_points`), when the caller has them already."""
     f = Formatter(lang)
     contacts = tuple(contact_card(contract, c, f) for c in contract.of_type(Contact))
     claims = []
@@ -1223,7 +1239,8 @@ def glance(contract: model.Contract, lang: Lang) -> Glance:
         figures=tuple(figures(contract, f)), tables=tuple(tables(contract, f)),
         contacts=contacts,
         no_contact=None if contacts else word(lang, "no-contact"),
-        claims=tuple(claims), attention=tuple(attention_points(contract, lang)))
+        claims=tuple(claims),
+        attention=tuple(attention_points(contract, lang) if attention is None else attention))
 
 
 def source_line(source: model.SourceDocument, f: Formatter) -> str:

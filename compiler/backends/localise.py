@@ -4,8 +4,9 @@ put in when it is loaded, so that rendering costs no more than a template writte
 A summary template says its sentences with `say(s, "key", name=value, …)` (kinds/base.py). For
 a language, `localise` replaces each of them with the phrase `key` in that language: a call that
 is a whole `{{ … }}` becomes the phrase's text inside `{% with name=value %}`, any other call (an
-argument, a filter's operand) the call of a macro holding the phrase; and the templates it imports
-are imported in the same language (`"common.j2"` → `"common.j2@fr"`).
+argument, a filter's operand) the call of a macro holding the phrase, or a variable set to it once
+when the phrase is words alone; and the templates it imports are imported in the same language
+(`"common.j2"` → `"common.j2@fr"`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..messages import Phrase
 _CALL = re.compile(r"""say\(\s*s\s*,\s*["']([\w.-]+)["']""")
 _COMMENT = re.compile(r"(\{#-?).*?(-?#\})", re.DOTALL)
 _IMPORT = re.compile(r"""(\{%-?\s*(?:import|from)\s+)"([\w./]+\.j2)\"""")
+_JINJA = re.compile(r"\{[{%#]")
 
 
 class LocaliseError(ValueError):
@@ -36,7 +38,7 @@ def localise(source: str, phrases: Mapping[str, Phrase], lang: str) -> str:
 
 def _replace_calls(source: str, phrases: Mapping[str, Phrase], lang: str, prefix: str) -> str:
     """One pass of `localise`: the calls in `source`, not those in the phrases put in."""
-    macros: list[str] = []
+    definitions: list[str] = []
     parts: list[str] = []
     position = 0
     for match in _CALL.finditer(source):
@@ -50,16 +52,20 @@ def _replace_calls(source: str, phrases: Mapping[str, Phrase], lang: str, prefix
             start = position + before.start()
             stop = end + after.end()
             parts += [source[position:start], _inline(text, arguments)]
-        else:                              # a value: the call of a macro holding the phrase
-            name = f"{prefix}{len(macros)}"
-            names = [argument.split("=", 1)[0].strip() for argument in arguments]
-            macros.append(f"{{% macro {name}({', '.join(['s', *names])}) %}}{text}"
-                          "{% endmacro %}")
+        else:                              # a value: a macro holding the phrase, called
+            name = f"{prefix}{len(definitions)}"
             start, stop = match.start(), end
-            parts += [source[position:start], f"{name}({', '.join(['s', *arguments])})"]
+            if arguments or _JINJA.search(text):
+                names = [argument.split("=", 1)[0].strip() for argument in arguments]
+                definitions.append(f"{{% macro {name}({', '.join(['s', *names])}) %}}{text}"
+                                   "{% endmacro %}")
+                parts += [source[position:start], f"{name}({', '.join(['s', *arguments])})"]
+            else:                          # words alone: a variable, set as a macro would say it
+                definitions.append(f"{{% set {name} %}}{text}{{% endset %}}")
+                parts += [source[position:start], name]
         position = stop
     parts.append(source[position:])
-    return "".join(macros) + "".join(parts)
+    return "".join(definitions) + "".join(parts)
 
 
 def _inline(text: str, arguments: list[str]) -> str:

@@ -14,6 +14,7 @@ same contract gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from html import escape
 
@@ -48,6 +49,9 @@ FOOTNOTE = ("Jours fériés non représentés ; heure locale ({zone}).",
 ALWAYS = ("{label} : 24 h/24, 7 j/7 (non dessiné).", "{label}: 24/7 (not drawn).")
 MEASURED_ALWAYS = ("{label} : mesurée 24 h/24, 7 j/7.", "{label}: measured 24/7.")
 
+Segments = tuple[tuple[int, int], ...]
+"""Merged [start, end) minutes from Monday 00:00."""
+
 
 @dataclass(frozen=True)
 class Band:
@@ -57,12 +61,12 @@ class Band:
     role: str
     fr: str
     en: str
-    segments: tuple[tuple[int, int], ...]    # merged [start, end) minutes from Monday 00:00
+    segments: Segments
     limit: int | None
     overlays: tuple[Band, ...] = field(default=())
 
 
-def _merged(window: Window) -> tuple[tuple[int, int], ...]:
+def _merged(window: Window) -> Segments:
     """The window's ranges as merged week minutes, wrapped at the end of the week."""
     if window.always:
         return ((0, WEEK),)
@@ -165,7 +169,7 @@ def _px(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _day_pieces(segments: tuple[tuple[int, int], ...]) -> list[tuple[int, int, int]]:
+def _day_pieces(segments: Segments) -> list[tuple[int, int, int]]:
     """(day, start minute, end minute) pieces of week segments, cut at midnight."""
     pieces = []
     for start, end in segments:
@@ -219,8 +223,10 @@ def _excluded_shape(x: float, y: float, width: float) -> list[str]:
     return out
 
 
-def _grid(f: Formatter, rows: int, row_height: float) -> list[str]:
+@functools.lru_cache(maxsize=32)
+def _grid(lang: Lang, row_height: float) -> tuple[str, ...]:
     """Hour labels every 3 hours with their lines, and the weekday names."""
+    f = Formatter(lang)
     bottom = TOP + 7 * row_height
     out = []
     for hour in range(0, 25, 3):
@@ -235,7 +241,26 @@ def _grid(f: Formatter, rows: int, row_height: float) -> list[str]:
                    f'{escape(f.weekday(day))}</text>')
     out.append(f'<line x1="{LEFT}" y1="{_px(bottom)}" x2="{LEFT + 24 * HOUR}" '
                f'y2="{_px(bottom)}" stroke="#ccc"/>')
-    return out
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=256)
+def _bars(tracks: tuple[tuple[str, Segments, tuple[Segments, ...]], ...],
+          row_height: float) -> tuple[str, ...]:
+    """The tracks' bars, each (style, segments, excluded segments drawn over it): the same
+    shapes in both languages."""
+    out = []
+    for number, (style, segments, overlays) in enumerate(tracks):
+        offset = ROW_GAP / 2 + number * (TRACK + TRACK_GAP)
+        for day, start, end in _day_pieces(segments):
+            out.extend(_shape(style, LEFT + start * HOUR / 60,
+                              TOP + day * row_height + offset, (end - start) * HOUR / 60))
+        for overlay in overlays:
+            for day, start, end in _day_pieces(overlay):
+                out.extend(_excluded_shape(LEFT + start * HOUR / 60,
+                                           TOP + day * row_height + offset,
+                                           (end - start) * HOUR / 60))
+    return tuple(out)
 
 
 def _legend_swatch(band: Band, x: float, y: float) -> list[str]:
@@ -264,17 +289,9 @@ def week_svg(contract: model.Contract, lang: Lang = "fr") -> str | None:
             f'width="{WIDTH}" height="{_px(height)}" role="img" '
             f'aria-labelledby="week-title-{lang}" font-family="sans-serif" font-size="10">'),
            f'<title id="week-title-{lang}">{title}</title>',
-           *_grid(f, len(tracks), row_height)]
-    for number, band in enumerate(tracks):
-        offset = ROW_GAP / 2 + number * (TRACK + TRACK_GAP)
-        for day, start, end in _day_pieces(band.segments):
-            out.extend(_shape(STYLE[band.role], LEFT + start * HOUR / 60,
-                              TOP + day * row_height + offset, (end - start) * HOUR / 60))
-        for overlay in band.overlays:
-            for day, start, end in _day_pieces(overlay.segments):
-                out.extend(_excluded_shape(LEFT + start * HOUR / 60,
-                                           TOP + day * row_height + offset,
-                                           (end - start) * HOUR / 60))
+           *_grid(lang, row_height),
+           *_bars(tuple((STYLE[band.role], band.segments, tuple(o.segments for o in band.overlays))
+                        for band in tracks), row_height)]
     y = grid_bottom + 10
     for text, band in entries:
         out.extend(_legend_swatch(band, LEFT, y))

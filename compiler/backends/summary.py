@@ -27,13 +27,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from importlib import resources
+from types import FunctionType, MethodType
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 import jinja2
 import jinja2.runtime
 from markupsafe import Markup, escape
 
-from .. import kinds, model
+from .. import caches, kinds, model
 from ..kinds.availability import Availability
 from ..kinds.calendar import Calendar
 from ..kinds.contact import Contact
@@ -199,8 +201,11 @@ def _html_text(value: str) -> Markup:
     return escape(squash(visible(value)))
 
 
-_FRENCH_SPACES = ((" :", NBSP + ":"), (" ;", "\u202f;"), (" ?", "\u202f?"), (" !", "\u202f!"),
-                  ("« ", "«" + NBSP), (" »", NBSP + "»"), ("'", "’"), ("&#39;", "’"))
+_FRENCH_SPACES = ((":", " :", NBSP + ":"), (";", " ;", "\u202f;"), ("?", " ?", "\u202f?"),
+                  ("!", " !", "\u202f!"), ("«", "« ", "«" + NBSP), ("»", " »", NBSP + "»"),
+                  ("'", "'", "’"), ("&", "&#39;", "’"))
+"""(sign, what, its French form): each replacement is tried only where its sign, quicker to
+look for than a pair of characters, is in the text."""
 
 
 def french_typography(text: str) -> str:
@@ -210,8 +215,9 @@ def french_typography(text: str) -> str:
     Returns the same type it is given, so escaped markup stays markup.
     """
     fixed_text = str(text)    # a plain string: Markup's own replace costs more and changes nothing
-    for plain, fixed in _FRENCH_SPACES:
-        fixed_text = fixed_text.replace(plain, fixed)
+    for sign, plain, fixed in _FRENCH_SPACES:
+        if sign in fixed_text:
+            fixed_text = fixed_text.replace(plain, fixed)
     return Markup(fixed_text) if isinstance(text, Markup) else fixed_text
 
 
@@ -332,6 +338,22 @@ class WorstCase:
     due: str
 
 
+ItemT = TypeVar("ItemT", bound=model.ItemBase)
+R = TypeVar("R")
+
+
+def _per_item(method: Callable[[Facts, ItemT], R]) -> Callable[[Facts, ItemT], R]:
+    """A figure of `Facts` worked out once for each item: a contract's Markdown summary and
+    HTML sheet in one language share their `Facts`."""
+    @functools.wraps(method)
+    def once(facts: Facts, item: ItemT) -> R:
+        key = (method.__name__, item.name)
+        if key not in facts.figures:
+            facts.figures[key] = method(facts, item)
+        return cast(R, facts.figures[key])
+    return once
+
+
 class Facts:
     """One contract seen in one language: labels, lookups, schedules and derived figures."""
 
@@ -339,6 +361,8 @@ class Facts:
         self.contract = contract
         self.lang = lang
         self.f = Formatter(lang)
+        self.figures: dict[tuple[str, str], object] = {}
+        """What `_per_item` methods have worked out, by method and item name."""
 
     # ------------------------------------------------------------------ words the author wrote
 
@@ -352,16 +376,25 @@ class Facts:
             return str(item)
         return self.text(found.label) if found.label is not None else found.name
 
+    def articles(self, item: model.ItemBase) -> list[str]:
+        """The articles the item cites, each once (letter case aside), in the order cited."""
+        found: dict[str, str] = {}
+        for clause in item.clauses:
+            found.setdefault(clause.article.lower(), clause.article)
+        return list(found.values())
+
     def title(self, item: model.ItemBase) -> str:
         """The item's kind as a summary's item header names it: `Time window`."""
         title = kinds.of(item).names.title
         assert title is not None, "every item kind has a title"
         return title.text(self.lang)
 
+    @functools.cached_property
     def attention(self) -> list[str]:
         """What a reader must not miss (`glance.contract_points`)."""
         return glance.contract_points(self.contract, self.lang)
 
+    @functools.cached_property
     def open_points(self) -> list[str]:
         """What the contract leaves open (`glance.unspecified_points`)."""
         return glance.unspecified_points(self.contract, self.lang)
@@ -410,11 +443,16 @@ class Facts:
         found = next((a for a in deadlines.actions if a.name == name), None)
         return self.text(found.text) if found is not None else name
 
+    @_per_item
     def matrix(self, deadlines: Deadlines) -> glance.Table | None:
         """The block's rules as a level × action table, when every rule is set by level."""
         if deadlines.severities is None or any(r.level is None for r in deadlines.rules):
             return None
         return glance.matrix(self.contract, deadlines, self.f)
+
+    def starts(self, deadlines: Deadlines) -> list[model.Text | model.Unspecified]:
+        """The events the block's delays run from, each once, in the order of its rules."""
+        return list(dict.fromkeys(r.after for r in deadlines.rules if r.after is not None))
 
     def action_force(self, deadlines: Deadlines, name: str) -> model.Force | None:
         found = next((a for a in deadlines.actions if a.name == name), None)
@@ -468,6 +506,7 @@ class Facts:
 
     # ------------------------------------------------------------------ derived figures
 
+    @_per_item
     def allowances(self, availability: Availability) -> tuple[Allowance, ...]:
         """Allowed unavailability per day/week/month/year of calendar time, or per week of
         measured time when the measurement runs only inside a window; each next to the
@@ -494,6 +533,7 @@ class Facts:
         """A period of `item`, named: `May 2024`, `Q2 2024`."""
         return glance.period_name(self.contract, item, values, self.f)
 
+    @_per_item
     def measured_month(self, availability: Availability) -> tuple[str, str]:
         """The month a measured window's allowance is shown for, and its measured time."""
         values = glance.reference_period(self.contract, availability)
@@ -504,6 +544,7 @@ class Facts:
     def worst_start(self) -> str:
         return self.f.moment(WORST_CASE_START)
 
+    @_per_item
     def worst_cases(self, deadlines: Deadlines) -> tuple[WorstCase, ...]:
         """Due instants of the business-time rules for a start on Friday 7 June 2024 at 17:59.
 
@@ -609,12 +650,33 @@ def _template_source(name: str) -> str | None:
     return localise(source, phrases, lang) if lang else source
 
 
-@jinja2.pass_environment
-def item_summary(env: jinja2.Environment, s: Facts, item: model.ItemBase) -> str:
-    """The paragraphs of one item, from its kind's summary macro in the language of `s`."""
-    template = env.get_template(f"kind/{kinds.of(item).keyword}@{s.lang}")
-    paragraphs = template.module.summary(item, s)   # type: ignore[attr-defined]
-    return Markup(paragraphs) if env.autoescape else str(paragraphs)
+@functools.cache
+def _kind_summary(env: jinja2.Environment, keyword: str, lang: Lang) -> jinja2.runtime.Macro:
+    """A kind's summary macro in one output and language, its template loaded once."""
+    template = env.get_template(f"kind/{keyword}@{lang}")
+    return template.module.summary   # type: ignore[attr-defined,no-any-return]
+
+
+@functools.cache
+def _plain(function: Callable[..., object]) -> bool:
+    """Whether Jinja passes nothing of its own to `function` (it is not `pass_context`…)."""
+    return not hasattr(function, "jinja_pass_arg")
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's template context, calling macros and plain functions and methods (those of
+    `Facts` and `Formatter`) straight away instead of looking for Jinja's markers on each call."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        kind = type(__obj)
+        if kind is jinja2.runtime.Macro:
+            args = (__self.eval_ctx, *args)      # as Jinja calls a macro
+        elif not (kind is MethodType and _plain(__obj.__func__)
+                  or kind is FunctionType and _plain(__obj)):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_loop_vars", None)
+        kwargs.pop("_block_vars", None)
+        return __obj(*args, **kwargs)
 
 
 def _environment(html: bool) -> jinja2.Environment:
@@ -626,7 +688,9 @@ def _environment(html: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        bytecode_cache=caches.templates("html" if html else "markdown"),
     )
+    env.context_class = _Context
     env.filters["t"] = html_text if html else markdown_text
     env.filters["grid"] = html_grid if html else markdown_grid
     env.filters["typo"] = french_typography
@@ -634,6 +698,12 @@ def _environment(html: bool) -> jinja2.Environment:
     env.filters["sep"] = separator
     env.filters.update(HTML_BLOCKS if html else MARKDOWN_BLOCKS)
     env.tests["unspecified"] = lambda value: isinstance(value, model.Unspecified)
+
+    def item_summary(s: Facts, item: model.ItemBase) -> str:
+        """The paragraphs of one item, from its kind's summary macro in the language of `s`
+        (markup in HTML, as the macro gives it)."""
+        return _kind_summary(env, kinds.of(item).keyword, s.lang)(item, s)
+
     env.globals["item_summary"] = item_summary
     env.filters["typography"] = typography
     env.filters["css"] = glance.css_string
@@ -643,13 +713,15 @@ def _environment(html: bool) -> jinja2.Environment:
 
 _MARKDOWN = _environment(html=False)
 _HTML = _environment(html=True)
-_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def _tidy_markdown(text: str) -> str:
     """No trailing spaces, at most one blank line in a row, one final newline."""
-    lines = "\n".join(line.rstrip(" ") for line in text.split("\n"))
-    return _BLANK_LINES.sub("\n\n", lines).strip("\n") + "\n"
+    if " \n" in text:
+        text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.rstrip(" ").strip("\n") + "\n"
 
 
 def summary_text(contract: model.Contract, lang: str) -> str:
@@ -676,14 +748,17 @@ def _sheet(fr: Facts, en: Facts) -> str:
     pictures = {lang: week_svg(contract, lang) for lang in LANGS}
     return _superscript_ordinals(template.render(
         contract=contract, fr=fr, en=en,
-        glance_fr=glance.glance(contract, "fr"), glance_en=glance.glance(contract, "en"),
+        glance_fr=glance.glance(contract, "fr", [*fr.attention, *fr.open_points]),
+        glance_en=glance.glance(contract, "en", [*en.attention, *en.open_points]),
         header_fr=glance.running_header(contract, "fr"),
         header_en=glance.running_header(contract, "en"),
         picture_fr=Markup(pictures["fr"]) if pictures["fr"] else None,
         picture_en=Markup(pictures["en"]) if pictures["en"] else None))
 
 
-_FIRST = re.compile(r"(?<![\w<])1er(?!\w)")
+_FIRST = re.compile(r"1(?<![\w<]1)er(?!\w)")
+"""`1er` not preceded by a letter, digit or `<`, nor followed by a letter or digit (the look-behind
+comes after the `1`, so that the search skips to each `1`)."""
 
 
 def _superscript_ordinals(html: str) -> str:

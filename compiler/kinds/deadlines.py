@@ -1007,7 +1007,7 @@ SUMMARY = """
 {% set matrix = s.matrix(i) %}
 {% if matrix is not none %}
 {{ matrix|grid }}
-{% set starts = i.rules|selectattr("after")|map(attribute="after")|unique|list %}
+{% set starts = s.starts(i) %}
 {% if starts|length == 1 %}
 {% filter p %}{{ say(s, "delays-from", after=starts[0]) }}{% endfilter %}
 {% endif %}
