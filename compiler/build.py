@@ -8,21 +8,24 @@ import hashlib
 import importlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import ast, model, output
 from .backends import pycode, python, summary
 from .diagnostics import Diagnostic
 from .examples import rendered_package, run_examples
 from .messages import Phrase
-from .output import INDEX, STAMP, stamp
+from .output import INDEX, STAMP, Content, stamp
 from .parse import ParseFailure, decode
 from .pipeline import Checked, Compiled, compile_file, gather
 from .sources import read_source, source_files, source_path
+
+_Content = TypeVar("_Content", str, Content)
+"""Texts only (a clean build), or texts and bytes taken from the previous build."""
 
 
 def render_contracts(contracts: list[model.Contract]) -> dict[str, str]:
@@ -34,11 +37,13 @@ def render_contracts(contracts: list[model.Contract]) -> dict[str, str]:
     return rendered
 
 
-def package(contracts: Iterable[model.Contract | python.Listing], rendered: dict[str, str],
-            inputs: str, index: str | None = None) -> dict[str, str]:
+def package(contracts: Iterable[model.Contract | python.Listing],
+            rendered: Mapping[str, _Content], inputs: str, index: str | None = None
+            ) -> dict[str, _Content]:
     """The contracts' `rendered` files with the package's own, the runtime, the build index
     (when given) and the stamp."""
-    files = {**python.package_files(contracts), **python.runtime_files(), **rendered}
+    files: dict[str, _Content] = {**python.package_files(contracts), **python.runtime_files(),
+                                  **rendered}
     if index is not None:
         files[INDEX] = index
     files[STAMP] = f"{inputs}\n{stamp(files)}\n"
@@ -57,7 +62,7 @@ class Built:
     taken unchanged from the previous build."""
 
     compiled: Compiled
-    files: dict[str, str]
+    files: dict[str, Content]
     failures: list[Diagnostic]
     contracts: int = 0
     reused: int = 0
@@ -102,7 +107,8 @@ def build_paths(paths: list[Path], inputs: str, jobs: int | None = None,
     compiled = gather(checked)
     if compiled.has_errors:
         return Built(compiled, {}, [])
-    outputs = {name: files for part in parts for name, files in part.files.items()}
+    outputs: dict[str, Mapping[str, Content]] = {
+        name: files for part in parts for name, files in part.files.items()}
     index: dict[str, _Entry] = {}
     for one in checked:
         if one.contract is not None:
@@ -147,9 +153,11 @@ class _Entry:
     listing: python.Listing
     files: tuple[str, ...]
     diagnostics: tuple[object, ...]
+    line: str | None = None
+    """Its line of the index it was read from, written again as it is."""
 
     @staticmethod
-    def of(checked: Checked, files: dict[str, str]) -> _Entry:
+    def of(checked: Checked, files: Mapping[str, object]) -> _Entry:
         assert checked.contract is not None and checked.text is not None
         return _Entry(_sha256(checked.text), python.listing(checked.contract), tuple(sorted(files)),
                       tuple(_diagnostic_data(d) for d in checked.diagnostics))
@@ -173,11 +181,14 @@ def _index_text(index: dict[str, _Entry]) -> str | None:
     lines = []
     for name in sorted(index):
         entry = index[name]
-        record = {"sha256": entry.sha256, "contract": dataclasses.asdict(entry.listing),
-                  "files": entry.files, "diagnostics": entry.diagnostics}
-        if not _kept(entry.diagnostics):
-            return None
-        lines.append(json.dumps({name: record}, ensure_ascii=False, sort_keys=True)[1:-1])
+        if entry.line is None:
+            record = {"sha256": entry.sha256, "contract": dataclasses.asdict(entry.listing),
+                      "files": entry.files, "diagnostics": entry.diagnostics}
+            if not _kept(entry.diagnostics):
+                return None
+            lines.append(json.dumps({name: record}, ensure_ascii=False, sort_keys=True)[1:-1])
+        else:
+            lines.append(entry.line)
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
@@ -196,16 +207,17 @@ class _Reused:
 
     checked: Checked
     entry: _Entry
-    files: dict[str, str]
+    files: dict[str, bytes]
 
 
 @dataclass(frozen=True)
 class Previous:
     """The build found in the output folder, made by this same compiler and not edited since:
-    its index and its files, to take unchanged sources' output from."""
+    its index and its files (as bytes, line ends made LF), to take unchanged sources' output
+    from."""
 
     index: dict[str, _Entry]
-    files: dict[str, str]
+    files: dict[str, bytes]
 
     def reusable(self, sources: list[Path]) -> dict[str, _Reused]:
         """The sources whose text is the one built before, by their path as given."""
@@ -238,11 +250,22 @@ def previous_build(out: Path, inputs: str) -> Previous | None:
     if files is None or INDEX not in files:
         return None
     try:
-        texts = {name: data.decode("utf-8") for name, data in files.items()}
-        index = {name: _entry(record) for name, record in json.loads(texts[INDEX]).items()}
+        index = _index(files[INDEX].decode("utf-8"))
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
-    return Previous(index, texts)
+    return Previous(index, files)
+
+
+def _index(text: str) -> dict[str, _Entry]:
+    """The entries of an index as `_index_text` writes it, one source a line, each with its
+    line; ValueError if it is not so written."""
+    if not (text.startswith("{\n") and text.endswith("\n}\n")):
+        raise ValueError("not an index")
+    index: dict[str, _Entry] = {}
+    for line in text[2:-3].split(",\n") if len(text) > 5 else []:
+        [(name, record)] = json.loads("{" + line + "}").items()
+        index[name] = dataclasses.replace(_entry(record), line=line)
+    return index
 
 
 def _entry(record: dict[str, Any]) -> _Entry:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from .ast import Span
@@ -60,6 +61,13 @@ _HIDDEN_BREAKS: dict[int, str] = {
 }
 
 
+@lru_cache(maxsize=8)
+def _lines(source: str) -> tuple[str, ...]:
+    """The lines of a source as Lark numbers them (split at "\\n"), once for all its
+    diagnostics."""
+    return tuple(source.split("\n"))
+
+
 def render_text(diag: Diagnostic, source: str | None, lang: str) -> str:
     """`file:line:col: severity: message [code]`, the source line with a caret, and a help line."""
     words = SEVERITY_WORDS[lang]
@@ -67,7 +75,7 @@ def render_text(diag: Diagnostic, source: str | None, lang: str) -> str:
     lines = [(f"{span.file}:{span.line}:{span.column}: {words[diag.severity]}: "
              f"{diag.message(lang)}  [{diag.code}]")]
     if source is not None:
-        source_lines = source.split("\n")   # as Lark numbers lines
+        source_lines = _lines(source)
         if 1 <= span.line <= len(source_lines):
             text = source_lines[span.line - 1].translate(_HIDDEN_BREAKS)
             gutter = f"{span.line:>4} | "

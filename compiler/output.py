@@ -11,7 +11,7 @@ import secrets
 import shutil
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import metadata, resources
 from pathlib import Path
@@ -21,6 +21,9 @@ from .sources import source_path
 
 STAMP = ".slac-stamp"
 INDEX = ".slac-index.json"
+
+Content = str | bytes
+"""A generated file: its text, or its bytes as the previous build wrote them (line ends LF)."""
 
 
 def compiler_hash() -> str:
@@ -117,9 +120,13 @@ def _universal_newlines(data: bytes) -> bytes:
     return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data
 
 
-def stamp(files: dict[str, str]) -> str:
+def stamp(files: Mapping[str, Content]) -> str:
     """A content hash of the output, so a stale or hand-edited generated/ is detected."""
-    return _digest((name, files[name].encode()) for name in sorted(files))
+    return _digest((name, _bytes(files[name])) for name in sorted(files))
+
+
+def _bytes(content: Content) -> bytes:
+    return content if isinstance(content, bytes) else content.encode()
 
 
 def _digest(files: Iterable[tuple[str, bytes]]) -> str:
@@ -131,23 +138,27 @@ def _digest(files: Iterable[tuple[str, bytes]]) -> str:
     return f"slac {__version__} sha256:{digest.hexdigest()}"
 
 
-def write_tree(root: Path, files: dict[str, str], kept: Path | None = None,
-               previous: dict[str, str] | None = None) -> None:
-    """Write `files` under `root`; a file whose text is the one `previous` read from the folder
-    `kept` is linked to it instead (same bytes, no writing)."""
-    for name, text in files.items():
+def write_tree(root: Path, files: Mapping[str, Content], kept: Path | None = None,
+               previous: Mapping[str, bytes] | None = None) -> None:
+    """Write `files` under `root`; a file whose bytes are those `previous` read from the folder
+    `kept` is linked to it instead (no writing)."""
+    for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if kept is not None and previous is not None and previous.get(name) == text:
+        if (kept is not None and previous is not None and name in previous
+                and previous[name] == _bytes(content)):
             try:
                 os.link(kept / name, path)
                 continue
             except OSError:   # a file system without hard links: written below
                 pass
-        path.write_text(text, encoding="utf-8", newline="\n")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="\n")
 
 
-def is_up_to_date(out: Path, files: dict[str, str]) -> bool:
+def is_up_to_date(out: Path, files: Mapping[str, Content]) -> bool:
     """Whether `out` holds exactly these files (no more, no fewer, same bytes). The stamp is
     compared by its output digest only: its inputs line is a fast path for `slac build`, which
     another installation of the same slac may write differently."""
@@ -157,7 +168,8 @@ def is_up_to_date(out: Path, files: dict[str, str]) -> bool:
                if p.is_file() and "__pycache__" not in p.parts}
     if present != set(files):
         return False
-    for name, text in files.items():
+    for name, content in files.items():
+        text = content.decode() if isinstance(content, bytes) else content
         on_disk = (out / name).read_text(encoding="utf-8")
         if name == STAMP:
             on_disk, text = on_disk.split("\n", 1)[-1], text.split("\n", 1)[-1]
@@ -178,8 +190,8 @@ def unsafe_output(out: Path) -> str | None:
     return None
 
 
-def replace_atomically(out: Path, files: dict[str, str],
-                       previous: dict[str, str] | None = None) -> None:
+def replace_atomically(out: Path, files: Mapping[str, Content],
+                       previous: Mapping[str, bytes] | None = None) -> None:
     """Write into a sibling new folder, then swap it in: a killed build leaves the old one (and
     its own folders beside it, which the next build into `out` removes). A file whose text is
     the one `previous` read from `out` is linked from it, not written again."""
@@ -218,7 +230,8 @@ def _lock(folder: Path) -> Iterator[bool]:
         os.close(handle)   # releases the lock
 
 
-def _swap(out: Path, files: dict[str, str], previous: dict[str, str] | None) -> None:
+def _swap(out: Path, files: Mapping[str, Content], previous: Mapping[str, bytes] | None
+          ) -> None:
     staging = _new_folder(out.parent, f".{out.name}-new-")
     try:
         write_tree(staging, files, out, previous)
