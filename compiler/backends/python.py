@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, partial
 from importlib import resources
+from typing import cast
 
 from .. import kinds, model
 from ..kinds.calendar import Calendar, holiday_table, holiday_tables
@@ -158,10 +159,12 @@ def _helpers() -> dict[str, str]:
     """The private helpers a module may need, by name, from the helpers template (read once)."""
     text = _ENV.render("py_helpers.j2")
     tree = ast.parse(text)
+    lines = text.splitlines(keepends=True)
     result: dict[str, str] = {}
-    for node in tree.body:
-        segment = ast.get_source_segment(text, node)
-        assert segment is not None
+    for node in tree.body:   # top-level statements: from the start of their first line
+        end = cast(int, node.end_lineno)
+        segment = "".join(lines[node.lineno - 1:end - 1]) + \
+            lines[end - 1].encode()[:node.end_col_offset].decode()
         if isinstance(node, ast.FunctionDef | ast.ClassDef):
             result[node.name] = segment
         elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
