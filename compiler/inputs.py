@@ -74,15 +74,18 @@ def error(code: str, span: Span, **args: object) -> InputError:
 
 @dataclass
 class Table:
-    """One input file read: its records, or, for a plain CSV file, its columns.
+    """One input file read: its records, or, for a plain CSV file or a JSON array of flat
+    objects, its columns.
 
     A plain CSV file (ASCII, no quote, no space, no blank line, as many fields on every line as
     in its header) is read into columns by a few passes over the whole text, each value a string
-    or None for an empty cell; its records are made only when asked for, from the same text, so
-    that a bad value is then reported at its place. Any other file is read into records at once,
-    and `columns` is None."""
+    or None for an empty cell; a JSON array by one decoding, each key a column (None where an
+    object lacks it, or for null). Their records are made only when asked for, from the same
+    text, so that a bad value is then reported at its place. Any other file is read into records
+    at once, and `columns` is None."""
 
     file: str
+    suffix: str
     text: str
     columns: dict[str, list[str | None]] | None
     size: int
@@ -91,7 +94,7 @@ class Table:
     def records(self, room: int = MAX_RECORDS) -> list[Record]:
         """The file's records (more than `room` are refused at the first one over)."""
         if self._records is None:
-            self._records = _records(self.text, self.file, ".csv", room)
+            self._records = _records(self.text, self.file, self.suffix, room)
         if len(self._records) > room:
             raise _too_many(self._records[room].span)
         return self._records
@@ -101,14 +104,14 @@ def read_table(path: Path, room: int = MAX_RECORDS) -> Table:
     """A .csv or .json file as a `Table`; more than `room` records are refused at the first
     one over."""
     text = _read_text(path)
-    name = path.as_posix()
-    columns = _plain_csv(text) if path.suffix.lower() != ".json" else None
-    if columns is not None:
+    name, suffix = path.as_posix(), path.suffix.lower()
+    columns = _json_columns(text) if suffix == ".json" else _plain_csv(text)
+    if columns:
         size = len(next(iter(columns.values())))
         if size <= room:
-            return Table(name, text, columns, size)
-    records = _records(text, name, path.suffix.lower(), room)
-    return Table(name, text, None, len(records), records)
+            return Table(name, suffix, text, columns, size)
+    records = _records(text, name, suffix, room)
+    return Table(name, suffix, text, None, len(records), records)
 
 
 def read_records(path: Path, room: int = MAX_RECORDS) -> tuple[list[Record], str]:
@@ -332,6 +335,39 @@ def _decoder() -> json.JSONDecoder:
     """Numbers and constants kept as written (no float, no integer size limit)."""
     return json.JSONDecoder(object_pairs_hook=_Object, parse_float=str, parse_int=str,
                             parse_constant=str)
+
+
+def _json_columns(text: str) -> dict[str, list[str | None]] | None:
+    """The columns of a JSON array of flat objects (see `Table`), values written as a CSV cell
+    would hold them; None for any other text, which `_json_records` reads (and refuses, if it
+    must, at the place of the problem)."""
+    try:
+        items = _decoder().decode(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(items, list) or any(type(item) is not _Object for item in items):
+        return None
+    names: dict[str, str] = {}
+    columns: dict[str, list[str | None]] = {}
+    for row, item in enumerate(items):
+        if len(item) > MAX_COLUMNS:
+            return None
+        for key, raw in item:
+            name = names.get(key)
+            if name is None:
+                if len(key) > MAX_VALUE_CHARS:
+                    return None
+                name = names[key] = _column_name(key)
+            column = columns.setdefault(name, [None] * row)
+            value = _written(raw)
+            if (len(column) != row or isinstance(raw, list)   # a repeated column, a nesting
+                    or (value is not None and len(value) > MAX_VALUE_CHARS)):
+                return None
+            column.append(value)
+        for column in columns.values():
+            if len(column) == row:
+                column.append(None)
+    return columns
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")

@@ -124,3 +124,44 @@ def test_a_bad_value_in_a_plain_file_is_located(tmp_path: Path, rate: str, messa
     result = n1("--input", str(path), "--set", "missing=interrupted")
     assert result.exit_code == 1
     assert "bad.csv:6:" in result.stderr and message in result.stderr
+
+
+def test_a_json_array_of_flat_objects_is_read_into_columns(tmp_path: Path) -> None:
+    path = tmp_path / "rows.json"
+    path.write_text('[{"Minute": 1709247600, "error_rate": 0.30},\n'
+                    ' {"minute": "2024-03-01T00:01:00+01:00", "error_rate": null},\n'
+                    ' {"error_rate": 1, "note": true}]', encoding="utf-8")
+    table = read_table(path)
+    # Numbers as written, true as a CSV cell would hold it, None for null and for a missing key.
+    assert table.columns == {"minute": ["1709247600", "2024-03-01T00:01:00+01:00", None],
+                             "error_rate": ["0.30", None, "1"], "note": [None, None, "true"]}
+    assert [r.span.line for r in table.records()] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("text", [
+    '[{"minute": 1, "Minute": 2}]',            # one column twice
+    '[{"minute": [1]}]',                       # a nested value
+    '{"minute": 1}',                           # not an array
+    '[{"minute": 1},]',                        # not JSON
+])
+def test_other_json_texts_are_read_into_records(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "other.json"
+    path.write_text(text, encoding="utf-8")
+    try:
+        table = read_table(path)
+    except Exception as problem:   # noqa: BLE001 - refused by the record reader, located
+        assert type(problem).__name__ == "InputError"
+        return
+    assert table.columns is None
+
+
+def test_error_rates_from_json_equal_those_from_csv(tmp_path: Path) -> None:
+    csv_path = Path(rates_file(tmp_path, "plain.csv"))
+    rows = [line.split(",") for line in csv_path.read_text(encoding="utf-8").split("\n")[1:-1]]
+    json_path = tmp_path / "rates.json"
+    json_path.write_text(json.dumps([{"minute": int(m), "error_rate": r} for m, r in rows]),
+                         encoding="utf-8")
+    from_csv = n1("--input", str(csv_path), "--set", "missing=excluded", "--json")
+    from_json = n1("--input", str(json_path), "--set", "missing=excluded", "--json")
+    assert from_csv.exit_code == 0, from_csv.output
+    assert from_json.stdout == from_csv.stdout
