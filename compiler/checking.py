@@ -21,6 +21,7 @@ from .messages import (
     listing,
     phrase,
 )
+from .sources import FILE_BYTES
 
 GREGORIAN_YEAR_SECONDS = Decimal("365.2425") * 86400
 PER_SECONDS = {"day": Decimal(86400), "week": Decimal(604800),
@@ -52,7 +53,7 @@ class Limits:
     money_decimals: int = 4         # 0.0001 EUR
     number_decimals: int = 9        # percentages and quantities
     duration_decimals: int = 30     # seconds in restatements (compared to the nanosecond)
-    file_bytes: int = 4 * 1024 * 1024
+    file_bytes: int = FILE_BYTES
     string_chars: int = 100_000
     items: int = 5_000              # blocks of a contract
     statements: int = 5_000         # statements (header included) of one block

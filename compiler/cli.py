@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from . import __version__, output
-from .diagnostics import Diagnostic, render_json, render_text
 from .sources import SOURCE_ENTRY_CODES, read_source, source_files
 
 if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
     from .evaluating import PeriodRef
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -60,6 +60,8 @@ def fail(message: str) -> NoReturn:
 def report(diagnostics: list[Diagnostic], sources: dict[str, str], fmt: str, lang: str) -> int:
     """Print the diagnostics, each under its line of `sources`; return the exit code they
     imply."""
+    from .diagnostics import render_json, render_text
+
     if fmt == "json":
         click.echo(render_json(diagnostics, lang))
     else:
@@ -114,7 +116,7 @@ def build(paths: tuple[Path, ...], out: Path, check_only: bool, jobs: int | None
     if refusal and not check_only:
         fail(f"will not replace --out {out}: {refusal}")
     read = {p.as_posix(): read_source(p) for p in source_files(sources)}
-    refused = [d for d in read.values() if isinstance(d, Diagnostic)]
+    refused = [d for d in read.values() if not isinstance(d, bytes)]
     if refused:   # not a regular file, too large or unreadable: refused before anything else
         sys.exit(report(refused, {}, fmt, lang))
     files = {name: data for name, data in read.items() if isinstance(data, bytes)}
@@ -189,6 +191,7 @@ def eval_(contract: str, clause: str, period: str | None, inputs: tuple[Path, ..
 
     from . import build as builder
     from .backends.formatting import visible
+    from .diagnostics import render_text
     from .evaluate import COMMAND_LINE, EvalError, Request, command_line_text, evaluate
     from .examples import rendered_package
     from .inputs import InputError, source_text

@@ -7,11 +7,13 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-from . import ast
-from .checking import LIMITS
-from .diagnostics import Diagnostic
-from .messages import phrase
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+
+FILE_BYTES = 4 * 1024 * 1024
+"""The size of a source file, in bytes (`checking.LIMITS.file_bytes`)."""
 
 
 def source_files(paths: list[Path]) -> list[Path]:
@@ -43,22 +45,21 @@ SOURCE_ENTRY_CODES = frozenset({"unreadable-file", "not-a-file", "too-large-file
 
 def read_source(path: Path) -> bytes | Diagnostic:
     """The bytes of a source file, or why it is refused: anything but a regular file (a folder,
-    a FIFO, a device, a symlink to one) or a file over LIMITS.file_bytes is refused without
-    being read. The file is examined (stat) first, then opened without blocking and read up to
-    the limit plus one byte, so a file that grows meanwhile is refused too."""
-    span = ast.Span(path.as_posix(), 1, 1, 1, 2)
+    a FIFO, a device, a symlink to one) or a file over FILE_BYTES is refused without being
+    read. The file is examined (stat) first, then opened without blocking and read up to the
+    limit plus one byte, so a file that grows meanwhile is refused too."""
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            return Diagnostic("not-a-file", span, {"what": _what(info.st_mode)})
-        if info.st_size > LIMITS.file_bytes:
-            return _too_large(span)
+            return _refused(path, "not-a-file", what=_what(info.st_mode))
+        if info.st_size > FILE_BYTES:
+            return _refused(path, "too-large-file", limit="limit.file")
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             if not stat.S_ISREG(os.fstat(handle).st_mode):   # replaced since the stat
-                return Diagnostic("not-a-file", span, {"what": phrase("file.other")})
+                return _refused(path, "not-a-file", what="file.other")
             chunks: list[bytes] = []
-            left = LIMITS.file_bytes + 1
+            left = FILE_BYTES + 1
             while left > 0:
                 chunk = os.read(handle, min(left, 1 << 20))
                 if not chunk:
@@ -68,20 +69,32 @@ def read_source(path: Path) -> bytes | Diagnostic:
         finally:
             os.close(handle)
     except OSError as exc:
-        return Diagnostic("unreadable-file", span, {"reason": exc.strerror or str(exc)})
+        return _refused(path, "unreadable-file", reason=exc.strerror or str(exc))
     data = b"".join(chunks)
-    return _too_large(span) if len(data) > LIMITS.file_bytes else data
+    return _refused(path, "too-large-file", limit="limit.file") if len(data) > FILE_BYTES \
+        else data
 
 
-def _too_large(span: ast.Span) -> Diagnostic:
-    return Diagnostic("too-large-file", span,
-                      {"limit": phrase("limit.file", count=LIMITS.file_bytes)})
+def _refused(path: Path, code: str, **args: str) -> Diagnostic:
+    """The diagnostic refusing a source entry, at its line 1; `what` and `limit` name phrases.
+    The diagnostics and their messages are loaded here only, out of the no-op build's way."""
+    from .ast import Span
+    from .diagnostics import Diagnostic
+    from .messages import phrase
+
+    words: dict[str, object] = dict(args)
+    if "what" in args:
+        words["what"] = phrase(args["what"])
+    if "limit" in args:
+        words["limit"] = phrase(args["limit"], count=FILE_BYTES)
+    return Diagnostic(code, Span(path.as_posix(), 1, 1, 1, 2), words)
 
 
-def _what(mode: int) -> object:
+def _what(mode: int) -> str:
+    """The phrase naming what a non-regular file is."""
     for test, key in ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "fifo"),
                       (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
                       (stat.S_ISSOCK, "socket")):
         if test(mode):
-            return phrase(f"file.{key}")
-    return phrase("file.other")
+            return f"file.{key}"
+    return "file.other"
