@@ -65,14 +65,13 @@ def report(diagnostics: list[Diagnostic], sources: dict[str, str], fmt: str, lan
     if fmt == "json":
         click.echo(render_json(diagnostics, lang))
     else:
-        for diagnostic in diagnostics:
-            click.echo(render_text(diagnostic, sources.get(diagnostic.span.file), lang),
-                       err=True)
         counts = {s: sum(d.severity == s for d in diagnostics)
                   for s in ("error", "warning", "note")}
-        click.echo(SUMMARY_WORDS[lang][0].format(errors=counts["error"], warnings=counts["warning"],
-                                                 notes=counts["note"], files=len(sources)),
-                   err=True)
+        lines = [render_text(d, sources.get(d.span.file), lang) for d in diagnostics]
+        lines.append(SUMMARY_WORDS[lang][0].format(
+            errors=counts["error"], warnings=counts["warning"], notes=counts["note"],
+            files=len(sources)))
+        click.echo("\n".join(lines), err=True)   # one write: thousands of notes print at once
     if any(d.code in SOURCE_ENTRY_CODES for d in diagnostics):   # not a readable regular file
         return EXIT_USAGE
     return EXIT_ERRORS if any(d.severity == "error" for d in diagnostics) else EXIT_OK
