@@ -151,6 +151,27 @@ def package(contracts: list[model.Contract], tmp_path_factory: pytest.TempPathFa
 
 
 @pytest.fixture(scope="session")
+def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The evaluator modules of the public SLAs (contracts/public/), built into a folder."""
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        compiled = compile_paths([Path("contracts/public")])
+    finally:
+        os.chdir(here)
+    assert not compiled.has_errors, compiled.diagnostics
+    files = {**python.package_files(compiled.contracts), **python.runtime_files()}
+    for contract in compiled.contracts:
+        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
+    root = tmp_path_factory.mktemp("public")
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return root
+
+
+@pytest.fixture(scope="session")
 def modules(package: Path) -> dict[str, ModuleType]:
     """The five contracts' modules of `package`, loaded."""
     return {name: load_generated(package, name) for name in MODULES}

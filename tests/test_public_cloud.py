@@ -5,7 +5,6 @@ of the code)."""
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -13,28 +12,9 @@ from types import ModuleType
 from zoneinfo import ZoneInfo
 
 import pytest
-from slac.build import render_all
 from slac.examples import load_generated
-from slac.pipeline import compile_paths
 
-ROOT = Path(__file__).resolve().parent.parent
 UTC = ZoneInfo("UTC")
-
-
-@pytest.fixture(scope="module")
-def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        compiled = compile_paths([Path("contracts/public")])
-    finally:
-        os.chdir(here)
-    assert not compiled.has_errors, compiled.diagnostics
-    out = tmp_path_factory.mktemp("public_cloud")
-    for name, text in render_all(compiled.contracts, "test").items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(text, encoding="utf-8")
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ is kept in a strict xfail, so that the gap stays visible."""
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -15,30 +14,9 @@ from types import ModuleType
 from zoneinfo import ZoneInfo
 
 import pytest
-from slac.build import render_all
 from slac.examples import load_generated
-from slac.pipeline import compile_paths
 
-ROOT = Path(__file__).resolve().parent.parent
 UTC = ZoneInfo("UTC")
-FILES = ("fastly", "atlassian")
-
-
-@pytest.fixture(scope="module")
-def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        # The two contracts of this file only: other public contracts are written concurrently.
-        compiled = compile_paths([Path("contracts/public") / f"{name}.sla" for name in FILES])
-    finally:
-        os.chdir(here)
-    assert not compiled.has_errors, compiled.diagnostics
-    out = tmp_path_factory.mktemp("public_termination")
-    for name, text in render_all(compiled.contracts, "test").items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(text, encoding="utf-8")
-    return out
 
 
 @pytest.fixture(scope="module")
