@@ -26,7 +26,16 @@ from zoneinfo import ZoneInfo
 from . import model
 from .ast import Span
 from .backends.pycode import Names
-from .inputs import MAX_DECIMALS, MAX_NUMBER, MAX_RECORDS, Record, Table, Value, error
+from .inputs import (
+    MAX_DECIMALS,
+    MAX_NUMBER,
+    MAX_RECORDS,
+    UNIX_SECONDS_LIMIT,
+    Record,
+    Table,
+    Value,
+    error,
+)
 from .messages import Phrase
 from .wording import said, worded
 
@@ -353,7 +362,7 @@ def _datetime(value: Value, zone: ZoneInfo | None) -> datetime:
     """ISO 8601, or Unix time: whole seconds since 1970-01-01 00:00 UTC."""
     text = typing.cast(str, value.text)
     if text.isascii() and text.isdigit():
-        if len(text) > 11:   # beyond the year 5138: refused as out of range
+        if len(text.lstrip("0")) > 11 or int(text) >= UNIX_SECONDS_LIMIT:
             raise OverflowError(text)
         return datetime.fromtimestamp(int(text), timezone.utc)
     moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)

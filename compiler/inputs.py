@@ -165,8 +165,8 @@ def _too_many(span: Span) -> InputError:
 
 # ---------------------------------------------------------------------------------- columns
 
-_UNIX_SECONDS_LIMIT = 10**11
-"""Unix times from here on are refused (beyond the year 5138), as `evaluating` refuses them."""
+UNIX_SECONDS_LIMIT = 10**11
+"""Unix times from here on (beyond the year 5138) are refused as out of range."""
 
 
 def whole_minutes(texts: list[str | None]) -> list[int] | None:
@@ -177,7 +177,7 @@ def whole_minutes(texts: list[str | None]) -> list[int] | None:
     written = cast(list[str], texts)
     if all(map(str.isdigit, written)):
         seconds = list(map(int, written))
-        if max(seconds, default=0) >= _UNIX_SECONDS_LIMIT or any(map(operator.mod, seconds,
+        if max(seconds, default=0) >= UNIX_SECONDS_LIMIT or any(map(operator.mod, seconds,
                                                                      repeat(60))):
             return None
         return list(map(operator.floordiv, seconds, repeat(60)))
