@@ -19,13 +19,13 @@ from .backends import pycode, python, summary
 from .diagnostics import Diagnostic
 from .examples import rendered_package, run_examples
 from .messages import Phrase
-from .output import INDEX, STAMP, Content, stamp
+from .output import INDEX, STAMP, Content, Kept, stamp
 from .parse import ParseFailure, decode
 from .pipeline import Checked, Compiled, compile_file, gather
 from .sources import read_source, source_files, source_path
 
 _Content = TypeVar("_Content", str, Content)
-"""Texts only (a clean build), or texts and bytes taken from the previous build."""
+"""Texts only (a clean build), or texts and files kept from the previous build."""
 
 
 def render_contracts(contracts: list[model.Contract]) -> dict[str, str]:
@@ -207,17 +207,16 @@ class _Reused:
 
     checked: Checked
     entry: _Entry
-    files: dict[str, bytes]
+    files: dict[str, Kept]
 
 
 @dataclass(frozen=True)
 class Previous:
     """The build found in the output folder, made by this same compiler and not edited since:
-    its index and its files (as bytes, line ends made LF), to take unchanged sources' output
-    from."""
+    its index and the hash of each of its files, to take unchanged sources' output from."""
 
     index: dict[str, _Entry]
-    files: dict[str, bytes]
+    hashes: dict[str, str]
 
     def reusable(self, sources: list[Path]) -> dict[str, _Reused]:
         """The sources whose text is the one built before, by their path as given."""
@@ -232,11 +231,11 @@ class Previous:
                 text = decode(data, name)
             except ParseFailure:
                 continue
-            if _sha256(text) != entry.sha256 or not all(f in self.files for f in entry.files):
+            if _sha256(text) != entry.sha256 or not all(f in self.hashes for f in entry.files):
                 continue
             diagnostics = [_diagnostic(name, d) for d in entry.diagnostics]
             checked = Checked(name, None, diagnostics, text, entry.listing.id)
-            found[name] = _Reused(checked, entry, {f: self.files[f] for f in entry.files})
+            found[name] = _Reused(checked, entry, {f: Kept(self.hashes[f]) for f in entry.files})
         return found
 
 
@@ -246,14 +245,17 @@ def previous_build(out: Path, inputs: str) -> Previous | None:
     stamped = output.recorded(out)
     if stamped is None or stamped[0].rpartition(" ")[2] != inputs.rpartition(" ")[2]:
         return None
-    files = output.files_on_disk(out, stamped[1])
-    if files is None or INDEX not in files:
+    hashes = output.files_on_disk(out, stamped[1])
+    if hashes is None or INDEX not in hashes:
         return None
     try:
-        index = _index(files[INDEX].decode("utf-8"))
-    except (ValueError, TypeError, KeyError, AttributeError):
+        text = (out / INDEX).read_text(encoding="utf-8")
+        if output.file_hash(text) != hashes[INDEX]:   # written since it was hashed
+            return None
+        index = _index(text)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-    return Previous(index, files)
+    return Previous(index, hashes)
 
 
 def _index(text: str) -> dict[str, _Entry]:

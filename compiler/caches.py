@@ -1,5 +1,6 @@
 """What slac derives from its own files, kept between runs in a folder of the user's own: the
-parse tables of the grammar (Lark's cache) and the compiled templates (Jinja's bytecode cache).
+parse tables of the grammar (Lark's cache), the compiled templates (Jinja's bytecode cache) and
+the hash and file status of each file of the output folders it wrote (`output.files_on_disk`).
 
 Both libraries key each entry by the text it was made from and make it again when that text
 changes, so a stale entry is never used. The folder is `$XDG_CACHE_HOME/slac` (default
@@ -11,13 +12,15 @@ cannot be made or is not safe, means no cache: slac is then slower to start, nev
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import stat
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
-import jinja2.bccache
+if TYPE_CHECKING:
+    import jinja2
 
 
 @cache
@@ -45,21 +48,6 @@ def parser_cache(name: str) -> str | bool:
     return False if where is None else str(where / f"{name}.lark-cache")
 
 
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's cache in files, where an entry that cannot be read or written (damaged, a full
-    disk) is as if absent: the template is then compiled from its text."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - any damaged entry: compile the template anew
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
 @cache
 def templates(environment: str) -> jinja2.BytecodeCache | None:
     """Jinja's bytecode cache of the templates of one `environment`, or None. Each environment
@@ -73,4 +61,35 @@ def templates(environment: str) -> jinja2.BytecodeCache | None:
         path.mkdir(mode=0o700, exist_ok=True)
     except OSError:
         return None
-    return _TemplateCache(str(path))
+    return _template_cache()(str(path))
+
+
+@cache
+def _template_cache() -> type[jinja2.FileSystemBytecodeCache]:
+    """Jinja's cache in files, where an entry that cannot be read or written (damaged, a full
+    disk) is as if absent: the template is then compiled from its text. Jinja is loaded here,
+    out of the way of a build that renders nothing."""
+    import jinja2.bccache
+
+    class TemplateCache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - any damaged entry: compile the template anew
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    return TemplateCache
+
+
+def output_record(out: Path) -> Path | None:
+    """The file that keeps what slac knows of the output folder `out` (see
+    `output.files_on_disk`), or None when there is no cache."""
+    where = folder()
+    if where is None:
+        return None
+    key = hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:32]
+    return where / "outputs" / key

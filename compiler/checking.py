@@ -364,8 +364,11 @@ def known_zones() -> set[str]:
 def known_holidays(country: str, subdivision: str | None) -> bool:
     """Whether the holidays library has this country (and subdivision); asked once per pair."""
     import holidays
+    from holidays.registry import EntityLoader
 
-    if country not in holidays.list_supported_countries():   # not any attribute of the module
+    # A country code of the registry, not any attribute of the module; the registry's codes are
+    # read without importing every country's module (`list_supported_countries` does import them).
+    if country not in EntityLoader.get_country_codes():
         return False
     try:
         holidays.country_holidays(country, subdiv=subdivision, years=2024)

@@ -139,7 +139,7 @@ def build(paths: tuple[Path, ...], out: Path, check_only: bool, jobs: int | None
             sys.exit(EXIT_ERRORS)
         click.echo(f"slac: {out} is up to date", err=True)
         sys.exit(EXIT_OK)
-    output.replace_atomically(out, rendered, previous.files if previous else None)
+    output.replace_atomically(out, rendered, previous.hashes if previous else None)
     reused = f" ({built.reused} unchanged)" if built.reused else ""
     click.echo(f"slac: wrote {len(rendered)} files for {built.contracts} contract(s){reused} "
                f"into {out}", err=True)

@@ -3,8 +3,10 @@ atomically. Kept apart from the backends, so that a no-op build does not load th
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -13,17 +15,25 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-from . import __version__
+from . import __version__, caches
 from .sources import source_path
 
 STAMP = ".slac-stamp"
 INDEX = ".slac-index.json"
 
-Content = str | bytes
-"""A generated file: its text, or its bytes as the previous build wrote them (line ends LF)."""
+@dataclass(frozen=True)
+class Kept:
+    """A file of the previous build, unchanged: linked from its folder, known by its hash."""
+
+    sha256: str
+
+
+Content = str | Kept
+"""A generated file: its text, or the previous build's file of the same name."""
 
 
 def compiler_hash() -> str:
@@ -79,83 +89,149 @@ def recorded(out: Path) -> tuple[str, str] | None:
     return inputs, outputs
 
 
-def files_on_disk(out: Path, outputs: str) -> dict[str, bytes] | None:
-    """The files of `out` by relative path, when they are still those of the digest `outputs`.
+Status = tuple[int, int, int, int]
+"""What the system says of a file, as compared with what it said when slac last hashed it:
+inode, size, modification and change times (ns). Writing a file changes its change time, and
+no program can set that back."""
 
-    The files are read as bytes, line ends made LF as `read_text` reads them, so the digest
-    equals `stamp` of the texts without decoding them; a file that is not UTF-8 simply differs.
-    A file edited, added or deleted since the build changes the digest."""
+
+def files_on_disk(out: Path, outputs: str) -> dict[str, str] | None:
+    """The hash of each file of `out` (`file_hash`) by relative path, when the files are still
+    those of the digest `outputs`; else None. A file edited, added or deleted since the build
+    changes the digest.
+
+    A file whose status is the one it had when slac last hashed it (the record kept in the user
+    cache, `caches.output_record`) is taken to have that hash; any other is read and hashed."""
     try:
-        files = {name: _universal_newlines(_read(os.path.join(out, name)))
-                 for name in sorted(_names(out))}
+        statuses = _statuses(out)
+        known = _record(out)
+        hashes: dict[str, str] = {}
+        for name, status in sorted(statuses.items()):
+            seen = known.get(name)
+            hashes[name] = seen[1] if seen is not None and seen[0] == status else \
+                _file_hash(os.path.join(out, name))
     except OSError:
         return None
-    return files if _digest(files.items()) == outputs else None
+    if _digest(hashes.items()) != outputs:
+        return None
+    if any(known.get(name) != (status, hashes[name]) for name, status in statuses.items()):
+        _remember(out, hashes)
+    return hashes
 
 
-def _names(out: Path) -> list[str]:
-    """The relative paths of the regular files under `out`, byte-code caches left out."""
-    names = []
+def _statuses(out: Path) -> dict[str, Status]:
+    """The status of each regular file under `out` by relative path, byte-code caches left
+    out."""
+    found = {}
     for folder, subfolders, files in os.walk(out, onerror=_raise):
         subfolders[:] = [name for name in subfolders if name != "__pycache__"]
         prefix = Path(folder).relative_to(out).as_posix()
         for name in files:
-            if stat.S_ISREG(os.stat(os.path.join(folder, name)).st_mode):
-                names.append(name if prefix == "." else f"{prefix}/{name}")
-    return names
+            info = os.stat(os.path.join(folder, name))
+            if stat.S_ISREG(info.st_mode):
+                found[name if prefix == "." else f"{prefix}/{name}"] = _status(info)
+    return found
+
+
+def _status(info: os.stat_result) -> Status:
+    return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
 def _raise(error: OSError) -> None:
     raise error
 
 
-def _read(path: str) -> bytes:
+def _record(out: Path) -> dict[str, tuple[Status, str]]:
+    """The status and hash of each file of `out` as slac last knew them; empty when unknown (no
+    cache, no record, a damaged one)."""
+    where = caches.output_record(out)
+    try:
+        if where is None:
+            return {}
+        data = json.loads(where.read_bytes())
+        return {name: ((a, b, c, d), digest) for name, [a, b, c, d, digest] in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def _remember(out: Path, hashes: Mapping[str, str]) -> None:
+    """Record the status of each file of `out` with its hash (`hashes`), when there is a cache;
+    a record that cannot be written is no record."""
+    where = caches.output_record(out)
+    if where is None:
+        return
+    temporary = where.with_name(f"{where.name}-{secrets.token_hex(6)}")
+    try:
+        statuses = _statuses(out)
+        data = {name: [*status, hashes[name]] for name, status in statuses.items()
+                if name in hashes}
+        where.parent.mkdir(mode=0o700, exist_ok=True)
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, where)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _file_hash(path: str) -> str:
+    """`file_hash` of a file on disk, its line ends made LF as `read_text` reads them (bytes 13
+    and 10 occur in UTF-8 only as themselves); a file that is not UTF-8 simply differs."""
     with open(path, "rb") as file:
-        return file.read()
+        data = file.read()
+    return _bytes_hash(data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data
+                       else data)
 
 
-def _universal_newlines(data: bytes) -> bytes:
-    """CRLF and CR as LF, as text mode reads them (bytes 13 and 10 occur in UTF-8 only as
-    themselves)."""
-    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data
+def file_hash(content: Content) -> str:
+    """The SHA-256 of a generated file's UTF-8 bytes."""
+    return content.sha256 if isinstance(content, Kept) else _bytes_hash(content.encode())
+
+
+def _bytes_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def stamp(files: Mapping[str, Content]) -> str:
     """A content hash of the output, so a stale or hand-edited generated/ is detected."""
-    return _digest((name, _bytes(files[name])) for name in sorted(files))
+    return _digest((name, file_hash(files[name])) for name in sorted(files))
 
 
-def _bytes(content: Content) -> bytes:
-    return content if isinstance(content, bytes) else content.encode()
-
-
-def _digest(files: Iterable[tuple[str, bytes]]) -> str:
-    """The content hash of (relative path, bytes) pairs given in path order, the stamp left out."""
+def _digest(hashes: Iterable[tuple[str, str]]) -> str:
+    """The hash of the output from each file's hash (`file_hash`), by relative path in path
+    order; the stamp left out."""
     digest = hashlib.sha256()
-    for name, data in files:
+    for name, file_digest in hashes:
         if name != STAMP:
-            digest.update(name.encode() + b"\0" + data + b"\0")
+            digest.update(f"{name}\0{file_digest}\n".encode())
     return f"slac {__version__} sha256:{digest.hexdigest()}"
 
 
 def write_tree(root: Path, files: Mapping[str, Content], kept: Path | None = None,
-               previous: Mapping[str, bytes] | None = None) -> None:
-    """Write `files` under `root`; a file whose bytes are those `previous` read from the folder
-    `kept` is linked to it instead (no writing)."""
+               previous: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Write `files` under `root`, and return each one's hash. A file `Kept`, or whose hash is
+    the one `previous` gives for the file of the same name in the folder `kept`, is linked to
+    that file instead (copied where the system has no links)."""
+    hashes: dict[str, str] = {}
+    folders: set[str] = set()
     for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if (kept is not None and previous is not None and name in previous
-                and previous[name] == _bytes(content)):
+        path = os.path.join(root, name)
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        data = None if isinstance(content, Kept) else content.encode()
+        hashes[name] = file_hash(content) if data is None else _bytes_hash(data)
+        if kept is not None and (data is None or (previous or {}).get(name) == hashes[name]):
+            source = os.path.join(kept, name)
             try:
-                os.link(kept / name, path)
-                continue
-            except OSError:   # a file system without hard links: written below
-                pass
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", newline="\n")
+                os.link(source, path)
+            except OSError:   # a file system without hard links
+                shutil.copyfile(source, path)
+            continue
+        if data is None:
+            raise ValueError(f"{name}: a kept file, and no folder to take it from")
+        Path(path).write_bytes(data)
+    return hashes
 
 
 def is_up_to_date(out: Path, files: Mapping[str, Content]) -> bool:
@@ -169,8 +245,11 @@ def is_up_to_date(out: Path, files: Mapping[str, Content]) -> bool:
     if present != set(files):
         return False
     for name, content in files.items():
-        text = content.decode() if isinstance(content, bytes) else content
-        on_disk = (out / name).read_text(encoding="utf-8")
+        if isinstance(content, Kept):
+            if _file_hash(os.path.join(out, name)) != content.sha256:
+                return False
+            continue
+        text, on_disk = content, (out / name).read_text(encoding="utf-8")
         if name == STAMP:
             on_disk, text = on_disk.split("\n", 1)[-1], text.split("\n", 1)[-1]
         if on_disk != text:
@@ -191,16 +270,18 @@ def unsafe_output(out: Path) -> str | None:
 
 
 def replace_atomically(out: Path, files: Mapping[str, Content],
-                       previous: Mapping[str, bytes] | None = None) -> None:
+                       previous: Mapping[str, str] | None = None) -> None:
     """Write into a sibling new folder, then swap it in: a killed build leaves the old one (and
-    its own folders beside it, which the next build into `out` removes). A file whose text is
-    the one `previous` read from `out` is linked from it, not written again."""
+    its own folders beside it, which the next build into `out` removes). A file `Kept`, or whose
+    hash is the one `previous` gives for the file of the same name in `out`, is linked from it,
+    not written again. The new files' status is then recorded (`files_on_disk`)."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with _lock(out.parent) as locked:
-        _swap(out, files, previous)
+        hashes = _swap(out, files, previous)
         if locked:
             _remove_leftovers(out)
+        _remember(out, hashes)   # after the old tree is gone: unlinking it changes files' status
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -230,11 +311,12 @@ def _lock(folder: Path) -> Iterator[bool]:
         os.close(handle)   # releases the lock
 
 
-def _swap(out: Path, files: Mapping[str, Content], previous: Mapping[str, bytes] | None
-          ) -> None:
+def _swap(out: Path, files: Mapping[str, Content], previous: Mapping[str, str] | None
+          ) -> dict[str, str]:
+    """`replace_atomically` without the lock; the hash of each file written."""
     staging = _new_folder(out.parent, f".{out.name}-new-")
     try:
-        write_tree(staging, files, out, previous)
+        hashes = write_tree(staging, files, out if out.exists() else None, previous)
         if not out.exists():
             os.rename(staging, out)
         elif not _exchange(staging, out):   # exchanged: staging holds the old tree, removed below
@@ -249,6 +331,7 @@ def _swap(out: Path, files: Mapping[str, Content], previous: Mapping[str, bytes]
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+    return hashes
 
 
 def _new_folder(parent: Path, prefix: str) -> Path:

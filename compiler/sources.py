@@ -4,6 +4,7 @@ build reads its sources without loading the compiler."""
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path, PurePosixPath
@@ -30,11 +31,16 @@ def source_path(file: str) -> str:
     """The source as generated files name it, whatever way its path was typed: relative to the
     current directory (`contracts/teogest.sla` for `contracts/teogest.sla` and for
     `/work/repo/contracts/teogest.sla` run from `/work/repo`)."""
+    return _source_path(file, os.getcwd())
+
+
+@functools.lru_cache(maxsize=8192)
+def _source_path(file: str, cwd: str) -> str:
     path = Path(file)
     if not path.is_absolute():
         return PurePosixPath(os.path.normpath(file)).as_posix()
     try:
-        return Path(os.path.relpath(path, Path.cwd())).as_posix()
+        return Path(os.path.relpath(path, cwd)).as_posix()
     except ValueError:    # another drive (Windows): no relative form exists
         return path.as_posix()
 

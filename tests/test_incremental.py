@@ -6,12 +6,14 @@ edited, another compiler, a damaged index) makes the build check every file agai
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from slac import build, output
+from slac import build, caches, output
 from slac.cli import cli
 from slac.sources import read_source, source_files
 
@@ -129,3 +131,61 @@ def test_a_new_file_may_not_take_the_id_of_a_reused_one(sources: Path, tmp_path:
     assert code == 1
     assert "zz-copy.sla:1:1: error" in said and "duplicate-contract" in said
     assert tree(out) == before   # a failed build writes nothing
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache folder of this test's own, where the status of the output files is recorded."""
+    monkeypatch.setenv("SLAC_CACHE_DIR", str(tmp_path / "cache"))
+    caches.folder.cache_clear()
+    yield tmp_path / "cache"
+    monkeypatch.undo()
+    caches.folder.cache_clear()
+
+
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The output files that `output` reads to hash them, from now on."""
+    read: list[str] = []
+    hash_file = output._file_hash
+
+    def counted(path: str) -> str:
+        read.append(Path(path).name)
+        return hash_file(path)
+
+    monkeypatch.setattr(output, "_file_hash", counted)
+    return read
+
+
+def test_files_unchanged_since_the_build_are_not_read_again(
+        sources: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    assert slac_build(sources, out)[0] == 0
+    given = inputs(sources)
+    read = reads(monkeypatch)
+    assert output.cached(out, given) and read == []
+    # Without the record every file is read, and the record is made again for the next check.
+    [record] = (cache / "outputs").iterdir()
+    record.unlink()
+    assert output.cached(out, given) and len(read) == len(tree(out))
+    read.clear()
+    assert output.cached(out, given) and read == []
+    # A damaged record is no record.
+    record.write_text('{"cegid_api.py": [1, 2]}', encoding="utf-8")
+    assert output.cached(out, given) and len(read) == len(tree(out))
+
+
+def test_an_edit_that_keeps_the_size_and_the_time_is_seen(sources: Path, tmp_path: Path,
+                                                          cache: Path) -> None:
+    out = tmp_path / "out"
+    assert slac_build(sources, out)[0] == 0
+    path = out / "cegid_api.py"
+    before, data = path.stat(), path.read_bytes()
+    edited = data.replace(b"def ", b"def_", 1)
+    assert edited != data and len(edited) == len(data)
+    path.write_bytes(edited)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))   # the time put back
+    assert not output.cached(out, inputs(sources))
+    assert build.previous_build(out, inputs(sources)) is None
+    code, said = slac_build(sources, out)
+    assert code == 0 and "unchanged" not in said
+    assert path.read_bytes() == data
