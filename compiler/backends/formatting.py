@@ -6,7 +6,8 @@ French uses non-breaking spaces between a number and its unit (`99,8 %`, `21 h 0
 1.5 are singular). Values only: the sentences around them live in the templates.
 
 Babel's answers are cached: numbers by their text (which keeps `1.0` and `1.00` apart, as
-Babel does), dates by value, names by locale; a contract's values recur in every summary.
+Babel does), dates by value, names by locale and code; a contract's values recur in every
+summary.
 """
 
 from __future__ import annotations
@@ -120,6 +121,17 @@ def _month(lang: Lang, year: int, month: int) -> str:
 
 
 @functools.cache
+def _currencies(lang: Lang, code: str) -> str:
+    return str(get_currency_name(code, count=2, locale=_locale(lang)))
+
+
+@functools.cache
+def _languages(lang: Lang, codes: tuple[str, ...]) -> str:
+    locale = _locale(lang)
+    return format_list([str(locale.languages.get(code, code)) for code in codes], locale=locale)
+
+
+@functools.cache
 def _day_names(lang: Lang, width: Literal["wide", "abbreviated"]) -> dict[int, str]:
     """0 = Monday."""
     names = get_day_names(width, locale=_locale(lang))
@@ -171,12 +183,11 @@ class Formatter:
 
     def currencies(self, code: str) -> str:
         """The currency's plural name: `euros`."""
-        return str(get_currency_name(code, count=2, locale=self.locale))
+        return _currencies(self.lang, code)
 
     def languages(self, codes: tuple[str, ...]) -> str:
         """Languages' names, joined: `English`, `français et anglais`."""
-        names = [str(self.locale.languages.get(code, code)) for code in codes]
-        return format_list(names, locale=self.locale)
+        return _languages(self.lang, codes)
 
     def country(self, code: str) -> str:
         """A country's name from its ISO code: `France`."""

@@ -1256,8 +1256,10 @@ def running_header(contract: model.Contract, lang: Lang) -> str:
     return visible(f"{_text(contract.title, lang)} — {Formatter(lang).long_date(contract.dated)}")
 
 
+_CSS_SPECIAL = re.compile(r'[\\"<>&\n\r]')
+
+
 def css_string(text: str) -> Markup:
     """`text` as the inside of a double-quoted CSS string in a `<style>` element: backslash,
     quote, line breaks and `<` `>` `&` as CSS escapes, so no HTML can close the element."""
-    escaped = "".join(f"\\{ord(ch):x} " if ch in '\\"<>&\n\r' else ch for ch in str(text))
-    return Markup(escaped)
+    return Markup(_CSS_SPECIAL.sub(lambda m: f"\\{ord(m.group()):x} ", str(text)))

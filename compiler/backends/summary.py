@@ -8,11 +8,15 @@ one in French, said with `say(s, "key", …)`, so no sentence can exist in one l
 template is loaded once per language with its phrases put in (`summary.j2@fr`,
 `kind/tiers@en`: backends/localise.py), so rendering costs what a one-language template does.
 
-The same macros render both outputs; they draw paragraphs and lists through filter blocks
-(`{% filter p %}`, `ul`, `li`, `heading`, `meta`, `note`), which each environment defines for its
-output (`MARKDOWN_BLOCKS`, `HTML_BLOCKS`), and every contract string goes through the `t` filter,
-which escapes it for the output (Markdown backslashes and entities; HTML entities, with
-autoescape on as well). Contract strings are data: they are never compiled as templates.
+Each item is rendered once per language, for both outputs: the summaries' templates write
+marked text (`Marked`), which `unmark` makes Markdown (the summary) or HTML (the sheet's annex).
+They draw paragraphs and lists through filter blocks (`{% filter p %}`, `ul`, `li`, `heading`,
+`meta`, `note`), marked with their content, which each output lays out with its own tags; every
+contract string goes through the `t` filter, marked to be escaped for each output (Markdown
+backslashes and entities, HTML entities); any other value a template outputs is marked where
+HTML escaping would change it, as autoescape would have escaped it. Contract strings are data:
+they are never compiled as templates. The sheet's own template (`sheet.html.j2`) is rendered with
+autoescape on.
 
 `Facts` gives the templates what is not a sentence: labels, lookups, grouped schedules, and the
 derived figures (allowed unavailability, hours per week, worst-case due instants).
@@ -170,7 +174,7 @@ PHRASES: dict[str, Phrase] = {
 has its own (kinds/base.py)."""
 
 
-# --------------------------------------------------------------------------- escaping filters
+# --------------------------------------------------------------------------- escaping
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _MD_LINE_START = re.compile(r"^([-+=>]|\d+[.)])")
@@ -226,34 +230,12 @@ def typography(text: str, lang: str) -> str:
     return french_typography(text) if lang == "fr" else text
 
 
-def capfirst(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def separator(loop: jinja2.runtime.LoopContext, word: str) -> str:
     """What goes before an item of a list in a sentence: nothing, `, `, or ` word ` before the
     last."""
     if loop.first:
         return ""
     return f" {word} " if loop.last else ", "
-
-
-# --------------------------------------------------------------------------- blocks
-
-Block = Callable[[str], str]
-
-
-def _block(before: str, after: str, *, squashed: bool = True, html: bool = False) -> Block:
-    """A filter that puts a block's content, on one line if `squashed`, between `before` and
-    `after`.
-
-    In HTML the content is already escaped markup, and so is the result.
-    """
-    def block(content: str) -> str:
-        plain = str(content)    # a plain copy of the markup: squashed without making markup
-        text = f"{before}{squash(plain) if squashed else plain}{after}"
-        return Markup(text) if html else text
-    return block
 
 
 def markdown_grid(table: glance.Table) -> str:
@@ -273,19 +255,176 @@ def html_grid(table: glance.Table) -> Markup:
                   f"<tbody>\n{rows}</tbody>\n</table>\n")
 
 
-MARKDOWN_BLOCKS: dict[str, Block] = {
-    "heading": _block("## ", "\n\n"), "meta": _block("*", "*\n\n"), "p": _block("", "\n\n"),
-    "note": _block("> ", "\n\n"), "ul": _block("", "\n\n", squashed=False),
-    "li": _block("- ", "\n"),
+# --------------------------------------------------------------------------- marked text
+
+MARK = "\x1a"
+"""Starts a mark of marked text; the character after it says which (`WORDS`…, `BLOCKS`). A
+control character: `visible` shows it in the contract's words, and a raw value keeps it as the
+mark `ESCAPE`."""
+
+WORDS, RAW, END, ESCAPE, MARKDOWN_ONLY, HTML_ONLY, TYPOGRAPHY, TYPOGRAPHY_END = "wrex#<Ff"
+"""`WORDS` (a contract string), `RAW` (a value), `MARKDOWN_ONLY` and `HTML_ONLY` (the text of one
+output) start a segment that `END` ends; `ESCAPE` is a `MARK` in a raw value; French
+`TYPOGRAPHY` applies up to its end, once the text is Markdown or HTML."""
+
+BLOCKS: dict[str, tuple[str, str, bool]] = {
+    "heading": ("H", "h", True), "meta": ("M", "m", True), "p": ("P", "p", True),
+    "note": ("N", "n", True), "ul": ("U", "u", False), "li": ("L", "l", True),
 }
-HTML_BLOCKS: dict[str, Block] = {
-    "heading": _block("<h2>", "</h2>\n", html=True),
-    "meta": _block('<p class="meta">', "</p>\n", html=True),
-    "p": _block("<p>", "</p>\n", html=True),
-    "note": _block('<p class="note">', "</p>\n", html=True),
-    "ul": _block("<ul>\n", "</ul>\n", squashed=False, html=True),
-    "li": _block("<li>", "</li>\n", html=True),
-}
+"""The summaries' blocks (`{% filter p %}`): the marks of their start and end, and whether their
+content is put on one line (`squash`)."""
+
+_NOT_INLINE = re.compile(f"{MARK}[^{WORDS}{RAW}{END}{ESCAPE}]")
+"""What a block put on one line cannot hold: another block, a table, typography."""
+_RAW_MARKED = re.compile(f"[&<>\"'{MARK}]")
+"""What HTML escaping changes in a raw value, and the mark."""
+_SPACE = " \t\r\n\f\v\x85\u2028\u2029"
+"""What `squash` takes for space."""
+
+
+class Marked(str):
+    """Marked text: what the summaries' templates output (their macros, blocks and filters), left
+    as it is by `_finalize`; any other value a template outputs is raw. `unmark` makes it
+    Markdown or HTML."""
+
+    __slots__ = ()
+
+
+def _finalize(value: object) -> str:
+    """A value a template outputs (`{{ … }}`), as marked text: raw, unless it is marked already;
+    marked `RAW` where HTML escaping would change it, the spaces around it left outside (so that
+    a block puts its content on one line as it would the Markdown or the HTML)."""
+    if type(value) is Marked:
+        return value
+    text = str(value)
+    if _RAW_MARKED.search(text) is None:
+        return text
+    core = text.lstrip(_SPACE)
+    before = text[:len(text) - len(core)]
+    core = core.rstrip(_SPACE)
+    after = text[len(before) + len(core):]
+    core = core.replace(MARK, MARK + ESCAPE)
+    return f"{before}{MARK}{RAW}{core}{MARK}{END}{after}"
+
+
+@functools.cache
+def _marked_words(value: str) -> Marked:
+    text = squash(visible(value))
+    if _markdown_text(text) == text == _html_text(text):
+        return Marked(text)
+    return Marked(f"{MARK}{WORDS}{text}{MARK}{END}")
+
+
+def marked_words(value: object) -> Marked:
+    """The `t` filter: a contract string, on one line, invisible characters shown, marked `WORDS`
+    where either output makes it inert otherwise (`markdown_text`, `html_text`)."""
+    return _marked_words(str(value))
+
+
+def marked_grid(table: glance.Table) -> Marked:
+    """The `grid` filter: a table in Markdown and in HTML, each marked for its output."""
+    return Marked(f"{MARK}{MARKDOWN_ONLY}{markdown_grid(table)}"
+                  f"{MARK}{HTML_ONLY}{html_grid(table)}{MARK}{END}")
+
+
+def capfirst(text: str) -> str:
+    """`text` with a capital first letter; for marked text, that of the value it starts with."""
+    if type(text) is Marked and text.startswith(MARK):
+        if text[1] not in (WORDS, RAW):
+            raise ValueError("capfirst: marked text must start with words or a value")
+        return Marked(text[:2] + text[2:3].upper() + text[3:])
+    return text[:1].upper() + text[1:]
+
+
+def marked_typography(text: str, lang: str) -> Marked:
+    """The `typography` filter: `text` marked for French typography in French."""
+    marked = _finalize(text)
+    return Marked(f"{MARK}{TYPOGRAPHY}{marked}{MARK}{TYPOGRAPHY_END}" if lang == "fr" else marked)
+
+
+def _block_filter(name: str) -> Callable[[str], Marked]:
+    """The filter of a block: its content between its marks, on one line if it is `squash`ed
+    (spaces are the same in marked text as in either output: no marked segment starts or ends
+    with one)."""
+    start, end, squashed = BLOCKS[name]
+
+    def block(content: str) -> Marked:
+        if squashed:
+            if _NOT_INLINE.search(content):
+                raise ValueError(f"the block {name} holds a block or a table")
+            content = squash(content)
+        return Marked(f"{MARK}{start}{content}{MARK}{end}")
+    return block
+
+
+BLOCK_FILTERS = {name: _block_filter(name) for name in BLOCKS}
+
+
+@dataclass(frozen=True)
+class Output:
+    """What marked text becomes in one output (`MARKDOWN`, `HTML`)."""
+
+    only: str
+    """The mark of text for this output only."""
+    words: Callable[[str], str]
+    """A contract string (`WORDS`) made inert."""
+    raw: Callable[[str], str]
+    """A raw value (`RAW`), as this output shows it."""
+    tags: dict[str, str]
+    """What the start and the end of each block become, by mark."""
+
+
+def _tags(tags: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """The marks of each block (by name) mapped to what goes before and after its content."""
+    by_mark = {}
+    for name, (before, after) in tags.items():
+        start, end, _ = BLOCKS[name]
+        by_mark[start], by_mark[end] = before, after
+    return by_mark
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+MARKDOWN = Output(MARKDOWN_ONLY, _markdown_text, _as_is, _tags({
+    "heading": ("## ", "\n\n"), "meta": ("*", "*\n\n"), "p": ("", "\n\n"), "note": ("> ", "\n\n"),
+    "ul": ("", "\n\n"), "li": ("- ", "\n")}))
+HTML = Output(HTML_ONLY, _html_text, escape, _tags({
+    "heading": ("<h2>", "</h2>\n"), "meta": ('<p class="meta">', "</p>\n"),
+    "p": ("<p>", "</p>\n"), "note": ('<p class="note">', "</p>\n"), "ul": ("<ul>\n", "</ul>\n"),
+    "li": ("<li>", "</li>\n")}))
+
+
+def unmark(marked: str, output: Output) -> str:
+    """Marked text as Markdown or HTML: blocks as tags, words made inert, raw values as the output
+    shows them, the text of the other output left out, French typography put in."""
+    first, *pieces = marked.split(MARK)
+    parts = [first]
+    typography: list[int] = []      # where each typography mark still open starts, in `parts`
+    tags = output.tags
+    for piece in pieces:
+        mark, text = piece[0], piece[1:]
+        if mark in tags:
+            parts += (tags[mark], text)
+        elif mark == END:
+            parts.append(text)
+        elif mark == WORDS:
+            parts.append(output.words(text))
+        elif mark == RAW:
+            parts.append(output.raw(text))
+        elif mark == ESCAPE:        # a mark character in a raw value
+            parts.append(output.raw(MARK + text))
+        elif mark in (MARKDOWN_ONLY, HTML_ONLY):
+            if mark == output.only:
+                parts.append(text)
+        elif mark == TYPOGRAPHY:
+            typography.append(len(parts))
+            parts.append(text)
+        else:                       # TYPOGRAPHY_END
+            start = typography.pop()
+            parts[start:] = (french_typography("".join(parts[start:])), text)
+    return "".join(parts)
 
 
 # --------------------------------------------------------------------------- facts for templates
@@ -650,9 +789,32 @@ def _template_source(name: str) -> str | None:
     return localise(source, phrases, lang) if lang else source
 
 
+def _marked_template(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    """A summary template (`_template_source`), with a file name saying that its text is marked:
+    Jinja's cache keys compiled code by name and file name, and code compiled to output plain
+    text must not serve."""
+    source = _template_source(name)
+    return None if source is None else (source, f"{name} (marked)", lambda: True)
+
+
+def item_header(s: Facts, item: model.ItemBase, number: int) -> Marked:
+    """An item's heading (its number and label) and the line under it (its kind, then the
+    articles it cites), as marked text: written here, not in `summary.j2`, as every item has them
+    and Jinja's blocks and loops cost more than the text."""
+    articles = [marked_words(article) for article in s.articles(item)]
+    if not articles:
+        cited = PHRASES["no-clause"].text(s.lang)
+    else:
+        last = _finalize(f" {PHRASES['and'].text(s.lang)} ") if len(articles) > 1 else ""
+        cited = ", ".join(articles[:-1]) + last + articles[-1]
+    heading = BLOCK_FILTERS["heading"](f"{number}. {marked_words(capfirst(s.label(item)))}")
+    meta = BLOCK_FILTERS["meta"](f"{_finalize(s.title(item))} · {cited}")
+    return Marked(heading + meta)
+
+
 @functools.cache
 def _kind_summary(env: jinja2.Environment, keyword: str, lang: Lang) -> jinja2.runtime.Macro:
-    """A kind's summary macro in one output and language, its template loaded once."""
+    """A kind's summary macro in one language, its template loaded once."""
     template = env.get_template(f"kind/{keyword}@{lang}")
     return template.module.summary   # type: ignore[attr-defined,no-any-return]
 
@@ -665,14 +827,19 @@ def _plain(function: Callable[..., object]) -> bool:
 
 class _Context(jinja2.runtime.Context):
     """Jinja's template context, calling macros and plain functions and methods (those of
-    `Facts` and `Formatter`) straight away instead of looking for Jinja's markers on each call."""
+    `Facts` and `Formatter`) straight away instead of looking for Jinja's markers on each call.
+    A macro gives markup in the sheet (autoescape on), marked text in the summaries."""
 
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind = type(__obj)
         if kind is jinja2.runtime.Macro:
-            args = (__self.eval_ctx, *args)      # as Jinja calls a macro
-        elif not (kind is MethodType and _plain(__obj.__func__)
-                  or kind is FunctionType and _plain(__obj)):
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            eval_ctx = __self.eval_ctx
+            result = __obj(eval_ctx, *args, **kwargs)      # as Jinja calls a macro
+            return result if eval_ctx.autoescape else Marked(result)
+        if not (kind is MethodType and _plain(__obj.__func__)
+                or kind is FunctionType and _plain(__obj)):
             return super().call(__obj, *args, **kwargs)
         kwargs.pop("_loop_vars", None)
         kwargs.pop("_block_vars", None)
@@ -680,9 +847,11 @@ class _Context(jinja2.runtime.Context):
 
 
 def _environment(html: bool) -> jinja2.Environment:
+    """The sheet's environment (`html`: autoescape on), or the summaries' (marked text)."""
     env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(_template_source),
+        loader=jinja2.FunctionLoader(_template_source if html else _marked_template),
         autoescape=html,
+        finalize=None if html else _finalize,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -691,28 +860,33 @@ def _environment(html: bool) -> jinja2.Environment:
         bytecode_cache=caches.templates("html" if html else "markdown"),
     )
     env.context_class = _Context
-    env.filters["t"] = html_text if html else markdown_text
-    env.filters["grid"] = html_grid if html else markdown_grid
-    env.filters["typo"] = french_typography
+    if html:
+        env.filters["t"] = html_text
+        env.filters["typography"] = typography
+        env.filters["css"] = glance.css_string
+        env.globals["word"] = glance.word
+        return env
+    env.filters["t"] = marked_words
+    env.filters["grid"] = marked_grid
     env.filters["capfirst"] = capfirst
     env.filters["sep"] = separator
-    env.filters.update(HTML_BLOCKS if html else MARKDOWN_BLOCKS)
+    env.filters["typography"] = marked_typography
+    env.filters.update(BLOCK_FILTERS)
     env.tests["unspecified"] = lambda value: isinstance(value, model.Unspecified)
 
-    def item_summary(s: Facts, item: model.ItemBase) -> str:
-        """The paragraphs of one item, from its kind's summary macro in the language of `s`
-        (markup in HTML, as the macro gives it)."""
-        return _kind_summary(env, kinds.of(item).keyword, s.lang)(item, s)
+    def item_summary(s: Facts, item: model.ItemBase) -> Marked:
+        """The paragraphs of one item, from its kind's summary macro in the language of `s`."""
+        return Marked(_kind_summary(env, kinds.of(item).keyword, s.lang)(item, s))
 
     env.globals["item_summary"] = item_summary
-    env.filters["typography"] = typography
-    env.filters["css"] = glance.css_string
-    env.globals["word"] = glance.word
+    env.globals["item_header"] = item_header
     return env
 
 
 _MARKDOWN = _environment(html=False)
+"""The summaries' environment: Markdown summaries and the items of both outputs, in marked text."""
 _HTML = _environment(html=True)
+"""The sheet's environment."""
 
 
 def _tidy_markdown(text: str) -> str:
@@ -728,28 +902,40 @@ def summary_text(contract: model.Contract, lang: str) -> str:
     """The Markdown summary of `contract` in `lang` ("fr" or "en")."""
     if lang not in LANGS:
         raise ValueError(f"unknown summary language {lang!r}; expected one of {', '.join(LANGS)}")
-    return _markdown(Facts(contract, "fr" if lang == "fr" else "en"))
+    facts = Facts(contract, "fr" if lang == "fr" else "en")
+    return _markdown(facts, _items(facts))
 
 
 def sheet_html(contract: model.Contract) -> str:
     """The A4 HTML sheet: the French part, then the English part, each an "at a glance" page
     (backends/glance.py) followed by the clause-by-clause annex."""
-    return _sheet(Facts(contract, "fr"), Facts(contract, "en"))
+    fr, en = Facts(contract, "fr"), Facts(contract, "en")
+    return _sheet(fr, en, _items(fr), _items(en))
 
 
-def _markdown(facts: Facts) -> str:
+def _items(facts: Facts) -> list[Marked]:
+    """Each item of the contract in the language of `facts` (`summary.j2`'s `item`), as marked
+    text: rendered once for the Markdown summary and the sheet."""
+    item = _MARKDOWN.get_template(f"summary.j2@{facts.lang}").module.item  # type: ignore[attr-defined]
+    return [Marked(item(i, n, facts)) for n, i in enumerate(facts.contract.items, 1)]
+
+
+def _markdown(facts: Facts, items: list[Marked]) -> str:
     template = _MARKDOWN.get_template(f"summary.md.j2@{facts.lang}")
-    return _tidy_markdown(template.render(contract=facts.contract, s=facts))
+    marked = template.render(contract=facts.contract, s=facts, items=items)
+    return _tidy_markdown(unmark(marked, MARKDOWN))
 
 
-def _sheet(fr: Facts, en: Facts) -> str:
+def _sheet(fr: Facts, en: Facts, items_fr: list[Marked], items_en: list[Marked]) -> str:
     template = _HTML.get_template("sheet.html.j2")
     contract = fr.contract
     pictures = {lang: week_svg(contract, lang) for lang in LANGS}
     return _superscript_ordinals(template.render(
-        contract=contract, fr=fr, en=en,
+        contract=contract,
         glance_fr=glance.glance(contract, "fr", [*fr.attention, *fr.open_points]),
         glance_en=glance.glance(contract, "en", [*en.attention, *en.open_points]),
+        items_fr=[Markup(unmark(item, HTML)) for item in items_fr],
+        items_en=[Markup(unmark(item, HTML)) for item in items_en],
         header_fr=glance.running_header(contract, "fr"),
         header_en=glance.running_header(contract, "en"),
         picture_fr=Markup(pictures["fr"]) if pictures["fr"] else None,
@@ -771,11 +957,13 @@ def _superscript_ordinals(html: str) -> str:
 def render(contract: model.Contract) -> dict[str, str]:
     """The summary files of one contract, by file name; same IR, same bytes.
 
-    The three files share each language's `Facts` (its source name is worked out once).
+    The three files share each language's `Facts` (its source name is worked out once) and
+    items (rendered once, as marked text).
     """
     fr, en = Facts(contract, "fr"), Facts(contract, "en")
+    items_fr, items_en = _items(fr), _items(en)
     return {
-        f"{contract.module}.fr.md": _markdown(fr),
-        f"{contract.module}.en.md": _markdown(en),
-        f"{contract.module}.html": _sheet(fr, en),
+        f"{contract.module}.fr.md": _markdown(fr, items_fr),
+        f"{contract.module}.en.md": _markdown(en, items_en),
+        f"{contract.module}.html": _sheet(fr, en, items_fr, items_en),
     }
