@@ -128,7 +128,7 @@ def full_build(src: Path) -> tuple[BuildTimes, dict[str, str]]:
     stages["examples"] = time.perf_counter() - mark
     total = time.perf_counter() - began
     errors += [f"{d.span.file}:{d.span.line}: {d.code}" for d in failures]
-    times = BuildTimes(len(compiled.contracts), lark_only(src), total, stages, errors)
+    times = BuildTimes(len(compiled.contracts), lark_only(src), total, stages, errors=errors)
     return times, files
 
 

@@ -99,14 +99,6 @@ class Result:
     batch: float | None = None
     batch_difference: str | None = None
 
-    @property
-    def batch_ratio(self) -> float:
-        return (self.batch or 0.0) / self.pandas if self.pandas else float("inf")
-
-    @property
-    def ratio(self) -> float:
-        return self.slac / self.pandas if self.pandas else float("inf")
-
 
 def cases(sizes: Sizes, seed: int, only: Sequence[str] = BENCHMARKS) -> list[Case]:
     """The evaluator benchmarks, with their data generated from `seed`."""
@@ -269,7 +261,11 @@ def _s(seconds: float) -> str:
     return f"{seconds:.3f}" if seconds < 10 else f"{seconds:.1f}"
 
 
-def _ratio(value: float) -> str:
+def _ratio(seconds: float, baseline: float) -> str:
+    """seconds / baseline, or "-" when the baseline was not measured (a step failed)."""
+    if not baseline:
+        return "-"
+    value = seconds / baseline
     return f"{value:.2f}" if value < 100 else f"{value:.0f}"
 
 
@@ -288,11 +284,11 @@ def build_section(sizes: Sizes, seed: int, show_profile: bool) -> tuple[str, boo
     reading = sum(times.stages.get(s, 0.0) for s in ("hash inputs", "read, decode", "parse"))
     beyond = times.total - reading
     out.append(_table(["", "seconds", "ratio"], [
-        ["slac build in one process", _s(times.total), _ratio(times.total / times.lark)],
+        ["slac build in one process", _s(times.total), _ratio(times.total, times.lark)],
         ["  of which checking and generating (all but reading and parsing)", _s(beyond),
-         _ratio(beyond / times.lark)],
+         _ratio(beyond, times.lark)],
         *([[f"python -m slac build -j {times.processes} (start-up and writing included)",
-             _s(times.parallel), _ratio(times.parallel / times.lark)]] if times.parallel else []),
+             _s(times.parallel), _ratio(times.parallel, times.lark)]] if times.parallel else []),
         ["baseline: Lark parsing alone (one process)", _s(times.lark), "1.00"],
     ]))
     out.append("")
@@ -308,9 +304,9 @@ def build_section(sizes: Sizes, seed: int, show_profile: bool) -> tuple[str, boo
     out += ["", title, ""]
     out.append(_table(["", "seconds", "baseline", "baseline seconds", "ratio"], [
         ["python -m slac build SRC --out OUT", _s(noop.subprocess),
-         "python -m slac --version", _s(noop.startup), _ratio(noop.subprocess / noop.startup)],
+         "python -m slac --version", _s(noop.startup), _ratio(noop.subprocess, noop.startup)],
         ["output.input_hash + output.cached", _s(noop.in_process),
-         "reading every byte", _s(noop.read_all), _ratio(noop.in_process / noop.read_all)],
+         "reading every byte", _s(noop.read_all), _ratio(noop.in_process, noop.read_all)],
     ], right=1))
     if noop.errors:
         ok = False
@@ -320,7 +316,7 @@ def build_section(sizes: Sizes, seed: int, show_profile: bool) -> tuple[str, boo
     out += ["", title, ""]
     out.append(_table(["", "seconds", "ratio"], [
         ["python -m slac build SRC --out OUT (start-up and writing included)",
-         _s(incremental.seconds), _ratio(incremental.seconds / times.lark)],
+         _s(incremental.seconds), _ratio(incremental.seconds, times.lark)],
         ["baseline: Lark parsing alone of all the sources", _s(times.lark), "1.00"],
     ]))
     if incremental.errors:
@@ -349,14 +345,14 @@ def evaluator_section(sizes: Sizes, seed: int, only: Sequence[str], repeat: int,
         if result.difference:
             loud.append(f"!!! MISMATCH in {result.name}: {result.difference}")
         rows.append([result.name, result.size, _s(result.slac), _s(result.pandas),
-                     _ratio(result.ratio), _s(result.slac_inputs), _s(result.pandas_inputs),
+                     _ratio(result.slac, result.pandas), _s(result.slac_inputs), _s(result.pandas_inputs),
                      "MISMATCH" if result.difference else "same"])
         if result.batch is not None and result.batch_inputs is not None:
             if result.batch_difference:
                 loud.append(f"!!! MISMATCH in {result.name} (batch columns): "
                             f"{result.batch_difference}")
             rows.append(["  same, batch entry point (columns)", "", _s(result.batch),
-                         _s(result.pandas), _ratio(result.batch_ratio),
+                         _s(result.pandas), _ratio(result.batch, result.pandas),
                          _s(result.batch_inputs), _s(result.pandas_inputs),
                          "MISMATCH" if result.batch_difference else "same"])
         if show_profile:

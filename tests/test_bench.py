@@ -176,3 +176,18 @@ def test_cache_reads_line_ends_as_text_mode_does(copy: tuple[Path, str]) -> None
     summary = out / "cegid_api.fr.md"
     summary.write_bytes(summary.read_bytes().replace(b"\n", b"\r\n"))
     assert output.cached(out, inputs)
+
+
+def test_a_failed_build_is_reported_not_divided_by_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that fails leaves the later steps unmeasured: their ratios print as "-"."""
+    from bench import builds
+
+    failed = builds.BuildTimes(5, 0.5, 1.0, {"parse": 0.4}, errors=["a.sla:3: example-failed"])
+    skipped = ["skipped: the build failed"]
+    monkeypatch.setattr(builds, "run", lambda *_: (
+        failed, builds.NoopTimes(5, 0, 0.0, 0.0, 0.0, 0.0, skipped),
+        builds.IncrementalTimes(5, 0, 0.0, skipped)))
+    text, ok = run.build_section(TINY, 1, show_profile=False)
+    assert not ok
+    assert "!!! THE BUILD FAILED:" in text and "a.sla:3: example-failed" in text
+    assert "!!! THE NO-OP REBUILD WENT WRONG:" in text
