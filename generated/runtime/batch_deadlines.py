@@ -11,8 +11,10 @@ Three tables make a column cheap, each computed once and kept:
 * the business hours of a schedule (`HoursTable`), over the local years the starts fall in and
   the year after: the time is cut into slots of `quantum` seconds (the largest length dividing
   every window bound, an hour for hours on the hour), each wholly inside or outside the hours;
-  `inside[k]` says which, `before[k]` is the business time before slot k, `firsts[j]` the
-  start of the j-th business slot. Membership is one index, a business-time addition four;
+  `inside[k]` says which. The business time elapsed at an instant t of slot k is
+  `elapsed[k] + inside[k] * t`, and business time x (in the j-th business slot, j = x //
+  quantum) is reached at `reached[j] + x`. Membership is one index, a business-time addition
+  three;
 * the UTC offsets of the contract's zone (`ZoneClock`), for calendar days on the wall clock;
 * nothing else: a rule these tables do not cover (business days, months, years) and a start
   outside them is answered by the per-element function itself, element by element.
@@ -58,8 +60,9 @@ Plan = tuple[str, tuple[str, ...], tuple[str, ...], tuple[tuple[Any, ...], ...]]
 
 # --------------------------------------------------------------------------- validation
 
-def require_starts(starts: object) -> Sequence[int]:
-    """The column of starts: ints (not bools) between FIRST_START and LAST_START."""
+def _starts(starts: object) -> tuple[Sequence[int], int, int]:
+    """The column of starts, ints (not bools) between FIRST_START and LAST_START, with its
+    least and greatest (0 and 0 when empty)."""
     if isinstance(starts, array.array) and starts.typecode in "bBhHiIlLqQ":
         column: Sequence[int] = starts
     elif isinstance(starts, (list, tuple)):
@@ -75,14 +78,15 @@ def require_starts(starts: object) -> Sequence[int]:
             "type.column", "{name} must be a list, tuple or array.array of epoch seconds, "
             "got {value!r}", name="starts", value=starts,
         )
-    if column and (min(column) < FIRST_START or max(column) > LAST_START):
+    low, high = (min(column), max(column)) if column else (0, 0)
+    if low < FIRST_START or high > LAST_START:
         bad = next(s for s in column if not FIRST_START <= s <= LAST_START)
         raise SlaInputError(
             "epoch.range", "{name} holds {value}, outside {first} to {last} (epoch seconds of "
             "years 1-9999 less a day at each end)",
             name="starts", value=bad, first=FIRST_START, last=LAST_START,
         )
-    return column
+    return column, low, high
 
 
 def _column(name: str, value: object, size: int) -> Sequence[object] | None:
@@ -231,8 +235,8 @@ class HoursTable(NamedTuple):
     end: int
     quantum: int
     inside: bytes
-    before: list[int]
-    firsts: list[int]
+    elapsed: list[int]
+    reached: list[int]
     total: int
 
 
@@ -266,8 +270,16 @@ def hours_table(schedule: Schedule, first_year: int, last_year: int) -> HoursTab
     for low, high in zip(bounds[::2], bounds[1::2], strict=True):
         inside[low // quantum:high // quantum] = b"\x01" * ((high - low) // quantum)
     before = [count * quantum for count in accumulate(inside, initial=0)]
-    firsts = [origin + k * quantum + 1 for k, flag in enumerate(inside) if flag]
-    return HoursTable(origin, end, quantum, bytes(inside), before, firsts, before[-1])
+    # In a business slot k, the time elapsed at t is before[k] + (t - (origin + k * quantum)).
+    # (`before` has one more entry, the total.)
+    elapsed = [spent - flag * (origin + k * quantum)
+               for k, (spent, flag) in enumerate(zip(before, inside, strict=False))]
+    # Business slot j starts at origin + k * quantum; the time before it is j * quantum. The
+    # "+ 1" goes with the amounts' "- 1" (`_all_business`): an amount that ends exactly at a
+    # slot's end is due then, not at the next slot's start.
+    reached = [origin + k * quantum + 1 - j * quantum
+               for j, k in enumerate(k for k, flag in enumerate(inside) if flag)]
+    return HoursTable(origin, end, quantum, bytes(inside), elapsed, reached, before[-1])
 
 
 _TABLES: dict[tuple[int, int, int], tuple[Schedule, HoursTable | None]] = {}
@@ -391,7 +403,7 @@ def due_columns(  # noqa: C901 - the cases of one plan, each a comprehension
     raised is not specified.
     """
     compiled = _compile(plan)
-    column = require_starts(starts)
+    column, low, high = _starts(starts)
     size = len(column)
     action_column = _column("actions", actions, size)
     level_column = _column("levels", levels, size)
@@ -421,7 +433,6 @@ def due_columns(  # noqa: C901 - the cases of one plan, each a comprehension
     if any(isinstance(r, _Open) for r in reached):
         options["delay_if_unspecified"] = delay
     split = any(s for _, _, s in used)
-    low, high = min(column), max(column)
     table: HoursTable | None = None
     if split or any(isinstance(r, _Business) for r in reached):
         if hours is None:
@@ -448,12 +459,12 @@ def due_columns(  # noqa: C901 - the cases of one plan, each a comprehension
     if quick is not None:
         assert table is not None
         origin, quantum, inside = table.origin, table.quantum, table.inside
-        before, firsts = table.before, table.firsts
+        elapsed, reached_at = table.elapsed, table.reached
         if action_column is None:
             return _business(table, column, quick[(actions, levels)])
         steps = {a: step for (a, _), step in quick.items()}
-        return [firsts[(x := before[(k := (r := t - origin) // quantum)]
-                        + inside[k] * (r - k * quantum) + steps[a]) // quantum] + x % quantum
+        return [reached_at[(x := elapsed[k := (t - origin) // quantum] + inside[k] * t
+                            + steps[a]) // quantum] + x
                 for t, a in zip(column, action_column, strict=True)]
     if not split:
         if action_column is None and level_column is None:
@@ -503,9 +514,8 @@ def _all_business(table: HoursTable | None, reached: set[_Rule],
     if table is None or not simple or not all(isinstance(r, _Business) for r in reached):
         return None
     longest = max(r.seconds for r in reached if isinstance(r, _Business))
-    last = high - table.origin
-    k = last // table.quantum
-    if table.before[k] + table.inside[k] * (last - k * table.quantum) + longest > table.total:
+    k = (high - table.origin) // table.quantum
+    if table.elapsed[k] + table.inside[k] * high + longest > table.total:
         return None
     return {key: rule.seconds - 1 for key, rule in rules.items() if isinstance(rule, _Business)}
 
@@ -513,9 +523,9 @@ def _all_business(table: HoursTable | None, reached: set[_Rule],
 def _business(table: HoursTable, column: Sequence[int], step: int) -> list[int | None]:
     """One amount (less a second) of business time after each start: index arithmetic."""
     origin, quantum, inside = table.origin, table.quantum, table.inside
-    before, firsts = table.before, table.firsts
-    return [firsts[(x := before[(k := (r := t - origin) // quantum)]
-                    + inside[k] * (r - k * quantum) + step) // quantum] + x % quantum
+    elapsed, reached = table.elapsed, table.reached
+    return [reached[(x := elapsed[k := (t - origin) // quantum] + inside[k] * t + step)
+                    // quantum] + x
             for t in column]
 
 
@@ -554,13 +564,12 @@ def _business_one(rule: _Business, call: _Call) -> Due:
     table, step, fallback = call.table, rule.seconds - 1, _fallback(rule, call)
     assert table is not None
     origin, quantum, inside = table.origin, table.quantum, table.inside
-    before, firsts, size = table.before, table.firsts, len(table.firsts)
+    elapsed, reached, size = table.elapsed, table.reached, len(table.reached)
 
     def business(t: int) -> int | None:
-        r = t - origin
-        k = r // quantum
-        x = before[k] + inside[k] * (r - k * quantum) + step
-        return firsts[x // quantum] + x % quantum if x // quantum < size else fallback(t)
+        k = (t - origin) // quantum
+        x = elapsed[k] + inside[k] * t + step
+        return reached[j] + x if (j := x // quantum) < size else fallback(t)
     return business
 
 
