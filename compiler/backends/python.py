@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, partial
@@ -53,7 +54,7 @@ from .pycode import (
 
 def names_of(contract: model.Contract) -> Names:
     """The names of the contract's items and fees in its generated module (see `Names`)."""
-    taken = set(MODULE_NAMES) | set(IMPORTS) | set(_helpers())
+    taken = set(_module_names())
     if len(contract.of_type(Severities)) == 1:
         taken |= {"Level", "LEVELS"}
     items: dict[str, str] = {}
@@ -65,6 +66,12 @@ def names_of(contract: model.Contract) -> Names:
                 fees[fee.name] = _free(fee.name, _stem(items[item.name]) + "_" + _stem(fee.name),
                                        lambda n: [fee_fn(n)], taken, alone=True)
     return Names(items, fees)
+
+
+@cache
+def _module_names() -> frozenset[str]:
+    """The names a module has whatever its items: its own, its imports and its helpers."""
+    return frozenset(MODULE_NAMES) | frozenset(IMPORTS) | frozenset(_helpers())
 
 
 def _stem(name: str) -> str:
@@ -202,8 +209,8 @@ def render(contract: model.Contract, years: range) -> dict[str, str]:
     body = "\n\n\n".join(u.code for u in sections)
     defined = [n for u in sections for n in u.analysis.defined]
     helpers = _helpers()
-    duplicates = sorted({n for n in defined if defined.count(n) > 1}
-                        | (set(defined) & {*MODULE_NAMES, *IMPORTS, *helpers}))
+    duplicates = sorted({n for n, count in Counter(defined).items() if count > 1}
+                        | (set(defined) & _module_names()))
     if duplicates:
         raise RenderError(f"contract {contract.id}: generated names clash: {', '.join(duplicates)}")
     used = {"zone_info"}.union(*(u.analysis.used for u in sections))
