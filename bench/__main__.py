@@ -34,8 +34,8 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
                         help="benchmarks to run (default: all; 'build' is the build and no-op "
                         "rebuild)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated data (1)")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="runs of each evaluator step; the shortest is shown (1)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each evaluator step; the shortest is shown (3)")
     parser.add_argument("--profile", action="store_true",
                         help="also print where slac spends its time (cProfile, own time)")
     return parser.parse_args(argv)

@@ -336,8 +336,8 @@ def evaluator_section(sizes: Sizes, seed: int, only: Sequence[str], repeat: int,
     except ImportError:
         return ("4. Evaluators: skipped, pandas is not installed "
                 "(pip install -e '.[bench]')"), False
-    title = (f"4. Evaluators against pandas {pandas.__version__} (seconds; ratio = slac / "
-             "pandas, below 1 slac is faster; inputs built apart)")
+    title = (f"4. Evaluators against pandas {pandas.__version__} (seconds, best of {repeat} "
+             "run(s); ratio = slac / pandas, below 1 slac is faster; inputs built apart)")
     out = [title, ""]
     rows, loud, profiles = [], [], []
     for case in cases(sizes, seed, only):
