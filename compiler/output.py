@@ -115,7 +115,7 @@ def files_on_disk(out: Path, outputs: str) -> dict[str, str] | None:
     if _digest(hashes.items()) != outputs:
         return None
     if any(known.get(name) != (status, hashes[name]) for name, status in statuses.items()):
-        _remember(out, hashes)
+        _remember(out, hashes, statuses)   # as seen before reading: a later edit is seen again
     return hashes
 
 
@@ -154,15 +154,16 @@ def _record(out: Path) -> dict[str, tuple[Status, str]]:
         return {}
 
 
-def _remember(out: Path, hashes: Mapping[str, str]) -> None:
-    """Record the status of each file of `out` with its hash (`hashes`), when there is a cache;
-    a record that cannot be written is no record."""
+def _remember(out: Path, hashes: Mapping[str, str],
+              statuses: Mapping[str, Status] | None = None) -> None:
+    """Record the status of each file of `out` (`statuses`, or as it is now) with its hash
+    (`hashes`), when there is a cache; a record that cannot be written is no record."""
     where = caches.output_record(out)
     if where is None:
         return
     temporary = where.with_name(f"{where.name}-{secrets.token_hex(6)}")
     try:
-        statuses = _statuses(out)
+        statuses = _statuses(out) if statuses is None else statuses
         data = {name: [*status, hashes[name]] for name, status in statuses.items()
                 if name in hashes}
         where.parent.mkdir(mode=0o700, exist_ok=True)
