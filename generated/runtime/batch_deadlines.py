@@ -480,16 +480,13 @@ def due_columns(  # noqa: C901 - the cases of one plan, each a comprehension
                 for t, d in zip(column, rules, strict=True)]
     assert table is not None
     origin, quantum, inside = table.origin, table.quantum, table.inside
-    if action_column is None and level_column is None:
-        entries = [pairs[(actions, levels)]] * size
-    elif by_action:
-        by = {a: pair for (a, _), pair in pairs.items()}
-        entries = [by[a] for a in action_column or ()]
-    else:
-        entries = [pairs[key] for key in zip(action_column or [actions] * size,
-                                             level_column or (), strict=True)]
-    return [t + d if (d := e[inside[(t - origin) // quantum]]).__class__ is int
-            else (None if d is None else d(t)) for e, t in zip(entries, column, strict=True)]
+    by_level: dict[Any, dict[Any, Any]] = {}   # (rule outside, rule during) by action and level
+    for (a, level), pair in pairs.items():
+        by_level.setdefault(a, {})[level] = pair
+    return [t + d if (d := by_level[a][lv][inside[(t - origin) // quantum]]).__class__ is int
+            else (None if d is None else d(t))
+            for t, a, lv in zip(column, action_column or [actions] * size,
+                                level_column or [levels] * size, strict=True)]
 
 
 def _decided(delay: object, reached: set[_Rule]) -> int | None:
