@@ -123,52 +123,48 @@ def check_spans() -> Callable[[Iterable[Diagnostic], str, str], None]:
     return check
 
 
-@pytest.fixture(scope="session")
-def contracts() -> list[model.Contract]:
-    """The five contracts, compiled from the repository root as the CLI does (relative paths)."""
+def compiled_at_root(paths: list[Path]) -> list[model.Contract]:
+    """The contracts of `paths` (relative to the repository root), compiled from the root as the
+    CLI does (relative paths); they must have no error."""
     here = Path.cwd()
     os.chdir(ROOT)
     try:
-        compiled = compile_paths(sorted(Path("contracts").glob("*.sla")))
+        compiled = compile_paths(paths)
     finally:
         os.chdir(here)
     assert not compiled.has_errors, compiled.diagnostics
     return compiled.contracts
 
 
-@pytest.fixture(scope="session")
-def package(contracts: list[model.Contract], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The five contracts built with the current runtime and templates into <tmp>/generated."""
+def written_package(contracts: list[model.Contract], root: Path) -> Path:
+    """The evaluator modules of `contracts`, with the current runtime, written into `root`."""
     files = {**python.package_files(contracts), **python.runtime_files()}
     for contract in contracts:
         files.update(python.render(contract, pycode.HOLIDAY_YEARS))
-    root = tmp_path_factory.mktemp("build") / "generated"
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
     return root
+
+
+@pytest.fixture(scope="session")
+def contracts() -> list[model.Contract]:
+    """The five contracts, compiled from the repository root as the CLI does (relative paths)."""
+    return compiled_at_root(sorted(p.relative_to(ROOT) for p in (ROOT / "contracts").glob("*.sla")))
+
+
+@pytest.fixture(scope="session")
+def package(contracts: list[model.Contract], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five contracts built with the current runtime and templates into <tmp>/generated."""
+    return written_package(contracts, tmp_path_factory.mktemp("build") / "generated")
 
 
 @pytest.fixture(scope="session")
 def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The evaluator modules of the public SLAs (contracts/public/), built into a folder."""
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        compiled = compile_paths([Path("contracts/public")])
-    finally:
-        os.chdir(here)
-    assert not compiled.has_errors, compiled.diagnostics
-    files = {**python.package_files(compiled.contracts), **python.runtime_files()}
-    for contract in compiled.contracts:
-        files.update(python.render(contract, pycode.HOLIDAY_YEARS))
-    root = tmp_path_factory.mktemp("public")
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    return root
+    return written_package(compiled_at_root([Path("contracts/public")]),
+                           tmp_path_factory.mktemp("public"))
 
 
 @pytest.fixture(scope="session")
