@@ -184,20 +184,23 @@ def has_batch() -> bool:
     return hasattr(niveaux_de_service, "disponibilite_report_columns")
 
 
-def _best(repeat: int, step: Callable[[], Any]) -> tuple[float, Any]:
-    """The shortest of `repeat` runs of `step`, and its value. As in `timeit`, the garbage
-    collector is off while a step runs, so that one side does not pay for the other's objects."""
-    best, value = float("inf"), None
+def _best(repeat: int, *steps: Callable[[], Any]) -> list[tuple[float, Any]]:
+    """The shortest of `repeat` runs of each step, and its value. The steps take turns (one run
+    of each, then again), so that a machine whose speed drifts during the run slows every side
+    alike. As in `timeit`, the garbage collector is off while a step runs, so that one side does
+    not pay for the other's objects."""
+    best: list[tuple[float, Any]] = [(float("inf"), None)] * len(steps)
     for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            began = time.perf_counter()
-            value = step()
-            best = min(best, time.perf_counter() - began)
-        finally:
-            gc.enable()
-    return best, value
+        for index, step in enumerate(steps):
+            gc.collect()
+            gc.disable()
+            try:
+                began = time.perf_counter()
+                value = step()
+                best[index] = (min(best[index][0], time.perf_counter() - began), value)
+            finally:
+                gc.enable()
+    return best
 
 
 def difference(slac: Any, other: Any) -> str | None:
@@ -215,21 +218,24 @@ def difference(slac: Any, other: Any) -> str | None:
 
 
 def measure(case: Case, repeat: int = 1) -> Result:
-    """Time both sides of a case and compare their answers."""
-    slac_inputs_s, slac_inputs = _best(repeat, case.slac_inputs)
-    slac_s, slac_answer = _best(repeat, lambda: case.slac_evaluate(slac_inputs))
-    pandas_inputs_s, pandas_inputs = _best(repeat, case.pandas_inputs)
-    pandas_s, pandas_answer = _best(repeat, lambda: case.pandas_evaluate(pandas_inputs))
-    expected = case.pandas_answer(pandas_answer)
-    batch_inputs_s = batch_s = batch_difference = None
+    """Time both sides of a case, their runs taking turns, and compare their answers."""
+    build = [case.slac_inputs, case.pandas_inputs]
+    if case.batch_inputs is not None:
+        build.append(case.batch_inputs)
+    inputs = _best(repeat, *build)
+    values = [value for _, value in inputs]
+    evaluate = [partial(case.slac_evaluate, values[0]), partial(case.pandas_evaluate, values[1])]
     if case.batch_inputs is not None and case.batch_evaluate is not None:
-        evaluate = case.batch_evaluate
-        batch_inputs_s, batch_inputs = _best(repeat, case.batch_inputs)
-        batch_s, batch_answer = _best(repeat, lambda: evaluate(batch_inputs))
+        evaluate.append(partial(case.batch_evaluate, values[2]))
+    runs = _best(repeat, *evaluate)
+    expected = case.pandas_answer(runs[1][1])
+    batch_inputs_s = batch_s = batch_difference = None
+    if len(runs) == 3:
+        batch_inputs_s, (batch_s, batch_answer) = inputs[2][0], runs[2]
         batch_difference = difference((case.batch_answer or case.slac_answer)(batch_answer),
                                       expected)
-    return Result(case.name, case.size, slac_inputs_s, slac_s, pandas_inputs_s, pandas_s,
-                  difference(case.slac_answer(slac_answer), expected),
+    return Result(case.name, case.size, inputs[0][0], runs[0][0], inputs[1][0], runs[1][0],
+                  difference(case.slac_answer(runs[0][1]), expected),
                   batch_inputs_s, batch_s, batch_difference)
 
 
@@ -337,7 +343,8 @@ def evaluator_section(sizes: Sizes, seed: int, only: Sequence[str], repeat: int,
         return ("4. Evaluators: skipped, pandas is not installed "
                 "(pip install -e '.[bench]')"), False
     title = (f"4. Evaluators against pandas {pandas.__version__} (seconds, best of {repeat} "
-             "run(s); ratio = slac / pandas, below 1 slac is faster; inputs built apart)")
+             "run(s) taking turns; ratio = slac / pandas, below 1 slac is faster; inputs built "
+             "apart)")
     out = [title, ""]
     rows, loud, profiles = [], [], []
     for case in cases(sizes, seed, only):
