@@ -3,8 +3,9 @@ evaluated month by month (the file's months, in Paris).
 
 The file has a header and one row a minute: `timestamp` (epoch seconds, UTC) and `error_rate`
 (percent, one decimal: "0.3"); a few minutes are missing. slac side: `slac eval`'s reader
-(`slac.inputs.read_table`, `whole_minutes`, `percents`) reads it into two columns (epoch minutes,
-Decimals), then one `disponibilite_report_columns` call a month. pandas side: `pandas.read_csv`, then the same rule as `baselines.n1_evaluate` (minute grid,
+(`slac.inputs.read_table`, `whole_minutes`, `percent_column`) reads it into two columns (epoch
+minutes, rates in tenths of a percent), then one `disponibilite_report_columns` call a month.
+pandas side: `pandas.read_csv`, then the same rule as `baselines.n1_evaluate` (minute grid,
 reindex, groupby Paris month). Both steps are timed together; answers are compared as for the
 other evaluator benchmarks.
 """
@@ -56,18 +57,18 @@ def write_rates(rng: random.Random, folder: Path, rows: int, year: int = 2024) -
 def slac_from_csv(data: CsvRates) -> list[Any]:
     """Read the file as `slac eval` does, into columns, then evaluate each month
     (bench.evaluators)."""
-    from slac.inputs import percents, read_table, whole_minutes
+    from slac.inputs import percent_column, read_table, whole_minutes
 
     from . import evaluators
 
     columns = read_table(data.path).columns
     if columns is None:
         raise ValueError(f"{data.path} is not read into columns")
-    minutes, rates = whole_minutes(columns["timestamp"]), percents(columns["error_rate"])
+    minutes, rates = whole_minutes(columns["timestamp"]), percent_column(columns["error_rate"])
     if minutes is None or rates is None:
         raise ValueError(f"{data.path}: timestamps or error rates not read")
-    return evaluators.monthly_reports(data.year, data.months, minutes, rates,
-                                      evaluators._spans(data.maintenance), 0)
+    return evaluators.monthly_reports(data.year, data.months, minutes, rates[0],
+                                      evaluators._spans(data.maintenance), rates[1])
 
 
 def pandas_from_csv(data: CsvRates) -> list[Any]:

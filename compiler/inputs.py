@@ -82,7 +82,7 @@ class Table:
     or None for an empty cell; a JSON array by one decoding, each key a column (None where an
     object lacks it, or for null). Their records are made only when asked for, from the same
     text, so that a bad value is then reported at its place. Any other file is read into records
-    at once, and `columns` is None."""
+    at once, and `columns` is None. `text` is the file's text as decoded, line ends as written."""
 
     file: str
     suffix: str
@@ -94,7 +94,7 @@ class Table:
     def records(self, room: int = MAX_RECORDS) -> list[Record]:
         """The file's records (more than `room` are refused at the first one over)."""
         if self._records is None:
-            self._records = _records(self.text, self.file, self.suffix, room)
+            self._records = _records(source_text(self.text), self.file, self.suffix, room)
         if len(self._records) > room:
             raise _too_many(self._records[room].span)
         return self._records
@@ -103,27 +103,26 @@ class Table:
 def read_table(path: Path, room: int = MAX_RECORDS) -> Table:
     """A .csv or .json file as a `Table`; more than `room` records are refused at the first
     one over."""
-    text = _read_text(path)
+    text = _decoded(path)
     name, suffix = path.as_posix(), path.suffix.lower()
     columns = _json_columns(text) if suffix == ".json" else _plain_csv(text)
     if columns:
         size = len(next(iter(columns.values())))
         if size <= room:
             return Table(name, suffix, text, columns, size)
-    records = _records(text, name, suffix, room)
+    records = _records(source_text(text), name, suffix, room)
     return Table(name, suffix, text, None, len(records), records)
 
 
 def read_records(path: Path, room: int = MAX_RECORDS) -> tuple[list[Record], str]:
     """The records of a .csv or .json file, and its text with line ends made `\\n` (the lines
     diagnostics are shown against). More than `room` records are refused at the first one over."""
-    text = _read_text(path)
+    text = source_text(_decoded(path))
     return _records(text, path.as_posix(), path.suffix.lower(), room), text
 
 
-def _read_text(path: Path) -> str:
-    """The text of a .csv, .tsv, .txt or .json file of at most MAX_FILE_BYTES bytes of UTF-8,
-    line ends made `\\n`."""
+def _decoded(path: Path) -> str:
+    """The text of a .csv, .tsv, .txt or .json file of at most MAX_FILE_BYTES bytes of UTF-8."""
     name = path.as_posix()
     start = Span(name, 1, 1, 1, 2)
     suffix = path.suffix.lower()
@@ -137,7 +136,7 @@ def _read_text(path: Path) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise error("input-too-large", start, limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MiB")
     try:
-        return source_text(raw.decode("utf-8-sig"))
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error("input-not-utf8", start, byte=exc.start) from None
 
@@ -175,12 +174,17 @@ def whole_minutes(texts: list[str | None]) -> list[int] | None:
     if None in texts:
         return None
     written = cast(list[str], texts)
-    if all(map(str.isdigit, written)):
-        seconds = list(map(int, written))
-        if max(seconds, default=0) >= UNIX_SECONDS_LIMIT or any(map(operator.mod, seconds,
-                                                                     repeat(60))):
+    digits = "".join(written)
+    if digits.isascii() and digits.encode("ascii").isdigit():
+        try:
+            seconds = list(map(int, written))
+        except ValueError:   # an empty text
             return None
-        return list(map(operator.floordiv, seconds, repeat(60)))
+        minutes = list(map(operator.floordiv, seconds, repeat(60)))
+        # Each second less 60 times its minute is 0 to 59: equal sums mean every one is 0.
+        if max(seconds) >= UNIX_SECONDS_LIMIT or sum(seconds) != 60 * sum(minutes):
+            return None
+        return minutes
     minutes = []
     for text in written:
         try:
@@ -194,10 +198,13 @@ def whole_minutes(texts: list[str | None]) -> list[int] | None:
     return minutes
 
 
-def percents(texts: list[str | None]) -> list[Decimal] | None:
-    """Percentages (0 to 100) as Decimals, each distinct text read once; None if any is not
-    one, or is not written as `evaluating.convert` reads a number."""
+def percent_column(texts: list[str | None]) -> tuple[list[int] | list[Decimal], int] | None:
+    """Percentages (0 to 100) as ints in units of 10^-scale percent and that scale, the most
+    decimals any of them is written with (`["0.25", "3"]` is `[25, 300]`, 2); as Decimals and
+    scale 0 beyond RATE_SCALE_LIMIT decimals. Each distinct text is read once. None if any is
+    not a percentage, or is not written as `evaluating.convert` reads a number."""
     values: dict[str | None, Decimal] = {}
+    scale = 0
     for text in set(texts):
         if text is None or "," in text:
             return None
@@ -210,7 +217,15 @@ def percents(texts: list[str | None]) -> list[Decimal] | None:
                 and exponent >= -MAX_DECIMALS):
             return None
         values[text] = number
-    return list(map(values.__getitem__, texts))
+        scale = max(scale, -exponent)
+    if scale > RATE_SCALE_LIMIT:
+        return list(map(values.__getitem__, texts)), 0
+    units = {text: int(number.scaleb(scale)) for text, number in values.items()}
+    return list(map(units.__getitem__, texts)), scale
+
+
+RATE_SCALE_LIMIT = 6
+"""The most decimals of the ints a batch entry point takes for error rates (`rate_scale`)."""
 
 
 # ------------------------------------------------------------------------------------------ CSV
@@ -222,27 +237,41 @@ around a value (a tab is one too, unless it is the delimiter)."""
 
 def _plain_csv(text: str) -> dict[str, list[str | None]] | None:
     """The columns of a plain CSV file (see `Table`) by column name; None for any other file,
-    which `_csv_records` reads (and refuses, if it must, at the place of the problem)."""
-    body = text[:-1] if text.endswith("\n") else text
+    which `_csv_records` reads (and refuses, if it must, at the place of the problem). Its lines
+    end with LF, or all with CR LF."""
+    end = "\r\n" if "\r" in text else "\n"
+    body = text[:-len(end)] if text.endswith(end) else text
     if not body.isascii() or any(c in body for c in _NOT_PLAIN):
         return None
-    lines = body.split("\n")
-    header, rows = lines[0], lines[1:]
+    header, _, rest = body.partition(end)
     delimiter = max(",;\t", key=header.count)
     width = header.count(delimiter) + 1
-    if ((delimiter != "\t" and "\t" in body) or not rows or "" in rows or width > MAX_COLUMNS
-            or set(map(str.count, rows, repeat(delimiter))) != {width - 1}
-            or max(map(len, lines)) > MAX_VALUE_CHARS):
+    if (not rest or width > MAX_COLUMNS or (delimiter != "\t" and "\t" in body)
+            or (width == 1 and (end * 2 in body or body.endswith(end)))):   # a blank line
         return None
     names = [_column_name(field) for field in header.split(delimiter)]
     if "" in names or len(set(names)) < width:
         return None
-    fields = delimiter.join(rows).split(delimiter)
+    # Each character as x, but the delimiters and line ends: no value is longer than allowed,
+    # and the delimiters and line ends alone are those of `width` fields on every line (so no
+    # line is blank, unless there is one field a line).
+    marks = body.encode("ascii").translate(_MARKS[delimiter])
+    lines = rest.count("\n") + 2
+    if (b"x" * (MAX_VALUE_CHARS + 1) in marks or marks.translate(None, b"x")
+            != ((delimiter * (width - 1) + end) * lines)[:-len(end)].encode("ascii")):
+        return None
+    fields = cast(list[str | None], rest.replace(end, delimiter).split(delimiter) if width > 1
+                  else rest.split(end))
     columns: dict[str, list[str | None]] = {}
     for index, name in enumerate(names):
-        column: list[str | None] = list(fields[index::width])
+        column = fields[index::width]
         columns[name] = [value or None for value in column] if "" in column else column
     return columns
+
+
+_MARKS = {d: bytes(b if chr(b) in (d, "\r", "\n") else ord("x") for b in range(256))
+          for d in ",;\t"}
+"""By delimiter: the table that makes every byte x but that delimiter and the line ends."""
 
 
 def _csv_records(text: str, file: str, room: int) -> list[Record]:

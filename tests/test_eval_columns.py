@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from slac.cli import cli
-from slac.inputs import InputError, percents, read_table, whole_minutes
+from slac.inputs import InputError, percent_column, read_table, whole_minutes
 from slac.kinds import availability
 
 CONTRACTS = Path(__file__).resolve().parent.parent / "contracts"
@@ -56,8 +56,21 @@ def test_a_plain_csv_file_is_read_into_columns(tmp_path: Path) -> None:
     assert first.values["error_rate"].span.line == 2 and second.values["error_rate"].text is None
 
 
+def test_a_plain_csv_file_with_cr_lf_line_ends_is_read_into_columns(tmp_path: Path) -> None:
+    path = tmp_path / "windows.csv"
+    path.write_bytes(b"minute,error_rate\r\n1709247600,0.3\r\n1709247660,\r\n")
+    table = read_table(path)
+    assert table.columns == {"minute": ["1709247600", "1709247660"], "error_rate": ["0.3", None]}
+    # The records are read from the text with its line ends made LF: no value ends with a CR.
+    assert [r.values["minute"].text for r in table.records()] == ["1709247600", "1709247660"]
+
+
 @pytest.mark.parametrize(("name", "text"), [
     ("quote.csv", 'minute,error_rate\n1709247600,"0.3"\n'),
+    ("blank-crlf.csv", "minute,error_rate\r\n\r\n1709247600,0.3\r\n"),
+    ("blank-end.csv", "minute,error_rate\n1709247600,0.3\n\n"),
+    ("short.csv", "minute,error_rate\n1709247600\n1709247660,0.3,0.1\n"),   # 2 fields, 2 lines
+    ("long.csv", "minute,error_rate\n1709247600," + "1" * 10_001 + "\n"),
     ("space.csv", "minute,error_rate\n1709247600, 0.3\n"),
     ("blank.csv", "minute,error_rate\n\n1709247600,0.3\n"),
     ("wide.csv", "minute,error_rate\n1709247600,0.3,7\n"),          # a field too many
@@ -78,15 +91,34 @@ def test_other_files_are_read_into_records(tmp_path: Path, name: str, text: str)
     assert table.columns is None and table.size == 1
 
 
+@pytest.mark.parametrize(("name", "text"), [
+    ("mixed.csv", "minute,error_rate\r\n1709247600,0.3\n1709247660,0.3\r\n"),
+    ("old-mac.csv", "minute,error_rate\r\n1709247600,0.3\r1709247660,0.3\r\n"),
+    ("one-column-blank.csv", "minute\n1709247600\n\n1709247660\n"),
+])
+def test_mixed_line_ends_and_blank_lines_are_read_into_records(tmp_path: Path, name: str,
+                                                               text: str) -> None:
+    """Two records each, read line by line (a blank line is skipped there)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    table = read_table(path)
+    assert table.columns is None
+    assert [r.values["minute"].text for r in table.records()] == ["1709247600", "1709247660"]
+
+
 def test_columns_read_unix_times_and_iso_instants_and_percentages() -> None:
     assert whole_minutes(["1709247600", "1709247660"]) == [28487460, 28487461]
     assert whole_minutes(["2024-03-01T00:00:00+01:00", "2024-02-29T23:01Z"]) == [28487460,
                                                                                   28487461]
     assert whole_minutes(["1709247630"]) is None             # not a whole minute
     assert whole_minutes(["2024-03-01T00:00:00"]) is None    # no offset: the zone decides
-    assert percents(["0.3", "100", "0.3"]) == [Decimal("0.3"), 100, Decimal("0.3")]
+    # In units of the finest decimal written: tenths of a percent here.
+    assert percent_column(["0.3", "100", "0.3"]) == ([3, 1000, 3], 1)
+    assert percent_column(["1E+1", "2"]) == ([10, 2], 0)
+    # Beyond six decimals (the finest rate_scale), Decimals as written.
+    assert percent_column(["0.0000001", "1"]) == ([Decimal("0.0000001"), 1], 0)
     for bad in ("100.1", "-1", "0,3", "NaN", "x"):
-        assert percents([bad]) is None
+        assert percent_column([bad]) is None
 
 
 def test_error_rates_from_a_plain_file_equal_those_from_a_quoted_one(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from itertools import chain
 from types import ModuleType
 from typing import Any, ClassVar, Literal, cast
 from zoneinfo import ZoneInfo
@@ -49,7 +50,7 @@ from ..evaluating import (
     seconds,
     span_of,
 )
-from ..inputs import Record, error, percents, whole_minutes
+from ..inputs import Record, error, percent_column, whole_minutes
 from ..messages import MONTH_NAMES, UNITS, WEEKDAYS, KindNames, Phrase, phrase
 from ..wording import said, worded
 from .base import Check, Kind, Result, Worked
@@ -2022,21 +2023,18 @@ def _report_of_rate_columns(ctx: EvalContext, func: Any, period: dict[str, int],
             or any(t.columns is None or set(t.columns) != {"minute", "error_rate"}
                    for t in ctx.tables)):
         return None
-    minutes: list[int] = []
-    rates: list[Decimal] = []
-    for table in ctx.tables:
-        columns = typing.cast(dict[str, list[str | None]], table.columns)
-        read = whole_minutes(columns["minute"]), percents(columns["error_rate"])
-        if read[0] is None or read[1] is None:
-            return None
-        minutes += read[0]
-        rates += read[1]
+    tables = [typing.cast(dict[str, list[str | None]], t.columns) for t in ctx.tables]
+    minutes = whole_minutes(list(chain.from_iterable(t["minute"] for t in tables)))
+    rates = percent_column(list(chain.from_iterable(t["error_rate"] for t in tables)))
+    if minutes is None or rates is None:
+        return None
     first, after = (math.ceil(b.timestamp() / 60) for b in bounds)
     if minutes and (min(minutes) < first or max(minutes) >= after):
         return None
     errors = ctx.runtime("errors")
     try:
-        return batch(**period, minutes=minutes, rates=rates, spans=True, **settings)
+        return batch(**period, minutes=minutes, rates=rates[0], rate_scale=rates[1],
+                     spans=True, **settings)
     except (errors.SlaInputError, errors.UnspecifiedError, ValueError, ArithmeticError):
         return None
 
