@@ -150,6 +150,34 @@ def test_wall_times_inside_the_changes() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("weekly", "saturday", "expected"),
+    [
+        # Chile's changes are at midnight. 2024-04-07 00:00 -03 goes back to Saturday 23:00 -04
+        # (Saturday 23:00-24:00 happens twice); 2024-09-08 00:00 -04 jumps to 01:00 -03 (the
+        # Sunday begins at 01:00, 04:00 UTC).
+        # Sunday 00:00 -> 03:00: 04:00 -> 07:00 UTC (3 h); 04:00 -> 06:00 UTC (2 h).
+        (WeeklyRange(6, 0, 180), date(2024, 4, 6), (utc(2024, 4, 7, 4), utc(2024, 4, 7, 7))),
+        (WeeklyRange(6, 0, 180), date(2024, 9, 7), (utc(2024, 9, 8, 4), utc(2024, 9, 8, 6))),
+        # Saturday 23:30 -> Sunday 00:30. In April 23:30 is read first (-03, 02:30 UTC) and
+        # 00:30 is -04 (04:30 UTC): 2 h. In September 23:30 is -04 (03:30 UTC) and 00:30 lies in
+        # the gap, read as its end (04:00 UTC): 30 min.
+        (WeeklyRange(5, 1410, 60), date(2024, 4, 6),
+         (utc(2024, 4, 7, 2, 30), utc(2024, 4, 7, 4, 30))),
+        (WeeklyRange(5, 1410, 60), date(2024, 9, 7),
+         (utc(2024, 9, 8, 3, 30), utc(2024, 9, 8, 4))),
+    ],
+)
+def test_changes_at_midnight(
+    weekly: WeeklyRange, saturday: date, expected: tuple[datetime, datetime]
+) -> None:
+    schedule = Schedule("America/Santiago", (weekly,))
+    low = datetime.combine(saturday, datetime.min.time(), UTC)
+    within = Interval(low, low + timedelta(days=3))
+    assert schedule.occurrences(within) == [Interval(*expected)]
+    assert schedule.time_between(within.start, within.end) == expected[1] - expected[0]
+
+
 def test_friday_to_saturday_midnight() -> None:
     # Fri 7 June 2024 22:00 CEST (20:00 UTC) -> Sun 9 June 00:00 CEST (Sat 22:00 UTC): 26 h.
     found = T2_EVOLUTIVE.occurrences(Interval(paris(2024, 6, 3), paris(2024, 6, 10)))
