@@ -19,6 +19,10 @@ _DATE = Text("name.date", "date")
 _COUNT = Text("name.business-day-count", "business day count")
 _START_DATE = Text("name.start-date", "start date")
 _END_DATE = Text("name.end-date", "end date")
+_VALID_TABLES: dict[tuple[int, int, int], object] = {}
+"""Holiday tables found valid, by (id(table), first_year, last_year); the table itself is kept
+(a table's id is not reused while it is held) and compared by identity."""
+_VALID_TABLES_LIMIT = 64
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,8 +52,23 @@ class BusinessCalendar:
             )
         for weekday in self.workdays:
             require_int(_WORKDAY, weekday, low=0, high=6)
+        self._check_holidays()
+        for closed in self.closed:
+            self._covered(_CLOSED_DAY, require_date(_CLOSED_DAY, closed))
+
+    def _check_holidays(self) -> None:
+        """SlaInputError unless `holidays` are (date, name) pairs, sorted, in the covered years.
+
+        A table found valid is remembered (`_VALID_TABLES`), so that the calendars sharing it
+        check it once; only a tuple of plain (date, str) tuples, which cannot change, is.
+        """
+        table, years = self.holidays, (self.first_year, self.last_year)
+        key = (id(table), *years)
+        if _VALID_TABLES.get(key) is table:
+            return
+        plain = type(table) is tuple
         previous: date | None = None
-        for entry in self.holidays:
+        for entry in table:
             if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], str)):
                 raise SlaInputError(
                     "type.holiday", "holiday must be a (date, name) pair, got {value!r}",
@@ -63,8 +82,11 @@ class BusinessCalendar:
                     day=day.isoformat(), previous=previous.isoformat(),
                 )
             previous = day
-        for closed in self.closed:
-            self._covered(_CLOSED_DAY, require_date(_CLOSED_DAY, closed))
+            plain = plain and type(entry) is tuple and type(day) is date and type(entry[1]) is str
+        if plain:
+            if len(_VALID_TABLES) >= _VALID_TABLES_LIMIT:
+                _VALID_TABLES.clear()
+            _VALID_TABLES[key] = table
 
     def _covered(self, what: str, d: date) -> date:
         if not self.first_year <= d.year <= self.last_year:

@@ -77,8 +77,9 @@ def localise(wall: datetime, zone: tzinfo) -> datetime:
 def _localise(wall: datetime, zone: tzinfo) -> datetime:
     naive = wall.replace(tzinfo=None)
     utc = naive.replace(tzinfo=zone, fold=0).astimezone(timezone.utc)
-    if utc.astimezone(zone).replace(tzinfo=None) == naive:
-        return utc.astimezone(zone)
+    local = utc.astimezone(zone)
+    if local.replace(tzinfo=None) == naive:
+        return local
     # In a gap the two folds read the wall time with the offsets on either side of the change;
     # the change lies between the two readings: find its whole second by bisection.
     other = naive.replace(tzinfo=zone, fold=1).astimezone(timezone.utc)

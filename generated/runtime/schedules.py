@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from .calendars import BusinessCalendar
 from .errors import SlaInputError, Text
-from .intervals import Interval, require_aware, require_list
+from .intervals import Interval, require_aware, require_list, unchecked_interval
 from .periods import localise, require_int, zone_info
 
 _DAY = timedelta(days=1)
@@ -100,6 +100,55 @@ def _label(number: int, use: Interval, zone: ZoneInfo) -> Text:
         "use.label", "use {number} ({start} -> {end})",
         number=number, start=_show(use.start, zone), end=_show(use.end, zone),
     )
+
+
+def _merged(pieces: list[_Segment]) -> tuple[_Segment, ...]:
+    """The segments sorted, overlapping or touching ones joined."""
+    merged: list[_Segment] = []
+    for low, high in sorted(pieces):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return tuple(merged)
+
+
+_CLOCK_YEARS = range(2, 9999)
+"""The years whose days `Schedule._read_day` reads with a `_WallClock`: a week or more away
+from the ends of years 1-9999, where no wall time of a range can leave them."""
+
+
+class _WallClock:
+    """The wall-clock minutes of one local day (0 to 1440) as UTC instants, read as
+    `periods.localise` reads them.
+
+    Away from a DST change, minute m of the day is the day's first instant plus m minutes. That
+    guess is taken only when the zone shows, at it, the wall time asked for (its UTC offset is
+    the one the day began with) as its first occurrence (fold 0), which is the instant
+    `localise` gives; any other minute (in a spring gap, in a repeated autumn hour, after a
+    change, or on a day beginning in a gap) is read by `localise` itself. So a minute costs one
+    conversion from UTC instead of the five of `localise`, for the same instant.
+    """
+
+    __slots__ = ("_zone", "_midnight", "_start", "_offset")
+
+    def __init__(self, zone: ZoneInfo, day: date, start: datetime) -> None:
+        """`start` is the day's first instant, in UTC: local midnight read by `localise`."""
+        self._zone = zone
+        self._midnight = datetime(day.year, day.month, day.day)
+        self._start = start
+        self._offset = self._midnight - start.replace(tzinfo=None)
+
+    def at(self, minute: int) -> datetime:
+        """The UTC instant of the day's wall-clock `minute`."""
+        if not minute:
+            return self._start
+        step = timedelta(minutes=minute)
+        guess = self._start + step
+        shown = guess.astimezone(self._zone)
+        if not shown.fold and shown.utcoffset() == self._offset:
+            return guess
+        return localise(self._midnight + step, self._zone).astimezone(_UTC)
 
 
 @dataclass(frozen=True)
@@ -201,6 +250,34 @@ class Schedule:
             raise _beyond_years() from None
 
     def _read_day(self, day: date) -> _Day:
+        """Merged schedule time inside local day `day`, kept in the day cache.
+
+        A range's wall times are clipped to the day before they are read: `localise` is
+        monotonic, so the instant of a clipped wall time is the clipped instant, and a range
+        that misses the day on the wall clock misses it in real time. The day's minutes are
+        read with a `_WallClock` started at the day's first instant (the previous day's end
+        when that day is kept). Days near years 1 and 9999 are read instant by instant, so that
+        a range reaching outside the years datetime holds is refused as it always was.
+        """
+        if day.year not in _CLOCK_YEARS:
+            return self._keep(day, self._read_day_by_instants(day))
+        before = self._days.get(day - _DAY)
+        clock = _WallClock(self._tz, day, self._instant(day, 0) if before is None else before.end)
+        pieces: list[_Segment] = []
+        for back in range(self._lookback + 1):
+            origin = day - back * _DAY
+            for r in self._by_weekday[origin.weekday()]:
+                first = r.start_minute - back * 1440  # in minutes from the day's midnight
+                last = first + r.length_minutes
+                if last <= 0 or first >= 1440:
+                    continue
+                low, high = clock.at(max(first, 0)), clock.at(min(last, 1440))
+                if low < high and self._kept(origin):
+                    pieces.append((low, high))
+        return self._keep(day, _Day(clock.at(0), clock.at(1440), _merged(pieces)))
+
+    def _read_day_by_instants(self, day: date) -> _Day:
+        """`_read_day` reading every wall time of every range with `_instant`."""
         start, end = self._instant(day, 0), self._instant(day, 1440)
         pieces: list[_Segment] = []
         for back in range(self._lookback + 1):
@@ -210,13 +287,9 @@ class Schedule:
                 high = min(end, self._instant(origin, r.start_minute + r.length_minutes))
                 if low < high and self._kept(origin):
                     pieces.append((low, high))
-        merged: list[_Segment] = []
-        for low, high in sorted(pieces):
-            if merged and low <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], high))
-            else:
-                merged.append((low, high))
-        result = _Day(start, end, tuple(merged))
+        return _Day(start, end, _merged(pieces))
+
+    def _keep(self, day: date, result: _Day) -> _Day:
         if len(self._days) >= _CACHE_LIMIT:
             self._days.clear()
         self._days[day] = result
@@ -308,11 +381,11 @@ class Schedule:
         high = require_aware("end", within.end).astimezone(_UTC)
         _require_span(low, high)
         result: list[Interval] = []
-        for start, end in self._segments(low, high):
+        for start, end in self._segments(low, high):  # aware UTC bounds, start < end
             if result and result[-1].end == start:
-                result[-1] = Interval(result[-1].start, end)
+                result[-1] = unchecked_interval(result[-1].start, end)
             else:
-                result.append(Interval(start, end))
+                result.append(unchecked_interval(start, end))
         return result
 
     def contains(self, instant: datetime) -> bool:
