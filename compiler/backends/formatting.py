@@ -56,6 +56,8 @@ _AT: dict[Lang, str] = {"fr": "{date} à {time}", "en": "{date} at {time}"}
 TENTH = Decimal("0.1")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u0085\u2028\u2029]+")
 _RARE_SPACES = re.compile(r"[\t\r\f\v\u0085\u2028\u2029]")
+"""Breaking spaces other than ` ` and newlines; none is printable (`str.isprintable`), so printable
+text is not searched for them."""
 
 
 _INVISIBLE = re.compile(
@@ -79,7 +81,7 @@ def squash(text: str) -> str:
     Returns the same type it is given, so escaped markup stays markup.
     """
     squashed = str.replace(text, "\n", " ")
-    if "  " in squashed or _RARE_SPACES.search(squashed):
+    if "  " in squashed or not squashed.isprintable() and _RARE_SPACES.search(squashed):
         squashed = _SPACES.sub(" ", squashed)    # else each run is already a single space
     squashed = squashed.strip(" ")
     return Markup(squashed) if isinstance(text, Markup) else squashed
@@ -143,6 +145,12 @@ def _month_names(lang: Lang) -> dict[int, str]:
     """1 = January."""
     names = get_month_names("wide", locale=_locale(lang))
     return {month: str(names[month]) for month in range(1, 13)}
+
+
+@functools.cache
+def _quantity(lang: Lang, digits: str, unit: str) -> str:
+    """`Formatter.quantity`, by the amount's digits (all that it reads of the amount)."""
+    return Formatter(lang).count(Decimal(digits), *_UNITS[lang][unit])
 
 
 _SPELT = {
@@ -213,7 +221,7 @@ class Formatter:
 
     def quantity(self, amount: Decimal | int, unit: str) -> str:
         """`6 jours ouvrés`, `1 business day`, `1,5 heure`."""
-        return self.count(amount, *_UNITS[self.lang][unit])
+        return _quantity(self.lang, str(amount), unit)
 
     def duration(self, duration: model.Duration) -> str:
         return self.quantity(duration.amount, duration.unit)

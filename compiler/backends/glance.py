@@ -1076,6 +1076,13 @@ _COPY = re.compile(r"(?:on which day|at what time|how long) copy (?P<copy>\S+) i
 _FACETS = {"on which day": "facet-day", "at what time": "facet-time", "how long": "facet-kept"}
 
 
+@functools.cache
+def _open_reader(what: str) -> tuple[re.Pattern[str], _Reader] | None:
+    """The wording of `_OPEN` that `what` is in, if any (each open point's text is matched once
+    against the list)."""
+    return next(((p, r) for p, r in _OPEN if p.fullmatch(what)), None)
+
+
 def unspecified_points(contract: model.Contract, lang: Lang) -> list[str]:
     """What the contract leaves open (`contract.unspecified`), in readable words: item names
     replaced by their labels, the facets of one backup copy and the open tiers of one table
@@ -1095,7 +1102,7 @@ def unspecified_points(contract: model.Contract, lang: Lang) -> list[str]:
             copies.setdefault(m.group("copy"), []).append(facet)
             points.setdefault(f"copy:{m.group('copy')}")
             continue
-        reader = next(((p, r) for p, r in _OPEN if p.fullmatch(what)), None)
+        reader = _open_reader(what)
         if reader is None:
             points.setdefault(what)
             continue

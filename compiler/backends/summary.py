@@ -15,8 +15,8 @@ They draw paragraphs and lists through filter blocks (`{% filter p %}`, `ul`, `l
 contract string goes through the `t` filter, marked to be escaped for each output (Markdown
 backslashes and entities, HTML entities); any other value a template outputs is marked where
 HTML escaping would change it, as autoescape would have escaped it. Contract strings are data:
-they are never compiled as templates. The sheet's own template (`sheet.html.j2`) is rendered with
-autoescape on.
+they are never compiled as templates. The sheet's own template (`sheet.html.j2`) escapes what it
+outputs as autoescape would, except markup (`_escape_unless_markup`).
 
 `Facts` gives the templates what is not a sentence: labels, lookups, grouped schedules, and the
 derived figures (allowed unavailability, hours per week, worst-case due instants).
@@ -255,6 +255,25 @@ def html_grid(table: glance.Table) -> Markup:
                   f"<tbody>\n{rows}</tbody>\n</table>\n")
 
 
+def sheet_table(table: glance.Table) -> Markup:
+    """A table of the sheet's "at a glance" page: its caption, head, and rows, a row of one cell
+    heading a group of rows; every cell escaped."""
+    head = "".join(f'<th scope="col">{html_text(cell)}</th>' for cell in table.head)
+    rows = []
+    for row in table.rows:
+        if len(row) == 1:
+            rows.append(f'<tr class="group"><th scope="rowgroup" colspan="{len(table.head)}">'
+                        f"{html_text(row[0])}</th></tr>\n")
+        elif row:
+            cells = "".join(f"<td>{html_text(cell)}</td>" for cell in row[1:])
+            rows.append(f'<tr><th scope="row">{html_text(row[0])}</th>{cells}</tr>\n')
+        else:
+            rows.append("<tr></tr>\n")
+    return Markup(f'<table class="{escape(table.kind)}">\n<caption>{html_text(table.caption)}'
+                  f"</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(rows)}"
+                  "</tbody>\n</table>\n")
+
+
 # --------------------------------------------------------------------------- marked text
 
 MARK = "\x1a"
@@ -350,7 +369,7 @@ def _block_filter(name: str) -> Callable[[str], Marked]:
 
     def block(content: str) -> Marked:
         if squashed:
-            if _NOT_INLINE.search(content):
+            if MARK in content and _NOT_INLINE.search(content):
                 raise ValueError(f"the block {name} holds a block or a table")
             content = squash(content)
         return Marked(f"{MARK}{start}{content}{MARK}{end}")
@@ -812,11 +831,24 @@ def item_header(s: Facts, item: model.ItemBase, number: int) -> Marked:
     return Marked(heading + meta)
 
 
+def _macro_function(template: jinja2.Template, name: str) -> Callable[..., str]:
+    """The function of the macro `name` of `template`, for Python to call with all its arguments
+    by position, as `_Context.call` does."""
+    macro: jinja2.runtime.Macro = getattr(template.module, name)
+    assert not (macro.caller or macro.catch_kwargs or macro.catch_varargs), macro.name
+    return macro._func
+
+
 @functools.cache
-def _kind_summary(env: jinja2.Environment, keyword: str, lang: Lang) -> jinja2.runtime.Macro:
-    """A kind's summary macro in one language, its template loaded once."""
-    template = env.get_template(f"kind/{keyword}@{lang}")
-    return template.module.summary   # type: ignore[attr-defined,no-any-return]
+def _kind_summary(env: jinja2.Environment, keyword: str, lang: Lang) -> Callable[..., str]:
+    """A kind's summary macro in one language (its function), its template loaded once."""
+    return _macro_function(env.get_template(f"kind/{keyword}@{lang}"), "summary")
+
+
+@functools.cache
+def _item_macro(lang: Lang) -> Callable[..., str]:
+    """`summary.j2`'s `item` macro in one language (its function)."""
+    return _macro_function(_MARKDOWN.get_template(f"summary.j2@{lang}"), "item")
 
 
 @functools.cache
@@ -825,33 +857,56 @@ def _plain(function: Callable[..., object]) -> bool:
     return not hasattr(function, "jinja_pass_arg")
 
 
+def _positional_only(macro: jinja2.runtime.Macro, args: tuple[Any, ...],
+                     kwargs: dict[str, Any]) -> bool:
+    """Whether `macro` is given exactly its arguments, by position, and takes no `caller` nor
+    extra arguments: its function can then be called as it is, as `Macro.__call__` would."""
+    return (not kwargs and len(args) == macro._argument_count and not macro.caller
+            and not macro.catch_kwargs and not macro.catch_varargs)
+
+
 class _Context(jinja2.runtime.Context):
     """Jinja's template context, calling macros and plain functions and methods (those of
     `Facts` and `Formatter`) straight away instead of looking for Jinja's markers on each call.
-    A macro gives markup in the sheet (autoescape on), marked text in the summaries."""
+    A macro gives marked text in the summaries (`macro_text`)."""
+
+    macro_text: type[str] = Marked
+    """What the text a macro gives is wrapped as."""
 
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind = type(__obj)
-        if kind is jinja2.runtime.Macro:
+        if kind is MethodType and _plain(__obj.__func__) or kind is FunctionType and _plain(__obj):
+            if kwargs:
+                kwargs.pop("_loop_vars", None)
+                kwargs.pop("_block_vars", None)
+            return __obj(*args, **kwargs)
+        if kind is not jinja2.runtime.Macro:
+            return super().call(__obj, *args, **kwargs)
+        if kwargs:
             kwargs.pop("_loop_vars", None)
             kwargs.pop("_block_vars", None)
-            eval_ctx = __self.eval_ctx
-            result = __obj(eval_ctx, *args, **kwargs)      # as Jinja calls a macro
-            return result if eval_ctx.autoescape else Marked(result)
-        if not (kind is MethodType and _plain(__obj.__func__)
-                or kind is FunctionType and _plain(__obj)):
-            return super().call(__obj, *args, **kwargs)
-        kwargs.pop("_loop_vars", None)
-        kwargs.pop("_block_vars", None)
-        return __obj(*args, **kwargs)
+        if _positional_only(__obj, args, kwargs):
+            return __self.macro_text(__obj._func(*args))
+        return __self.macro_text(__obj(__self.eval_ctx, *args, **kwargs))   # as Jinja calls it
+
+
+class _SheetContext(_Context):
+    """The sheet's context: a macro gives markup, which `_escape_unless_markup` leaves as it is."""
+
+    macro_text = Markup
+
+
+def _escape_unless_markup(value: object) -> Markup:
+    """What the sheet outputs (`{{ … }}`): a value escaped as autoescape would, markup as it
+    is (a `str` copy of it is output, saving autoescape's new `Markup`)."""
+    return value if type(value) is Markup else escape(value)
 
 
 def _environment(html: bool) -> jinja2.Environment:
-    """The sheet's environment (`html`: autoescape on), or the summaries' (marked text)."""
+    """The sheet's environment (`html`: values escaped), or the summaries' (marked text)."""
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(_template_source if html else _marked_template),
-        autoescape=html,
-        finalize=None if html else _finalize,
+        finalize=_escape_unless_markup if html else _finalize,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -859,12 +914,13 @@ def _environment(html: bool) -> jinja2.Environment:
         auto_reload=False,
         bytecode_cache=caches.templates("html" if html else "markdown"),
     )
-    env.context_class = _Context
+    env.context_class = _SheetContext if html else _Context
     if html:
         env.filters["t"] = html_text
         env.filters["typography"] = typography
         env.filters["css"] = glance.css_string
         env.globals["word"] = glance.word
+        env.globals["table"] = sheet_table
         return env
     env.filters["t"] = marked_words
     env.filters["grid"] = marked_grid
@@ -916,7 +972,7 @@ def sheet_html(contract: model.Contract) -> str:
 def _items(facts: Facts) -> list[Marked]:
     """Each item of the contract in the language of `facts` (`summary.j2`'s `item`), as marked
     text: rendered once for the Markdown summary and the sheet."""
-    item = _MARKDOWN.get_template(f"summary.j2@{facts.lang}").module.item  # type: ignore[attr-defined]
+    item = _item_macro(facts.lang)
     return [Marked(item(i, n, facts)) for n, i in enumerate(facts.contract.items, 1)]
 
 
@@ -934,12 +990,18 @@ def _sheet(fr: Facts, en: Facts, items_fr: list[Marked], items_en: list[Marked])
         contract=contract,
         glance_fr=glance.glance(contract, "fr", [*fr.attention, *fr.open_points]),
         glance_en=glance.glance(contract, "en", [*en.attention, *en.open_points]),
-        items_fr=[Markup(unmark(item, HTML)) for item in items_fr],
-        items_en=[Markup(unmark(item, HTML)) for item in items_en],
+        items_fr=_sheet_items(contract, items_fr),
+        items_en=_sheet_items(contract, items_en),
         header_fr=glance.running_header(contract, "fr"),
         header_en=glance.running_header(contract, "en"),
         picture_fr=Markup(pictures["fr"]) if pictures["fr"] else None,
         picture_en=Markup(pictures["en"]) if pictures["en"] else None))
+
+
+def _sheet_items(contract: model.Contract, items: list[Marked]) -> list[tuple[str, Markup]]:
+    """Each item's name and its text as HTML, for the sheet's annex."""
+    return [(item.name, Markup(unmark(text, HTML)))
+            for item, text in zip(contract.items, items, strict=True)]
 
 
 _FIRST = re.compile(r"1(?<![\w<]1)er(?!\w)")
@@ -951,7 +1013,9 @@ def _superscript_ordinals(html: str) -> str:
     """`1er` as `1<sup>er</sup>` in the sheet's text (its style sheet and running header
     strings keep the plain form, which CSS cannot mark up)."""
     style, end, body = html.partition("</style>")
-    return style + end + _FIRST.sub("1<sup>er</sup>", body) if end else html
+    if not end or "1er" not in body:
+        return html
+    return style + end + _FIRST.sub("1<sup>er</sup>", body)
 
 
 def render(contract: model.Contract) -> dict[str, str]:
