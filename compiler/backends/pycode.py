@@ -495,22 +495,24 @@ class Unit:
 
     @cached_property
     def analysis(self) -> Analysis:
-        """The names in `code`, parsed on first use (once per shape, see `_shape`)."""
+        """The names in `code`, parsed on first use (once per shape, its numbers aside: see
+        `_shape` and `_analysis_of_figures`)."""
         shape = _shape(self.code)
         found = _ANALYSES.get(shape)
         if found is None:
-            found = _ANALYSES[shape] = _analyse(self.code)
+            found = _ANALYSES[shape] = _analysis_of_figures(shape, self.code)
         return found
 
 
-# A comment, or a string literal from its opening quote (a prefix is just before it).
-_TOKEN = re.compile("|".join([
+# A comment, or a string literal from its opening quote (a prefix is just before it), as the one
+# group of the pattern (`_shape` splits code by it).
+_TOKEN = re.compile("(" + "|".join([
     r"#[^\n]*",
     r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""',
     r"'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''",
     r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"',
     r"'[^'\\\n]*(?:\\.[^'\\\n]*)*'",
-]), re.DOTALL)
+]) + ")", re.DOTALL)
 
 _ANALYSES: dict[str, Analysis] = {}
 """Analyses by shape (`_shape`)."""
@@ -520,11 +522,31 @@ def _shape(code: str) -> str:
     """`code` with each string literal written `""`, f-strings (whose fields hold names) and
     comments kept. Codes of one shape differ only in the text of their strings, so they define
     and use the same names; the units of most contracts differ only in their docstrings."""
-    def blank(match: re.Match[str]) -> str:
-        start = match.start()
-        kept = match[0][0] == "#" or "f" in code[max(0, start - 2):start].lower()
-        return match[0] if kept else '""'
-    return _TOKEN.sub(blank, code)
+    pieces = _TOKEN.split(code)   # code, token, code, token, ..., code
+    for index in range(1, len(pieces), 2):
+        # a string's prefix ends the code before it
+        if pieces[index][0] != "#" and "f" not in pieces[index - 1][-2:].lower():
+            pieces[index] = '""'
+    return "".join(pieces)
+
+
+# The digits of a number: a run of digits that does not continue a name (`_holidays_fr_2020`,
+# nor one with other than ASCII letters).
+_NUMBER = re.compile(r"[0-9](?<![\w\x80-\U0010ffff][0-9])[0-9]*")
+
+_ANALYSES_BY_FIGURES: dict[str, Analysis] = {}
+"""Analyses by shape with every number written 0 (`_analysis_of_figures`)."""
+
+
+def _analysis_of_figures(shape: str, code: str) -> Analysis:
+    """The names in `code` of this `shape`, parsed once for all the shapes that differ only in
+    their numbers (outside strings, numbers are values, never names): the contracts of a build
+    differ mostly in their figures, which a shape keeps."""
+    figures = _NUMBER.sub("0", shape)
+    found = _ANALYSES_BY_FIGURES.get(figures)
+    if found is None:
+        found = _ANALYSES_BY_FIGURES[figures] = _analyse(code)
+    return found
 
 
 @dataclass
@@ -536,11 +558,23 @@ class Env:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
         bytecode_cache=caches.templates("python")))
 
+    loaded: dict[str, jinja2.Template] = field(default_factory=dict)
+    """Templates by name, loaded once."""
+
     def __post_init__(self) -> None:
         self.env.filters["py_str"] = py_str
 
     def render(self, template: str, /, **values: Any) -> str:
-        return self.env.get_template(template).render(**values).strip("\n")
+        return self.template(template).render(values).strip("\n")
+
+    def template(self, name: str) -> jinja2.Template:
+        """The template `name`, its globals in a plain dict: Jinja copies them at each render,
+        a dict much faster than the ChainMap it loads them in."""
+        found = self.loaded.get(name)
+        if found is None:
+            found = self.loaded[name] = self.env.get_template(name)
+            found.globals = dict(found.globals)
+        return found
 
 
 def _template(name: str) -> str:

@@ -936,24 +936,32 @@ class _Dispatch:
 def _write_literal(w: CodeWriter, value: object, end: str) -> None:
     """A literal of tuples, strings, ints and None: on one line when it fits, else one element
     a line."""
-    text = _show(value)
-    if len(w.prefix) + len(text) + len(end) <= w.width or not isinstance(value, tuple):
+    _write_shown(w, _shown(value), end)
+
+
+_Shown = tuple[str, list["_Shown"] | None]
+"""A literal's text, and its elements' (None when it is not a tuple)."""
+
+
+def _shown(value: object) -> _Shown:
+    """The texts of a literal and of its elements, each made once."""
+    if isinstance(value, tuple):
+        elements = [_shown(v) for v in value]
+        inner = ", ".join([text for text, _ in elements])
+        return (f"({inner},)" if len(value) == 1 else f"({inner})"), elements
+    return (py_str(value) if isinstance(value, str) else repr(value)), None
+
+
+def _write_shown(w: CodeWriter, shown: _Shown, end: str) -> None:
+    text, elements = shown
+    if elements is None or len(w.prefix) + len(text) + len(end) <= w.width:
         w.line(text + end)
         return
     w.line("(")
     with w.indented():
-        for element in value:
-            _write_literal(w, element, ",")
+        for element in elements:
+            _write_shown(w, element, ",")
     w.line(")" + end)
-
-
-def _show(value: object) -> str:
-    if isinstance(value, tuple):
-        inner = ", ".join(_show(v) for v in value)
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    if isinstance(value, str):
-        return py_str(value)
-    return repr(value)
 
 
 # --------------------------------------------------------------------------- summary
