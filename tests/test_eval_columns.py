@@ -138,6 +138,17 @@ def test_error_rates_from_a_plain_file_equal_those_from_a_quoted_one(tmp_path: P
     assert result["met"] is False
 
 
+def test_error_rates_from_a_cr_lf_file_equal_those_from_an_lf_one(tmp_path: Path) -> None:
+    lf = Path(rates_file(tmp_path, "lf.csv"))
+    crlf = tmp_path / "crlf.csv"
+    crlf.write_bytes(lf.read_bytes().replace(b"\n", b"\r\n"))
+    assert read_table(crlf).columns == read_table(lf).columns
+    from_lf = n1("--input", str(lf), "--set", "missing=interrupted", "--json")
+    from_crlf = n1("--input", str(crlf), "--set", "missing=interrupted", "--json")
+    assert from_lf.exit_code == 0, from_lf.output
+    assert from_crlf.stdout == from_lf.stdout
+
+
 def test_the_plain_file_takes_the_batch_path(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     def no_records(*args: object) -> None:
