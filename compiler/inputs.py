@@ -177,7 +177,7 @@ def whole_minutes(texts: list[str | None]) -> list[int] | None:
     digits = "".join(written)
     if digits.isascii() and digits.encode("ascii").isdigit():
         try:
-            seconds = list(map(int, written))
+            seconds = _digit_ints(written)
         except ValueError:   # an empty text
             return None
         minutes = list(map(operator.floordiv, seconds, repeat(60)))
@@ -196,6 +196,15 @@ def whole_minutes(texts: list[str | None]) -> list[int] | None:
             return None
         minutes.append(int(moment.timestamp()) // 60)
     return minutes
+
+
+def _digit_ints(texts: list[str]) -> list[int]:
+    """The ints written by texts of ASCII digits: read by JSON's decoder, twice as fast as
+    int() on each, unless one is not a JSON number (a leading zero, an empty text)."""
+    try:
+        return cast(list[int], json.loads(f"[{','.join(texts)}]"))
+    except ValueError:
+        return list(map(int, texts))
 
 
 def percent_column(texts: list[str | None]) -> tuple[list[int] | list[Decimal], int] | None:

@@ -110,6 +110,9 @@ def test_columns_read_unix_times_and_iso_instants_and_percentages() -> None:
     assert whole_minutes(["1709247600", "1709247660"]) == [28487460, 28487461]
     assert whole_minutes(["2024-03-01T00:00:00+01:00", "2024-02-29T23:01Z"]) == [28487460,
                                                                                   28487461]
+    assert whole_minutes(["01709247600", "1709247660"]) == [28487460, 28487461]  # a leading 0
+    assert whole_minutes(["1709247600", "1709247659"]) is None  # the second is not whole
+    assert whole_minutes(["1709247600", ""]) is None
     assert whole_minutes(["1709247630"]) is None             # not a whole minute
     assert whole_minutes(["2024-03-01T00:00:00"]) is None    # no offset: the zone decides
     # In units of the finest decimal written: tenths of a percent here.
