@@ -121,7 +121,7 @@ def n1_evaluate(data: RateData, frame: pd.DataFrame) -> list[Availability]:
     months = pd.DataFrame({"down": down}, index=grid).groupby(grid.tz_convert(PARIS).month)
     table = months["down"].agg(["size", "sum"])
     return [_figures(pd.Timedelta(minutes=int(size)), pd.Timedelta(minutes=int(down)))
-            for size, down in zip(table["size"], table["sum"])]
+            for size, down in zip(table["size"], table["sum"], strict=True)]
 
 
 # --------------------------------------------------------------------------- T3
@@ -211,7 +211,7 @@ def deadline_answers(instants: pd.Series) -> list[int | None]:
     """Due instants as µs since the epoch (None: no deadline), for comparison (not timed)."""
     values = _ns(instants) // 1000
     return [None if missing else int(value)
-            for value, missing in zip(values, instants.isna())]
+            for value, missing in zip(values, instants.isna(), strict=True)]
 
 
 def n5_evaluate(holidays: list[str], frame: pd.DataFrame) -> pd.Series:

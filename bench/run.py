@@ -210,7 +210,7 @@ def difference(slac: Any, other: Any) -> str | None:
     if isinstance(slac, list) and isinstance(other, list):
         if len(slac) != len(other):
             return f"{len(slac)} answers from slac, {len(other)} from pandas"
-        wrong = [i for i, (a, b) in enumerate(zip(slac, other)) if a != b]
+        wrong = [i for i, (a, b) in enumerate(zip(slac, other, strict=True)) if a != b]
         first = wrong[0]
         return (f"{len(wrong)} of {len(slac)} answers differ; first at #{first}: "
                 f"slac {slac[first]!r}, pandas {other[first]!r}")
@@ -257,7 +257,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: int = 1)
     lines = []
     for row in [header, *rows]:
         cells = [str(c).ljust(w) if i < right else str(c).rjust(w)
-                 for i, (c, w) in enumerate(zip(row, widths))]
+                 for i, (c, w) in enumerate(zip(row, widths, strict=False))]
         lines.append("  ".join(cells).rstrip())
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -352,7 +352,8 @@ def evaluator_section(sizes: Sizes, seed: int, only: Sequence[str], repeat: int,
         if result.difference:
             loud.append(f"!!! MISMATCH in {result.name}: {result.difference}")
         rows.append([result.name, result.size, _s(result.slac), _s(result.pandas),
-                     _ratio(result.slac, result.pandas), _s(result.slac_inputs), _s(result.pandas_inputs),
+                     _ratio(result.slac, result.pandas), _s(result.slac_inputs),
+                     _s(result.pandas_inputs),
                      "MISMATCH" if result.difference else "same"])
         if result.batch is not None and result.batch_inputs is not None:
             if result.batch_difference:
