@@ -875,16 +875,15 @@ class _Context(jinja2.runtime.Context):
 
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind = type(__obj)
-        if kind is MethodType and _plain(__obj.__func__) or kind is FunctionType and _plain(__obj):
-            if kwargs:
-                kwargs.pop("_loop_vars", None)
-                kwargs.pop("_block_vars", None)
-            return __obj(*args, **kwargs)
-        if kind is not jinja2.runtime.Macro:
-            return super().call(__obj, *args, **kwargs)
+        plain = (kind is MethodType and _plain(__obj.__func__)
+                 or kind is FunctionType and _plain(__obj))
+        if not plain and kind is not jinja2.runtime.Macro:
+            return super().call(__obj, *args, **kwargs)   # it may need the loop's variables
         if kwargs:
             kwargs.pop("_loop_vars", None)
             kwargs.pop("_block_vars", None)
+        if plain:
+            return __obj(*args, **kwargs)
         if _positional_only(__obj, args, kwargs):
             return __self.macro_text(__obj._func(*args))
         return __self.macro_text(__obj(__self.eval_ctx, *args, **kwargs))   # as Jinja calls it
