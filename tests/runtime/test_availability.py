@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
@@ -21,10 +22,14 @@ from slac.runtime.availability import (
     NoData,
     Outage,
     Probe,
+    Qualifying,
     Sample,
+)
+from slac.runtime.columns import (
     from_error_rates,
     from_outages,
     from_probes,
+    outages_from_columns,
 )
 from slac.runtime.errors import SlaInputError, UnspecifiedError
 from slac.runtime.intervals import Interval, merge
@@ -233,6 +238,88 @@ def test_everything_excluded_in_available_mode_is_fully_available() -> None:
     report = from_outages(period, [period], [period], "available", [outage], NOTHING, Decimal(99))
     assert report.availability == Decimal(100)
     assert report.downtime == ()
+
+
+def test_outage_bounds_keep_their_microseconds() -> None:
+    # Mon 10 Mar 2025 09:00-10:00 Paris (08:00-09:00 UTC): 3,600,000,000 µs. Outages:
+    #   08:59:59.5 -> 09:00:00.000001          1 µs inside the period
+    #   09:10:00.25 -> 09:20:00.750001          600,500,001 µs
+    #   09:20:00.750001 -> 09:20:01             touches it: one span 09:10:00.25 -> 09:20:01
+    #                                           of 600.75 s = 600,750,000 µs
+    #   09:59:59.999999 -> 10:05                1 µs inside the period
+    # Downtime 600,750,002 µs; availability (3,600,000,000 - 600,750,002) / 3,600,000,000 × 100
+    # = 2,999,249,998 / 36,000,000 = 83.3124999444... -> 83.312500. Whole seconds would lose
+    # the two 1 µs spans and the quarters of seconds.
+    period = Interval(paris(2025, 3, 10, 9), paris(2025, 3, 10, 10))
+
+    def at(minute: int, second: int, micros: int = 0, hour: int = 9) -> datetime:
+        return paris(2025, 3, 10, hour, minute) + timedelta(seconds=second, microseconds=micros)
+
+    outages = [
+        Outage(at(59, 59, 500_000, hour=8), at(0, 0, 1)),
+        Outage(at(10, 0, 250_000), at(20, 0, 750_001)),
+        Outage(at(20, 0, 750_001), at(20, 1)),
+        Outage(at(59, 59, 999_999), at(5, 0, hour=10)),
+    ]
+    report = from_outages(period, [period], [], "removed", outages, NOTHING, Decimal(99))
+    assert report.downtime_time == timedelta(microseconds=600_750_002)
+    assert report.downtime == (
+        Interval(at(0, 0), at(0, 0, 1)),
+        Interval(at(10, 0, 250_000), at(20, 1)),
+        Interval(at(59, 59, 999_999), at(0, 0, hour=10)),
+    )
+    assert report.exact == Fraction(2_999_249_998, 36_000_000)
+    assert report.availability == Decimal("83.312500")
+    # Counted from the reports: the first outage is reported after its end (nothing counts);
+    # the second at 09:15:00.125, so 09:15:00.125 -> 09:20:00.750001 counts (300,625,001 µs),
+    # then its neighbour, reported at its start, adds 249,999 µs; the last, reported at its
+    # start, still counts 1 µs. Downtime 300,875,001 µs.
+    reported = [
+        replace(outages[0], reported=at(0, 1)),
+        replace(outages[1], reported=at(15, 0, 125_000)),
+        replace(outages[2], reported=at(20, 0, 750_001)),
+        replace(outages[3], reported=at(59, 59, 999_999)),
+    ]
+    report = from_outages(period, [period], [], "removed", reported, NOTHING, Decimal(99),
+                          from_report=True)
+    assert report.downtime == (
+        Interval(at(15, 0, 125_000), at(20, 1)),
+        Interval(at(59, 59, 999_999), at(0, 0, hour=10)),
+    )
+    assert report.downtime_time == timedelta(microseconds=300_875_001)
+
+
+def test_runs_from_the_report_judged_on_the_whole_loss_in_columns() -> None:
+    # Mon 10 Mar 2025 09:00-11:00 Paris (08:00-10:00 UTC): 120 min. Runs count from 10 min of
+    # loss of service; downtime counts from each outage's report. Outages (Paris):
+    #   A 09:00-09:20 reported 09:15: a 20 min loss, kept; counts 09:15-09:20 (5 min)
+    #   B 09:30-09:38 reported 09:31: an 8 min loss, too short: 09:31-09:38 is ignored
+    #   C 10:00-10:06 reported 10:00 and D 10:05-10:12 reported 10:10: one 12 min loss, kept
+    #     although each counted part is short: 10:00-10:06 and 10:10-10:12 (8 min)
+    #   E 10:40-10:55 reported 11:30, after its end: nothing counts
+    # Downtime 5 + 8 = 13 min; availability (120 - 13) / 120 × 100 = 535/6 = 89.1666... %.
+    period = Interval(paris(2025, 3, 10, 9), paris(2025, 3, 10, 11))
+
+    def second(hour: int, minute: int) -> int:
+        return int(paris(2025, 3, 10, hour, minute).timestamp())
+
+    starts = [second(9, 0), second(9, 30), second(10, 0), second(10, 5), second(10, 40)]
+    ends = [second(9, 20), second(9, 38), second(10, 6), second(10, 12), second(10, 55)]
+    reports = [second(9, 15), second(9, 31), second(10, 0), second(10, 10), second(11, 30)]
+    counting = Qualifying(min_run=timedelta(minutes=10))
+    report = outages_from_columns(period, [period], [], "removed", starts, ends, None, NOTHING,
+                                  Decimal(99), spans=True, reports=reports, qualifying=counting)
+    utc = [Interval(paris(2025, 3, 10, h, m), paris(2025, 3, 10, h2, m2)) for h, m, h2, m2 in
+           ((9, 15, 9, 20), (10, 0, 10, 6), (10, 10, 10, 12), (9, 31, 9, 38))]
+    assert report.downtime == tuple(utc[:3])
+    assert report.ignored == (utc[3],)
+    assert report.downtime_time == timedelta(minutes=13)
+    assert report.measured_time == timedelta(minutes=120)
+    assert report.exact == Fraction(535, 6)
+    assert report.availability == Decimal("89.166667")
+    figures = outages_from_columns(period, [period], [], "removed", starts, ends, None, NOTHING,
+                                   Decimal(99), reports=reports, qualifying=counting)
+    assert figures.exact == report.exact and figures.downtime == ()
 
 
 # ---------------------------------------------------------------- properties

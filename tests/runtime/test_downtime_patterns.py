@@ -10,7 +10,8 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from slac.runtime.availability import AvailabilityReport, Outage, from_outages
+from slac.runtime.availability import AvailabilityReport, Outage
+from slac.runtime.columns import from_outages
 from slac.runtime.errors import SlaInputError
 from slac.runtime.intervals import Interval
 from slac.runtime.patterns import (
