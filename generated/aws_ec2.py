@@ -35,8 +35,8 @@ from datetime import date, timedelta, tzinfo
 from decimal import Decimal
 from typing import TypeVar
 
-from .runtime.availability import AvailabilityReport, Outage, Requirement, applying, from_outages
-from .runtime.columns import outages_from_columns
+from .runtime.availability import AvailabilityReport, Outage, Requirement, applying
+from .runtime.columns import from_outages, outages_from_columns
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, require_decimal
 from .runtime.periods import Period, add_period, period_bounds, zone_info

@@ -22,8 +22,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
-from .runtime.availability import AvailabilityReport, Outage, from_outages
-from .runtime.columns import outages_from_columns
+from .runtime.availability import AvailabilityReport, Outage
+from .runtime.columns import from_outages, outages_from_columns
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, require_decimal
 from .runtime.periods import Period, add_period, end_of_month, month_bounds, require_int, zone_info

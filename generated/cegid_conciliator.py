@@ -43,10 +43,10 @@ from types import MappingProxyType
 from typing import Literal
 
 from . import _holidays_fr_2020_2040
-from .runtime.availability import AvailabilityReport, Combine, NoData, Probe, Sample, from_probes
+from .runtime.availability import AvailabilityReport, Combine, NoData, Probe, Sample
 from .runtime.batch_deadlines import due_columns
 from .runtime.calendars import BusinessCalendar
-from .runtime.columns import probes_from_columns
+from .runtime.columns import from_probes, probes_from_columns
 from .runtime.deadlines import due_business_days, due_business_time, due_elapsed
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, intersect, require_aware, require_decimal

@@ -45,10 +45,10 @@ from types import MappingProxyType
 from typing import Literal, TypeVar
 
 from . import _holidays_fr_2020_2040
-from .runtime.availability import AvailabilityReport, Outage, from_outages
+from .runtime.availability import AvailabilityReport, Outage
 from .runtime.batch_deadlines import due_columns
 from .runtime.calendars import BusinessCalendar
-from .runtime.columns import outages_from_columns
+from .runtime.columns import from_outages, outages_from_columns
 from .runtime.deadlines import due_business_time, due_elapsed
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, require_aware

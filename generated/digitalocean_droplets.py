@@ -27,8 +27,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta, tzinfo
 from decimal import Decimal
 
-from .runtime.availability import AvailabilityReport, Outage, Qualifying, from_outages
-from .runtime.columns import outages_from_columns
+from .runtime.availability import AvailabilityReport, Outage, Qualifying
+from .runtime.columns import from_outages, outages_from_columns
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.formulas import CreditResult, ProratedFees, credit
 from .runtime.intervals import Interval

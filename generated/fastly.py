@@ -35,8 +35,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
-from .runtime.availability import AvailabilityReport, Outage, from_outages
-from .runtime.columns import outages_from_columns
+from .runtime.availability import AvailabilityReport, Outage
+from .runtime.columns import from_outages, outages_from_columns
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, require_decimal
 from .runtime.patterns import DowntimePattern, PatternMatch, first_match, report_history

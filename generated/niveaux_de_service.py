@@ -49,10 +49,10 @@ from types import MappingProxyType
 from typing import Literal, TypeVar
 
 from . import _holidays_fr_2020_2040
-from .runtime.availability import AvailabilityReport, MinuteRate, Missing, Outage, from_error_rates
+from .runtime.availability import AvailabilityReport, MinuteRate, Missing, Outage
 from .runtime.batch_deadlines import due_columns
 from .runtime.calendars import BusinessCalendar
-from .runtime.columns import error_rates_from_columns
+from .runtime.columns import error_rates_from_columns, from_error_rates
 from .runtime.deadlines import due_elapsed, due_period
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.intervals import Interval, intersect, require_aware, require_decimal

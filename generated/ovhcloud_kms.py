@@ -26,15 +26,8 @@ from datetime import date, timedelta, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 
-from .runtime.availability import (
-    AvailabilityReport,
-    Outage,
-    Qualifying,
-    Requirement,
-    applying,
-    from_outages,
-)
-from .runtime.columns import outages_from_columns
+from .runtime.availability import AvailabilityReport, Outage, Qualifying, Requirement, applying
+from .runtime.columns import from_outages, outages_from_columns
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.formulas import Cap, CreditResult, PerUnitCredit, credit
 from .runtime.intervals import Interval

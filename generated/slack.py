@@ -33,8 +33,8 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import TypeVar
 
-from .runtime.availability import AvailabilityReport, Outage, Requirement, applying, from_outages
-from .runtime.columns import outages_from_columns
+from .runtime.availability import AvailabilityReport, Outage, Requirement, applying
+from .runtime.columns import from_outages, outages_from_columns
 from .runtime.errors import SlaInputError, UnspecifiedError
 from .runtime.formulas import CreditResult, ProratedFees, credit
 from .runtime.intervals import Interval, intersect

@@ -1,30 +1,30 @@
-"""Availability over a period, from outages, probe samples or per-minute error rates.
+"""Availability over a period: the rows it is measured from (outages, probe samples, per-minute
+error rates), the report, and what the methods share.
 
-Every function takes the period, the measured windows already computed for it (`scope`; pass
-`[period]` to measure all the time), the excluded time (maintenance...) and an ExclusionMode:
+The methods (`columns`: outages, probes, error rates; `requests`: request counts) take the
+period, the measured windows already computed for it (`scope`; pass `[period]` to measure all
+the time), the excluded time (maintenance...) and an ExclusionMode:
 
 * "removed": excluded time is taken out of the measured time (Teogest T3);
 * "available": excluded time stays in the measured time but never counts as downtime
   (niveaux-de-service N1).
 
-All arithmetic runs on UTC instants, so durations are real elapsed time across DST changes; the
-spans kept in an AvailabilityReport are in UTC and `explain()` shows them in the period's zone.
-The rate is exact (fractions.Fraction); the target is compared with the exact rate.
+All arithmetic runs on UTC time (`columns`: integers of it), so durations are real elapsed time
+across DST changes; the spans kept in an AvailabilityReport are in UTC and `explain()` shows them
+in the period's zone. The rate is exact (fractions.Fraction); the target is compared with the
+exact rate.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
-from itertools import compress, islice, pairwise, repeat
-from operator import attrgetter, lt, ne, sub
 from typing import Literal
 
-from .errors import SlaInputError, Text, UnspecifiedError
+from .errors import SlaInputError, Text
 from .intervals import (
     Interval,
     intersect,
@@ -32,7 +32,6 @@ from .intervals import (
     merge,
     require_aware,
     require_decimal,
-    require_list,
     subtract,
     total,
     unchecked_interval,
@@ -274,7 +273,7 @@ class MinuteRate:
     minute: datetime
     error_rate: Decimal
     _epoch_minute: int = field(init=False, repr=False, compare=False)
-    """Whole minutes from the Unix epoch to `minute`, kept for `from_error_rates`."""
+    """Whole minutes from the Unix epoch to `minute`, kept for `columns.from_error_rates`."""
 
     def __post_init__(self) -> None:
         # The checks that pass are cheap; the messages are only written for a failing one.
@@ -504,56 +503,6 @@ def _report(
     )
 
 
-def from_outages(
-    period: Interval,
-    scope: Sequence[Interval],
-    excluded: Sequence[Interval],
-    mode: ExclusionMode,
-    outages: Iterable[Outage],
-    excluded_causes: frozenset[str],
-    target: Decimal,
-    strict: bool = False,
-    *,
-    from_report: bool = False,
-    qualifying: Qualifying | None = None,
-) -> AvailabilityReport:
-    """Availability from a list of outages (Cegid Loop L1, Teogest T1/T3).
-
-    Outages are merged (an overlap counts once) and clipped to the scope inside the period;
-    excluded time never counts as downtime; an outage whose cause is in `excluded_causes`
-    (e.g. force majeure) never counts. With `from_report`, an outage counts from the instant
-    it was reported, and the length of its run (`qualifying`) is that of the whole loss of
-    service. `met` is availability >= target (> when strict).
-    """
-    goal = _percent("target", target)
-    if not isinstance(excluded_causes, set | frozenset):
-        raise SlaInputError(
-            "type.causes", "excluded_causes must be a set of causes, got {value!r}",
-            value=excluded_causes,
-        )
-    frame = _frame(period, scope, excluded, mode)
-    counted: list[Interval] = []
-    lost: list[Interval] = []
-    given = require_list(outages)
-    if given is None:
-        raise SlaInputError(
-            "type.outage", "outages must be Outage objects, got {value!r}", value=outages
-        )
-    for outage in given:
-        if not isinstance(outage, Outage):
-            raise SlaInputError(
-                "type.outage", "outages must be Outage objects, got {value!r}", value=outage
-            )
-        if outage.cause not in excluded_causes:
-            counted.append(outage.counted(from_report))
-            lost.append(outage.counted(False))
-    downtime = intersect(counted, frame.live)
-    # Counted from the report, a run is still as long as the loss of service it is part of.
-    judged = intersect(lost, frame.live) if from_report else None
-    return _report(period, "outages", frame, frame.measured, downtime, goal, strict,
-                   qualifying=qualifying, judged=judged)
-
-
 def _grid(frame: _Frame, minutes: int) -> list[datetime]:
     """UTC instants of the local wall-clock slice boundaries inside the period, with its ends.
 
@@ -593,314 +542,3 @@ def _distribute(cells: Sequence[Interval], pieces: Sequence[Interval]) -> list[l
             index += 1
         result.append(parts)
     return result
-
-
-def _share_ok(good: int, count: int, share: Fraction) -> bool:
-    """Whether good/count reaches the required share (percent), exactly."""
-    return Fraction(good * 100, count) >= share
-
-
-def _probe_checks(
-    slice_minutes: int,
-    good_share: Decimal,
-    combine: Combine | None,
-    no_data: NoData | None,
-    target: Decimal,
-    probes: Sequence[Probe],
-) -> tuple[Decimal, Fraction, dict[str, Decimal]]:
-    """The checks of a probe method's parameters (`from_probes` and the column path): the
-    target, the share and the probes' latency limits by name."""
-    if isinstance(slice_minutes, bool) or not isinstance(slice_minutes, int):
-        raise SlaInputError(
-            "slice.type", "slice_minutes must be an int, got {value!r}", value=slice_minutes
-        )
-    if slice_minutes <= 0 or 1440 % slice_minutes:
-        raise SlaInputError(
-            "slice.divide", "slice_minutes must divide a day (1440), got {value}",
-            value=slice_minutes,
-        )
-    goal = _percent("target", target)
-    share = Fraction(_percent("good_share", good_share))
-    _choice("combine", combine, ("each", "any", "pooled", None))
-    _choice("no_data", no_data, ("good", "bad", "excluded", None))
-    limits: dict[str, Decimal] = {}
-    for probe in probes:
-        if probe.name in limits:
-            raise SlaInputError("probe.twice", "probe {probe!r} is listed twice", probe=probe.name)
-        limits[probe.name] = probe.max_latency
-    return goal, share, limits
-
-
-def from_probes(
-    period: Interval,
-    scope: Sequence[Interval],
-    excluded: Sequence[Interval],
-    mode: ExclusionMode,
-    samples: Iterable[Sample],
-    probes: Sequence[Probe],
-    slice_minutes: int,
-    good_share: Decimal,
-    combine: Combine | None,
-    no_data: NoData | None,
-    target: Decimal,
-    strict: bool = False,
-    *,
-    qualifying: Qualifying | None = None,
-) -> AvailabilityReport:
-    """Availability from probe samples judged per time slice (Cegid Conciliator C3).
-
-    The period is cut on a grid aligned on local wall-clock boundaries of the period's zone
-    (for 60 minutes: hh:00:00 to hh:59:59, real elapsed hours across DST); `slice_minutes`
-    must divide a day. A slice counts for its part inside the measured scope (the slices are
-    the intersection of the grid with the scope), weighted by that time. Only samples taken
-    in that counted part (outside excluded time) are judged; in "available" mode the excluded
-    part of a slice is measured but never downtime.
-
-    A measurement is good when it answered with latency < the probe's max_latency. A probe's
-    slice is good when its share of good measurements is >= good_share percent. Several probes
-    in one slice are combined by `combine`: "each" (all good), "any" (one good), "pooled" (all
-    measurements together); probes with no sample in a slice take no part in it. A slice with
-    no sample at all follows `no_data`: "good", "bad", or "excluded" (dropped from the measured
-    time). `combine` or `no_data` left None raises UnspecifiedError only when needed.
-    Identical duplicate samples count once; conflicting ones raise SlaInputError.
-    """
-    goal, share, limits = _probe_checks(slice_minutes, good_share, combine, no_data, target,
-                                         probes)
-    frame = _frame(period, scope, excluded, mode)
-    points = _grid(frame, slice_minutes)
-    cells = [unchecked_interval(a, b) for a, b in pairwise(points)]
-    live_parts = _distribute(cells, frame.live)
-    live_starts = [span.start for span in frame.live]
-    live_ends = [span.end for span in frame.live]
-
-    seen = _seen(samples, limits, period, frame)
-    counts: dict[int, dict[str, list[int]]] = {}
-    for (at, name), latency in seen.items():
-        where = bisect.bisect_right(live_starts, at) - 1
-        if where < 0 or at >= live_ends[where]:  # outside the live time
-            continue
-        tally = counts.setdefault(bisect.bisect_right(points, at) - 1, {}).setdefault(name, [0, 0])
-        tally[0] += latency is not None and latency < limits[name]
-        tally[1] += 1
-
-    slices: list[Slice] = []
-    downtime: list[Interval] = []
-    dropped: list[Interval] = []
-    empty: list[Interval] = []
-    for index, (cell, parts) in enumerate(zip(cells, live_parts, strict=True)):
-        if not parts:
-            continue
-        per_probe = tuple(
-            ProbeCount(n, g, t) for n, (g, t) in sorted(counts.get(index, {}).items())
-        )
-        good = sum(p.good for p in per_probe)
-        count = sum(p.total for p in per_probe)
-        verdict = _verdict(cell, frame.zone, per_probe, share, combine, no_data)
-        if verdict == "bad":
-            downtime += parts
-        elif verdict == "no data excluded":
-            dropped += parts
-        if not count:
-            empty += parts
-        slices.append(Slice(cell, total(parts), good, count, verdict, per_probe))
-    measured = subtract(frame.measured, dropped)
-    return _report(
-        period, "probes", frame, measured, merge(downtime), goal, strict, merge(empty), slices,
-        qualifying,
-    )
-
-
-def _seen(
-    samples: Iterable[Sample], limits: dict[str, Decimal], period: Interval, frame: _Frame
-) -> dict[tuple[datetime, str], Decimal | None]:
-    """Each sample's latency by (UTC instant, probe), once; SlaInputError for a bad sample."""
-    first, after = frame.period.start, frame.period.end
-    seen: dict[tuple[datetime, str], Decimal | None] = {}
-    given = require_list(samples)
-    if given is None:
-        raise SlaInputError(
-            "type.sample", "samples must be Sample objects, got {value!r}", value=samples
-        )
-    for sample in given:
-        if not isinstance(sample, Sample):
-            raise SlaInputError(
-                "type.sample", "samples must be Sample objects, got {value!r}", value=sample
-            )
-        if sample.probe not in limits:
-            raise SlaInputError(
-                "sample.probe", "sample {sample!r} is from an unknown probe {probe!r}",
-                sample=sample, probe=sample.probe,
-            )
-        try:
-            at = sample.at.astimezone(_UTC)
-        except OverflowError:  # an instant require_aware refuses: it says why
-            require_aware(
-                Text("name.sample-time", "sample time of probe {probe!r}", probe=sample.probe),
-                sample.at,
-            )
-            raise
-        if not first <= at < after:
-            raise SlaInputError(
-                "sample.outside", "sample {sample!r} is outside the period {period}",
-                sample=sample, period=_show(period, frame.zone),
-            )
-        key = (at, sample.probe)
-        known = seen.setdefault(key, sample.latency)
-        if known != sample.latency:
-            raise SlaInputError(
-                "sample.conflict", "conflicting samples of probe {probe!r} at {at}",
-                probe=sample.probe, at=at.isoformat(),
-            )
-    return seen
-
-
-def _verdict(
-    cell: Interval,
-    zone: tzinfo,
-    per_probe: Sequence[ProbeCount],
-    share: Fraction,
-    combine: Combine | None,
-    no_data: NoData | None,
-) -> Verdict:
-    """The verdict of one slice from its per-probe counts."""
-    if not per_probe:
-        if no_data is None:
-            raise UnspecifiedError(
-                "undecided.no-data",
-                "the slice {slice} has no sample and the contract does not say "
-                "what that means: decide the no_data parameter ('good', 'bad' or 'excluded')",
-                slice=_show(cell, zone),
-            )
-        return "no data excluded" if no_data == "excluded" else no_data
-    oks = [_share_ok(p.good, p.total, share) for p in per_probe]
-    if len(per_probe) == 1:
-        return "good" if oks[0] else "bad"
-    if combine is None:
-        names = ", ".join(p.probe for p in per_probe)
-        raise UnspecifiedError(
-            "undecided.combine",
-            "probes {names} all measured the slice {slice} and the contract does "
-            "not say how they combine: decide the combine parameter ('each', 'any' or 'pooled')",
-            names=names, slice=_show(cell, zone),
-        )
-    if combine == "each":
-        ok = all(oks)
-    elif combine == "any":
-        ok = any(oks)
-    else:
-        ok = _share_ok(sum(p.good for p in per_probe), sum(p.total for p in per_probe), share)
-    return "good" if ok else "bad"
-
-
-def _runs(minutes: Sequence[int]) -> list[Interval]:
-    """Sorted distinct epoch-minute numbers grouped into UTC intervals of consecutive minutes."""
-    if not minutes:
-        return []
-    # The positions where a minute does not follow the one before: map and compress run in C.
-    steps = map(sub, islice(minutes, 1, None), minutes)
-    breaks = list(compress(range(1, len(minutes)), map(ne, steps, repeat(1))))
-    firsts = [minutes[0], *(minutes[index] for index in breaks)]
-    lasts = [*(minutes[index - 1] for index in breaks), minutes[-1]]
-    return [
-        unchecked_interval(_EPOCH + first * _MINUTE, _EPOCH + (last + 1) * _MINUTE)
-        for first, last in zip(firsts, lasts, strict=True)
-    ]
-
-
-_EPOCH_MINUTE = attrgetter("_epoch_minute")
-_ERROR_RATE = attrgetter("error_rate")
-
-
-def _minute_values(
-    rows: list[object], first: int, after: int, period: Interval, zone: tzinfo
-) -> dict[int, Decimal]:
-    """Each minute's rate, by epoch-minute number; SlaInputError for a row that does not fit.
-
-    Rows must be MinuteRate objects whose minute is in [first, after); a minute given twice
-    must have equal rates. When every row fits and no minute repeats, the checks run over
-    whole lists at once; otherwise row by row, to report the first row that does not fit.
-    """
-    if all(issubclass(kind, MinuteRate) for kind in set(map(type, rows))):
-        minutes = list(map(_EPOCH_MINUTE, rows))
-        if not minutes or (first <= min(minutes) and max(minutes) < after):
-            values = dict(zip(minutes, map(_ERROR_RATE, rows), strict=True))
-            if len(values) == len(rows):
-                return values
-    values = {}
-    for row in rows:
-        if not isinstance(row, MinuteRate):
-            raise SlaInputError(
-                "type.rate", "rates must be MinuteRate objects, got {value!r}", value=row
-            )
-        minute = row._epoch_minute
-        if not first <= minute < after:
-            raise SlaInputError(
-                "rate.outside", "error-rate minute {minute} is outside the period {period}",
-                minute=row.minute.isoformat(), period=_show(period, zone),
-            )
-        known = values.setdefault(minute, row.error_rate)
-        if known != row.error_rate:
-            raise SlaInputError(
-                "rate.twice",
-                "error-rate minute {minute} is given twice with different rates ({known} and "
-                "{rate})",
-                minute=row.minute.isoformat(), known=known, rate=row.error_rate,
-            )
-    return values
-
-
-def from_error_rates(
-    period: Interval,
-    scope: Sequence[Interval],
-    excluded: Sequence[Interval],
-    mode: ExclusionMode,
-    rates: Iterable[MinuteRate],
-    threshold: Decimal,
-    missing: Missing | None,
-    target: Decimal,
-    strict: bool = False,
-    *,
-    qualifying: Qualifying | None = None,
-) -> AvailabilityReport:
-    """Availability from per-minute error rates (niveaux-de-service N1).
-
-    A minute is an interruption when its error rate is > threshold (strictly). Minutes are
-    real elapsed minutes (October 2024 in Paris has 31 × 1440 + 60). A minute without data
-    follows `missing`: "available", "interrupted", or "excluded" (dropped from the measured
-    time); None raises UnspecifiedError if such a minute exists. Each rate's minute must start
-    inside the period; rates outside the scope are ignored. A minute given twice with different
-    rates raises SlaInputError.
-    """
-    goal = _percent("target", target)
-    limit = _percent("threshold", threshold)
-    _choice("missing", missing, ("available", "interrupted", "excluded", None))
-    frame = _frame(period, scope, excluded, mode)
-    first = -(-_micros(frame.period.start - _EPOCH) // 60_000_000)
-    after = -(-_micros(frame.period.end - _EPOCH) // 60_000_000)
-    rows = require_list(rates)
-    if rows is None:
-        raise SlaInputError(
-            "type.rate", "rates must be MinuteRate objects, got {value!r}", value=rates
-        )
-    values = _minute_values(rows, first, after, period, frame.zone)
-    # The minutes whose rate is above the limit (limit < rate), selected in C.
-    above = compress(values.keys(), map(lt, repeat(limit), values.values()))
-    interrupted = _runs(sorted(above))
-    downtime = intersect(interrupted, frame.live)
-    no_data = subtract(frame.live, _runs(sorted(values)))
-    measured = frame.measured
-    if no_data:
-        if missing is None:
-            raise UnspecifiedError(
-                "undecided.missing",
-                "no error rate for {span} ({count} span(s) "
-                "without data in all) and the contract does not say what missing data means: "
-                "decide the missing parameter ('available', 'interrupted' or 'excluded')",
-                span=_show(no_data[0], frame.zone), count=len(no_data),
-            )
-        if missing == "interrupted":
-            downtime = merge([*downtime, *no_data])
-        elif missing == "excluded":
-            measured = subtract(measured, no_data)
-    return _report(period, "error rates", frame, measured, downtime, goal, strict,
-                   no_data=no_data, qualifying=qualifying)

@@ -1,19 +1,25 @@
-"""Availability from columns: the algorithms of the generated `x_report_columns` entry points.
+"""Availability from outages, error rates and probe samples, computed on integers.
 
-The per-element functions of `availability` take one object per row (`Outage`, `Sample`,
-`MinuteRate`) and compute on aware datetimes. These take the same rows as columns of plain
-numbers — epoch seconds (or epoch minutes for error rates), ints or Decimals — and compute on
-integers: the period, the measured windows and the excluded time are turned once per call into
-flat tables of UTC bounds in microseconds (so DST days and the zone's offsets are those of the
-per-element path), and the columns are then read by a few passes that run in C (`sorted`,
-`bisect`, `map`, `sum`, `collections.Counter`).
+Each method has two entry points over one algorithm. The per-element function (`from_outages`,
+`from_error_rates`, `from_probes`) takes one object per row (`Outage`, `MinuteRate`, `Sample`,
+defined in `availability`) and returns the whole report. The batch one (`outages_from_columns`,
+`error_rates_from_columns`, `probes_from_columns`: the algorithms of the generated
+`x_report_columns` entry points) takes the same rows as columns of plain numbers — epoch seconds
+(epoch minutes for error rates), ints or Decimals. Each entry point checks its own input (a bad
+value raises SlaInputError, an undecided point UnspecifiedError) and hands integer columns to
+the algorithm with the length of their unit: the rows' instants in epoch microseconds, exactly
+(an outage may end at 10:00:00.25), the columns' as given, in seconds; error rates are whole
+minutes either way, and latencies keep their unit (seconds in a Sample, milliseconds in a
+column), the probes' limits being put in it. The period, the measured windows and the excluded
+time are turned once per call into flat tables of UTC bounds in microseconds (DST days and the
+zone's offsets are those of the period's zone), and the columns are read by a few passes that
+run in C (`sorted`, `bisect`, `map`, `sum`, `collections.Counter`).
 
-The answers are those of the per-element functions given the same rows: same checks (a bad
-value raises SlaInputError, an undecided point UnspecifiedError), same figures. With
-`spans=True` the report is equal to the per-element one, spans and slices included; by default
-(`spans=False`) the spans are not built: `measured`, `downtime`, `no_data` and `slices` are
-empty, every figure (`measured_time`, `excluded_time`, `downtime_time`, `exact`,
-`availability`, `met`...) is the same.
+Given the same rows, the batch entry points give the per-element answers: same checks, same
+figures. With `spans=True` the report is equal to the per-element one, spans and slices
+included; by default (`spans=False`) the spans are not built: `measured`, `downtime`, `no_data`
+and `slices` are empty, every figure (`measured_time`, `excluded_time`, `downtime_time`,
+`exact`, `availability`, `met`...) is the same.
 """
 
 from __future__ import annotations
@@ -21,15 +27,15 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone, tzinfo
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from fractions import Fraction
 from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
-from operator import add, and_, eq, floordiv, gt, le, lt, mul, not_, sub
-from typing import Any, cast
+from operator import add, attrgetter, eq, floordiv, gt, is_, le, lt, mul, ne, not_, sub
+from typing import Any, TypeVar, cast
 
 from .availability import (
     PERCENT_PLACES,
@@ -37,12 +43,14 @@ from .availability import (
     Combine,
     ExclusionMode,
     Method,
+    MinuteRate,
     Missing,
     NoData,
     Outage,
     Probe,
     ProbeCount,
     Qualifying,
+    Sample,
     Slice,
     Verdict,
     _choice,
@@ -50,12 +58,8 @@ from .availability import (
     _frame,
     _grid,
     _percent,
-    _probe_checks,
     _report,
-    _runs,
     _show,
-    _verdict,
-    from_outages,
 )
 from .errors import SlaInputError, UnspecifiedError
 from .intervals import (
@@ -86,6 +90,9 @@ _ANSWERED: dict[Any, Any] = {None: _NO_ANSWER}
 """Latencies as compared: None (no answer) becomes _NO_ANSWER, anything else stays."""
 _LATENCY_LIMIT = 10**18
 """Latencies in milliseconds are below this (10^15 seconds, the bound of every Decimal)."""
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+"""Scales Decimals by powers of ten without rounding (the default context keeps 28 digits)."""
+_Row = TypeVar("_Row")
 
 
 def _us(instant: datetime) -> int:
@@ -93,13 +100,24 @@ def _us(instant: datetime) -> int:
     return (instant - _EPOCH) // _US
 
 
+def _micros(instants: Iterable[datetime]) -> list[int]:
+    """`_us` of each instant (a comprehension: no call per instant)."""
+    return [(instant - _EPOCH) // _US for instant in instants]
+
+
 def _at(micros: int) -> datetime:
     """The UTC instant `micros` microseconds after the epoch."""
-    return _EPOCH + timedelta(microseconds=micros)
+    return _EPOCH + _US * micros
 
 
 def _span(start: int, end: int) -> Interval:
     return unchecked_interval(_at(start), _at(end))
+
+
+def _spans(starts: Iterable[int], ends: Iterable[int]) -> list[Interval]:
+    """The UTC intervals [starts[i], ends[i]) of bounds in microseconds, made in C."""
+    return list(map(unchecked_interval, map(add, repeat(_EPOCH), map(mul, repeat(_US), starts)),
+                    map(add, repeat(_EPOCH), map(mul, repeat(_US), ends))))
 
 
 def _pairs(spans: Sequence[Interval]) -> list[tuple[int, int]]:
@@ -242,7 +260,62 @@ def _measured_us(frame: _Frame) -> int:
     return sum(b - a for a, b in _pairs(frame.measured))
 
 
+def _rows(values: object, kind: type[_Row], refuse: Callable[[object], SlaInputError]
+          ) -> list[_Row]:
+    """The items of the iterable `values`, all `kind` objects; else the error `refuse` makes for
+    the first other item, or for `values` when it is not iterable."""
+    rows = require_list(values)
+    if rows is None:
+        raise refuse(values)
+    if set(map(type, rows)) - {kind}:  # some rows are of another type, or of a subclass
+        for row in rows:
+            if not isinstance(row, kind):
+                raise refuse(row)
+    return cast(list[_Row], rows)
+
+
+def _increasing(values: list[int]) -> bool:
+    """Whether each value is above the one before (so sorted, none repeated)."""
+    return all(map(lt, values, islice(values, 1, None)))
+
+
 # --------------------------------------------------------------------------- outages
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
+def from_outages(
+    period: Interval,
+    scope: Sequence[Interval],
+    excluded: Sequence[Interval],
+    mode: ExclusionMode,
+    outages: Iterable[Outage],
+    excluded_causes: frozenset[str],
+    target: Decimal,
+    strict: bool = False,
+    *,
+    from_report: bool = False,
+    qualifying: Qualifying | None = None,
+) -> AvailabilityReport:
+    """Availability from a list of outages (Cegid Loop L1, Teogest T1/T3).
+
+    Outages are merged (an overlap counts once) and clipped to the scope inside the period;
+    excluded time never counts as downtime; an outage whose cause is in `excluded_causes`
+    (e.g. force majeure) never counts. With `from_report`, an outage counts from the instant
+    it was reported, and the length of its run (`qualifying`) is that of the whole loss of
+    service. `met` is availability >= target (> when strict).
+    """
+    goal = _percent("target", target)
+    _require_causes(excluded_causes)
+    frame = _frame(period, scope, excluded, mode)
+    rows = _rows(outages, Outage, lambda value: SlaInputError(
+        "type.outage", "outages must be Outage objects, got {value!r}", value=value))
+    counted = [o for o in rows if o.cause not in excluded_causes] if excluded_causes else rows
+    reported = _micros(o.counted(True).start for o in counted) if from_report else None
+    return _outages(period, frame, _micros(map(_START, counted)), _micros(map(_END, counted)),
+                    reported, goal, strict, spans=True, qualifying=qualifying, unit=1)
 
 
 def outages_from_columns(
@@ -261,83 +334,79 @@ def outages_from_columns(
     reports: object = None,
     qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
-    """`availability.from_outages` on columns: outage i is [starts[i], ends[i]) in epoch
-    seconds, with the cause causes[i] (a str, or None for none; `causes` None: no causes).
-    `reports` given: outage i counts from the epoch second reports[i] on (downtime counted
-    from the report). With `qualifying`, the spans are built to find the runs that count.
-
-    Outages are unsorted, may repeat and overlap; each must end at or after its start. The
-    union is found on the sorted starts and the sorted ends apart (a start beyond every earlier
-    end begins a new span), then clipped to each measured piece of the month by bisection.
+    """`from_outages` on columns: outage i is [starts[i], ends[i]) in epoch seconds, with the
+    cause causes[i] (a str, or None for none; `causes` None: no causes). `reports` given:
+    outage i counts from the epoch second reports[i] on (downtime counted from the report).
+    Outages are unsorted, may repeat and overlap; each must end at or after its start.
     """
     goal = _percent("target", target)
+    _require_causes(excluded_causes)
+    _flag("spans", spans)
+    frame = _frame(period, scope, excluded, mode)
+    begin, end, reported = _outage_columns(starts, ends, causes, excluded_causes, reports)
+    return _outages(period, frame, begin, end, reported, goal, strict, spans=spans,
+                    qualifying=qualifying, unit=_SECOND)
+
+
+def _require_causes(excluded_causes: object) -> None:
+    """SlaInputError unless the excluded causes are a set."""
     if not isinstance(excluded_causes, set | frozenset):
         raise SlaInputError(
             "type.causes", "excluded_causes must be a set of causes, got {value!r}",
             value=excluded_causes,
         )
-    _flag("spans", spans)
-    if reports is not None and qualifying is not None:
-        # Runs judged on the whole loss of service, counted from the report: the row path.
-        return _bare(from_outages(period, scope, excluded, mode,
-                                  _outage_rows(starts, ends, causes, reports), excluded_causes,
-                                  target, strict, from_report=True, qualifying=qualifying),
-                     spans)
-    frame = _frame(period, scope, excluded, mode)
-    firsts, lasts = _union(*_counted_outages(starts, ends, causes, excluded_causes, reports))
-    whole = spans
-    spans = spans or qualifying is not None
+
+
+def _outages(
+    period: Interval,
+    frame: _Frame,
+    starts: list[int],
+    ends: list[int],
+    reported: list[int] | None,
+    goal: Decimal,
+    strict: bool,
+    *,
+    spans: bool,
+    qualifying: Qualifying | None,
+    unit: int,
+) -> AvailabilityReport:
+    """The report from checked columns: outage i is [starts[i], ends[i]) in units of `unit`
+    microseconds from the epoch. With `reported`, its downtime counts from reported[i] on (its
+    report, between its start and its end), and its runs are judged on the whole loss of
+    service. With `qualifying`, the spans are built to find the runs that count.
+
+    The union is found on the sorted starts and the sorted ends apart (a start beyond every
+    earlier end begins a new span), then clipped to each measured piece of the month by
+    bisection.
+    """
     live = _pairs(frame.live)
-    downtime_us = 0
-    pieces: list[tuple[int, int]] = []
-    # elapsed[k]: seconds of the union's first k spans, so that any run of them is summed at once
-    elapsed = list(accumulate(map(sub, lasts, firsts), initial=0))
-    for low, high in live:
-        first = bisect.bisect_right(lasts, low // _SECOND)
-        after = bisect.bisect_left(firsts, -(-high // _SECOND))
-        if first >= after:
-            continue
-        downtime_us += (elapsed[after] - elapsed[first]) * _SECOND
-        head, tail = firsts[first] * _SECOND, lasts[after - 1] * _SECOND
-        downtime_us -= max(low - head, 0) + max(tail - high, 0)
-        if spans:
-            pieces += [(max(a * _SECOND, low), min(b * _SECOND, high))
-                       for a, b in zip(islice(firsts, first, after), islice(lasts, first, after),
-                                       strict=True)]
-    if spans:
-        return _bare(_report(period, "outages", frame, frame.measured,
-                             [_span(a, b) for a, b in pieces], goal, strict,
-                             qualifying=qualifying), whole)
-    return _figures(period, "outages", frame, _measured_us(frame), downtime_us, goal, strict)
+    with_spans = spans or qualifying is not None
+    downtime_us, downtime = _clip(*_union(starts if reported is None else reported, ends), live,
+                                  unit, with_spans)
+    if not with_spans:
+        return _figures(period, "outages", frame, _measured_us(frame), downtime_us, goal, strict)
+    judged = None
+    if reported is not None and qualifying is not None:
+        # Counted from the report, a run is still as long as the loss of service it is part of.
+        judged = _clip(*_union(starts, ends), live, unit, True)[1]
+    return _bare(_report(period, "outages", frame, frame.measured, downtime, goal, strict,
+                         qualifying=qualifying, judged=judged), spans)
 
 
-def _outage_rows(starts: object, ends: object, causes: object, reports: object) -> list[Outage]:
-    """The columns of outages as Outage rows (each checked as the row path checks it)."""
-    begin = _ints("starts", _column("starts", starts))
-    end = _ints("ends", _column("ends", ends))
-    reported = _ints("reports", _column("reports", reports))
-    why = [None] * len(begin) if causes is None else _column("causes", causes)
-    _same_length("starts", begin, ("ends", end), ("reports", reported), ("causes", why))
-    for name, column in (("starts", begin), ("ends", end), ("reports", reported)):
-        _refuse_bools(name, column)
-    return [Outage(_at(a * _SECOND), _at(b * _SECOND), c, _at(r * _SECOND))  # type: ignore[arg-type]
-            for a, b, c, r in zip(begin, end, why, reported, strict=True)]
-
-
-def _counted_outages(starts: object, ends: object, causes: object,
-                     excluded_causes: frozenset[str],
-                     reports: object = None) -> tuple[list[int], list[int]]:
-    """The sorted starts and the sorted ends of the outages that count: not empty, and not due
-    to an excluded cause, each from its report when `reports` are given; SlaInputError for a
-    bad column."""
+def _outage_columns(starts: object, ends: object, causes: object,
+                    excluded_causes: frozenset[str], reports: object
+                    ) -> tuple[list[int], list[int], list[int] | None]:
+    """The starts and ends of the outages not due to an excluded cause, and when `reports` are
+    given the second each counts from (its report, between its start and its end);
+    SlaInputError for a bad column."""
     begin = _ints("starts", _column("starts", starts))
     end = _ints("ends", _column("ends", ends))
     _same_length("starts", begin, ("ends", end))
+    reported: list[int] | None = None
     if reports is not None:
         reported = _ints("reports", _column("reports", reports))
         _same_length("starts", begin, ("reports", reported))
         _refuse_bools("reports", reported)
-        begin = list(map(min, map(max, begin, reported), end))
     keep: list[bool] | None = None
     if causes is not None:
         given = _column("causes", causes)
@@ -366,19 +435,24 @@ def _counted_outages(starts: object, ends: object, causes: object,
                 "outage.order", "outage ends before it starts: {start} > {end}",
                 start=f"starts[{index}] = {begin[index]}", end=f"ends[{index}] = {end[index]}",
             )
-    chosen = list(map(lt, begin, end))  # empty outages take no part in the union
     if keep is not None:
-        chosen = list(map(and_, chosen, keep))
-    return sorted(compress(begin, chosen)), sorted(compress(end, chosen))
+        begin, end = list(compress(begin, keep)), list(compress(end, keep))
+        reported = None if reported is None else list(compress(reported, keep))
+    if reported is not None:
+        reported = list(map(min, map(max, begin, reported), end))
+    return begin, end, reported
 
 
-def _union(firsts: list[int], lasts: list[int]) -> tuple[list[int], list[int]]:
-    """The union of the non-empty spans whose sorted starts and sorted ends are given, as the
+def _union(starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """The union of the spans [starts[i], ends[i]) (none ends before it starts), as the sorted
     starts and ends of its disjoint spans (touching spans join, as `intervals.merge` does).
 
-    At any instant, the spans open are the starts up to it less the ends up to it; the union
-    breaks between lasts[k] and firsts[k + 1] exactly when firsts[k + 1] > lasts[k].
+    Empty spans take no part. At any instant, the spans open are the starts up to it less the
+    ends up to it; the union breaks between lasts[k] and firsts[k + 1] exactly when
+    firsts[k + 1] > lasts[k].
     """
+    chosen = list(map(lt, starts, ends))
+    firsts, lasts = sorted(compress(starts, chosen)), sorted(compress(ends, chosen))
     if not firsts:
         return [], []
     later = firsts[1:]
@@ -387,12 +461,187 @@ def _union(firsts: list[int], lasts: list[int]) -> tuple[list[int], list[int]]:
                                                           lasts[-1]]
 
 
+def _clip(firsts: list[int], lasts: list[int], live: list[tuple[int, int]], unit: int,
+          spans: bool) -> tuple[int, list[Interval]]:
+    """The microseconds of the disjoint spans [firsts[k], lasts[k]) (in units of `unit` µs,
+    sorted) inside the live pieces, and when `spans` those parts as UTC intervals."""
+    inside_us = 0
+    lows: list[int] = []
+    highs: list[int] = []
+    # elapsed[k]: the units of the first k spans, so that any run of them is summed at once
+    elapsed = list(accumulate(map(sub, lasts, firsts), initial=0))
+    for low, high in live:
+        first = bisect.bisect_right(lasts, low // unit)
+        after = bisect.bisect_left(firsts, -(-high // unit))
+        if first >= after:
+            continue
+        inside_us += (elapsed[after] - elapsed[first]) * unit
+        head, tail = firsts[first] * unit, lasts[after - 1] * unit
+        inside_us -= max(low - head, 0) + max(tail - high, 0)
+        if spans:  # the spans are disjoint: only the first and the last may need clipping
+            begin = len(lows)
+            lows += map(mul, islice(firsts, first, after), repeat(unit))
+            highs += map(mul, islice(lasts, first, after), repeat(unit))
+            lows[begin], highs[-1] = max(lows[begin], low), min(highs[-1], high)
+    return inside_us, _spans(lows, highs)
+
+
 # --------------------------------------------------------------------------- error rates
+
+
+def from_error_rates(
+    period: Interval,
+    scope: Sequence[Interval],
+    excluded: Sequence[Interval],
+    mode: ExclusionMode,
+    rates: Iterable[MinuteRate],
+    threshold: Decimal,
+    missing: Missing | None,
+    target: Decimal,
+    strict: bool = False,
+    *,
+    qualifying: Qualifying | None = None,
+) -> AvailabilityReport:
+    """Availability from per-minute error rates (niveaux-de-service N1).
+
+    A minute is an interruption when its error rate is > threshold (strictly). Minutes are
+    real elapsed minutes (October 2024 in Paris has 31 × 1440 + 60). A minute without data
+    follows `missing`: "available", "interrupted", or "excluded" (dropped from the measured
+    time); None raises UnspecifiedError if such a minute exists. Each rate's minute must start
+    inside the period; rates outside the scope are ignored. A minute given twice with different
+    rates raises SlaInputError.
+    """
+    goal, limit = _rate_checks(threshold, missing, target)
+    frame = _frame(period, scope, excluded, mode)
+    given = require_list(rates)
+    if given is None:
+        raise SlaInputError(
+            "type.rate", "rates must be MinuteRate objects, got {value!r}", value=rates
+        )
+    if set(map(type, given)) - {MinuteRate}:
+        _refuse_other_rows(period, frame, given)
+    rows = cast(list[MinuteRate], given)
+    return _error_rates(period, frame, [row._epoch_minute for row in rows],
+                        [row.error_rate for row in rows], limit, missing, goal, strict, scale=0,
+                        decimal_rates=True, spans=True, qualifying=qualifying, rows=rows)
+
+
+def _refuse_other_rows(period: Interval, frame: _Frame, rows: list[object]) -> None:
+    """SlaInputError for the first row that is not a MinuteRate, or for a row before it that
+    does not fit (outside the period, or a minute given twice with different rates)."""
+    for index, row in enumerate(rows):
+        if not isinstance(row, MinuteRate):
+            earlier = cast(list[MinuteRate], rows[:index])
+            _distinct_minutes([row._epoch_minute for row in earlier],
+                              [row.error_rate for row in earlier], *_minute_bounds(frame.period),
+                              _show(period, frame.zone), earlier)
+            raise SlaInputError(
+                "type.rate", "rates must be MinuteRate objects, got {value!r}", value=row
+            )
+
+
+def error_rates_from_columns(
+    period: Interval,
+    scope: Sequence[Interval],
+    excluded: Sequence[Interval],
+    mode: ExclusionMode,
+    minutes: object,
+    rates: object,
+    threshold: Decimal,
+    missing: Missing | None,
+    target: Decimal,
+    strict: bool = False,
+    *,
+    scale: int = 0,
+    spans: bool = False,
+    qualifying: Qualifying | None = None,
+) -> AvailabilityReport:
+    """`from_error_rates` on columns: minutes[i] is an epoch minute (minutes since 1970-01-01
+    00:00 UTC), rates[i] its error rate in units of 10^-scale percent (an int or a Decimal;
+    scale 1: tenths of a percent). Minutes may be unsorted and repeat with equal rates.
+    """
+    goal, limit = _rate_checks(threshold, missing, target)
+    if isinstance(scale, bool) or not isinstance(scale, int) or not 0 <= scale <= 6:
+        raise SlaInputError(
+            "integer.range", "{name} must be in [{low}, {high}], got {value}",
+            name="rate_scale", low=0, high=6, value=repr(scale),
+        )
+    _flag("spans", spans)
+    frame = _frame(period, scope, excluded, mode)
+    given = _ints("minutes", _column("minutes", minutes))
+    values = _column("rates", rates)
+    _same_length("minutes", given, ("rates", values))
+    decimals = _rate_values(values, scale)
+    return _error_rates(period, frame, given, values, limit, missing, goal, strict, scale=scale,
+                        decimal_rates=decimals, spans=spans, qualifying=qualifying)
+
+
+def _rate_checks(threshold: Decimal, missing: Missing | None, target: Decimal
+                 ) -> tuple[Decimal, Decimal]:
+    """The checks of the error-rate method's parameters: the target and the threshold."""
+    goal = _percent("target", target)
+    limit = _percent("threshold", threshold)
+    _choice("missing", missing, ("available", "interrupted", "excluded", None))
+    return goal, limit
+
+
+def _error_rates(
+    period: Interval,
+    frame: _Frame,
+    minutes: list[int],
+    rates: list[Any],
+    limit: Decimal,
+    missing: Missing | None,
+    goal: Decimal,
+    strict: bool,
+    *,
+    scale: int,
+    decimal_rates: bool,
+    spans: bool,
+    qualifying: Qualifying | None,
+    rows: Sequence[MinuteRate] | None = None,
+) -> AvailabilityReport:
+    """The report from checked columns: minutes[i] is an epoch minute, rates[i] its rate in
+    units of 10^-scale percent, compared with the threshold as a Decimal when `decimal_rates`
+    (else as an int when whole); the errors name a minute as its row in `rows` gives it, if
+    given.
+
+    The sorted minutes are bisected for each measured piece of the month; the minutes above the
+    threshold are counted by one comparison per minute; a piece's bounds that fall inside a
+    minute count the part inside.
+    """
+    first, after = _minute_bounds(frame.period)
+    if _increasing(minutes) and (not minutes or (first <= minutes[0] and minutes[-1] < after)):
+        order, column = minutes, rates
+    else:
+        order, column = _distinct_minutes(minutes, rates, first, after,
+                                          _show(period, frame.zone), rows)
+    # Compared with the rates' own type: int with int, Decimal with Decimal, both in C.
+    above_limit = limit.scaleb(scale, _EXACT) if decimal_rates else _scaled(limit, scale)
+    if spans or qualifying is not None:
+        return _bare(_rate_spans(period, frame, order, column, above_limit, missing, goal, strict,
+                                 qualifying), spans)
+    live_us, data_us, above_us = _rate_sums(_pairs(frame.live), order, column, above_limit)
+    measured_us, downtime_us = _measured_us(frame), above_us
+    no_data_us = live_us - data_us
+    if no_data_us:
+        if missing is None:
+            _rate_spans(period, frame, order, column, above_limit, missing, goal, strict)
+        if missing == "interrupted":
+            downtime_us += no_data_us
+        elif missing == "excluded":
+            measured_us -= no_data_us
+    return _figures(period, "error rates", frame, measured_us, downtime_us, goal, strict)
+
+
+def _minute_bounds(period: Interval) -> tuple[int, int]:
+    """The epoch minutes of the first minute that starts in the period and of the first after."""
+    return -(-_us(period.start) // _MINUTE), -(-_us(period.end) // _MINUTE)
 
 
 def _scaled(value: Decimal, scale: int) -> int | Decimal:
     """`value` × 10^scale, as an int when whole (ints compare fastest with ints)."""
-    scaled = value.scaleb(scale)
+    scaled = value.scaleb(scale, _EXACT)
     return int(scaled) if scaled == scaled.to_integral_value() else scaled
 
 
@@ -414,77 +663,8 @@ def _rate_values(rates: list[object], scale: int) -> bool:
             raise _not_decimal("error rate", value)
         number = require_decimal("error rate", value) if isinstance(value, Decimal) \
             else Decimal(value)
-        _percent("error rate", number.scaleb(-scale))
+        _percent("error rate", number.scaleb(-scale, _EXACT))
     return kinds == {Decimal}
-
-
-def error_rates_from_columns(
-    period: Interval,
-    scope: Sequence[Interval],
-    excluded: Sequence[Interval],
-    mode: ExclusionMode,
-    minutes: object,
-    rates: object,
-    threshold: Decimal,
-    missing: Missing | None,
-    target: Decimal,
-    strict: bool = False,
-    *,
-    scale: int = 0,
-    spans: bool = False,
-    qualifying: Qualifying | None = None,
-) -> AvailabilityReport:
-    """`availability.from_error_rates` on columns: minutes[i] is an epoch minute (minutes
-    since 1970-01-01 00:00 UTC), rates[i] its error rate in units of 10^-scale percent (an int
-    or a Decimal; scale 1: tenths of a percent).
-
-    Minutes may be unsorted and repeat with equal rates. The sorted minutes are bisected for
-    each measured piece of the month; the minutes above the threshold are counted by one
-    comparison per minute; a piece's bounds that fall inside a minute count the part inside.
-    """
-    goal = _percent("target", target)
-    limit = _percent("threshold", threshold)
-    _choice("missing", missing, ("available", "interrupted", "excluded", None))
-    if isinstance(scale, bool) or not isinstance(scale, int) or not 0 <= scale <= 6:
-        raise SlaInputError(
-            "integer.range", "{name} must be in [{low}, {high}], got {value}",
-            name="rate_scale", low=0, high=6, value=repr(scale),
-        )
-    _flag("spans", spans)
-    frame = _frame(period, scope, excluded, mode)
-    first = -(-_us(frame.period.start) // _MINUTE)
-    after = -(-_us(frame.period.end) // _MINUTE)
-    given = _ints("minutes", _column("minutes", minutes))
-    values = _column("rates", rates)
-    _same_length("minutes", given, ("rates", values))
-    decimals = _rate_values(values, scale)
-    order = sorted(given)
-    if order and (order[0] < first or order[-1] >= after):
-        bad = order[0] if order[0] < first else order[-1]
-        raise SlaInputError(
-            "rate.outside", "error-rate minute {minute} is outside the period {period}",
-            minute=_at(bad * _MINUTE).isoformat(), period=_show(period, frame.zone),
-        )
-    if order == given and len(set(given)) == len(given):
-        column = cast(list[int | Decimal], values)
-    else:
-        order, column = _distinct_minutes(given, values)
-    # Compared with the rates' own type: int with int, Decimal with Decimal, both in C.
-    above_limit = limit.scaleb(scale) if decimals else _scaled(limit, scale)
-    live_us, data_us, above_us = _rate_sums(_pairs(frame.live), order, column, above_limit)
-    if spans or qualifying is not None:
-        return _bare(_rate_spans(period, frame, order, column, above_limit, missing, goal, strict,
-                                 qualifying), spans)
-    measured_us, downtime_us = _measured_us(frame), above_us
-    no_data_us = live_us - data_us
-    if no_data_us:
-        if missing is None:
-            _rate_spans(period, frame, order, column, above_limit, missing, goal, strict)
-        if missing == "interrupted":
-            downtime_us += no_data_us
-        elif missing == "excluded":
-            measured_us -= no_data_us
-    return _figures(period, "error rates", frame, measured_us, downtime_us, goal, strict)
 
 
 def _rate_sums(live: list[tuple[int, int]], order: list[int], column: list[int | Decimal],
@@ -525,36 +705,60 @@ def _above(column: list[int | Decimal], runs: list[tuple[int, int]],
     return whole - between
 
 
-def _distinct_minutes(minutes: list[int], rates: list[object]
-                      ) -> tuple[list[int], list[int | Decimal]]:
-    """Sorted distinct minutes and their rates; SlaInputError for a minute given twice with
-    different rates."""
+def _distinct_minutes(minutes: list[int], rates: list[Any], first: int, after: int,
+                      period: str, rows: Sequence[MinuteRate] | None
+                      ) -> tuple[list[int], list[Any]]:
+    """Sorted distinct minutes and their rates; SlaInputError for the first minute outside
+    [first, after) or given again with a different rate, named as its row in `rows` gives it
+    (else in UTC)."""
     values: dict[int, object] = {}
-    for minute, rate in zip(minutes, rates, strict=True):
+    for index, (minute, rate) in enumerate(zip(minutes, rates, strict=True)):
+        if not first <= minute < after:
+            raise SlaInputError(
+                "rate.outside", "error-rate minute {minute} is outside the period {period}",
+                minute=_minute_named(minute, index, rows), period=period,
+            )
         known = values.setdefault(minute, rate)
         if known != rate:
             raise SlaInputError(
                 "rate.twice",
                 "error-rate minute {minute} is given twice with different rates ({known} and "
                 "{rate})",
-                minute=_at(minute * _MINUTE).isoformat(), known=known, rate=rate,
+                minute=_minute_named(minute, index, rows), known=known, rate=rate,
             )
     order = sorted(values)
-    return order, cast(list[int | Decimal], list(map(values.__getitem__, order)))
+    return order, list(map(values.__getitem__, order))
+
+
+def _minute_named(minute: int, index: int, rows: Sequence[MinuteRate] | None) -> str:
+    """The epoch minute of row `index` as an error names it: as `rows` give it, else in UTC."""
+    return (_at(minute * _MINUTE) if rows is None else rows[index].minute).isoformat()
+
+
+def _runs(minutes: Sequence[int]) -> list[Interval]:
+    """Sorted distinct epoch-minute numbers grouped into UTC intervals of consecutive minutes."""
+    if not minutes:
+        return []
+    # The positions where a minute does not follow the one before: map and compress run in C.
+    steps = map(sub, islice(minutes, 1, None), minutes)
+    breaks = list(compress(range(1, len(minutes)), map(ne, steps, repeat(1))))
+    firsts = [minutes[0], *(minutes[index] for index in breaks)]
+    lasts = [*(minutes[index - 1] for index in breaks), minutes[-1]]
+    return _spans([first * _MINUTE for first in firsts], [(last + 1) * _MINUTE for last in lasts])
 
 
 def _rate_spans(
     period: Interval,
     frame: _Frame,
     order: list[int],
-    column: list[int | Decimal],
+    column: list[Any],
     above_limit: int | Decimal,
     missing: Missing | None,
     goal: Decimal,
     strict: bool,
     qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
-    """The end of `availability.from_error_rates`, on the sorted distinct minutes."""
+    """The report with its spans, from the sorted distinct minutes."""
     above = list(compress(order, map(lt, repeat(above_limit), column)))
     downtime = intersect(_runs(above), frame.live)
     no_data = subtract(frame.live, _runs(order))
@@ -579,44 +783,51 @@ def _rate_spans(
 # --------------------------------------------------------------------------- probes
 
 
-@lru_cache(maxsize=64)
-def _grid_us(zone: tzinfo, start: datetime, end: datetime, minutes: int) -> tuple[int, ...]:
-    """`availability._grid` in microseconds, once per zone, period and slice length."""
-    frame = _Frame(unchecked_interval(start, end), zone, "removed", [], [], [])
-    return tuple(map(_us, _grid(frame, minutes)))
+_AT = attrgetter("at")
 
 
-def _latency_values(latencies: list[object]) -> bool:
-    """SlaInputError unless every latency is None, an int >= 0 or a Decimal >= 0 (in
-    milliseconds); True when some are None. Each distinct value is checked once."""
-    try:
-        distinct: set[object] | list[object] = set(latencies)
-    except TypeError:  # an unhashable value, or a signalling NaN
-        distinct = latencies
-    empty = None in distinct
-    kinds = set(map(type, distinct))
-    if kinds <= {int, type(None)}:
-        numbers = cast(list[int], [v for v in distinct if v is not None] if empty else distinct)
-        if not numbers or (min(numbers) >= 0 and max(numbers) < _LATENCY_LIMIT):
-            return empty
-    for value in distinct:
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int | Decimal):
-            raise _not_decimal("latency in milliseconds", value)
-        if isinstance(value, Decimal):
-            require_decimal("latency", value.scaleb(-3))
-        if value < 0:
-            raise SlaInputError(
-                "negative.latency", "{what} is negative: {latency}",
-                what="a latency in milliseconds", latency=value,
-            )
-        if value >= _LATENCY_LIMIT:
-            raise SlaInputError(
-                "number.too-large", "{name} must be below {limit} in absolute value, got {value}",
-                name="a latency in milliseconds", limit="10^18", value=value,
-            )
-    return empty
+def from_probes(
+    period: Interval,
+    scope: Sequence[Interval],
+    excluded: Sequence[Interval],
+    mode: ExclusionMode,
+    samples: Iterable[Sample],
+    probes: Sequence[Probe],
+    slice_minutes: int,
+    good_share: Decimal,
+    combine: Combine | None,
+    no_data: NoData | None,
+    target: Decimal,
+    strict: bool = False,
+    *,
+    qualifying: Qualifying | None = None,
+) -> AvailabilityReport:
+    """Availability from probe samples judged per time slice (Cegid Conciliator C3).
+
+    The period is cut on a grid aligned on local wall-clock boundaries of the period's zone
+    (for 60 minutes: hh:00:00 to hh:59:59, real elapsed hours across DST); `slice_minutes`
+    must divide a day. A slice counts for its part inside the measured scope (the slices are
+    the intersection of the grid with the scope), weighted by that time. Only samples taken
+    in that counted part (outside excluded time) are judged; in "available" mode the excluded
+    part of a slice is measured but never downtime.
+
+    A measurement is good when it answered with latency < the probe's max_latency. A probe's
+    slice is good when its share of good measurements is >= good_share percent. Several probes
+    in one slice are combined by `combine`: "each" (all good), "any" (one good), "pooled" (all
+    measurements together); probes with no sample in a slice take no part in it. A slice with
+    no sample at all follows `no_data`: "good", "bad", or "excluded" (dropped from the measured
+    time). `combine` or `no_data` left None raises UnspecifiedError only when needed.
+    Identical duplicate samples count once; conflicting ones raise SlaInputError.
+    """
+    goal, share, limits = _probe_checks(slice_minutes, good_share, combine, no_data, target,
+                                         probes)
+    frame = _frame(period, scope, excluded, mode)
+    rows = _rows(samples, Sample, lambda value: SlaInputError(
+        "type.sample", "samples must be Sample objects, got {value!r}", value=value))
+    # Latencies stay in seconds, as the rows give them: the caps are the limits themselves.
+    return _probes(period, frame, [row.probe for row in rows], _micros(map(_AT, rows)),
+                   [row.latency for row in rows], limits, slice_minutes, share, combine, no_data,
+                   goal, strict, spans=True, qualifying=qualifying, unit=1, rows=rows)
 
 
 def probes_from_columns(
@@ -638,29 +849,130 @@ def probes_from_columns(
     spans: bool = False,
     qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
-    """`availability.from_probes` on columns: sample i is probe names[i] at the epoch second
-    instants[i], answering in latencies[i] milliseconds (an int or a Decimal), or None when it
-    did not answer.
+    """`from_probes` on columns: sample i is probe names[i] at the epoch second instants[i],
+    answering in latencies[i] milliseconds (an int or a Decimal), or None when it did not
+    answer."""
+    goal, share, limits = _probe_checks(slice_minutes, good_share, combine, no_data, target,
+                                         probes)
+    _flag("spans", spans)
+    frame = _frame(period, scope, excluded, mode)
+    who = _column("probes", names)
+    when = _ints("instants", _column("instants", instants))
+    how = _column("latencies_ms", latencies)
+    _same_length("probes", who, ("instants", when), ("latencies_ms", how))
+    _latency_values(how)
+    caps = {name: _scaled(limit, 3) for name, limit in limits.items()}  # in milliseconds
+    return _probes(period, frame, who, when, how, caps, slice_minutes, share, combine, no_data,
+                   goal, strict, spans=spans, qualifying=qualifying, unit=_SECOND)
+
+
+def _probe_checks(
+    slice_minutes: int,
+    good_share: Decimal,
+    combine: Combine | None,
+    no_data: NoData | None,
+    target: Decimal,
+    probes: Sequence[Probe],
+) -> tuple[Decimal, Fraction, dict[str, Decimal]]:
+    """The checks of a probe method's parameters: the target, the share and the probes'
+    latency limits by name."""
+    if isinstance(slice_minutes, bool) or not isinstance(slice_minutes, int):
+        raise SlaInputError(
+            "slice.type", "slice_minutes must be an int, got {value!r}", value=slice_minutes
+        )
+    if slice_minutes <= 0 or 1440 % slice_minutes:
+        raise SlaInputError(
+            "slice.divide", "slice_minutes must divide a day (1440), got {value}",
+            value=slice_minutes,
+        )
+    goal = _percent("target", target)
+    share = Fraction(_percent("good_share", good_share))
+    _choice("combine", combine, ("each", "any", "pooled", None))
+    _choice("no_data", no_data, ("good", "bad", "excluded", None))
+    limits: dict[str, Decimal] = {}
+    for probe in probes:
+        if probe.name in limits:
+            raise SlaInputError("probe.twice", "probe {probe!r} is listed twice", probe=probe.name)
+        limits[probe.name] = probe.max_latency
+    return goal, share, limits
+
+
+@lru_cache(maxsize=64)
+def _grid_us(zone: tzinfo, start: datetime, end: datetime, minutes: int) -> tuple[int, ...]:
+    """`availability._grid` in microseconds, once per zone, period and slice length."""
+    frame = _Frame(unchecked_interval(start, end), zone, "removed", [], [], [])
+    return tuple(map(_us, _grid(frame, minutes)))
+
+
+def _latency_values(latencies: list[object]) -> None:
+    """SlaInputError unless every latency is None, an int >= 0 or a Decimal >= 0 (in
+    milliseconds). Each distinct value is checked once."""
+    try:
+        distinct: set[object] | list[object] = set(latencies)
+    except TypeError:  # an unhashable value, or a signalling NaN
+        distinct = latencies
+    kinds = set(map(type, distinct))
+    if kinds <= {int, type(None)}:
+        numbers = cast(list[int], [v for v in distinct if v is not None])
+        if not numbers or (min(numbers) >= 0 and max(numbers) < _LATENCY_LIMIT):
+            return
+    for value in distinct:
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | Decimal):
+            raise _not_decimal("latency in milliseconds", value)
+        if isinstance(value, Decimal):
+            require_decimal("latency", value.scaleb(-3, _EXACT))
+        if value < 0:
+            raise SlaInputError(
+                "negative.latency", "{what} is negative: {latency}",
+                what="a latency in milliseconds", latency=value,
+            )
+        if value >= _LATENCY_LIMIT:
+            raise SlaInputError(
+                "number.too-large", "{name} must be below {limit} in absolute value, got {value}",
+                name="a latency in milliseconds", limit="10^18", value=value,
+            )
+
+
+def _probes(
+    period: Interval,
+    frame: _Frame,
+    names: list[Any],
+    instants: list[int],
+    latencies: list[Any],
+    caps: dict[str, Any],
+    slice_minutes: int,
+    share: Fraction,
+    combine: Combine | None,
+    no_data: NoData | None,
+    goal: Decimal,
+    strict: bool,
+    *,
+    spans: bool,
+    qualifying: Qualifying | None,
+    unit: int,
+    rows: Sequence[Sample] | None = None,
+) -> AvailabilityReport:
+    """The report from checked columns: sample i is probe names[i] at instants[i] (in units of
+    `unit` microseconds from the epoch), good when its latency latencies[i] (None: no answer)
+    is below the probe's cap (a limit by name, in the latencies' unit); the errors name a
+    sample as its row in `rows`, if given.
 
     The measured pieces of the month are cut by the slice grid (bounds in microseconds, once
     per call). Samples in time order are found piece by piece by bisection and counted per
     probe with `list.count`; otherwise each sample finds its slice by arithmetic on a regular
     grid, or by bisection, and the counts by (slice, probe) come from `collections.Counter`.
     """
-    goal, share, limits = _probe_checks(slice_minutes, good_share, combine, no_data, target,
-                                         probes)
-    _flag("spans", spans)
-    frame = _frame(period, scope, excluded, mode)
     start_us, end_us = _us(frame.period.start), _us(frame.period.end)
-    who, when, how, silent, ordered = _samples(
-        names, instants, latencies, limits, -(-start_us // _SECOND), -(-end_us // _SECOND),
-        _show(period, frame.zone))
+    who, when, how, ordered = _samples(
+        names, instants, latencies, caps, -(-start_us // unit), -(-end_us // unit),
+        _show(period, frame.zone), unit, rows)
     points = _grid_us(frame.zone, frame.period.start, frame.period.end, slice_minutes)
     segments = _cut(_pairs(frame.live), points)
-    named = sorted(limits)
-    cap = {name: _scaled(limit, 3) for name, limit in limits.items()}
+    named = sorted(caps)
     tally = (_tally_ordered if ordered else _tally_any)(
-        who, when, how, silent, segments, points, named, cap)
+        who, when, how, segments, points, named, caps, unit)
     counted: dict[int, int] = {}
     for a, b, cell in segments:
         counted[cell] = counted.get(cell, 0) + b - a
@@ -683,36 +995,39 @@ def probes_from_columns(
 
 
 def _samples(
-    names: object, instants: object, latencies: object, limits: dict[str, Decimal],
-    low: int, high: int, period: str,
-) -> tuple[list[str], list[int], list[Any], bool, bool]:
-    """The checked columns (probe, epoch second, latency), each (instant, probe) once; whether
-    some latencies are None; whether the instants are in order."""
-    who = _column("probes", names)
-    when = _ints("instants", _column("instants", instants))
-    how = _column("latencies_ms", latencies)
-    _same_length("probes", who, ("instants", when), ("latencies_ms", how))
+    who: list[Any], when: list[int], how: list[Any], caps: dict[str, Any], low: int, high: int,
+    period: str, unit: int, rows: Sequence[Sample] | None,
+) -> tuple[list[str], list[int], list[Any], bool]:
+    """The samples (probe, instant, latency) with each (instant, probe) once, and whether they
+    are in time order; SlaInputError for a sample of an unknown probe or outside [low, high),
+    named as its row in `rows` (else by its values)."""
     try:
-        known = not set(who) - limits.keys()
+        known = not set(who) - caps.keys()
     except TypeError:  # an unhashable value
         known = False
     if not known:
-        index = next(i for i, n in enumerate(who) if not isinstance(n, str) or n not in limits)
+        index = next(i for i, n in enumerate(who) if not isinstance(n, str) or n not in caps)
         raise SlaInputError(
             "sample.probe", "sample {sample!r} is from an unknown probe {probe!r}",
-            sample=(when[index], who[index], how[index]), probe=who[index],
+            sample=(when[index], who[index], how[index]) if rows is None else rows[index],
+            probe=who[index],
         )
-    silent = _latency_values(how)
-    increasing = all(map(lt, when, islice(when, 1, None)))  # so no sample is repeated
+    increasing = _increasing(when)  # so no sample is repeated
     if when and ((when[0] < low or when[-1] >= high) if increasing
                  else (min(when) < low or max(when) >= high)):
-        raise _outside("instants", when, low, high - 1, f"the period {period}")
+        if rows is None:
+            raise _outside("instants", when, low, high - 1, f"the period {period}")
+        raise SlaInputError(
+            "sample.outside", "sample {sample!r} is outside the period {period}",
+            sample=next(r for r, t in zip(rows, when, strict=True) if not low <= t < high),
+            period=period,
+        )
     ordered = increasing
     if not increasing:
         if len(set(zip(when, who, strict=True))) != len(when):
-            who, when, how = _distinct_samples(who, when, how)
+            who, when, how = _distinct_samples(who, when, how, unit)
         ordered = all(map(le, when, islice(when, 1, None)))
-    return cast(list[str], who), when, how, silent, ordered
+    return who, when, how, ordered
 
 
 def _cut(live: list[tuple[int, int]], points: Sequence[int]) -> list[tuple[int, int, int]]:
@@ -731,23 +1046,27 @@ _Tally = dict[int, list[tuple[int, int]]]
 """(good, total) counts of each probe (in name order) by slice index."""
 
 
+def _answered(latencies: list[Any]) -> list[Any]:
+    """The latencies as compared with a cap: a sample without answer is never below it."""
+    if any(map(is_, latencies, repeat(None))):
+        return list(map(_ANSWERED.get, latencies, latencies))
+    return latencies
+
+
 def _tally_ordered(
-    who: list[str], when: list[int], how: list[Any], silent: bool,
-    segments: list[tuple[int, int, int]], points: Sequence[int], named: list[str],
-    cap: dict[str, int | Decimal],
+    who: list[str], when: list[int], how: list[Any], segments: list[tuple[int, int, int]],
+    points: Sequence[int], named: list[str], caps: dict[str, Any], unit: int,
 ) -> _Tally:
     """Counts from samples in time order: each piece's samples are a run found by bisection."""
     tally: _Tally = {}
     lo = 0
     for a, b, cell in segments:
-        lo = bisect.bisect_left(when, -(-a // _SECOND), lo)
-        hi = bisect.bisect_left(when, -(-b // _SECOND), lo)
+        lo = bisect.bisect_left(when, -(-a // unit), lo)
+        hi = bisect.bisect_left(when, -(-b // unit), lo)
         if lo == hi:
             continue
-        names, answers = who[lo:hi], how[lo:hi]
-        if silent and None in answers:  # a sample without answer is never below the limit
-            answers = list(map(_ANSWERED.get, answers, answers))
-        good = list(compress(names, map(lt, answers, map(cap.__getitem__, names))))
+        names, answers = who[lo:hi], _answered(how[lo:hi])
+        good = list(compress(names, map(lt, answers, map(caps.__getitem__, names))))
         counts = [(good.count(name), names.count(name)) for name in named]
         known = tally.get(cell)
         tally[cell] = counts if known is None else [
@@ -757,24 +1076,21 @@ def _tally_ordered(
 
 
 def _tally_any(
-    who: list[str], when: list[int], how: list[Any], silent: bool,
-    segments: list[tuple[int, int, int]], points: Sequence[int], named: list[str],
-    cap: dict[str, int | Decimal],
+    who: list[str], when: list[int], how: list[Any], segments: list[tuple[int, int, int]],
+    points: Sequence[int], named: list[str], caps: dict[str, Any], unit: int,
 ) -> _Tally:
     """Counts from samples in any order: one key a sample, counted by `Counter`."""
     table: list[int] = []
     labels = [0]
     for a, b, cell in segments:
-        table += (-(-a // _SECOND), -(-b // _SECOND))
+        table += (-(-a // unit), -(-b // unit))
         labels += (cell + 1, 0)
     count = len(named)
     index_of = {name: i for i, name in enumerate(named)}
-    slots = _slots(when, table, labels, segments, points)
+    slots = _slots(when, table, labels, segments, points, unit)
     kept = list(compress(who, slots))
-    answered = list(compress(how, slots))
-    if silent:
-        answered = list(map(_ANSWERED.get, answered, answered))
-    good = map(lt, answered, map(cap.__getitem__, kept))
+    answered = _answered(list(compress(how, slots)))
+    good = map(lt, answered, map(caps.__getitem__, kept))
     # One key per sample: ((slice + 1) × probes + probe) × 2 + good.
     keys = Counter(map(add, map(mul, map(add, map(mul, filter(None, slots), repeat(count)),
                                              map(index_of.__getitem__, kept)), repeat(2)),
@@ -793,13 +1109,16 @@ def _probe_spans(
     points: Sequence[int], tally: _Tally, named: list[str], verdicts: dict[int, Verdict],
     goal: Decimal, strict: bool, qualifying: Qualifying | None = None,
 ) -> AvailabilityReport:
-    """The report of `availability.from_probes`, spans and slices included."""
+    """The report with its spans and slices."""
+    parts_of: dict[int, list[Interval]] = {}
+    for a, b, cell in segments:
+        parts_of.setdefault(cell, []).append(_span(a, b))
     slices: list[Slice] = []
     bad: list[Interval] = []
     dropped: list[Interval] = []
     empty: list[Interval] = []
     for cell, verdict in verdicts.items():
-        parts = [_span(a, b) for a, b, c in segments if c == cell]
+        parts = parts_of[cell]
         per_probe = tuple(ProbeCount(named[p], g, t)
                           for p, (g, t) in enumerate(tally.get(cell, ())) if t)
         if verdict == "bad":
@@ -816,23 +1135,23 @@ def _probe_spans(
 
 
 def _slots(when: list[int], table: list[int], labels: list[int],
-           segments: list[tuple[int, int, int]], points: Sequence[int]) -> list[int]:
+           segments: list[tuple[int, int, int]], points: Sequence[int], unit: int) -> list[int]:
     """Each sample's slice + 1, or 0 when it is outside the measured pieces.
 
-    When the grid's slices are whole seconds of one length (hours in a zone whose offsets
-    are whole hours), a sample's slice is its distance to the period's start divided by that
+    When the grid's slices are whole units of one length (hours in a zone whose offsets are
+    whole hours), a sample's slice is its distance to the period's start divided by that
     length, and a table by slice tells whether the slice is wholly measured, not at all, or
     in part; only the samples of the slices measured in part are looked up by bisection.
     Otherwise every sample is looked up by bisection in `table`.
     """
     step = points[1] - points[0] if len(points) > 1 else 0
-    if step % _SECOND or points[0] % _SECOND or any(
+    if step % unit or points[0] % unit or any(
             map(int.__ne__, map(sub, points[1:], points[:-1]), repeat(step))):
         return list(map(labels.__getitem__, map(bisect.bisect_right, repeat(table), when)))
     whole: list[int] = [0] * (len(points) - 1)
     for a, b, cell in segments:
         whole[cell] = cell + 1 if (a, b) == (points[cell], points[cell + 1]) else -1
-    origin, length = points[0] // _SECOND, step // _SECOND
+    origin, length = points[0] // unit, step // unit
     slots = list(map(whole.__getitem__, map(floordiv, map(sub, when, repeat(origin)),
                                              repeat(length))))
     if -1 in slots:  # samples in a slice measured in part
@@ -850,13 +1169,25 @@ def _judge(
     cell: int,
     zone: tzinfo,
 ) -> Verdict:
-    """`availability._verdict` on counts, in integers; the undecided cases raise through it."""
-    if not present and no_data is not None:
+    """The verdict of a slice from the (probe, good, total) counts of the probes that measured
+    it, in integers; UnspecifiedError when it takes a decision left undecided."""
+    if not present:
+        if no_data is None:
+            raise UnspecifiedError(
+                "undecided.no-data",
+                "the slice {slice} has no sample and the contract does not say "
+                "what that means: decide the no_data parameter ('good', 'bad' or 'excluded')",
+                slice=_show(_span(points[cell], points[cell + 1]), zone),
+            )
         return "no data excluded" if no_data == "excluded" else no_data
-    if not present or (len(present) > 1 and combine is None):
-        per_probe = tuple(ProbeCount(n, g, t) for n, g, t in present)
-        return _verdict(_span(points[cell], points[cell + 1]), zone, per_probe, share,
-                        combine, no_data)
+    if len(present) > 1 and combine is None:
+        raise UnspecifiedError(
+            "undecided.combine",
+            "probes {names} all measured the slice {slice} and the contract does "
+            "not say how they combine: decide the combine parameter ('each', 'any' or 'pooled')",
+            names=", ".join(name for name, _, _ in present),
+            slice=_show(_span(points[cell], points[cell + 1]), zone),
+        )
     top, bottom = share.numerator, share.denominator
     oks = [g * 100 * bottom >= top * t for _, g, t in present]
     if len(present) == 1:
@@ -873,15 +1204,15 @@ def _judge(
 
 
 def _distinct_samples(
-    who: list[object], when: list[int], how: list[object]
-) -> tuple[list[object], list[int], list[object]]:
+    who: list[Any], when: list[int], how: list[Any], unit: int
+) -> tuple[list[Any], list[int], list[Any]]:
     """Samples with each (instant, probe) once; SlaInputError for conflicting latencies."""
-    seen: dict[tuple[int, object], object] = {}
+    seen: dict[tuple[int, Any], Any] = {}
     for name, at, latency in zip(who, when, how, strict=True):
         known = seen.setdefault((at, name), latency)
         if known != latency:
             raise SlaInputError(
                 "sample.conflict", "conflicting samples of probe {probe!r} at {at}",
-                probe=name, at=_at(at * _SECOND).isoformat(),
+                probe=name, at=_at(at * unit).isoformat(),
             )
     return ([name for _, name in seen], [at for at, _ in seen], list(seen.values()))
