@@ -583,6 +583,19 @@ def test_window_occurrences_cross_midnight(teogest: ModuleType) -> None:
     assert len(problems) == 1 and "use 2" in problems[0]
 
 
+
+def test_window_occurrences_the_night_clocks_go_back(nds: ModuleType) -> None:
+    # N4: continuous access controls, every day all day. On 27 October 2024, 02:50 CEST
+    # (00:50 UTC) to 02:10 CET (01:10 UTC) is 20 minutes, though 02:10 is before 02:50 on the
+    # wall clock.
+    start = datetime(2024, 10, 27, 2, 50, tzinfo=PARIS)
+    end = datetime(2024, 10, 27, 2, 10, tzinfo=PARIS, fold=1)
+    [found] = nds.monitoring_occurrences(start, end)
+    assert found.duration == timedelta(minutes=20)
+    # The other way round, it ends 20 minutes before it starts.
+    with pytest.raises(nds.SlaInputError, match="before start"):
+        nds.monitoring_occurrences(end, start)
+
 # ---------------------------------------------------------------- constructs the contracts lack
 
 @pytest.fixture(scope="module")

@@ -41,7 +41,8 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 # Every name the generated code may import, and where from; only the names used are imported.
 IMPORTS: dict[str, str] = {
     **dict.fromkeys(("Iterable", "Mapping", "Sequence"), "collections.abc"),
-    **dict.fromkeys(("date", "datetime", "time", "timedelta", "tzinfo"), "datetime"),
+    **dict.fromkeys(("date", "datetime", "time", "timedelta", "timezone", "tzinfo"),
+                    "datetime"),
     "Decimal": "decimal",
     "MappingProxyType": "types",
     **dict.fromkeys(("Literal", "TypeVar"), "typing"),

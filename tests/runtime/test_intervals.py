@@ -65,3 +65,50 @@ def test_intervals_check_their_bounds_and_unchecked_ones_equal_them() -> None:
         Interval(datetime(2024, 1, 5, 9), utc(5, 10))
     with pytest.raises(SlaInputError, match="ends before it starts"):
         Interval(utc(5, 10), utc(5, 9))
+
+
+# The night of 27 October 2024 in Paris: at 03:00 CEST (01:00 UTC) clocks go back to 02:00 CET,
+# so every wall time from 02:00 to 02:59 happens twice, first in CEST (UTC+2, fold=0), then in
+# CET (UTC+1, fold=1). Python compares two datetimes of one zone by wall clock, ignoring that.
+def _cest(hour: int, minute: int) -> datetime:
+    return datetime(2024, 10, 27, hour, minute, tzinfo=PARIS)
+
+
+def _cet(hour: int, minute: int) -> datetime:
+    return datetime(2024, 10, 27, hour, minute, tzinfo=PARIS, fold=1)
+
+
+def test_bounds_are_ordered_in_utc_the_night_clocks_go_back() -> None:
+    # 02:50 CEST is 00:50 UTC and 02:10 CET is 01:10 UTC: 20 minutes later, though earlier on
+    # the wall clock.
+    night = Interval(_cest(2, 50), _cet(2, 10))
+    assert night.duration == timedelta(minutes=20)
+    assert not night.empty
+    assert night.contains(_cest(2, 55))           # 00:55 UTC
+    assert night.contains(_cet(2, 5))             # 01:05 UTC
+    assert not night.contains(_cet(2, 50))        # 01:50 UTC
+    # The other way round it ends 20 minutes before it starts, though later on the wall clock.
+    with pytest.raises(SlaInputError) as refused:
+        Interval(_cet(2, 10), _cest(2, 50))
+    assert refused.value.key == "interval.order"
+
+
+def _utc(hour: int, minute: int) -> datetime:
+    return datetime(2024, 10, 27, hour, minute, tzinfo=UTC)
+
+
+def test_set_operations_compare_instants_the_night_clocks_go_back() -> None:
+    # Their results are in UTC (an instant of the repeated hour never equals one of another zone).
+    # [02:00, 02:40) CEST is 00:00-00:40 UTC; [02:30, 02:50) CET is 01:30-01:50 UTC: 50 minutes
+    # apart. By wall clock the second would start inside the first and the two would merge
+    # into 02:00 CEST-02:50 CET, 110 minutes.
+    first, second = Interval(_cest(2, 0), _cest(2, 40)), Interval(_cet(2, 30), _cet(2, 50))
+    merged = merge([second, first])
+    assert merged == [Interval(_utc(0, 0), _utc(0, 40)), Interval(_utc(1, 30), _utc(1, 50))]
+    assert total(merged) == timedelta(minutes=60)
+    # [02:50 CEST, 02:10 CET) and [02:00, 02:20) CET (01:00-01:20 UTC) share 01:00-01:10 UTC.
+    shared = intersect([Interval(_cest(2, 50), _cet(2, 10))], [Interval(_cet(2, 0), _cet(2, 20))])
+    assert shared == [Interval(_utc(1, 0), _utc(1, 10))]
+    # [02:30 CEST, 02:00 CET) is 00:30-01:00 UTC: it cuts 00:30-00:40 out of `first`.
+    assert first.clip(Interval(_cest(2, 30), _cet(2, 0))) == Interval(_utc(0, 30), _utc(0, 40))
+    assert subtract([first], [second]) == [Interval(_utc(0, 0), _utc(0, 40))]
