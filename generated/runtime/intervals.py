@@ -18,6 +18,7 @@ EARLIEST = datetime(1, 1, 2, tzinfo=timezone.utc)
 LATEST = datetime(9999, 12, 30, 23, 59, 59, 999999, tzinfo=timezone.utc)
 """The latest instant evaluators accept: a day before datetime.max, in UTC."""
 _END = Text("name.interval-end", "interval end")
+_UTC = timezone.utc
 
 
 def is_aware(value: object) -> bool:
@@ -130,8 +131,10 @@ def _places(digits: tuple[int, ...], exponent: int) -> int:
 class Interval:
     """A half-open interval [start, end) of aware datetimes; start <= end.
 
-    Python subtracts two datetimes of the same zone by wall clock, which is wrong across a DST
-    change: `duration` subtracts in UTC, and evaluators keep their intervals in UTC.
+    Python compares and subtracts two datetimes of the same zone by wall clock, which is wrong
+    across a DST change (02:50 CEST is before 02:10 CET on the night clocks go back): every
+    check here, and the set operations below, compare instants in UTC, and evaluators keep their
+    intervals in UTC.
     """
 
     start: datetime
@@ -140,7 +143,7 @@ class Interval:
     def __post_init__(self) -> None:
         require_aware(_START, self.start)
         require_aware(_END, self.end)
-        if self.end < self.start:
+        if self.end.astimezone(_UTC) < self.start.astimezone(_UTC):
             raise SlaInputError(
                 "interval.order", "interval ends before it starts: {start} > {end}",
                 start=self.start.isoformat(), end=self.end.isoformat(),
@@ -149,19 +152,21 @@ class Interval:
     @property
     def duration(self) -> timedelta:
         """Elapsed (absolute) time, correct across DST changes."""
-        return self.end.astimezone(timezone.utc) - self.start.astimezone(timezone.utc)
+        return self.end.astimezone(_UTC) - self.start.astimezone(_UTC)
 
     @property
     def empty(self) -> bool:
-        return self.end <= self.start
+        return self.duration <= timedelta(0)
 
     def contains(self, instant: datetime) -> bool:
-        return self.start <= instant < self.end
+        span, moment = in_utc(self), require_aware("instant", instant).astimezone(_UTC)
+        return span.start <= moment < span.end
 
     def clip(self, other: Interval) -> Interval | None:
-        """The part of this interval inside `other`, or None when they do not overlap."""
-        start = max(self.start, other.start)
-        end = min(self.end, other.end)
+        """The part of this interval inside `other` (in UTC), or None when they do not overlap."""
+        mine, theirs = in_utc(self), in_utc(other)
+        start = max(mine.start, theirs.start)
+        end = min(mine.end, theirs.end)
         return unchecked_interval(start, end) if start < end else None
 
 
@@ -179,14 +184,23 @@ def unchecked_interval(start: datetime, end: datetime) -> Interval:
     return span
 
 
+def in_utc(span: Interval) -> Interval:
+    """`span` with both bounds in UTC (itself when they are already), so that comparing bounds
+    compares instants."""
+    if span.start.tzinfo is _UTC and span.end.tzinfo is _UTC:
+        return span
+    return unchecked_interval(span.start.astimezone(_UTC), span.end.astimezone(_UTC))
+
+
 _bounds = attrgetter("start", "end")
 
 
 def merge(intervals: Iterable[Interval]) -> list[Interval]:
-    """Sorted union: overlapping or touching intervals become one; empty ones are dropped."""
+    """Sorted union, in UTC: overlapping or touching intervals become one; empty ones are
+    dropped."""
     result: list[Interval] = []
     last: Interval | None = None
-    for item in sorted([i for i in intervals if i.start < i.end], key=_bounds):
+    for item in sorted([i for i in map(in_utc, intervals) if i.start < i.end], key=_bounds):
         if last is not None and item.start <= last.end:
             if item.end > last.end:
                 last = result[-1] = unchecked_interval(last.start, item.end)
@@ -197,7 +211,7 @@ def merge(intervals: Iterable[Interval]) -> list[Interval]:
 
 
 def intersect(left: Iterable[Interval], right: Iterable[Interval]) -> list[Interval]:
-    """Sorted intersection of two sets of intervals."""
+    """Sorted intersection of two sets of intervals, in UTC."""
     a, b = merge(left), merge(right)
     result: list[Interval] = []
     i = j = 0
@@ -213,7 +227,7 @@ def intersect(left: Iterable[Interval], right: Iterable[Interval]) -> list[Inter
 
 
 def subtract(left: Iterable[Interval], right: Iterable[Interval]) -> list[Interval]:
-    """Sorted set difference left minus right."""
+    """Sorted set difference left minus right, in UTC."""
     removed = merge(right)
     result: list[Interval] = []
     j = 0
