@@ -328,6 +328,14 @@ def test_teogest_by_hand(modules: dict[str, ModuleType]) -> None:
     assert again == report
     assert teogest.disponibilite_report_columns(
         2024, 10, starts=starts, ends=ends).downtime_time == timedelta(hours=7)
+    # A cause of a subclass of str is a str: the force-majeure outage is excluded again.
+
+    class Cause(str):
+        pass
+
+    assert teogest.disponibilite_report_columns(
+        2024, 10, starts=starts, ends=ends,
+        causes=[Cause(c) if c else c for c in causes]).downtime_time == timedelta(hours=2)
 
 
 def test_error_rates_by_hand(modules: dict[str, ModuleType]) -> None:
