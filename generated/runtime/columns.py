@@ -409,14 +409,7 @@ def _outage_columns(starts: object, ends: object, causes: object,
         _refuse_bools("reports", reported)
     keep: list[bool] | None = None
     if causes is not None:
-        given = _column("causes", causes)
-        _same_length("starts", begin, ("causes", given))
-        if not set(map(type, given)) <= {str, type(None)}:
-            bad = next(c for c in given if c is not None and not isinstance(c, str))
-            raise SlaInputError(
-                "choice", "{name} must be one of {allowed}, got {value!r}",
-                name="each cause", allowed=("a str", "None"), value=bad,
-            )
+        given = _cause_column(causes, begin)
         if excluded_causes:
             keep = list(map(not_, map(excluded_causes.__contains__, given)))
     if begin:
@@ -441,6 +434,21 @@ def _outage_columns(starts: object, ends: object, causes: object,
     if reported is not None:
         reported = list(map(min, map(max, begin, reported), end))
     return begin, end, reported
+
+
+def _cause_column(causes: object, starts: list[int]) -> list[object]:
+    """The causes of the outages of `starts`, each a str (or a subclass of it) or None;
+    SlaInputError otherwise."""
+    given = _column("causes", causes)
+    _same_length("starts", starts, ("causes", given))
+    if not set(map(type, given)) <= {str, type(None)}:
+        bad = next((c for c in given if c is not None and not isinstance(c, str)), None)
+        if bad is not None:
+            raise SlaInputError(
+                "choice", "{name} must be one of {allowed}, got {value!r}",
+                name="each cause", allowed=("a str", "None"), value=bad,
+            )
+    return given
 
 
 def _union(starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
