@@ -63,6 +63,14 @@ UTC_PLUS_14 = timezone(timedelta(hours=14))
 UTC_MINUS_14 = timezone(timedelta(hours=-14))
 
 
+class Text(str):
+    """A subclass of str: a str to every check."""
+
+
+class Number(int):
+    """A subclass of int: an int to every check."""
+
+
 def hostile(modules: dict[str, ModuleType]) -> list[object]:
     """Values no evaluator should choke on, whatever parameter they are given to."""
     availability = runtime(modules, "availability")
@@ -95,7 +103,8 @@ def hostile(modules: dict[str, ModuleType]) -> list[object]:
         [], (), [None], ["x"], [Decimal(1)], [may], [date(2024, 5, 10)], {1, 2}, {"a": 1},
         [outage], [outage, None], [intervals.Interval(may, may + timedelta(hours=1))],
         [result], [result, "x"], periods.Period(1, "month"), periods.Period(10**6, "year"),
-        iter([outage]),
+        iter([outage]), Text("x"), [Text("force majeure")], Number(3), [Number(3)],
+        [True, 1], datetime(2024, 10, 27, 2, 30, tzinfo=PARIS, fold=1),
     ]
 
 
