@@ -19,6 +19,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from slac.runtime.batch_deadlines import due_columns
+from slac.runtime.deadlines import due_period
+from slac.runtime.periods import Period
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = timezone.utc
@@ -149,6 +152,20 @@ def test_hand_computed(modules: dict[str, ModuleType]) -> None:
     # Mon 14 7 h (41), Tue 15 7 h (48) → Tuesday 15 October 18:00, the end of the window.
     monday = epoch(2024, 10, 7, 9, 30)
     assert teogest.incidents_due_columns("investigation", [monday]) == [epoch(2024, 10, 15, 18)]
+
+
+def test_zero_days_from_the_second_reading_of_a_repeated_hour() -> None:
+    # "within 0 days" (the checker accepts it): due at the start itself. On 27 October 2024 in
+    # Paris 02:10 happens twice; from 02:10 CET (01:10 UTC, the second time) the due instant is
+    # 01:10 UTC, not 02:10 CEST (00:10 UTC), the first reading of the same wall time.
+    plan = ("meeting_due", ("meeting",), (), (("meeting", None, (("period", 0, "day"),)),))
+
+    def one(action: str, start: datetime) -> datetime:
+        return due_period(start.astimezone(PARIS), Period(0, "day"))
+
+    start = int(datetime(2024, 10, 27, 1, 10, tzinfo=UTC).timestamp())
+    first = int(datetime(2024, 10, 27, 0, 10, tzinfo=UTC).timestamp())   # 02:10 CEST
+    assert due_columns(plan, one, "meeting", [start, first], zone="Europe/Paris") == [start, first]
 
 
 def test_bad_columns_are_refused(modules: dict[str, ModuleType]) -> None:

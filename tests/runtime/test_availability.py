@@ -322,6 +322,18 @@ def test_runs_from_the_report_judged_on_the_whole_loss_in_columns() -> None:
     assert figures.exact == report.exact and figures.downtime == ()
 
 
+def test_a_run_is_judged_on_its_real_length_the_night_clocks_go_back() -> None:
+    # 27 October 2024 in Paris: at 03:00 CEST (01:00 UTC) clocks go back to 02:00 CET. A run
+    # from 02:50 CEST (00:50 UTC) to 02:10 CET (01:10 UTC) lasts 20 minutes, though it ends
+    # 40 minutes before it starts on the wall clock.
+    run = Interval(datetime(2024, 10, 27, 2, 50, tzinfo=PARIS),
+                   datetime(2024, 10, 27, 2, 10, tzinfo=PARIS, fold=1))
+    assert Qualifying(min_run=timedelta(minutes=10)).keeps(run)          # 20 min >= 10 min
+    assert Qualifying(min_run=timedelta(minutes=20)).keeps(run)          # 20 min >= 20 min
+    assert not Qualifying(min_run=timedelta(minutes=20), longer_only=True).keeps(run)
+    assert not Qualifying(min_run=timedelta(minutes=21)).keeps(run)
+
+
 # ---------------------------------------------------------------- properties
 
 # A 3-day window across the October 2024 fall-back (4 days of real time: 73 h).

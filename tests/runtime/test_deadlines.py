@@ -160,3 +160,26 @@ def test_due_period() -> None:
     # Cegid API A2: a meeting within 15 days of the registered letter of Mon 21 Oct 2024 10:00
     # CEST: Tue 5 Nov 2024 10:00 CET.
     assert due_period(paris(2024, 10, 21, 10), Period(15, "day")) == paris(2024, 11, 5, 10)
+
+
+# The night of 27 October 2024 in Paris: at 03:00 CEST (01:00 UTC) clocks go back to 02:00 CET,
+# so 02:10 happens twice: 02:10 CEST (00:10 UTC, fold=0), then 02:10 CET (01:10 UTC, fold=1).
+# Two datetimes of one zone compare by wall clock, so results are compared in UTC here.
+EVERY_DAY = BusinessCalendar(
+    workdays=frozenset(range(7)), holidays=(), first_year=2024, last_year=2024
+)
+
+
+def test_zero_days_from_the_second_reading_of_a_repeated_hour_is_the_start() -> None:
+    start = datetime(2024, 10, 27, 2, 10, tzinfo=PARIS, fold=1)   # 02:10 CET = 01:10 UTC
+    at_start = datetime(2024, 10, 27, 1, 10, tzinfo=UTC)
+    # 0 calendar days (or months) after 02:10 CET is 02:10 CET itself, 01:10 UTC; reading the
+    # unchanged wall time 02:10 afresh gives 02:10 CEST, 00:10 UTC, an hour before the start.
+    assert due_calendar_days(start, 0, "Europe/Paris").astimezone(UTC) == at_start
+    assert due_period(start, Period(0, "month")).astimezone(UTC) == at_start
+    # Sunday 27 October is a business day of EVERY_DAY: 0 business days is the start itself.
+    assert due_business_days(start, 0, EVERY_DAY, "Europe/Paris").astimezone(UTC) == at_start
+    # 1 day later is Monday 28 October 02:10 CET (no repeated hour that night) = 01:10 UTC.
+    after = datetime(2024, 10, 28, 1, 10, tzinfo=UTC)
+    assert due_calendar_days(start, 1, "Europe/Paris").astimezone(UTC) == after
+    assert due_business_days(start, 1, EVERY_DAY, "Europe/Paris").astimezone(UTC) == after

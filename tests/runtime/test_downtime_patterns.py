@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -164,3 +165,32 @@ def test_downtime_patterns_agree_with_a_direct_count(
                      if sum(bad[max(0, end - pattern.window + 1):end + 1]) >= count), None)
     match = first_match([pattern], minutes(*history))
     assert (None if match is None else match.at) == expected
+
+
+# The night of 27 October 2024 in Paris: at 03:00 CEST (01:00 UTC) clocks go back to 02:00 CET,
+# so 02:30 happens twice: 02:30 CEST (00:30 UTC, fold=0), then 02:30 CET (01:30 UTC, fold=1).
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def _measured(start: datetime, end: datetime) -> AvailabilityReport:
+    period = Interval(start, end)
+    return from_outages(period, [period], [], "removed", [], frozenset(), Decimal("99.9"))
+
+
+def test_consecutive_reports_are_judged_by_instant_the_night_clocks_go_back() -> None:
+    midnight = datetime(2024, 10, 27, tzinfo=PARIS)              # 22:00 UTC on the 26th
+    following = datetime(2024, 10, 28, tzinfo=PARIS)             # 23:00 UTC on the 27th
+    first = _measured(midnight, datetime(2024, 10, 27, 2, 30, tzinfo=PARIS))  # to 00:30 UTC
+    # From 02:30 CET (01:30 UTC): the hour 00:30-01:30 UTC lies between the two periods,
+    # though both read 02:30 on the wall clock.
+    after_a_gap = _measured(datetime(2024, 10, 27, 2, 30, tzinfo=PARIS, fold=1), following)
+    with pytest.raises(SlaInputError) as refused:
+        report_history([first, after_a_gap], "rate")
+    assert refused.value.key == "reports.consecutive"
+    # From 02:30 CEST (00:30 UTC): consecutive.
+    next_one = _measured(datetime(2024, 10, 27, 2, 30, tzinfo=PARIS), following)
+    assert report_history([first, next_one], "rate") == [Fraction(100), Fraction(100)]
+    # A period ending at 01:30 UTC, given in UTC, is followed by the one from 02:30 CET (01:30
+    # UTC), though an instant of the repeated hour never equals a datetime of another zone.
+    in_utc = _measured(midnight, datetime(2024, 10, 27, 1, 30, tzinfo=UTC))
+    assert report_history([in_utc, after_a_gap], "rate") == [Fraction(100), Fraction(100)]
