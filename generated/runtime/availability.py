@@ -151,8 +151,8 @@ class Qualifying:
             )
 
     def keeps(self, run: Interval) -> bool:
-        """Whether a run of downtime is long enough to count."""
-        length = run.end - run.start
+        """Whether a run of downtime is long enough to count (its real length, in UTC)."""
+        length = run.duration
         return length > self.min_run if self.longer_only else length >= self.min_run
 
     def apply(

@@ -157,6 +157,8 @@ def _rule(literal: tuple[Any, ...]) -> _Rule:
         return int(literal[1])
     if kind == "business":
         return _Business(literal[1]) if literal[1] else 0
+    if kind == "period" and not literal[1]:  # no period: the start itself, as add_period_dt
+        return 0
     if kind == "period" and literal[2] in ("day", "week"):
         return _Calendar(literal[1] * (7 if literal[2] == "week" else 1))
     if kind == "open":

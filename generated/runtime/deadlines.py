@@ -79,6 +79,10 @@ def due_business_days(
     if not calendar.is_business_day(day):
         day, wall = calendar.next_business_day(day), time.min
     due = calendar.add_business_days(day, days)
+    if due == local.date():
+        # 0 days from a business day: the start itself, which reading its wall time afresh
+        # would move from 02:10 CET to 02:10 CEST, an hour earlier, the night clocks go back.
+        return local
     return localise(datetime.combine(due, wall), tz)
 
 

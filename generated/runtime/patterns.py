@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -26,6 +26,7 @@ from .intervals import require_decimal, require_list
 from .periods import require_int
 
 _ZERO = timedelta(0)
+_UTC = timezone.utc
 
 
 def _percent(name: str, value: object) -> Fraction:
@@ -209,8 +210,9 @@ def report_history(
     """The history `first_match` reads from availability reports of consecutive periods, oldest
     first: their exact rates (`measure` "rate") or their downtimes ("downtime").
 
-    Each report must be an AvailabilityReport whose period starts where the previous one's ends;
-    else SlaInputError.
+    Each report must be an AvailabilityReport whose period starts where the previous one's ends
+    (the same instant, compared in UTC: 02:30 CEST and 02:30 CET are an hour apart the night
+    clocks go back); else SlaInputError.
     """
     listed = require_list(reports)
     if listed is None or isinstance(reports, AvailabilityReport):
@@ -225,7 +227,8 @@ def report_history(
                 "type.report", "report {index} must be an AvailabilityReport, got {value!r}",
                 index=index, value=report,
             )
-        if checked and report.period.start != checked[-1].period.end:
+        if checked and (report.period.start.astimezone(_UTC)
+                        != checked[-1].period.end.astimezone(_UTC)):
             raise SlaInputError(
                 "reports.consecutive",
                 "report {index} covers the period from {start}, not the one after report "

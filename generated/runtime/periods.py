@@ -158,12 +158,19 @@ def add_period_dt(instant: datetime, period: Period) -> datetime:
     """`instant` plus `period` on the wall clock of the instant's own zone, re-localised.
 
     One day after Saturday 30 March 2024 12:00 CET is Sunday 31 March 12:00 CEST (23 real hours).
-    A wall time that falls in a DST gap or overlap is resolved as `localise` documents.
+    A wall time that falls in a DST gap or overlap is resolved as `localise` documents; but a
+    period of zero is the instant itself (0 days after 02:10 CET, the second 02:10 of the night
+    clocks go back, is not 02:10 CEST, an hour earlier).
     """
     require_aware("instant", instant)
     zone = instant.tzinfo
     assert zone is not None
-    moved = add_period(instant.date(), period)
+    day = instant.date()
+    moved = add_period(day, period)
+    if moved == day:
+        real = instant.astimezone(timezone.utc).astimezone(zone)
+        if real.replace(tzinfo=None) == instant.replace(tzinfo=None):  # not in a spring gap
+            return real
     return localise(datetime.combine(moved, instant.time()), zone)
 
 
