@@ -87,6 +87,12 @@ def test_bounds_are_ordered_in_utc_the_night_clocks_go_back() -> None:
     assert night.contains(_cest(2, 55))           # 00:55 UTC
     assert night.contains(_cet(2, 5))             # 01:05 UTC
     assert not night.contains(_cet(2, 50))        # 01:50 UTC
+    # Equal to the same instants in UTC (datetimes of the repeated hour never equal another
+    # zone's), and ordered by instant: [02:30, 02:40) CET (01:30 UTC) after [02:40, 02:50) CEST.
+    same = Interval(datetime(2024, 10, 27, 0, 50, tzinfo=UTC), datetime(2024, 10, 27, 1, 10,
+                                                                         tzinfo=UTC))
+    assert night == same and hash(night) == hash(same)
+    assert Interval(_cet(2, 30), _cet(2, 40)) > Interval(_cest(2, 40), _cest(2, 50))
     # The other way round it ends 20 minutes before it starts, though later on the wall clock.
     with pytest.raises(SlaInputError) as refused:
         Interval(_cet(2, 10), _cest(2, 50))
