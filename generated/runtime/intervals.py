@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from functools import total_ordering
 from operator import attrgetter
 
 from .errors import SlaInputError, Text
@@ -127,18 +128,36 @@ def _places(digits: tuple[int, ...], exponent: int) -> int:
     return -(exponent + zeros)
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True, eq=False)
 class Interval:
     """A half-open interval [start, end) of aware datetimes; start <= end.
 
     Python compares and subtracts two datetimes of the same zone by wall clock, which is wrong
-    across a DST change (02:50 CEST is before 02:10 CET on the night clocks go back): every
-    check here, and the set operations below, compare instants in UTC, and evaluators keep their
-    intervals in UTC.
+    across a DST change (02:50 CEST is before 02:10 CET on the night clocks go back), and never
+    finds an instant of that repeated hour equal to one of another zone: every check here,
+    equality, order and the set operations below compare instants in UTC, and evaluators keep
+    their intervals in UTC.
     """
 
     start: datetime
     end: datetime
+
+    def _instants(self) -> tuple[datetime, datetime]:
+        return self.start.astimezone(_UTC), self.end.astimezone(_UTC)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Interval):
+            return NotImplemented
+        return self._instants() == other._instants()
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Interval):
+            return NotImplemented
+        return self._instants() < other._instants()
+
+    def __hash__(self) -> int:
+        return hash(self._instants())
 
     def __post_init__(self) -> None:
         require_aware(_START, self.start)
