@@ -9,10 +9,10 @@ the time), the excluded time (maintenance...) and an ExclusionMode:
 * "available": excluded time stays in the measured time but never counts as downtime
   (niveaux-de-service N1).
 
-All arithmetic runs on UTC time (`columns`: integers of it), so durations are real elapsed time
-across DST changes; the spans kept in an AvailabilityReport are in UTC and `explain()` shows them
-in the period's zone. The rate is exact (fractions.Fraction); the target is compared with the
-exact rate.
+All arithmetic runs on UTC time (`columns` and `requests`: integers of it), so durations are
+real elapsed time across DST changes; the spans kept in an AvailabilityReport are in UTC and
+`explain()` shows them in the period's zone. The rate is exact (fractions.Fraction); the target
+is compared with the exact rate.
 """
 
 from __future__ import annotations

@@ -15,6 +15,8 @@ time are turned once per call into flat tables of UTC bounds in microseconds (DS
 zone's offsets are those of the period's zone), and the columns are read by a few passes that
 run in C (`sorted`, `bisect`, `map`, `sum`, `collections.Counter`).
 
+`requests` works the same way for request counts, with the helpers here.
+
 Given the same rows, the batch entry points give the per-element answers: same checks, same
 figures. With `spans=True` the report is equal to the per-element one, spans and slices
 included; by default (`spans=False`) the spans are not built: `measured`, `downtime`, `no_data`
@@ -1088,14 +1090,9 @@ def _tally_any(
     points: Sequence[int], named: list[str], caps: dict[str, Any], unit: int,
 ) -> _Tally:
     """Counts from samples in any order: one key a sample, counted by `Counter`."""
-    table: list[int] = []
-    labels = [0]
-    for a, b, cell in segments:
-        table += (-(-a // unit), -(-b // unit))
-        labels += (cell + 1, 0)
     count = len(named)
     index_of = {name: i for i, name in enumerate(named)}
-    slots = _slots(when, table, labels, segments, points, unit)
+    slots = _slots(when, segments, points, unit)
     kept = list(compress(who, slots))
     answered = _answered(list(compress(how, slots)))
     good = map(lt, answered, map(caps.__getitem__, kept))
@@ -1142,16 +1139,22 @@ def _probe_spans(
                    goal, strict, merge(empty), slices, qualifying)
 
 
-def _slots(when: list[int], table: list[int], labels: list[int],
-           segments: list[tuple[int, int, int]], points: Sequence[int], unit: int) -> list[int]:
-    """Each sample's slice + 1, or 0 when it is outside the measured pieces.
+def _slots(when: list[int], segments: list[tuple[int, int, int]], points: Sequence[int],
+           unit: int) -> list[int]:
+    """Each instant's slice + 1, or 0 when it is outside the pieces `segments` (from `_cut`);
+    `when` in units of `unit` microseconds from the epoch.
 
     When the grid's slices are whole units of one length (hours in a zone whose offsets are
-    whole hours), a sample's slice is its distance to the period's start divided by that
+    whole hours), an instant's slice is its distance to the period's start divided by that
     length, and a table by slice tells whether the slice is wholly measured, not at all, or
-    in part; only the samples of the slices measured in part are looked up by bisection.
-    Otherwise every sample is looked up by bisection in `table`.
+    in part; only the instants of the slices measured in part are looked up by bisection in
+    the table of the pieces' bounds. Otherwise every instant is looked up there.
     """
+    table: list[int] = []  # the pieces' bounds in units: an instant between a piece's bounds
+    labels = [0]           # is in it, and labels[bisect_right(table, instant)] is its slice + 1
+    for a, b, cell in segments:
+        table += (-(-a // unit), -(-b // unit))
+        labels += (cell + 1, 0)
     step = points[1] - points[0] if len(points) > 1 else 0
     if step % unit or points[0] % unit or any(
             map(int.__ne__, map(sub, points[1:], points[:-1]), repeat(step))):
