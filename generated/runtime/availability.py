@@ -524,21 +524,3 @@ def _grid(frame: _Frame, minutes: int) -> list[datetime]:
                     points.add(instant)
         day += timedelta(days=1)
     return sorted(points)
-
-
-def _distribute(cells: Sequence[Interval], pieces: Sequence[Interval]) -> list[list[Interval]]:
-    """For each cell (sorted, disjoint), the parts of the sorted disjoint `pieces` inside it."""
-    result: list[list[Interval]] = []
-    first = 0
-    for cell in cells:
-        while first < len(pieces) and pieces[first].end <= cell.start:
-            first += 1
-        parts: list[Interval] = []
-        index = first
-        while index < len(pieces) and pieces[index].start < cell.end:
-            part = pieces[index].clip(cell)
-            if part is not None:
-                parts.append(part)
-            index += 1
-        result.append(parts)
-    return result
