@@ -27,6 +27,7 @@ from typing import Literal
 from .errors import SlaInputError, Text
 from .intervals import (
     Interval,
+    in_utc,
     intersect,
     is_aware,
     merge,
@@ -88,7 +89,7 @@ def _utc(name: str, value: object) -> Interval:
         raise SlaInputError(
             "type.interval", "{name} must be an Interval, got {value!r}", name=name, value=value
         )
-    return unchecked_interval(value.start.astimezone(_UTC), value.end.astimezone(_UTC))
+    return in_utc(value)
 
 
 def _micros(span: timedelta) -> int:

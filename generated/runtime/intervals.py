@@ -162,7 +162,8 @@ class Interval:
     def __post_init__(self) -> None:
         require_aware(_START, self.start)
         require_aware(_END, self.end)
-        if self.end.astimezone(_UTC) < self.start.astimezone(_UTC):
+        start, end = self._instants()
+        if end < start:
             raise SlaInputError(
                 "interval.order", "interval ends before it starts: {start} > {end}",
                 start=self.start.isoformat(), end=self.end.isoformat(),
@@ -171,7 +172,8 @@ class Interval:
     @property
     def duration(self) -> timedelta:
         """Elapsed (absolute) time, correct across DST changes."""
-        return self.end.astimezone(_UTC) - self.start.astimezone(_UTC)
+        start, end = self._instants()
+        return end - start
 
     @property
     def empty(self) -> bool:
