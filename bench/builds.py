@@ -44,7 +44,7 @@ class BuildTimes:
     stages: dict[str, float] = field(default_factory=dict)
     processes: int = 1
     parallel: float = 0.0
-    """Seconds of `build.build_paths` in `processes` processes (0 when only one is available)."""
+    """Seconds of `build.build_sources` in `processes` processes (0 when only one is available)."""
     errors: list[str] = field(default_factory=list)
 
 

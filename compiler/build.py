@@ -21,8 +21,8 @@ from .examples import rendered_package, run_examples
 from .messages import Phrase
 from .output import INDEX, STAMP, Content, Kept, stamp
 from .parse import ParseFailure, decode
-from .pipeline import Checked, Compiled, compile_file, gather
-from .sources import read_source, source_files, source_path
+from .pipeline import Checked, Compiled, compile_source, gather
+from .sources import source_path
 
 _Content = TypeVar("_Content", str, Content)
 """Texts only (a clean build), or texts and files kept from the previous build."""
@@ -84,15 +84,15 @@ FILES_PER_PROCESS = 25
 about as much as building 25 contracts."""
 
 
-def build_paths(paths: list[Path], inputs: str, jobs: int | None = None,
-                previous: Previous | None = None) -> Built:
-    """Check, render and verify every source file under `paths`, in up to `jobs` processes
-    (default: one per processor); the result does not depend on `jobs`. The files that
-    `previous` built from the same bytes are taken from it, not built again: the result is the
-    same as without it."""
-    sources = source_files(paths)
+def build_sources(sources: Mapping[str, bytes | Diagnostic], inputs: str,
+                  jobs: int | None = None, previous: Previous | None = None) -> Built:
+    """Check, render and verify every source (path as given → its bytes as read, or why they
+    could not be), in up to `jobs` processes (default: one per processor); the result does not
+    depend on `jobs`. The files that `previous` built from the same bytes are taken from it, not
+    built again: the result is the same as without it. The bytes are those `inputs` hashed: a
+    source written meanwhile is not read again."""
     reused = previous.reusable(sources) if previous else {}
-    fresh = [path for path in sources if path.as_posix() not in reused]
+    fresh = [(name, data) for name, data in sources.items() if name not in reused]
     processes = max(1, min(jobs or _processors(), len(fresh) // FILES_PER_PROCESS))
     if processes == 1:
         parts = [_build_part(fresh)]
@@ -102,8 +102,7 @@ def build_paths(paths: list[Path], inputs: str, jobs: int | None = None,
         with ProcessPoolExecutor(processes) as pool:
             parts = list(pool.map(_build_part, runs))
     built = {one.file: one for part in parts for one in part.checked}
-    checked = [reused[name].checked if name in reused else built[name]
-               for name in (path.as_posix() for path in sources)]
+    checked = [reused[name].checked if name in reused else built[name] for name in sources]
     compiled = gather(checked)
     if compiled.has_errors:
         return Built(compiled, {}, [])
@@ -131,9 +130,9 @@ def _processors() -> int:
         return os.cpu_count() or 1
 
 
-def _build_part(sources: list[Path]) -> _Part:
-    """`build_paths` for a run of files, in one process."""
-    checked = [compile_file(path) for path in sources]
+def _build_part(sources: list[tuple[str, bytes | Diagnostic]]) -> _Part:
+    """`build_sources` for a run of files, in one process."""
+    checked = [compile_source(name, data) for name, data in sources]
     compiled = gather(checked)
     if compiled.has_errors:
         return _Part(checked, {}, [])
@@ -218,13 +217,11 @@ class Previous:
     index: dict[str, _Entry]
     hashes: dict[str, str]
 
-    def reusable(self, sources: list[Path]) -> dict[str, _Reused]:
+    def reusable(self, sources: Mapping[str, bytes | Diagnostic]) -> dict[str, _Reused]:
         """The sources whose text is the one built before, by their path as given."""
         found: dict[str, _Reused] = {}
-        for path in sources:
-            name = path.as_posix()
+        for name, data in sources.items():
             entry = self.index.get(source_path(name))
-            data = read_source(path) if entry else None
             if entry is None or not isinstance(data, bytes):
                 continue
             try:

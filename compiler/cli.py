@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from . import __version__, output
-from .sources import SOURCE_ENTRY_CODES, read_source, source_files
+from .sources import SOURCE_ENTRY_CODES, read_sources
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
@@ -114,7 +114,7 @@ def build(paths: tuple[Path, ...], out: Path, check_only: bool, jobs: int | None
     refusal = output.unsafe_output(out)
     if refusal and not check_only:
         fail(f"will not replace --out {out}: {refusal}")
-    read = {p.as_posix(): read_source(p) for p in source_files(sources)}
+    read = read_sources(sources)
     refused = [d for d in read.values() if not isinstance(d, bytes)]
     if refused:   # not a regular file, too large or unreadable: refused before anything else
         sys.exit(report(refused, {}, fmt, lang))
@@ -126,7 +126,7 @@ def build(paths: tuple[Path, ...], out: Path, check_only: bool, jobs: int | None
     from . import build as builder  # the compiler proper, loaded only when there is work
 
     previous = None if check_only else builder.previous_build(out, inputs)
-    built = builder.build_paths(sources, inputs, jobs, previous)
+    built = builder.build_sources(files, inputs, jobs, previous)
     compiled, rendered = built.compiled, built.files
     if compiled.has_errors:
         sys.exit(report(compiled.diagnostics, compiled.sources, fmt, lang))

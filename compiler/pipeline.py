@@ -58,8 +58,11 @@ class Checked:
 
 def compile_file(path: Path) -> Checked:
     """Read, parse and check one file."""
-    name = path.as_posix()
-    data = read_source(path)
+    return compile_source(path.as_posix(), read_source(path))
+
+
+def compile_source(name: str, data: bytes | Diagnostic) -> Checked:
+    """Parse and check one file's bytes (or keep why they could not be read)."""
     if isinstance(data, Diagnostic):
         return Checked(name, None, [data], None)
     contract, diagnostics, text = compile_text(data, name)

@@ -27,6 +27,12 @@ def source_files(paths: list[Path]) -> list[Path]:
     return found
 
 
+def read_sources(paths: list[Path]) -> dict[str, bytes | Diagnostic]:
+    """Every source file under `paths` (`source_files`), by its path as given: its bytes, or
+    why it is refused (`read_source`)."""
+    return {path.as_posix(): read_source(path) for path in source_files(paths)}
+
+
 def source_path(file: str) -> str:
     """The source as generated files name it, whatever way its path was typed: relative to the
     current directory (`contracts/teogest.sla` for `contracts/teogest.sla` and for

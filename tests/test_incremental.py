@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from slac import build, caches, output
 from slac.cli import cli
-from slac.sources import read_source, source_files
+from slac.sources import read_sources
 
 CONTRACTS = Path(__file__).resolve().parent.parent / "contracts"
 # Small contracts of several kinds, one with warnings and notes, one with a holiday table.
@@ -32,7 +32,11 @@ def sources(tmp_path: Path) -> Path:
 
 
 def inputs(folder: Path) -> str:
-    return output.input_hash({p.as_posix(): read_source(p) for p in source_files([folder])})
+    return output.input_hash(read_sources([folder]))
+
+
+def built_from(folder: Path, previous: build.Previous | None = None) -> build.Built:
+    return build.build_sources(read_sources([folder]), inputs(folder), previous=previous)
 
 
 def slac_build(folder: Path, out: Path) -> tuple[int, str]:
@@ -74,7 +78,7 @@ def test_a_rebuild_after_edits_writes_what_a_clean_build_writes(sources: Path,
 
 
 def test_the_index_names_each_source_and_its_files(sources: Path) -> None:
-    built = build.build_paths([sources], inputs(sources))
+    built = built_from(sources)
     index = json.loads(built.files[output.INDEX])
     assert len(index) == len(CHOSEN)
     conciliator = next(entry for name, entry in index.items() if name.endswith("conciliator.sla"))
@@ -88,23 +92,35 @@ def test_the_index_names_each_source_and_its_files(sources: Path) -> None:
 
 def test_an_unchanged_source_is_not_checked_again(sources: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = build.build_paths([sources], inputs(sources))
+    first = built_from(sources)
     output.replace_atomically(out, first.files)
     edit(sources / "cegid-api.sla", "meeting within 15 days", "meeting within 11 days")
     previous = build.previous_build(out, inputs(sources))
     assert previous is not None
-    again = build.build_paths([sources], inputs(sources), previous=previous)
+    again = built_from(sources, previous)
     assert again.reused == 3 and again.contracts == 4
     # Only the edited contract went through the checker: the others have no model this time.
     assert [c.id for c in again.compiled.contracts] == ["cegid-api"]
     assert again.compiled.diagnostics == first.compiled.diagnostics
 
 
+def test_the_build_is_of_the_bytes_hashed_not_of_the_file_as_rewritten_since(
+        sources: Path) -> None:
+    # `slac build` hashes the bytes it read into the stamp; a source rewritten after that
+    # read must not be built in their place, or the stamp would name inputs other than those
+    # the output was built from.
+    read = read_sources([sources])
+    edit(sources / "cegid-api.sla", "meeting within 15 days", "meeting within 11 days")
+    result = build.build_sources(read, output.input_hash(read))
+    summary = result.files["cegid_api.en.md"]
+    assert isinstance(summary, str) and "15 days" in summary and "11 days" not in summary
+
+
 @pytest.mark.parametrize("damage", ["edited output", "other compiler", "damaged index"])
 def test_an_untrustworthy_previous_build_is_not_used(sources: Path, tmp_path: Path,
                                                      damage: str) -> None:
     out = tmp_path / "out"
-    output.replace_atomically(out, build.build_paths([sources], inputs(sources)).files)
+    output.replace_atomically(out, built_from(sources).files)
     stamp_path = out / output.STAMP
     given, digest = stamp_path.read_text(encoding="utf-8").splitlines()
     if damage == "edited output":

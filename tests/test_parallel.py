@@ -1,6 +1,6 @@
 """Builds in several processes: the same files, diagnostics and verdicts as in one process.
 
-`build_paths` splits the sources into runs built by separate processes, then gathers them in
+`build_sources` splits the sources into runs built by separate processes, then gathers them in
 source order; nothing of the result may depend on how many processes there were.
 """
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from slac import build
 from slac.diagnostics import Diagnostic
+from slac.sources import read_sources
 
 from bench import synth
 
@@ -32,8 +33,8 @@ def codes(diagnostics: list[Diagnostic]) -> list[tuple[str, str, int, int]]:
 
 
 def test_three_processes_build_what_one_builds(sources: Path) -> None:
-    one = build.build_paths([sources], "inputs", jobs=1)
-    three = build.build_paths([sources], "inputs", jobs=3)
+    one = build.build_sources(read_sources([sources]), "inputs", jobs=1)
+    three = build.build_sources(read_sources([sources]), "inputs", jobs=3)
     assert len(one.compiled.contracts) == COUNT and not one.compiled.has_errors
     # 4 files a contract (module, two summaries, sheet) + package, runtime, holidays and stamp.
     assert len(one.files) > 4 * COUNT
@@ -56,14 +57,14 @@ def test_errors_are_reported_in_source_order_whatever_the_processes(
     # lands in another run than the file it clashes with.
     broken = copies[39]
     broken.write_text(broken.read_text(encoding="utf-8") + "\n}\n", encoding="utf-8")
-    first_id = build.build_paths([copies[2]], "", jobs=1).compiled.contracts[0].id
+    first_id = build.build_sources(read_sources([copies[2]]), "", jobs=1).compiled.contracts[0].id
     clash = copies[74]
     text = clash.read_text(encoding="utf-8")
     own_id = text.split('"', 2)[1]
     clash.write_text(text.replace(f'"{own_id}"', f'"{first_id}"', 1), encoding="utf-8")
 
-    one = build.build_paths([folder], "inputs", jobs=1)
-    three = build.build_paths([folder], "inputs", jobs=3)
+    one = build.build_sources(read_sources([folder]), "inputs", jobs=1)
+    three = build.build_sources(read_sources([folder]), "inputs", jobs=3)
     assert one.files == three.files == {}
     assert three.compiled.diagnostics == one.compiled.diagnostics
     errors = [c for c in codes(one.compiled.diagnostics)
