@@ -94,7 +94,8 @@ def new_sources(copies: int) -> dict[str, str]:
     assert changed != BASE
     files = {"cegid-api.sla": changed}
     for n in range(copies):
-        files[f"copy-{n:03d}.sla"] = BASE.replace('contract "cegid-api"', f'contract "copy-{n:03d}"')
+        files[f"copy-{n:03d}.sla"] = BASE.replace('contract "cegid-api"',
+                                                  f'contract "copy-{n:03d}"')
     return files
 
 
@@ -254,7 +255,8 @@ def test_two_builds_at_once_into_one_out(refs: References, tmp_path: Path) -> No
 
 # --------------------------------------------------------------------------- failing builds
 
-BAD = 'contract "broken" {\n    title "9h30 is not a time"\n}\n\nwindow w {\n    monday 9h30 to 10:00\n}\n'
+BAD = ('contract "broken" {\n    title "9h30 is not a time"\n}\n\n'
+       'window w {\n    monday 9h30 to 10:00\n}\n')
 WRONG_EXAMPLE = BASE + '\nwindow heures {\n    clause W1 article "x"\n    monday 09:00 to 10:00\n' \
                        '    example 2024-05-06 09:30 outside\n}\n'
 
@@ -285,7 +287,7 @@ def test_out_has_the_mode_of_a_folder_made_by_mkdir(refs: References, tmp_path: 
     assert oct(mode) == oct((tmp_path / "plain").stat().st_mode & 0o777)
 
 
-# --------------------------------------------------------------------------- leftovers of killed builds
+# ------------------------------------------------------------------- leftovers of killed builds
 
 def test_the_next_build_removes_what_a_killed_build_left(steps: list[str], refs: References,
                                                          tmp_path: Path) -> None:

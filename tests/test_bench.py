@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:   # `bench` and `generated` are folders of the repository root
     sys.path.insert(0, str(ROOT))
 
-from slac import build, output
-from slac.pipeline import compile_paths
+from slac import build, output  # noqa: E402 - after the path above
+from slac.pipeline import compile_paths  # noqa: E402
 
-from bench import data, run, synth
+from bench import data, run, synth  # noqa: E402
 
 TINY = run.Sizes(contracts=5, rate_months=1, outages=300, deadlines=400)
 
@@ -36,8 +36,9 @@ def test_synthetic_contracts_check_cleanly_with_unique_ids(tmp_path: Path) -> No
 def test_synthetic_copies_differ_from_the_original_only_where_varied() -> None:
     original = synth.originals()["teogest"]
     copy = synth.variant("teogest", original, 7, random.Random(3))
-    changed = [(a, b) for a, b in zip(original.splitlines(), copy.splitlines()) if a != b]
     assert len(original.splitlines()) == len(copy.splitlines())
+    changed = [(a, b) for a, b in zip(original.splitlines(), copy.splitlines(), strict=True)
+               if a != b]
     # the id, the source date and the four knobs of teogest, nothing else
     assert len(changed) <= 6
     assert ('contract "teogest" {', 'contract "teogest-0007" {') in changed

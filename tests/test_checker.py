@@ -49,7 +49,8 @@ def test_checker_case(checker_case: Case, check_spans: CheckSpans) -> None:
 def test_all_problems_of_a_file_are_reported_in_one_run() -> None:
     data = (ROOT / "tests" / "fixtures" / "errors" / "check-three-errors.sla").read_bytes()
     _, diagnostics, _ = compile_text(data, "three.sla")
-    assert sorted(d.code for d in diagnostics) == ["duplicate-rule", "percent-range", "unknown-name"]
+    assert sorted(d.code for d in diagnostics) == [
+        "duplicate-rule", "percent-range", "unknown-name"]
     assert all(d.severity == "error" for d in diagnostics)
 
 

@@ -160,7 +160,7 @@ def _statements() -> dict[bytes, list[bytes]]:
     found: dict[bytes, list[bytes]] = {}
     for data in SOURCES.values():
         lines = data.split(b"\n")
-        for line, kind in zip(lines, block_kinds(lines)):
+        for line, kind in zip(lines, block_kinds(lines), strict=True):
             if kind and re.match(rb"    [a-z]", line):
                 found.setdefault(kind, []).append(line)
     return found
@@ -290,7 +290,8 @@ def contracts(draw: st.DrawFn) -> Recipe:
     # windows: the measured one, and one that may be excluded
     measured_stmts, measured = draw(weekly_window())
     excluded_stmts, excluded = draw(weekly_window())
-    recipe.add("window mesure {", '    clause Z1 article "1"', *("    " + s for s in measured_stmts),
+    recipe.add("window mesure {", '    clause Z1 article "1"',
+               *("    " + s for s in measured_stmts),
                "}", "window maintenance {", '    clause Z2 article "2"',
                *("    " + s for s in excluded_stmts), "    notice 48 hours", "}")
 
@@ -325,12 +326,13 @@ def contracts(draw: st.DrawFn) -> Recipe:
         tiers[at] = tiers[at].removesuffix("excluded") + "included"
         recipe.expected.append(("tier-overlap", f"({texts[at]} % ≤ x ≤ {texts[at]} %)"))
     # One table gives days of service or money, never both (that is the error mixed-outcomes).
-    amounts = draw(st.sampled_from([["2 days of service"], ["5 % of invoice", "100 EUR excl. tax"]]))
+    amounts = draw(st.sampled_from([["2 days of service"],
+                                    ["5 % of invoice", "100 EUR excl. tax"]]))
     outcomes = draw(st.lists(st.sampled_from(["none", *amounts, "unspecified"]),
                              min_size=len(tiers), max_size=len(tiers)))
     recipe.add("tiers penalites {", '    clause Z4 article "4"', "    not sole remedy",
                "    on unavailability of dispo",
-               *(f"    {t}: {o}" for t, o in zip(tiers, outcomes)),
+               *(f"    {t}: {o}" for t, o in zip(tiers, outcomes, strict=True)),
                "    claim within 30 days after end of period", "    paid as credit note", "}")
     recipe.expected += [("unspecified", "the outcome of a tier")] * outcomes.count("unspecified")
 

@@ -227,7 +227,8 @@ def test_the_corpus_holds_the_payloads() -> None:
         data = (CORPUS / f"{stem}.sla").read_bytes().decode("utf-8")
         title = data.split("\n")[3]
         assert title == f"    title {sla_string(payload)}", stem
-        assert data.count(sla_string(payload)) == 17, stem   # 13 texts of cegid-api, 4 of the window
+        # 13 texts of cegid-api, 4 of the window
+        assert data.count(sla_string(payload)) == 17, stem
 
 
 @pytest.mark.parametrize("path", corpus_params())

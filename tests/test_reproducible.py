@@ -50,7 +50,8 @@ def date_forms(day: date) -> list[str]:
                  "septembre", "octobre", "novembre", "décembre")
     return [day.isoformat(), day.strftime("%d/%m/%Y"), day.strftime("%Y%m%d"),
             f"{day.day} {months_fr[day.month - 1]} {day.year}",
-            f"{day.day} {day.strftime('%B')} {day.year}", f"{day.strftime('%B')} {day.day}, {day.year}",
+            f"{day.day} {day.strftime('%B')} {day.year}",
+            f"{day.strftime('%B')} {day.day}, {day.year}",
             f"date({day.year}, {day.month}, {day.day})"]
 
 
@@ -70,7 +71,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path]]:
         env = {**os.environ, "PYTHONHASHSEED": seed, "USER": USER, "LOGNAME": USER,
                "USERNAME": USER, "HOME": str(home), "TMPDIR": str(temp), "TZ": zone,
                "LANG": locale, "LC_ALL": locale, "PYTHONDONTWRITEBYTECODE": "1"}
-        process = subprocess.Popen([sys.executable, "-m", "slac", "build", "contracts", "--out", out],
+        process = subprocess.Popen([sys.executable, "-m", "slac", "build", "contracts",
+                                    "--out", out],
                                    cwd=checkout, env=env, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)
         runs.append((checkout, checkout / out, process))
@@ -103,7 +105,8 @@ def test_outputs_hold_no_path_user_or_date(builds: list[tuple[Path, Path]]) -> N
             assert not found, f"{name} holds {found}"
 
 
-def _slac(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _slac(*args: str, cwd: Path,
+          env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "slac", *args], cwd=cwd, capture_output=True,
                           text=True, check=False, env=env, timeout=600)
 

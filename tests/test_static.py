@@ -1,4 +1,5 @@
-"""Static gates: ruff and mypy --strict on the compiler and the generated package; generated/ fresh.
+"""Static gates: ruff on the compiler, the generated package, the tests and the benchmarks; mypy
+--strict on the compiler and the generated package; generated/ fresh.
 
 The freshness of `generated/` is checked here and nowhere else (neither in the other tests nor
 in .ci/run). All three run subprocesses and are marked slow (`-m "not slow"` leaves them out).
@@ -21,8 +22,7 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
-@pytest.mark.parametrize("folder", ["compiler", "generated"])
+@pytest.mark.parametrize("folder", ["compiler", "generated", "tests", "bench"])
 def test_ruff(folder: str) -> None:
     result = run("ruff", "check", folder)
     assert result.returncode == 0, result.stdout + result.stderr

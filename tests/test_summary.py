@@ -484,7 +484,8 @@ def test_no_stale_golden_file() -> None:
     ("  a\n  b  ", "a b"),
     ("a\tb\r\nc", "a b c"),
     ("a\u2028b\u2029c\x0bd\x0ce\x85f", "a b c d e f"),
-    ("1\u00a0000 \n \u00a0€", "1\u00a0000 \u00a0€"),    # no-break spaces stay, runs around them shrink
+    # no-break spaces stay, runs around them shrink
+    ("1\u00a0000 \n \u00a0€", "1\u00a0000 \u00a0€"),
     ("\u00a0a\u00a0", "\u00a0a\u00a0"),                    # and are never stripped
     ("\n\n", ""),
 ])

@@ -100,7 +100,8 @@ def test_time_format_span_covers_the_whole_time() -> None:
     body = "window w {\n    clause Z1 article \"x\"\n    monday 9h30 to 18:00\n}\n"
     _, [diagnostic], _ = compile_text((HEADER + body).encode(), "demo.sla")
     assert diagnostic.code == "time-format"
-    assert (diagnostic.span.line, diagnostic.span.column, diagnostic.span.end_column) == (12, 12, 16)
+    span = diagnostic.span
+    assert (span.line, span.column, span.end_column) == (12, 12, 16)
 
 
 def test_rendered_caret_sits_under_the_error() -> None:
@@ -128,7 +129,8 @@ def test_caret_after_line_breaking_characters_on_the_same_line() -> None:
     body = 'window w {\n\tlabel fr "a\u2028b" en "c\fd" monday 9h30 to 18:00\n}\n'
     _, [diagnostic], text = compile_text((HEADER + body).encode(), "demo.sla")
     # "\tlabel fr " is 10 columns, then "a?b" en "c?d" and a space 15, "monday " 7: 9h30 at 33.
-    assert (diagnostic.code, diagnostic.span.line, diagnostic.span.column) == ("time-format", 11, 33)
+    assert (diagnostic.code, diagnostic.span.line, diagnostic.span.column) == (
+        "time-format", 11, 33)
     _, source, caret = render_text(diagnostic, text, "en").split("\n")[:3]
     assert source == '  11 |  label fr "a b" en "c d" monday 9h30 to 18:00'
     assert caret.index("^") == source.index("9h30")
