@@ -154,6 +154,27 @@ def test_hand_computed(modules: dict[str, ModuleType]) -> None:
     assert teogest.incidents_due_columns("investigation", [monday]) == [epoch(2024, 10, 15, 18)]
 
 
+@settings(max_examples=60, deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_whole_slot_amounts_match_each_start(modules: dict[str, ModuleType],
+                                             data: st.DataObject) -> None:
+    # Teogest's 48 and 72 business hours are whole half-hour slots of its support hours: the
+    # columns then answer each start by one offset a slot. Starts on a slot's bounds and a
+    # second either side, and on the first instants of a year (where the tables begin).
+    teogest = modules["teogest"]
+    edge = st.tuples(st.sampled_from(AROUND), st.integers(-2, 2), st.integers(0, 47),
+                     st.sampled_from([-1, 0, 1])).map(
+        lambda p: p[0] + p[1] * 86400 + p[2] * 1800 + p[3])
+    new_year = st.tuples(st.integers(2021, 2040), st.integers(-1, 1)).map(
+        lambda p: epoch(p[0], 1, 1) + p[1])
+    business = ["investigation", "correction", "restore_request"]
+    rows = data.draw(st.lists(st.tuples(st.one_of(edge, new_year), st.sampled_from(business),
+                                        st.just(None)), min_size=1, max_size=40))
+    check(modules, "teogest.incidents_due_columns", teogest.incidents_due,
+          teogest.incidents_due_columns, rows, False)
+
+
 def test_zero_days_from_the_second_reading_of_a_repeated_hour() -> None:
     # "within 0 days" (the checker accepts it): due at the start itself. On 27 October 2024 in
     # Paris 02:10 happens twice; from 02:10 CET (01:10 UTC, the second time) the due instant is
