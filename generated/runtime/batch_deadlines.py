@@ -14,7 +14,10 @@ Three tables make a column cheap, each computed once and kept:
   `inside[k]` says which. The business time elapsed at an instant t of slot k is
   `elapsed[k] + inside[k] * t`, and business time x (in the j-th business slot, j = x //
   quantum) is reached at `reached[j] + x`. Membership is one index, a business-time addition
-  three;
+  three. When the amount is whole slots (48 hours in half-hour slots), an answer is simpler
+  still: within a slot it moves with the start inside business hours and stays put outside
+  them, so each slot gets one offset per amount (`_due_offsets`) and the answer is one index
+  and one addition;
 * the UTC offsets of the contract's zone (`ZoneClock`), for calendar days on the wall clock;
 * nothing else: a rule these tables do not cover (business days, months, years) and a start
   outside them is answered by the per-element function itself, element by element.
@@ -277,7 +280,7 @@ def hours_table(schedule: Schedule, first_year: int, last_year: int) -> HoursTab
     elapsed = [spent - flag * (origin + k * quantum)
                for k, (spent, flag) in enumerate(zip(before, inside, strict=False))]
     # Business slot j starts at origin + k * quantum; the time before it is j * quantum. The
-    # "+ 1" goes with the amounts' "- 1" (`_all_business`): an amount that ends exactly at a
+    # "+ 1" goes with the amounts' "- 1" (`_business`): an amount that ends exactly at a
     # slot's end is due then, not at the next slot's start.
     reached = [origin + k * quantum + 1 - j * quantum
                for j, k in enumerate(k for k, flag in enumerate(inside) if flag)]
@@ -460,11 +463,14 @@ def due_columns(  # noqa: C901 - the cases of one plan, each a comprehension
                           by_action and not split)
     if quick is not None:
         assert table is not None
+        fast = _whole_slots(table, quick, column, action_column, actions, levels, low, high)
+        if fast is not None:
+            return fast
         origin, quantum, inside = table.origin, table.quantum, table.inside
         elapsed, reached_at = table.elapsed, table.reached
         if action_column is None:
-            return _business(table, column, quick[(actions, levels)])
-        steps = {a: step for (a, _), step in quick.items()}
+            return _business(table, column, quick[(actions, levels)] - 1)
+        steps = {a: seconds - 1 for (a, _), seconds in quick.items()}
         return [reached_at[(x := elapsed[k := (t - origin) // quantum] + inside[k] * t
                             + steps[a]) // quantum] + x
                 for t, a in zip(column, action_column, strict=True)]
@@ -508,15 +514,66 @@ def _decided(delay: object, reached: set[_Rule]) -> int | None:
 def _all_business(table: HoursTable | None, reached: set[_Rule],
                   rules: dict[Any, _Rule], high: int,
                   simple: bool) -> dict[Any, int] | None:
-    """Amount less one second of each key, when every start's rule is business time and no
-    answer can fall beyond the table; else None."""
+    """The amount of business time (seconds) of each key, when every start's rule is business
+    time and no answer can fall beyond the table; else None."""
     if table is None or not simple or not all(isinstance(r, _Business) for r in reached):
         return None
     longest = max(r.seconds for r in reached if isinstance(r, _Business))
     k = (high - table.origin) // table.quantum
     if table.elapsed[k] + table.inside[k] * high + longest > table.total:
         return None
-    return {key: rule.seconds - 1 for key, rule in rules.items() if isinstance(rule, _Business)}
+    return {key: rule.seconds for key, rule in rules.items() if isinstance(rule, _Business)}
+
+
+def _whole_slots(table: HoursTable, amounts: dict[Any, int], column: Sequence[int],
+                 action_column: Sequence[object] | None, actions: object, levels: object,
+                 low: int, high: int) -> list[int | None] | None:
+    """`_all_business`'s answers by one index and one addition a start, when every amount is
+    whole slots (`_due_offsets`) and covers the starts; else None."""
+    first, quantum, inside = table.origin + 1, table.quantum, table.inside
+    last = (high - first) // quantum
+    offsets: dict[Any, list[int]] = {}
+    for key, seconds in amounts.items():
+        due = _due_offsets(table, seconds)
+        if low < first or due is None or last >= len(due):
+            return None
+        offsets[key] = due
+    if action_column is None:
+        one = offsets[(actions, levels)]
+        return [inside[k := (t - first) // quantum] * t + one[k] for t in column]
+    by_action = {a: due for (a, _), due in offsets.items()}
+    return [inside[k := (t - first) // quantum] * t + by_action[a][k]
+            for t, a in zip(column, action_column, strict=True)]
+
+
+def _due_offsets(table: HoursTable, seconds: int) -> list[int] | None:
+    """Where `seconds` of business time is whole slots: for each slot k, the due instant of a
+    start t in (its start, its end] is t + offsets[k] in a business slot (the time elapsed at
+    the end stays inside one business slot of the answer) and offsets[k] outside one (no time
+    elapses there). None for another amount. Kept per table and amount; the list ends at the
+    first slot whose answer falls beyond the table (`_all_business` keeps starts before it)."""
+    if seconds % table.quantum:
+        return None
+    key = (id(table), seconds)
+    kept = _OFFSETS.get(key)
+    if kept is not None and kept[0] is table:
+        return kept[1]
+    origin, quantum, elapsed, reached = table.origin, table.quantum, table.elapsed, table.reached
+    step, size = seconds - 1, len(reached)
+    offsets: list[int] = []
+    for k, flag in enumerate(table.inside):
+        end = origin + (k + 1) * quantum
+        x = elapsed[k] + flag * end + step   # `_business` at the slot's end, less the start
+        if x // quantum >= size:
+            break
+        offsets.append(reached[x // quantum] + x - flag * end)
+    if len(_OFFSETS) >= _CACHE_LIMIT:
+        _OFFSETS.clear()
+    _OFFSETS[key] = (table, offsets)
+    return offsets
+
+
+_OFFSETS: dict[tuple[int, int], tuple[HoursTable, list[int]]] = {}
 
 
 def _business(table: HoursTable, column: Sequence[int], step: int) -> list[int | None]:
