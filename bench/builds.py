@@ -30,6 +30,7 @@ from typing import Any
 
 from slac import build, output, parse, pipeline
 from slac.backends import python, summary
+from slac.sources import source_files
 
 from .synth import edit_contracts, write_contracts
 
@@ -92,13 +93,13 @@ def _timed(owner: Any, name: str, into: dict[str, float], stage: str) -> Iterato
 
 def source_map(src: Path) -> dict[str, bytes]:
     """The sources as `slac build` hashes them: path as given → bytes."""
-    return {p.as_posix(): p.read_bytes() for p in pipeline.source_files([src])}
+    return {p.as_posix(): p.read_bytes() for p in source_files([src])}
 
 
 def lark_only(src: Path) -> float:
     """Seconds to parse every .sla file under `src` with the Lark parser alone (built before)."""
     lark = parse.parser()
-    texts = [p.read_text(encoding="utf-8") for p in pipeline.source_files([src])]
+    texts = [p.read_text(encoding="utf-8") for p in source_files([src])]
     began = time.perf_counter()
     for text in texts:
         lark.parse(text)
@@ -163,7 +164,7 @@ def _run(*args: str) -> tuple[float, subprocess.CompletedProcess[str]]:
 def _read_everything(src: Path, out: Path) -> float:
     """Seconds to read every source and every output byte: the floor of any content check."""
     began = time.perf_counter()
-    for path in [*pipeline.source_files([src]), *out.rglob("*")]:
+    for path in [*source_files([src]), *out.rglob("*")]:
         if path.is_file():
             path.read_bytes()
     return time.perf_counter() - began
@@ -210,7 +211,7 @@ EDITED = 10
 def incremental_rebuild(src: Path, out: Path, seed: int) -> IncrementalTimes:
     """Edit EDITED of the sources that `python -m slac build` wrote into `out` (built now if it
     was not), then time that command rebuilding them, as users run it."""
-    contracts = len(pipeline.source_files([src]))
+    contracts = len(source_files([src]))
     errors: list[str] = []
     if not (out / output.INDEX).is_file():
         _, done = _run("-m", "slac", "build", src.as_posix(), "--out", out.as_posix())

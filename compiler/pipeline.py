@@ -10,7 +10,7 @@ from . import ast, model
 from .check import check
 from .diagnostics import Diagnostic
 from .parse import ParseFailure, decode, parse
-from .sources import SOURCE_ENTRY_CODES, read_source, source_files
+from .sources import SOURCE_ENTRY_CODES, read_sources
 
 
 @dataclass
@@ -56,11 +56,6 @@ class Checked:
     again: its contract is None, its diagnostics are those of then)."""
 
 
-def compile_file(path: Path) -> Checked:
-    """Read, parse and check one file."""
-    return compile_source(path.as_posix(), read_source(path))
-
-
 def compile_source(name: str, data: bytes | Diagnostic) -> Checked:
     """Parse and check one file's bytes (or keep why they could not be read)."""
     if isinstance(data, Diagnostic):
@@ -94,5 +89,6 @@ def gather(checked: Iterable[Checked]) -> Compiled:
 
 
 def compile_paths(paths: list[Path]) -> Compiled:
-    """Check every file; duplicate contract ids across files are errors."""
-    return gather(compile_file(path) for path in source_files(paths))
+    """Check every file (once, however often it is named); duplicate contract ids across files
+    are errors."""
+    return gather(compile_source(name, data) for name, data in read_sources(paths).items())

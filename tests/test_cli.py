@@ -110,6 +110,21 @@ def test_duplicate_contract_ids_across_files_exit_1(tmp_path: Path) -> None:
     assert "a.sla" in duplicate["message"]
 
 
+def test_a_source_named_twice_is_built_once(tmp_path: Path) -> None:
+    # A file given by itself and again inside its folder is one contract, not a duplicate id.
+    source = tmp_path / "src" / "cegid-api.sla"
+    source.parent.mkdir()
+    source.write_bytes((CONTRACTS / "cegid-api.sla").read_bytes())
+    out = tmp_path / "out"
+    result = slac("build", str(source), str(source.parent), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "for 1 contract(s)" in result.stderr
+    assert (out / "cegid_api.py").is_file()
+    checked = slac("check", str(source.parent), str(source))
+    assert checked.exit_code == 0, checked.stderr
+    assert checked.stderr.splitlines()[-1].endswith("in 1 file(s)")
+
+
 # --------------------------------------------------------------------------- JSON
 
 def test_json_output_is_valid_and_complete() -> None:
