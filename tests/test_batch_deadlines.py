@@ -160,8 +160,9 @@ def test_hand_computed(modules: dict[str, ModuleType]) -> None:
 def test_whole_slot_amounts_match_each_start(modules: dict[str, ModuleType],
                                              data: st.DataObject) -> None:
     # Teogest's 48 and 72 business hours are whole half-hour slots of its support hours: the
-    # columns then answer each start by one offset a slot. Starts on a slot's bounds and a
-    # second either side, and on the first instants of a year (where the tables begin).
+    # columns then answer each start by one offset a slot, alone or beside the 2 elapsed hours
+    # of restore_crash. Starts on a slot's bounds and a second either side, and on the first
+    # instants of a year (where the tables begin).
     teogest = modules["teogest"]
     edge = st.tuples(st.sampled_from(AROUND), st.integers(-2, 2), st.integers(0, 47),
                      st.sampled_from([-1, 0, 1])).map(
@@ -169,6 +170,8 @@ def test_whole_slot_amounts_match_each_start(modules: dict[str, ModuleType],
     new_year = st.tuples(st.integers(2021, 2040), st.integers(-1, 1)).map(
         lambda p: epoch(p[0], 1, 1) + p[1])
     business = ["investigation", "correction", "restore_request"]
+    if data.draw(st.booleans(), label="mixed"):
+        business.append("restore_crash")
     rows = data.draw(st.lists(st.tuples(st.one_of(edge, new_year), st.sampled_from(business),
                                         st.just(None)), min_size=1, max_size=40))
     check(modules, "teogest.incidents_due_columns", teogest.incidents_due,
