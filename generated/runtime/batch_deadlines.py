@@ -617,9 +617,20 @@ def _fallback(rule: _Rule, call: _Call) -> Due:
 
 
 def _business_one(rule: _Business, call: _Call) -> Due:
+    """An amount of business time, for the starts of a column that mixes kinds of rules: by
+    the slot offsets when the amount is whole slots (`_due_offsets`), else by business time;
+    a start beyond the tables by the per-element function."""
     table, step, fallback = call.table, rule.seconds - 1, _fallback(rule, call)
     assert table is not None
     origin, quantum, inside = table.origin, table.quantum, table.inside
+    offsets = _due_offsets(table, rule.seconds)
+    if offsets is not None:
+        first, count = origin + 1, len(offsets)
+
+        def by_slot(t: int) -> int | None:
+            k = (t - first) // quantum
+            return inside[k] * t + offsets[k] if 0 <= k < count else fallback(t)
+        return by_slot
     elapsed, reached, size = table.elapsed, table.reached, len(table.reached)
 
     def business(t: int) -> int | None:
