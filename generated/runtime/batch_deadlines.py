@@ -531,11 +531,13 @@ def _whole_slots(table: HoursTable, amounts: dict[Any, int], column: Sequence[in
     """`_all_business`'s answers by one index and one addition a start, when every amount is
     whole slots (`_due_offsets`) and covers the starts; else None."""
     first, quantum, inside = table.origin + 1, table.quantum, table.inside
+    if low < first:
+        return None
     last = (high - first) // quantum
     offsets: dict[Any, list[int]] = {}
     for key, seconds in amounts.items():
         due = _due_offsets(table, seconds)
-        if low < first or due is None or last >= len(due):
+        if due is None or last >= len(due):
             return None
         offsets[key] = due
     if action_column is None:
@@ -551,7 +553,7 @@ def _due_offsets(table: HoursTable, seconds: int) -> list[int] | None:
     start t in (its start, its end] is t + offsets[k] in a business slot (the time elapsed at
     the end stays inside one business slot of the answer) and offsets[k] outside one (no time
     elapses there). None for another amount. Kept per table and amount; the list ends at the
-    first slot whose answer falls beyond the table (`_all_business` keeps starts before it)."""
+    first slot whose answer falls beyond the table (callers check their starts against it)."""
     if seconds % table.quantum:
         return None
     key = (id(table), seconds)
@@ -563,7 +565,7 @@ def _due_offsets(table: HoursTable, seconds: int) -> list[int] | None:
     offsets: list[int] = []
     for k, flag in enumerate(table.inside):
         end = origin + (k + 1) * quantum
-        x = elapsed[k] + flag * end + step   # `_business` at the slot's end, less the start
+        x = elapsed[k] + flag * end + step   # as `_business` computes it for a start at `end`
         if x // quantum >= size:
             break
         offsets.append(reached[x // quantum] + x - flag * end)
