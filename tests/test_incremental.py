@@ -36,7 +36,9 @@ def inputs(folder: Path) -> str:
 
 
 def built_from(folder: Path, previous: build.Previous | None = None) -> build.Built:
-    return build.build_sources(read_sources([folder]), inputs(folder), previous=previous)
+    """As `slac build` does: the sources read once, hashed, then built."""
+    read = read_sources([folder])
+    return build.build_sources(read, output.input_hash(read), previous=previous)
 
 
 def slac_build(folder: Path, out: Path) -> tuple[int, str]:
