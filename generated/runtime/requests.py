@@ -53,6 +53,7 @@ from .availability import (
     _show,
 )
 from .columns import (
+    _AT,
     _FIRST_SECOND,
     _LAST_SECOND,
     _SECOND,
@@ -142,7 +143,6 @@ _Tallies = dict[int, dict[str | None, list[int]]]
 """[failed, requests] by slice index and feature, each slice's features in the rows' order."""
 _Monitored = tuple[list[int], list[int]]
 """The monitored outages that count, as the sorted starts and ends of disjoint spans in µs."""
-_AT = attrgetter("at")
 _REQUESTS = attrgetter("requests")
 _FAILED = attrgetter("failed")
 _FEATURE = attrgetter("feature")
